@@ -1,0 +1,202 @@
+// Shared vocabulary of the pipeline. Every stage reads and writes these shapes;
+// keep them small and explicit so wrong states cannot be built.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Half-open range of UTF-16 code-unit offsets into a file's decoded text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** 1-based line and 1-based column counted in UTF-16 code units (as SARIF and editors do). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ArticleFormat = 'markdown' | 'text';
+
+export type Encoding = 'utf-8' | 'gb18030';
+
+/** A file after the read stage: decoded text plus how it was decoded. */
+export interface SourceFile {
+  /** Path as shown in reports: relative to the working directory, forward slashes. */
+  readonly path: string;
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly format: ArticleFormat;
+}
+
+export interface FrontMatter {
+  readonly title?: string;
+  readonly date?: string;
+  readonly updated?: string;
+  readonly region?: string;
+  readonly tags?: readonly string[];
+}
+
+/** A piece of text with its exact place in the file. */
+export interface TextSpan {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Sentence extends TextSpan {
+  /** Index of the unit this sentence belongs to, in Article.units. */
+  readonly unitIndex: number;
+  /** True when the sentence is a heading or a unit title line rather than body text. */
+  readonly isTitle: boolean;
+}
+
+/**
+ * A unit is a part of an article with its own subject: the whole article, a
+ * Markdown section under a heading, or one block of a scraped page (title line,
+ * body, date line). Year and region checks are judged per unit.
+ */
+export interface Unit {
+  readonly index: number;
+  readonly kind: 'article' | 'section' | 'block';
+  readonly title?: TextSpan;
+  /** YYYY-MM-DD when the unit carries its own date (front matter, a trailing date line). */
+  readonly date?: string;
+  /** Region declared by front matter for this unit (the article's, for every unit). */
+  readonly declaredRegion?: string;
+  readonly span: Span;
+  /** Heading depth for Markdown sections (1–6); 0 for the article and scraped blocks. */
+  readonly depth: number;
+  /** Index of the enclosing unit (a section's parent section or the article), if any. */
+  readonly parent?: number;
+}
+
+export interface Article {
+  readonly file: SourceFile;
+  readonly frontMatter: FrontMatter;
+  readonly units: readonly Unit[];
+  readonly sentences: readonly Sentence[];
+  /** The page's own date (front matter `updated`/`date`, or a page date line), YYYY-MM-DD. */
+  readonly date?: string;
+  /** Spans the parser marked as not prose (code, front matter, boilerplate). */
+  readonly ignored: readonly Span[];
+  /** Inline suppression directives found while parsing (Markdown comments). */
+  readonly directives: readonly Directive[];
+}
+
+export interface Directive {
+  readonly kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Rule ids named; empty means every rule. */
+  readonly ruleIds: readonly string[];
+  readonly reason?: string;
+  readonly span: Span;
+}
+
+/** A quantity read from text, normalised to a number and a unit. */
+export interface Quantity {
+  readonly kind: 'duration' | 'percent' | 'ratio' | 'amount' | 'count' | 'number';
+  /** Lower (or only) value. Durations are in `unit`; percents are 0–100; ratios are fractions. */
+  readonly value: number;
+  /** Upper value of a range (1-3个月), when the text gave one. */
+  readonly max?: number;
+  /** day | month | year | yuan | percent | workday | times | '' */
+  readonly unit: string;
+  /** How the text bounds it: 3个月以内 → atMost, 超过3个月 → over, 满三个月 → atLeast. */
+  readonly bound: 'exact' | 'atMost' | 'under' | 'atLeast' | 'over' | 'about';
+  /** 次月 / 次日: relative to an event rather than a length. */
+  readonly relative?: 'nextMonth' | 'nextDay';
+  readonly text: string;
+  readonly span: Span;
+}
+
+export type Framing = 'plain' | 'question' | 'rumour';
+
+/** What one sentence asserts about one registry claim. */
+export interface ClaimRecord {
+  readonly file: string;
+  readonly claimId: string;
+  readonly topic: string;
+  /** The value asserted, one of the registry entry's value names. */
+  readonly value: string;
+  /** 'negated' when the value was reached by flipping a negated phrase (不会清零 → retained). */
+  readonly polarity: 'affirmed' | 'negated';
+  /** The phrase that decided the value, with its place. */
+  readonly cue: TextSpan;
+  readonly quantities: readonly Quantity[];
+  /** Hedging words found in the sentence (可能, 部分地区, 一般…). */
+  readonly hedges: readonly string[];
+  readonly framing: Framing;
+  readonly region?: string;
+  readonly year?: number;
+  readonly sentence: TextSpan;
+  readonly unitIndex: number;
+}
+
+export type VerdictKind = 'supported' | 'contradicted' | 'unverifiable';
+
+export interface Verdict {
+  readonly kind: VerdictKind;
+  readonly record: ClaimRecord;
+  /** Why: which value the registry holds and which it read. */
+  readonly reason: string;
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly excerpt: string;
+  readonly message?: string;
+}
+
+/** One reported problem, as every formatter receives it. Field names are public contract. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+  readonly excerpt: string;
+  readonly claimId?: string;
+  readonly expected?: string;
+  readonly source?: string;
+  readonly related?: readonly RelatedLocation[];
+  /** Stable identity across runs when unrelated lines move (rule, claim, normalised sentence). */
+  readonly fingerprint: string;
+}
+
+export interface RunSummary {
+  readonly files: number;
+  readonly claims: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** The results object every formatter takes. */
+export interface RunResult {
+  readonly version: 1;
+  readonly asOf: string;
+  readonly findings: readonly Finding[];
+  readonly summary: RunSummary;
+  /** Rule metadata for formatters that describe rules (SARIF). */
+  readonly rules: readonly RuleMeta[];
+  /** Notes about the run that are not findings (skipped files, baseline counts). */
+  readonly notes: readonly string[];
+}
+
+export type RuleType = 'problem' | 'suggestion' | 'input';
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly type: RuleType;
+  readonly defaultSeverity: Severity;
+  readonly description: string;
+  /** Longer help text: what it reports, what it does not, how to fix. */
+  readonly docs: string;
+  /** JSON Schema of the rule's options in the config file. */
+  readonly schema?: object;
+}
