@@ -1,0 +1,54 @@
+import { check } from '../../engine/run.js';
+import type { Io } from '../output.js';
+import { writeReport } from '../output.js';
+import { resolveAsOf } from './check.js';
+
+export interface ExtractFlags {
+  readonly registry?: string;
+  readonly config?: string;
+  readonly output?: string;
+  readonly asOf?: string;
+}
+
+/** `claimlint extract`: one JSON object per claim record, in file and position order. */
+export async function runExtract(paths: readonly string[], flags: ExtractFlags, io: Io): Promise<number> {
+  const outcome = await check({
+    cwd: io.cwd,
+    paths,
+    asOf: resolveAsOf(flags.asOf),
+    ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.registry ? { registryPath: flags.registry } : {}),
+  });
+  const lines: string[] = [];
+  for (const a of outcome.analyses) {
+    if (!a.lines) continue;
+    for (const v of a.verdicts) {
+      const r = v.record;
+      const s = a.lines.position(r.sentence.span.start);
+      const e = a.lines.position(r.sentence.span.end);
+      lines.push(
+        JSON.stringify({
+          file: r.file,
+          line: s.line,
+          column: s.column,
+          endLine: e.line,
+          endColumn: e.column,
+          claimId: r.claimId,
+          topic: r.topic,
+          value: r.value,
+          polarity: r.polarity,
+          verdict: v.kind,
+          cue: r.cue.text,
+          quantities: r.quantities.map(({ span: _s, ...q }) => q),
+          hedges: r.hedges,
+          framing: r.framing,
+          ...(r.region ? { region: r.region } : {}),
+          ...(r.year ? { year: r.year } : {}),
+          sentence: r.sentence.text,
+        }),
+      );
+    }
+  }
+  writeReport(io, flags.output, lines.length ? `${lines.join('\n')}\n` : '');
+  return 0;
+}

@@ -1,0 +1,54 @@
+import { loadRegistry } from '../../registry/load.js';
+import { selfTest } from '../../registry/selftest.js';
+import { loadCues } from '../../extract/cues.js';
+import { loadConfig } from '../../config/config.js';
+import { formatProblem } from '../../yaml/located.js';
+import { ruleIds } from '../../rules/index.js';
+import { RunFailure } from '../../engine/run.js';
+import type { Io } from '../output.js';
+
+export interface RegistryFlags {
+  readonly registry?: string;
+  readonly config?: string;
+}
+
+function location(flags: RegistryFlags, io: Io): { registry: string; cues?: string } {
+  const cfg = loadConfig(io.cwd, flags.config, ruleIds());
+  if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
+  return { registry: flags.registry ?? cfg.config.registry, ...(cfg.config.cues ? { cues: cfg.config.cues } : {}) };
+}
+
+/** `claimlint registry validate`: every schema problem as file:line:col, exit 2 if any. */
+export function runValidate(flags: RegistryFlags, io: Io): number {
+  const where = location(flags, io);
+  const loaded = loadRegistry(where.registry, io.cwd);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
+    io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
+    return 2;
+  }
+  const r = loaded.registry;
+  io.stdout(`registry valid: ${r.claims.length} claims in ${r.files.length} file${r.files.length === 1 ? '' : 's'}\n`);
+  return 0;
+}
+
+/** `claimlint registry test`: every claim's examples through the extractor. */
+export function runRegistryTest(flags: RegistryFlags, io: Io): number {
+  const where = location(flags, io);
+  const loaded = loadRegistry(where.registry, io.cwd);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
+    io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
+    return 2;
+  }
+  const report = selfTest(loaded.registry, loadCues(where.cues));
+  for (const c of loaded.registry.claims) {
+    const failed = report.failures.filter((f) => f.claimId === c.claim.id);
+    const mark = failed.length ? '✖' : '✔';
+    io.stdout(`${mark} ${c.claim.id} (${c.examples.length} examples)\n`);
+    for (const f of failed) io.stdout(`    ${f.file}:${f.line}: ${f.example.kind}: “${f.example.text}” — ${f.got}\n`);
+  }
+  const passed = report.examples - report.failures.length;
+  io.stdout(`${passed} passed, ${report.failures.length} failed\n`);
+  return report.failures.length ? 1 : 0;
+}

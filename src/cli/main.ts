@@ -1,0 +1,90 @@
+import { Command, CommanderError, Option } from 'commander';
+import { RunFailure } from '../engine/run.js';
+import { formatNames } from '../formatters/index.js';
+import { runCheck } from './commands/check.js';
+import { runExtract } from './commands/extract.js';
+import { runRegistryTest, runValidate } from './commands/registry.js';
+import { UsageError } from './errors.js';
+import { processIo, type Io } from './output.js';
+import { toolVersion } from './version.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/**
+ * Runs the CLI and returns the exit code: 0 no errors, 1 error findings,
+ * 2 the run itself failed (one line on stderr; the stack only with --debug).
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code = 0;
+  const program = new Command('claimlint')
+    .description('Content-consistency linter and fact checker for policy articles.')
+    .version(toolVersion(), '-v, --version')
+    .option('--debug', 'print stack traces for internal errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`claimlint: ${s.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true);
+
+  const shared = (cmd: Command) =>
+    cmd
+      .option('--registry <path>', 'registry file or directory (default: config, else ./claims, else the bundled registry)')
+      .option('--config <file>', 'config file (default: claimlint.config.yaml if present)');
+
+  shared(
+    program
+      .command('check')
+      .description('lint files, directories or globs (default: the config’s corpus globs)')
+      .argument('[paths...]', 'files, directories or globs')
+      .addOption(new Option('-f, --format <name[:file]>', `report format: ${formatNames.join('|')}; repeat for several, each with its own :file`).argParser(collect))
+      .option('--as-of <YYYY-MM-DD>', 'reference date for stale years (default: today)')
+      .option('-o, --output <file>', 'write the report to a file instead of stdout')
+      .option('--no-color', 'no ANSI colours in the stylish report'),
+  ).action(async (paths: string[], flags) => {
+    code = await runCheck(paths, flags, io);
+  });
+
+  shared(
+    program
+      .command('extract')
+      .description('print claim records as JSON Lines')
+      .argument('[paths...]', 'files, directories or globs')
+      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
+      .option('-o, --output <file>', 'write to a file instead of stdout'),
+  ).action(async (paths: string[], flags) => {
+    code = await runExtract(paths, flags, io);
+  });
+
+  const registry = program.command('registry').description('work on the registry of canonical claims');
+  shared(registry.command('validate').description('schema-check the registry; problems as file:line:col')).action((flags) => {
+    code = runValidate(flags, io);
+  });
+  shared(registry.command('test').description('run every canonical claim’s own examples')).action((flags) => {
+    code = runRegistryTest(flags, io);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; every other parse error is a usage error.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`claimlint: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof RunFailure) {
+      io.stderr(`claimlint: ${err.reason}\n`);
+      for (const d of err.details.slice(err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0)) io.stderr(`  ${d}\n`);
+      return 2;
+    }
+    io.stderr(`claimlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { Severity } from '../types.js';
+import type { RuleSetting } from '../kernel/run-rules.js';
+import { schemaValidator } from '../schemas.js';
+import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { packagePath } from '../paths.js';
+
+export const CONFIG_FILE = 'claimlint.config.yaml';
+
+/** Config with every path resolved and every default applied. */
+export interface Config {
+  /** The config file, when one was read. */
+  readonly file?: string;
+  /** Directory globs are relative to (the config's folder, else the working directory). */
+  readonly base: string;
+  readonly corpus: readonly string[];
+  readonly ignore: readonly string[];
+  readonly text: readonly string[];
+  readonly registry: string;
+  readonly cues?: string;
+  readonly pageStructure?: string;
+  readonly maxFileBytes: number;
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}
+
+type RuleEntry = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
+
+interface ConfigFile {
+  corpus?: string[];
+  ignore?: string[];
+  text?: string[];
+  registry?: string;
+  cues?: string;
+  pageStructure?: string;
+  maxFileBytes?: number;
+  rules?: Record<string, RuleEntry>;
+}
+
+export const DEFAULT_CORPUS = ['corpus/**/*.{md,markdown,txt}'];
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type ConfigLoad = { ok: true; config: Config } | { ok: false; problems: YamlProblem[] };
+
+/**
+ * Reads the config (explicit path, else claimlint.config.yaml in cwd, else
+ * defaults). `knownRules` lets a misspelt rule id fail with its line.
+ */
+export function loadConfig(cwd: string, explicit: string | undefined, knownRules: readonly string[]): ConfigLoad {
+  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (explicit) return { ok: false, problems: [{ file: explicit, line: 1, column: 1, message: 'config file not found' }] };
+    return { ok: true, config: defaults(cwd) };
+  }
+  const display = relative(cwd, path) || path;
+  const doc = new LocatedYaml(display, readFileSync(path, 'utf8'));
+  if (doc.problems.length) return { ok: false, problems: doc.problems };
+  if (doc.value === null || doc.value === undefined) return { ok: true, config: { ...defaults(dirname(path)), file: path } };
+  const problems = doc.schemaProblems(schemaValidator('config.schema.json'));
+  if (problems.length) return { ok: false, problems };
+  const raw = doc.value as ConfigFile;
+  const base = dirname(path);
+  const rules = new Map<string, RuleSetting>();
+  for (const [id, entry] of Object.entries(raw.rules ?? {})) {
+    if (!knownRules.includes(id)) {
+      problems.push(doc.problemAt(['rules', id], `unknown rule "${id}" (known: ${knownRules.join(', ')})`, true));
+      continue;
+    }
+    const severity = typeof entry === 'string' ? entry : entry.severity;
+    const options = typeof entry === 'string' ? {} : entry.options ?? {};
+    rules.set(id, severity === 'off' ? { enabled: false, options } : { enabled: true, options, ...(severity ? { severity } : {}) });
+  }
+  if (problems.length) return { ok: false, problems };
+  const fallback = defaults(base);
+  return {
+    ok: true,
+    config: {
+      file: path,
+      base,
+      corpus: raw.corpus ?? fallback.corpus,
+      ignore: [...DEFAULT_IGNORE, ...(raw.ignore ?? [])],
+      text: raw.text ?? [],
+      registry: raw.registry ? resolve(base, raw.registry) : fallback.registry,
+      ...(raw.cues ? { cues: resolve(base, raw.cues) } : {}),
+      ...(raw.pageStructure ? { pageStructure: resolve(base, raw.pageStructure) } : {}),
+      maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      rules,
+    },
+  };
+}
+
+function defaults(base: string): Config {
+  const local = resolve(base, 'claims');
+  return {
+    base,
+    corpus: DEFAULT_CORPUS,
+    ignore: DEFAULT_IGNORE,
+    text: [],
+    // ./claims when the project has its own registry, else the one claimlint ships.
+    registry: existsSync(local) ? local : packagePath('claims'),
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    rules: new Map(),
+  };
+}

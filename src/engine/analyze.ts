@@ -1,0 +1,130 @@
+import type { Article, ClaimRecord, SourceFile, Verdict } from '../types.js';
+import type { Registry } from '../registry/types.js';
+import type { Cues } from '../extract/cues.js';
+import type { AsOf, FileRule } from '../kernel/rule.js';
+import type { RawFinding } from '../kernel/messages.js';
+import { toFinding } from '../kernel/messages.js';
+import { runFileRules, settingFor, type RuleSettings } from '../kernel/run-rules.js';
+import { LineIndex } from '../text/position.js';
+import { decode } from './decode.js';
+import { parseArticle, type PageStructure } from '../parse/index.js';
+import { extractClaims, type SentenceSurroundings } from '../extract/claims.js';
+import { judge } from '../verdict/judge.js';
+import { inputMeta } from '../rules/input.js';
+import type { DiscoveredFile } from './discover.js';
+
+/** What every file's analysis needs; built once per run. */
+export interface Services {
+  readonly registry: Registry;
+  readonly cues: Cues;
+  readonly structure: PageStructure;
+  readonly asOf: AsOf;
+  readonly rules: readonly FileRule[];
+  readonly settings: RuleSettings;
+}
+
+export interface FileAnalysis {
+  readonly file: string;
+  readonly article?: Article;
+  readonly lines?: LineIndex;
+  readonly records: readonly ClaimRecord[];
+  readonly verdicts: readonly Verdict[];
+  readonly findings: readonly RawFinding[];
+  /** Set when the file could not be read at all: the run exits 2. */
+  readonly unreadable?: string;
+}
+
+type Stage = 'read' | 'decode' | 'parse' | 'extract' | 'judge' | 'rules';
+
+/**
+ * One file through the named stages (read → decode → parse → extract →
+ * judge → rules). A failure in any stage becomes a message on this file,
+ * never the end of the run.
+ */
+export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, services: Services): FileAnalysis {
+  const file = df.display;
+  const findings: RawFinding[] = [];
+  const input = settingFor(services.settings, inputMeta.id);
+  let lines = new LineIndex('');
+  const note = (severity: 'error' | 'warning' | 'info', message: string, line = 1, column = 1) => {
+    if (!input.enabled) return;
+    const start = lines.lineStart(line) + column - 1;
+    findings.push(
+      toFinding(inputMeta.id, input.severity ?? severity, file, lines, { message, node: { text: '', span: { start, end: start } } }, () => undefined),
+    );
+  };
+  const empty = (unreadable?: string): FileAnalysis => ({ file, records: [], verdicts: [], findings, ...(unreadable ? { unreadable } : {}) });
+
+  let failed: Stage | undefined;
+  const stage = <T>(name: Stage, fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (err) {
+      failed = name;
+      note('error', `the ${name} stage failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  };
+
+  if (bytes instanceof Error) {
+    note('error', `cannot read the file: ${bytes.message}`);
+    return empty(bytes.message);
+  }
+  const decoded = stage('decode', () => decode(bytes));
+  if (!decoded) return empty();
+  if (!decoded.ok) {
+    note(decoded.reason === 'binary' ? 'warning' : 'info', `${decoded.message}; skipped`);
+    return empty();
+  }
+  lines = new LineIndex(decoded.text);
+  for (const n of decoded.notes) note(n.severity, n.message, n.line);
+
+  const source: SourceFile = { path: file, text: decoded.text, encoding: decoded.encoding, format: df.format };
+  const parsed = stage('parse', () => parseArticle(source, services.structure));
+  if (!parsed) return { ...empty(), lines };
+  for (const p of parsed.problems) note(p.severity, p.message, p.line, p.column);
+  const article = parsed.article;
+
+  const records = stage('extract', () => extractArticle(article, services)) ?? [];
+  const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
+  if (!failed) {
+    const ruleFindings = stage('rules', () =>
+      runFileRules(services.rules, services.settings, { file, article, lines, registry: services.registry, asOf: services.asOf, verdicts }),
+    );
+    if (ruleFindings) findings.push(...ruleFindings);
+  }
+  return { file, article, lines, records, verdicts, findings };
+}
+
+/** Claim records of every sentence, with the heading above each as context. */
+export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
+  const records: ClaimRecord[] = [];
+  let heading: string | undefined;
+  let headingUnit = -1;
+  for (const sentence of article.sentences) {
+    if (sentence.unitIndex !== headingUnit) {
+      heading = undefined;
+      headingUnit = sentence.unitIndex;
+    }
+    const unit = article.units[sentence.unitIndex];
+    const around: SentenceSurroundings = {
+      ...(heading ? { heading } : {}),
+      ...(unit?.title ? { unitTitle: unit.title.text } : {}),
+    };
+    records.push(
+      ...extractClaims(services.registry, services.cues, sentence, around, {
+        file: article.file.path,
+        unitIndex: sentence.unitIndex,
+        ...(unit?.declaredRegion ? { region: unit.declaredRegion } : {}),
+      }),
+    );
+    if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
+  }
+  return records;
+}
+
+// A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
+const FINAL_PUNCT = /[。！？；.!?;，,：:]\s*$/u;
+function isHeadingLike(text: string, isTitle: boolean): boolean {
+  return isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text));
+}

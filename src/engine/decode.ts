@@ -1,0 +1,163 @@
+// Read stage: bytes → text. Scraped Chinese pages are sometimes GB18030, and a
+// corpus may hold stray binaries or empty files; each gets a clear result
+// instead of a crash. Line endings are kept as they are so positions stay exact.
+
+export interface DecodeNote {
+  severity: 'info' | 'warning';
+  message: string;
+  line: number;
+}
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'gb18030'; notes: DecodeNote[] }
+  | { ok: false; reason: 'binary' | 'empty'; message: string };
+
+/** How many leading bytes the binary sniff looks at. */
+const SNIFF_BYTES = 8192;
+/** Share of control bytes (other than tab, LF, VT, FF, CR, ESC) above which a file is binary. */
+const MAX_CONTROL_SHARE = 0.1;
+const ONLY_WHITESPACE = /^[\s\u200b]*$/;
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const gb18030 = new TextDecoder('gb18030');
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return empty();
+
+  // UTF-16 is recognised only by its byte order mark; without one it would look binary (NULs).
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes);
+    if (ONLY_WHITESPACE.test(text)) return empty();
+    if (looksBinary(text)) return binary();
+    return {
+      ok: true,
+      text,
+      // The Encoding type has no UTF-16 member: the text is Unicode either way, the note says what it was.
+      encoding: 'utf-8',
+      notes: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)`, line: 1 }],
+    };
+  }
+
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  if (sniffBinary(body)) return binary();
+
+  let text: string;
+  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
+  const notes: DecodeNote[] = [];
+  try {
+    text = utf8Fatal.decode(body);
+  } catch {
+    const bad = firstInvalidUtf8(body);
+    text = gb18030.decode(body);
+    encoding = 'gb18030';
+    notes.push({ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: lineOfByte(body, bad) });
+    const lost = countReplacements(text);
+    if (lost > 0) {
+      const at = text.indexOf('\ufffd');
+      notes.push({
+        severity: 'warning',
+        message: `${lost} byte sequence(s) are valid in neither UTF-8 nor GB18030 and were replaced with U+FFFD`,
+        line: lineOfChar(text, at),
+      });
+    }
+  }
+  if (ONLY_WHITESPACE.test(text)) return empty();
+  return { ok: true, text, encoding, notes };
+}
+
+function empty(): DecodeResult {
+  return { ok: false, reason: 'empty', message: 'file is empty (no text after decoding)' };
+}
+
+function binary(): DecodeResult {
+  return { ok: false, reason: 'binary', message: 'file looks binary (NUL or control bytes), not text' };
+}
+
+function hasUtf8Bom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+function utf16Encoding(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Control bytes that plain text legitimately carries. */
+function isTextControl(c: number): boolean {
+  return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 27;
+}
+
+function sniffBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) return true;
+    if ((c < 32 && !isTextControl(c)) || c === 127) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+/** Same test on decoded text, for UTF-16 input. */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && !isTextControl(c)) || c === 127) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+/** Index of the first byte that breaks UTF-8 (per the WHATWG decoder's rules), or b.length. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined) return i;
+      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return b.length;
+}
+
+function lineOfByte(b: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < b.length; i++) if (b[i] === 10) line++;
+  return line;
+}
+
+function lineOfChar(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}

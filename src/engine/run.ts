@@ -1,0 +1,120 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { RunResult, Severity } from '../types.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { loadRegistry } from '../registry/load.js';
+import { selfTest } from '../registry/selftest.js';
+import type { Registry } from '../registry/types.js';
+import { loadCues } from '../extract/cues.js';
+import { loadPageStructure } from '../parse/index.js';
+import { formatProblem } from '../yaml/located.js';
+import type { AsOf, CorpusRule, FileRule } from '../kernel/rule.js';
+import { finalise, type RawFinding } from '../kernel/messages.js';
+import { runCorpusRules } from '../kernel/run-rules.js';
+import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
+import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
+import { discover, type DiscoveredFile } from './discover.js';
+
+export interface RunOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly configPath?: string;
+  readonly registryPath?: string;
+  readonly asOf: string;
+}
+
+/** A failure of the run itself (exit 2): a one-line reason plus details for stderr. */
+export class RunFailure extends Error {
+  constructor(readonly reason: string, readonly details: readonly string[] = []) {
+    super(reason);
+  }
+}
+
+export interface Setup {
+  readonly config: Config;
+  readonly registry: Registry;
+  readonly services: Services;
+}
+
+export function asOfFrom(date: string): AsOf {
+  return { date, year: Number(date.slice(0, 4)) };
+}
+
+/** Config, registry (schema-checked and self-tested), cue lists and page structure. */
+export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>): Setup {
+  const cfg = loadConfig(options.cwd, options.configPath, ruleIds());
+  if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
+  const config = cfg.config;
+  const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);
+  const cues = loadCues(config.cues);
+  const report = selfTest(registry, cues);
+  if (report.failures.length) {
+    const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
+    throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
+  }
+  const structure = loadPageStructure(config.pageStructure);
+  const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+  return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
+}
+
+export function loadRegistryOrFail(location: string, cwd: string): Registry {
+  const loaded = loadRegistry(location, cwd);
+  if (!loaded.ok) {
+    throw new RunFailure(`invalid registry: ${formatProblem(loaded.problems[0]!)}`, loaded.problems.map(formatProblem));
+  }
+  return loaded.registry;
+}
+
+export interface CheckOutcome {
+  readonly result: RunResult;
+  readonly analyses: readonly FileAnalysis[];
+  /** Reasons the run must exit 2 even though it finished (unreadable or missing inputs). */
+  readonly inputFailures: readonly string[];
+}
+
+/** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
+export async function check(options: RunOptions): Promise<CheckOutcome> {
+  const { config, registry, services } = setup(options);
+  const found = await discover(options.paths, config, options.cwd);
+  const inputFailures = found.missing.map((p) => `${p}: no such file or directory`);
+  if (found.files.length === 0 && found.missing.length === 0) {
+    throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
+  }
+  const analyses = found.files.map((f) => analyzeFile(f, readBytes(f, config.maxFileBytes), services));
+  for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
+
+  const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
+  const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
+  const entries = analyses.flatMap((a) =>
+    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts }] : [],
+  );
+  raw.push(...runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
+
+  const findings = finalise(raw);
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const result: RunResult = {
+    version: 1,
+    asOf: options.asOf,
+    findings,
+    summary: {
+      files: found.files.length,
+      claims: analyses.reduce((n, a) => n + a.records.length, 0),
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+    rules: allRuleMeta(),
+    notes: [...found.notes],
+  };
+  return { result, analyses, inputFailures };
+}
+
+function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
+  try {
+    const size = statSync(f.absolute).size;
+    if (size > max) return new Error(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
+    return readFileSync(f.absolute);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return new Error(e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message);
+  }
+}

@@ -1,0 +1,154 @@
+import type { ClaimRecord, Framing, Quantity, TextSpan } from '../types.js';
+import type { CompiledClaim, CompiledValue, QuantityTest, Registry } from '../registry/types.js';
+import type { Cues } from './cues.js';
+import { findQuantities } from './quantity.js';
+
+/** Text around a sentence that can make it about a claim's subject. */
+export interface SentenceSurroundings {
+  /** The nearest heading (or heading-like line) above the sentence. */
+  readonly heading?: string;
+  /** The title of the sentence's unit. */
+  readonly unitTitle?: string;
+}
+
+export interface RecordBase {
+  readonly file: string;
+  readonly unitIndex: number;
+  readonly region?: string;
+}
+
+interface PhraseHit {
+  readonly value: CompiledValue;
+  readonly start: number;
+  readonly end: number;
+}
+
+// Clause boundaries: negation never reaches across them.
+const CLAUSE_END = /[，,。；;：:！!？?、\n]/g;
+const YEAR = /((?:19|20)\d{2})\s*年/u;
+
+/**
+ * Reads what one sentence asserts about each registry claim. Returns one
+ * record per (claim, value); a sentence can carry several.
+ */
+export function extractClaims(
+  registry: Registry,
+  cues: Cues,
+  sentence: TextSpan,
+  around: SentenceSurroundings,
+  base: RecordBase,
+): ClaimRecord[] {
+  const text = sentence.text;
+  const records: ClaimRecord[] = [];
+  let quantities: Quantity[] | undefined;
+  let framing: Framing | undefined;
+  for (const compiled of registry.claims) {
+    if (!isAbout(compiled, text, around)) continue;
+    const hits = phraseHits(compiled, text);
+    if (hits.length === 0) continue;
+    const seenValues = new Set<string>();
+    framing ??= framingOf(cues, text);
+    const debunked = framing === 'rumour' && cues.debunk.test(text);
+    for (const hit of hits) {
+      const value = readValue(compiled, cues, text, hit);
+      if (!value || seenValues.has(value.name)) continue;
+      // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
+      if (debunked && value.verdict === 'contradicts') continue;
+      seenValues.add(value.name);
+      quantities ??= findQuantities(text, sentence.span.start);
+      const year = YEAR.exec(text);
+      records.push({
+        file: base.file,
+        claimId: compiled.claim.id,
+        topic: compiled.claim.topic,
+        value: value.name,
+        polarity: value === hit.value ? 'affirmed' : 'negated',
+        cue: {
+          text: text.slice(hit.start, hit.end),
+          span: { start: sentence.span.start + hit.start, end: sentence.span.start + hit.end },
+        },
+        quantities,
+        hedges: hedgesIn(cues, text),
+        framing,
+        ...(base.region ? { region: base.region } : {}),
+        ...(year ? { year: Number(year[1]) } : {}),
+        sentence,
+        unitIndex: base.unitIndex,
+      });
+    }
+  }
+  return records;
+}
+
+function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+  if (c.none?.test(text)) return false;
+  for (const re of c.all) if (!re.test(text)) return false;
+  if (c.any && !c.any.test(text)) {
+    if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle))) return false;
+  }
+  return true;
+}
+
+/** Every phrase of every value, overlaps resolved: earliest first, then longest. */
+function phraseHits(c: CompiledClaim, text: string): PhraseHit[] {
+  const all: PhraseHit[] = [];
+  for (const value of c.values) {
+    value.phrases.lastIndex = 0;
+    for (const m of text.matchAll(value.phrases)) {
+      if (m[0].length === 0) continue;
+      all.push({ value, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PhraseHit[] = [];
+  for (const h of all) {
+    const last = kept[kept.length - 1];
+    if (last && h.start < last.end) continue;
+    kept.push(h);
+  }
+  return kept;
+}
+
+/** The value a hit asserts once negation, uncertainty and quantity tests are applied. */
+function readValue(c: CompiledClaim, cues: Cues, text: string, hit: PhraseHit): CompiledValue | undefined {
+  if (hit.value.when && !quantityPasses(hit.value.when, findQuantities(text.slice(hit.start, hit.end)))) return undefined;
+  const before = clauseBefore(text, hit.start);
+  if (cues.uncertainBefore.test(before)) return undefined;
+  if (cues.negatedBefore.test(before)) {
+    return hit.value.negation ? c.valueByName.get(hit.value.negation) : undefined;
+  }
+  return hit.value;
+}
+
+function clauseBefore(text: string, at: number): string {
+  const head = text.slice(Math.max(0, at - 24), at);
+  let cut = 0;
+  CLAUSE_END.lastIndex = 0;
+  for (const m of head.matchAll(CLAUSE_END)) cut = m.index + 1;
+  return head.slice(cut);
+}
+
+export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {
+  return quantities.some((q) => {
+    if (q.kind !== test.kind) return false;
+    if (test.unit !== undefined && q.unit !== test.unit) return false;
+    const hi = q.max ?? q.value;
+    if (test.eq !== undefined && !(q.value === test.eq && hi === test.eq)) return false;
+    if (test.gt !== undefined && !(hi > test.gt)) return false;
+    if (test.gte !== undefined && !(hi >= test.gte)) return false;
+    if (test.lt !== undefined && !(q.value < test.lt)) return false;
+    if (test.lte !== undefined && !(q.value <= test.lte)) return false;
+    return true;
+  });
+}
+
+function framingOf(cues: Cues, text: string): Framing {
+  if (cues.rumour.test(text)) return 'rumour';
+  if (cues.question.test(text)) return 'question';
+  return 'plain';
+}
+
+function hedgesIn(cues: Cues, text: string): string[] {
+  cues.hedges.lastIndex = 0;
+  return [...new Set([...text.matchAll(cues.hedges)].map((m) => m[0]))];
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { packagePath } from '../paths.js';
+
+/** Compiled cue lists from data/cues.yaml (see that file for what each list does). */
+export interface Cues {
+  /** Matches a negator (with fillers) at the very end of the text before a phrase. */
+  readonly negatedBefore: RegExp;
+  readonly uncertainBefore: RegExp;
+  readonly hedges: RegExp;
+  readonly rumour: RegExp;
+  readonly debunk: RegExp;
+  readonly question: RegExp;
+}
+
+interface CueFile {
+  negators: string[];
+  negationFillers: string[];
+  uncertain: string[];
+  hedges: string[];
+  rumour: string[];
+  debunk: string[];
+  question: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+export function compileCues(file: CueFile): Cues {
+  const fillers = `(?:${file.negationFillers.join('|')})`;
+  return {
+    negatedBefore: new RegExp(`(?:${literal(file.negators)})${fillers}{0,3}$`, 'u'),
+    uncertainBefore: new RegExp(`(?:${literal(file.uncertain)})${fillers}{0,3}$`, 'u'),
+    hedges: new RegExp(literal(file.hedges), 'gu'),
+    rumour: new RegExp(literal(file.rumour), 'u'),
+    debunk: new RegExp(literal(file.debunk), 'u'),
+    question: new RegExp(file.question.join('|'), 'u'),
+  };
+}
+
+let defaults: Cues | undefined;
+
+export function loadCues(path = packagePath('data', 'cues.yaml')): Cues {
+  if (path === packagePath('data', 'cues.yaml') && defaults) return defaults;
+  const cues = compileCues(parse(readFileSync(path, 'utf8')) as CueFile);
+  if (path === packagePath('data', 'cues.yaml')) defaults = cues;
+  return cues;
+}

@@ -1,0 +1,77 @@
+// `--format github`: GitHub Actions workflow commands, one annotation per
+// finding, shown on the changed lines of a pull request. GitHub displays only
+// about ten annotations of each level per step, so errors come first, then
+// warnings, then notices, and a closing notice says how many there were in all.
+
+import type { Finding, RunResult } from '../types.js';
+import type { Formatter, FormatterOptions } from './index.js';
+import { locate } from './location.js';
+import { compareStrings, countSeverities, countsPhrase, plural, SEVERITY_RANK } from './tally.js';
+import { messageWithCanonical } from './text.js';
+
+/** How many annotations of one level GitHub shows per step. */
+export const GITHUB_ANNOTATION_LIMIT = 10;
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+const DATA_SPECIALS = /[%\r\n]/g;
+const PROPERTY_SPECIALS = /[%\r\n:,]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '%': '%25',
+  '\r': '%0D',
+  '\n': '%0A',
+  ':': '%3A',
+  ',': '%2C',
+};
+
+/** Escapes a command's message as @actions/core does (% first, so escapes are not re-escaped). */
+export function escapeData(s: string): string {
+  return s.replace(DATA_SPECIALS, (c) => ESCAPES[c]!);
+}
+
+/** Escapes a command property value: as data, plus ':' and ','. */
+export function escapeProperty(s: string): string {
+  return s.replace(PROPERTY_SPECIALS, (c) => ESCAPES[c]!);
+}
+
+function annotation(f: Finding, cwd: string): string {
+  const props: [string, string | number][] = [
+    ['file', locate(f.file, cwd).path],
+    ['line', f.line],
+    ['endLine', f.endLine],
+  ];
+  // GitHub rejects column bounds on an annotation that spans several lines.
+  if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
+  props.push(['title', `claimlint(${f.ruleId})`]);
+  const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${COMMAND[f.severity]} ${rendered}::${escapeData(messageWithCanonical(f))}`;
+}
+
+/** Errors first, then warnings, then infos; within a level by file, line and column (stable). */
+function annotationOrder(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
+}
+
+function overflowNotice(findings: readonly Finding[], options: FormatterOptions): string | undefined {
+  const c = countSeverities(findings);
+  const limit = GITHUB_ANNOTATION_LIMIT;
+  if (c.errors <= limit && c.warnings <= limit && c.infos <= limit) return undefined;
+  let text = `claimlint found ${countsPhrase(c)} in total; GitHub shows only ${limit} annotations of each level per step.`;
+  text += options.reportPath !== undefined ? ` Full report: ${options.reportPath}` : ' Run claimlint locally for the full list.';
+  return `::notice::${escapeData(text)}`;
+}
+
+export const formatGithub: Formatter = (result: RunResult, options) => {
+  const lines = annotationOrder(result.findings).map((f) => annotation(f, options.cwd));
+  const notice = overflowNotice(result.findings, options);
+  if (notice !== undefined) lines.push(notice);
+  // Plain last line, for the step's log (not a workflow command).
+  lines.push(`claimlint: ${countsPhrase(result.summary)} in ${plural(result.summary.files, 'file')}`);
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,43 @@
+// The report formatters, by --format name. Each is a pure function of the run's
+// results: same RunResult and options in, same string out.
+
+import type { RunResult } from '../types.js';
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
+import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
+import { formatStylish } from './stylish.js';
+
+export interface FormatterOptions {
+  /** Working directory; finding paths are relative to it (SARIF URIs, annotation paths). */
+  cwd: string;
+  /** Emit ANSI colours (stylish only). */
+  color: boolean;
+  /** claimlint's version, for SARIF and the HTML footer. */
+  toolVersion: string;
+  /** Where the full report was written, for the github summary line. */
+  reportPath?: string;
+  /** Markdown: most table rows before the report is cut (default 200). */
+  maxMarkdownRows?: number;
+}
+
+export type Formatter = (result: RunResult, options: FormatterOptions) => string;
+
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html';
+
+export const formatters: Record<FormatName, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  html: formatHtml,
+};
+
+/** The names in a fixed order, for help text and error messages. */
+export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html'];
+
+export function isFormatName(s: string): s is FormatName {
+  return Object.prototype.hasOwnProperty.call(formatters, s);
+}

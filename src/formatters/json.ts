@@ -1,0 +1,79 @@
+// `--format json`: the public JSON contract of PRODUCT.md. Objects are built
+// field by field in a fixed order so key order (and so the bytes) never depend
+// on how the engine happened to construct a finding. Fields may be added to
+// this output over time; none may be renamed.
+
+import type { Finding, RelatedLocation, RunResult } from '../types.js';
+import type { Formatter } from './index.js';
+
+type JsonRelated = {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  excerpt: string;
+  message?: string;
+};
+
+type JsonFinding = {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  excerpt: string;
+  claimId?: string;
+  expected?: string;
+  source?: string;
+  related?: JsonRelated[];
+  fingerprint: string;
+};
+
+function relatedToJson(r: RelatedLocation): JsonRelated {
+  return {
+    file: r.file,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    excerpt: r.excerpt,
+    ...(r.message !== undefined ? { message: r.message } : {}),
+  };
+}
+
+export function findingToJson(f: Finding): JsonFinding {
+  // Conditional spreads keep the fixed key order while leaving absent fields out.
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    message: f.message,
+    excerpt: f.excerpt,
+    ...(f.claimId !== undefined ? { claimId: f.claimId } : {}),
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.source !== undefined ? { source: f.source } : {}),
+    ...(f.related !== undefined && f.related.length > 0 ? { related: f.related.map(relatedToJson) } : {}),
+    fingerprint: f.fingerprint,
+  };
+}
+
+export const formatJson: Formatter = (result: RunResult): string => {
+  const s = result.summary;
+  const out: Record<string, unknown> = {
+    version: result.version,
+    asOf: result.asOf,
+    findings: result.findings.map(findingToJson),
+    summary: { files: s.files, claims: s.claims, errors: s.errors, warnings: s.warnings, infos: s.infos },
+  };
+  // Notes are an addition to the contract: present only when there is one.
+  if (result.notes.length > 0) out.notes = [...result.notes];
+  return `${JSON.stringify(out, null, 2)}\n`;
+};

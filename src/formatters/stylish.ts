@@ -1,0 +1,109 @@
+// `--format stylish`: the terminal report, after ESLint's stylish but made for
+// Chinese sentences. A finding is one aligned row plus the sentence it is about,
+// the canonical statement, and the other side of a conflict, so an editor can
+// judge it without opening the file. Columns are aligned by display width, as
+// CJK characters take two terminal columns.
+
+import type { Finding, RunResult, Severity } from '../types.js';
+import type { Formatter } from './index.js';
+import { countsPhrase, groupByFile, plural } from './tally.js';
+import { displayWidth, oneLine, padEndDisplay, padStartDisplay } from './text.js';
+
+export { displayWidth } from './text.js';
+
+/** Messages wider than this are not padded for the rule-id column (it would push ids off screen). */
+const MAX_MESSAGE_PAD = 60;
+
+interface Paint {
+  severity(s: Severity, text: string): string;
+  dim(text: string): string;
+  underline(text: string): string;
+  bold(text: string): string;
+  green(text: string): string;
+}
+
+function sgr(open: number, close: number): (text: string) => string {
+  return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+}
+
+const COLOURS: Record<Severity, (text: string) => string> = {
+  error: sgr(31, 39),
+  warning: sgr(33, 39),
+  info: sgr(36, 39),
+};
+
+const ANSI: Paint = {
+  severity: (s, text) => COLOURS[s](text),
+  dim: sgr(2, 22),
+  underline: sgr(4, 24),
+  bold: sgr(1, 22),
+  green: sgr(32, 39),
+};
+
+const identity = (text: string): string => text;
+const PLAIN: Paint = {
+  severity: (_s, text) => text,
+  dim: identity,
+  underline: identity,
+  bold: identity,
+  green: identity,
+};
+
+/** The lines under a finding's row: sentence, canonical statement, related locations. */
+function detailLines(f: Finding, paint: Paint): string[] {
+  const lines: string[] = [];
+  const excerpt = oneLine(f.excerpt);
+  if (excerpt) lines.push(`    ${paint.dim('›')} ${excerpt}`);
+  if (f.expected !== undefined) {
+    const source = f.source !== undefined ? ` (${oneLine(f.source)})` : '';
+    lines.push(paint.dim(`    canonical: ${oneLine(f.expected)}${source}`));
+  }
+  for (const r of f.related ?? []) {
+    const note = r.message !== undefined ? `  (${oneLine(r.message)})` : '';
+    lines.push(paint.dim(`    ↔ ${oneLine(r.file)}:${r.line}  ${oneLine(r.excerpt)}${note}`));
+  }
+  return lines;
+}
+
+function fileBlock(file: string, findings: readonly Finding[], paint: Paint): string[] {
+  const rows = findings.map((f) => ({
+    f,
+    pos: `${f.line}:${f.column}`,
+    message: oneLine(f.message),
+  }));
+  const posWidth = Math.max(...rows.map((r) => r.pos.length));
+  const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
+  const widths = rows.map((r) => displayWidth(r.message)).filter((w) => w <= MAX_MESSAGE_PAD);
+  const msgWidth = widths.length > 0 ? Math.max(...widths) : 0;
+
+  const out = [paint.underline(oneLine(file))];
+  for (const { f, pos, message } of rows) {
+    // Pad outside the colour codes so a reset never lands inside the padding.
+    const sev = paint.severity(f.severity, f.severity) + ' '.repeat(sevWidth - f.severity.length);
+    out.push(
+      `  ${padStartDisplay(pos, posWidth)}  ${sev}  ${padEndDisplay(message, msgWidth)}  ${paint.dim(f.ruleId)}`,
+    );
+    out.push(...detailLines(f, paint));
+  }
+  return out;
+}
+
+function summaryLine(result: RunResult, paint: Paint): string {
+  const s = result.summary;
+  const scope = `in ${plural(s.files, 'file')} · ${plural(s.claims, 'claim')} checked`;
+  const problems = s.errors + s.warnings + s.infos;
+  if (problems === 0) return paint.green(`✔ no problems ${scope}`);
+  const worst: Severity = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : 'info';
+  return paint.severity(worst, paint.bold(`✖ ${plural(problems, 'problem')} (${countsPhrase(s)}) ${scope}`));
+}
+
+export const formatStylish: Formatter = (result, options) => {
+  const paint = options.color ? ANSI : PLAIN;
+  const lines: string[] = [];
+  for (const group of groupByFile(result.findings)) {
+    lines.push(...fileBlock(group.file, group.findings, paint), '');
+  }
+  lines.push(summaryLine(result, paint));
+  for (const note of result.notes) lines.push(paint.dim(oneLine(note)));
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,83 @@
+import type { Article, Severity, Verdict } from '../types.js';
+import type { Registry } from '../registry/types.js';
+import type { LineIndex } from '../text/position.js';
+import { toFinding, type RawFinding } from './messages.js';
+import type { AsOf, CorpusEntry, CorpusRule, FileRule, ReportDescriptor } from './rule.js';
+
+/** A rule's effective setting after config: off, or a severity that overrides the rule's own choice. */
+export interface RuleSetting {
+  readonly enabled: boolean;
+  /** From config; when set it replaces every severity the rule would report. */
+  readonly severity?: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export type RuleSettings = ReadonlyMap<string, RuleSetting>;
+
+const DEFAULT_SETTING: RuleSetting = { enabled: true, options: {} };
+
+export function settingFor(settings: RuleSettings, id: string): RuleSetting {
+  return settings.get(id) ?? DEFAULT_SETTING;
+}
+
+export interface FileRuleInput {
+  readonly file: string;
+  readonly article: Article;
+  readonly lines: LineIndex;
+  readonly registry: Registry;
+  readonly asOf: AsOf;
+  readonly verdicts: readonly Verdict[];
+}
+
+/** Runs every enabled file rule over one article, in document order. */
+export function runFileRules(rules: readonly FileRule[], settings: RuleSettings, input: FileRuleInput): RawFinding[] {
+  const out: RawFinding[] = [];
+  const handlerSets = rules
+    .map((rule) => ({ rule, setting: settingFor(settings, rule.meta.id) }))
+    .filter(({ setting }) => setting.enabled)
+    .map(({ rule, setting }) =>
+      rule.create({
+        file: input.file,
+        article: input.article,
+        registry: input.registry,
+        asOf: input.asOf,
+        options: setting.options,
+        report: (d: ReportDescriptor) =>
+          out.push(toFinding(rule.meta.id, setting.severity ?? d.severity ?? rule.meta.defaultSeverity, input.file, input.lines, d, (f) => (f === input.file ? input.lines : undefined))),
+      }),
+    );
+  for (const h of handlerSets) h.article?.(input.article);
+  for (const u of input.article.units) for (const h of handlerSets) h.unit?.(u);
+  for (const s of input.article.sentences) for (const h of handlerSets) h.sentence?.(s);
+  for (const v of input.verdicts) for (const h of handlerSets) h.verdict?.(v);
+  for (const h of handlerSets) h.articleEnd?.();
+  return out;
+}
+
+/** Runs corpus rules once over every analysed file. */
+export function runCorpusRules(
+  rules: readonly CorpusRule[],
+  settings: RuleSettings,
+  entries: readonly CorpusEntry[],
+  registry: Registry,
+  asOf: AsOf,
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  const linesOf = new Map(entries.map((e) => [e.file, e.lines]));
+  for (const rule of rules) {
+    const setting = settingFor(settings, rule.meta.id);
+    if (!setting.enabled) continue;
+    rule.check({
+      entries,
+      registry,
+      asOf,
+      options: setting.options,
+      report: (d) => {
+        const lines = linesOf.get(d.file);
+        if (!lines) return;
+        out.push(toFinding(rule.meta.id, setting.severity ?? d.severity ?? rule.meta.defaultSeverity, d.file, lines, d, (f) => linesOf.get(f)));
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,314 @@
+// Parser for scraped plain-text pages. Such a page has no markup: a title line,
+// the main article, page furniture (disclaimers, "相关推荐"), and often a list
+// of related items, each a title line, a body excerpt and a source/date line.
+// The main article is unit 0; each related item becomes its own 'block' unit
+// so region and year checks judge it against its own title and date. Which
+// lines are furniture or dates comes from PageStructure (data/page-structure.yaml).
+
+import type { Article, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
+import { listMarkerLength, splitSentences } from '../text/sentences.js';
+import type { ParseOutput } from './markdown.js';
+
+export interface PageStructure {
+  /** Longest trimmed line (in UTF-16 units) that can be a title line. */
+  readonly maxTitleLength: number;
+  /** Sentence-ending marks a title may still end with (question titles). */
+  readonly titleMayEndWith: readonly string[];
+  /** Whole lines that end the main article; related-item blocks follow. */
+  readonly relatedMarkers: readonly string[];
+  /** Whole lines that are page furniture. */
+  readonly boilerplateLines: readonly string[];
+  /** Line prefixes that mark page furniture. */
+  readonly boilerplatePrefixes: readonly string[];
+  /** Regex sources for furniture lines. */
+  readonly boilerplatePatterns: readonly string[];
+  /** Regex sources (named groups y, m, d) for a line that dates the whole page. */
+  readonly pageDatePatterns: readonly string[];
+  /** Regex sources (named groups y, m, d) for a trailing line that dates the block it closes. */
+  readonly blockDatePatterns: readonly string[];
+}
+
+/** Generic fallbacks only; site furniture lists live in data/page-structure.yaml. */
+export const DEFAULT_PAGE_STRUCTURE: PageStructure = {
+  maxTitleLength: 40,
+  titleMayEndWith: ['？', '?'],
+  relatedMarkers: [],
+  boilerplateLines: [],
+  boilerplatePrefixes: [],
+  boilerplatePatterns: [],
+  pageDatePatterns: [
+    '^(?:发布|更新)?(?:时间|日期)\\s*[:：]\\s*(?<y>\\d{4})\\s*[-/.年]\\s*(?<m>\\d{1,2})\\s*[-/.月]\\s*(?<d>\\d{1,2})',
+  ],
+  blockDatePatterns: [
+    '^(?:[^\\s。！？!?；;，,]{1,20}\\s+)?(?<y>\\d{4})-(?<m>\\d{1,2})-(?<d>\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$',
+    '^(?:[^\\s。！？!?；;，,]{1,20}\\s+)?(?<y>\\d{4})年(?<m>\\d{1,2})月(?<d>\\d{1,2})日$',
+  ],
+};
+
+interface CompiledStructure {
+  readonly maxTitleLength: number;
+  readonly titleEnds: ReadonlySet<string>;
+  readonly related: ReadonlySet<string>;
+  readonly boilerLines: ReadonlySet<string>;
+  readonly boilerPrefixes: readonly string[];
+  readonly boilerPatterns: readonly RegExp[];
+  readonly pageDates: readonly RegExp[];
+  readonly blockDates: readonly RegExp[];
+}
+
+// Compile each structure once, however many files it parses.
+const compiledCache = new WeakMap<PageStructure, CompiledStructure>();
+
+function compile(s: PageStructure): CompiledStructure {
+  let c = compiledCache.get(s);
+  if (!c) {
+    c = {
+      maxTitleLength: s.maxTitleLength,
+      titleEnds: new Set(s.titleMayEndWith),
+      related: new Set(s.relatedMarkers.map(normalise)),
+      boilerLines: new Set(s.boilerplateLines.map(normalise)),
+      boilerPrefixes: s.boilerplatePrefixes.map(normalise).filter((p) => p.length > 0),
+      boilerPatterns: s.boilerplatePatterns.map((p) => new RegExp(p, 'u')),
+      pageDates: s.pageDatePatterns.map((p) => new RegExp(p, 'u')),
+      blockDates: s.blockDatePatterns.map((p) => new RegExp(p, 'u')),
+    };
+    compiledCache.set(s, c);
+  }
+  return c;
+}
+
+const SPACES = /\s+/gu;
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/gu;
+
+/** Comparison form of a line or marker: full-width ASCII folded, spaces removed. */
+function normalise(s: string): string {
+  return s.replace(FULLWIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(SPACES, '');
+}
+
+/** Marks that end a sentence; a title line has none of them (bar an allowed last one). */
+const SENTENCE_END = /[。！？!?；;]/u;
+/** A line ending in a lead-in mark introduces what follows; it is not a title. */
+const LEAD_IN_END = /[:：,，、]$/u;
+
+type LineKind = 'blank' | 'related' | 'boilerplate' | 'pageDate' | 'blockDate' | 'text';
+
+interface Line {
+  /** Trimmed content span (start === end for blank lines). */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: LineKind;
+  readonly date?: string;
+  /** Short, no sentence-ending mark, no list marker: could title a unit. */
+  readonly titleLike: boolean;
+}
+
+interface MutableUnit {
+  index: number;
+  kind: Unit['kind'];
+  title?: TextSpan;
+  date?: string;
+  span: { start: number; end: number };
+  depth: number;
+  parent?: number;
+}
+
+export function parsePlainText(file: SourceFile, structure: PageStructure): ParseOutput {
+  const cs = compile(structure);
+  const text = file.text;
+  const lines = readLines(text, cs);
+
+  const units: MutableUnit[] = [{ index: 0, kind: 'article', span: { start: 0, end: text.length }, depth: 0 }];
+  const sentences: Sentence[] = [];
+  const ignored: Span[] = [];
+  let pageDate: string | undefined;
+
+  // The page title: the first line that is not blank or furniture, if title-like.
+  const first = lines.findIndex((l) => l.kind !== 'blank' && l.kind !== 'boilerplate');
+  const titleLine = first >= 0 && lines[first]!.kind === 'text' && lines[first]!.titleLike ? first : -1;
+
+  // Where the related items start, and whether each region's blocks are closed by date lines.
+  const markerAt = lines.findIndex((l) => l.kind === 'related');
+  const mainHasDates = lines.some((l, i) => l.kind === 'blockDate' && (markerAt < 0 || i < markerAt));
+  const relatedHasDates = markerAt >= 0 && lines.some((l, i) => l.kind === 'blockDate' && i > markerAt);
+
+  /** Unit receiving text; undefined between a closed block and the next one. */
+  let current: number | undefined = 0;
+  let currentHasBody = false;
+  let lastContentEnd = 0;
+  let inRelated = false;
+
+  const closeCurrent = (end: number): void => {
+    if (current !== undefined && current > 0) units[current]!.span.end = end;
+    current = undefined;
+  };
+  const openBlock = (start: number, title?: TextSpan): number => {
+    const index = units.length;
+    units.push({ index, kind: 'block', ...(title ? { title } : {}), span: { start, end: start }, depth: 0, parent: 0 });
+    current = index;
+    currentHasBody = false;
+    return index;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const span = { start: line.start, end: line.end };
+    switch (line.kind) {
+      case 'blank':
+        continue;
+      case 'related':
+        ignored.push(span);
+        closeCurrent(lastContentEnd);
+        inRelated = true;
+        continue;
+      case 'boilerplate':
+        ignored.push(span);
+        continue;
+      case 'pageDate':
+        ignored.push(span);
+        pageDate ??= line.date;
+        continue;
+      case 'blockDate':
+        ignored.push(span);
+        if (current !== undefined) {
+          units[current]!.date ??= line.date;
+          closeCurrent(line.end);
+          lastContentEnd = line.end;
+        }
+        continue;
+      case 'text':
+        break;
+    }
+
+    const lineText = text.slice(line.start, line.end);
+    if (i === titleLine) {
+      units[0]!.title = { text: lineText, span };
+      sentences.push({ text: lineText, span, unitIndex: 0, isTitle: true });
+      lastContentEnd = line.end;
+      continue;
+    }
+
+    const datesClose = inRelated ? relatedHasDates : mainHasDates;
+    const opens =
+      line.titleLike &&
+      followedByBody(lines, i) &&
+      (current === undefined || (inRelated && !datesClose && current > 0 && currentHasBody));
+    if (opens) {
+      closeCurrent(lastContentEnd);
+      const index = openBlock(line.start, { text: lineText, span });
+      sentences.push({ text: lineText, span, unitIndex: index, isTitle: true });
+      lastContentEnd = line.end;
+      continue;
+    }
+
+    // Body text after a closed block with no title line of its own still is not the main article.
+    const unitIndex: number = current ?? openBlock(line.start);
+    for (const s of splitSentences(text, line.start, line.end)) {
+      sentences.push({ text: s.text, span: s.span, unitIndex, isTitle: false });
+    }
+    currentHasBody = true;
+    lastContentEnd = line.end;
+  }
+  closeCurrent(lastContentEnd);
+
+  // The page's date: a page date line, else the date line that closed the main article.
+  const date = pageDate ?? units[0]!.date;
+  if (date !== undefined) units[0]!.date = date;
+
+  const article: Article = {
+    file,
+    frontMatter: {},
+    units: units as Unit[],
+    sentences,
+    ...(date !== undefined ? { date } : {}),
+    ignored,
+    directives: [],
+  };
+  return { article, problems: [] };
+}
+
+/** The next line that is not blank or furniture is body text or the block's date line. */
+function followedByBody(lines: readonly Line[], i: number): boolean {
+  for (let k = i + 1; k < lines.length; k++) {
+    const kind = lines[k]!.kind;
+    if (kind === 'blank' || kind === 'boilerplate') continue;
+    return kind === 'text' || kind === 'blockDate';
+  }
+  return false;
+}
+
+function readLines(text: string, cs: CompiledStructure): Line[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let eol = pos;
+    while (eol < text.length) {
+      const c = text.charCodeAt(eol);
+      if (c === 10 || c === 13) break;
+      eol++;
+    }
+    lines.push(classify(text, pos, eol, cs));
+    if (eol >= text.length) break;
+    pos = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
+  }
+  return lines;
+}
+
+const LEADING_SPACE = /^[\s\u200b]+/u;
+const TRAILING_SPACE = /[\s\u200b]+$/u;
+
+function classify(text: string, lineStart: number, lineEnd: number, cs: CompiledStructure): Line {
+  const raw = text.slice(lineStart, lineEnd);
+  const lead = LEADING_SPACE.exec(raw)?.[0].length ?? 0;
+  const trimmed = raw.slice(lead).replace(TRAILING_SPACE, '');
+  const start = lineStart + lead;
+  const end = start + trimmed.length;
+  if (trimmed.length === 0) return { start, end: start, kind: 'blank', titleLike: false };
+
+  const norm = normalise(trimmed);
+  if (cs.related.has(norm)) return { start, end, kind: 'related', titleLike: false };
+  if (
+    cs.boilerLines.has(norm) ||
+    cs.boilerPrefixes.some((p) => norm.startsWith(p)) ||
+    cs.boilerPatterns.some((r) => r.test(trimmed))
+  ) {
+    return { start, end, kind: 'boilerplate', titleLike: false };
+  }
+  const short = trimmed.length <= cs.maxTitleLength;
+  const pageDate = matchDate(cs.pageDates, trimmed);
+  if (pageDate) return { start, end, kind: 'pageDate', date: pageDate, titleLike: false };
+  if (short) {
+    const blockDate = matchDate(cs.blockDates, trimmed);
+    if (blockDate) return { start, end, kind: 'blockDate', date: blockDate, titleLike: false };
+  }
+  return { start, end, kind: 'text', titleLike: short && isTitleLike(text, start, end, trimmed, cs) };
+}
+
+function isTitleLike(text: string, start: number, end: number, trimmed: string, cs: CompiledStructure): boolean {
+  const last = trimmed.slice(-1);
+  const body = cs.titleEnds.has(last) ? trimmed.slice(0, -1) : trimmed;
+  if (SENTENCE_END.test(body) || LEAD_IN_END.test(body)) return false;
+  // Numbered lines (一、… / 1. …) are sub-headings inside an article, not titles of new units.
+  return listMarkerLength(text, start, end) === 0;
+}
+
+function matchDate(patterns: readonly RegExp[], s: string): string | undefined {
+  for (const re of patterns) {
+    const g = re.exec(s)?.groups;
+    if (!g || g.y === undefined || g.m === undefined || g.d === undefined) continue;
+    const date = isoDate(g.y, g.m, g.d);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** YYYY-MM-DD from year/month/day strings, or undefined if they are no calendar date. */
+export function isoDate(y: string, m: string, d: string): string | undefined {
+  let year = Number(y);
+  if (y.length === 2) year += 2000;
+  const month = Number(m);
+  const day = Number(d);
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

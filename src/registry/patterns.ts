@@ -1,0 +1,33 @@
+// Registry phrases are plain JavaScript regular expressions plus a few
+// placeholders for quantities, so authors need not spell out Chinese numerals.
+
+const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
+
+export const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  number: NUM,
+  duration: `(?:${NUM}(?:\\s*[-~～至到]\\s*${NUM})?\\s*(?:个)?\\s*(?:工作日|自然日|月|日|天|年|周)|半年|次月|次日)`,
+  percent: `(?:${NUM}\\s*[%％]|百分之${NUM})`,
+  ratio: `(?:[一二三四五六七八九十百千万]+分之${NUM})`,
+  amount: `(?:${NUM}\\s*万?元)`,
+};
+
+const PLACEHOLDER = /\{(number|duration|percent|ratio|amount)\}/g;
+
+/** Expands placeholders; an unknown `{name}` is left alone (it may be a regex quantifier). */
+export function expandPlaceholders(pattern: string): string {
+  return pattern.replace(PLACEHOLDER, (_, name: string) => PLACEHOLDERS[name]!);
+}
+
+/** Compiles one pattern, or returns the engine's reason it does not compile. */
+export function tryCompile(pattern: string, flags = 'u'): RegExp | string {
+  try {
+    return new RegExp(expandPlaceholders(pattern), flags);
+  } catch (err) {
+    return err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
+  }
+}
+
+/** Joins alternatives into one regex; alternatives are wrapped so each keeps its own precedence. */
+export function union(patterns: readonly string[], flags: string): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${expandPlaceholders(p)})`).join('|'), flags);
+}

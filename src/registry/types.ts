@@ -1,0 +1,95 @@
+// The registry as authors write it (CanonicalClaim) and as the extractor uses
+// it (CompiledClaim: every pattern compiled once per run).
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type ValueVerdict = 'supports' | 'contradicts' | 'unverifiable';
+
+export interface QuantityTest {
+  readonly kind: 'duration' | 'percent' | 'ratio' | 'amount' | 'count' | 'number';
+  readonly unit?: string;
+  readonly gt?: number;
+  readonly gte?: number;
+  readonly lt?: number;
+  readonly lte?: number;
+  readonly eq?: number;
+}
+
+export interface ValueSpec {
+  readonly label: string;
+  readonly phrases: readonly string[];
+  readonly negation?: string;
+  readonly when?: QuantityTest;
+  readonly verdict?: ValueVerdict;
+}
+
+export interface ClaimSource {
+  readonly title: string;
+  readonly number?: string;
+  readonly clause?: string;
+  readonly url?: string;
+}
+
+export type ClaimScope = 'national' | { readonly region: string };
+
+export interface CanonicalClaim {
+  readonly id: string;
+  readonly topic: string;
+  readonly subject: string;
+  readonly statement: string;
+  readonly canonical: string;
+  readonly scope: ClaimScope;
+  readonly effective: string;
+  readonly confidence: 'high' | 'medium' | 'low';
+  readonly source: ClaimSource;
+  readonly notes?: string;
+  readonly context: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly none?: readonly string[] };
+  readonly values: Readonly<Record<string, ValueSpec>>;
+  readonly examples: { readonly supports: readonly string[]; readonly contradicts: readonly string[]; readonly unrelated: readonly string[] };
+}
+
+export interface CompiledValue {
+  readonly name: string;
+  readonly label: string;
+  /** All phrases of the value joined into one global regex (longest alternatives first). */
+  readonly phrases: RegExp;
+  readonly negation?: string;
+  readonly when?: QuantityTest;
+  readonly verdict: ValueVerdict;
+}
+
+export interface CompiledClaim {
+  readonly claim: CanonicalClaim;
+  /** Where the claim was defined, for messages: file:line. */
+  readonly origin: { readonly file: string; readonly line: number };
+  readonly all: readonly RegExp[];
+  readonly any?: RegExp;
+  readonly none?: RegExp;
+  readonly values: readonly CompiledValue[];
+  readonly valueByName: ReadonlyMap<string, CompiledValue>;
+  /** The claim's own examples with the line each is written on. */
+  readonly examples: readonly ClaimExample[];
+}
+
+export type ExampleKind = 'supports' | 'contradicts' | 'unrelated';
+
+export interface ClaimExample {
+  readonly kind: ExampleKind;
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface Registry {
+  readonly claims: readonly CompiledClaim[];
+  readonly byId: ReadonlyMap<string, CompiledClaim>;
+  /** Files the registry was read from, for cache keys and messages. */
+  readonly files: readonly string[];
+  /** Stable digest of the registry's contents (cache invalidation). */
+  readonly digest: string;
+}
+
+/** Human-readable citation of a claim's source: number and clause when known. */
+export function citeSource(source: ClaimSource): string {
+  const parts = [source.number ? `${source.number}《${source.title}》` : `《${source.title}》`];
+  if (source.clause) parts.push(source.clause);
+  return parts.join(' ');
+}

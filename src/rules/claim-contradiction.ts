@@ -1,0 +1,48 @@
+import type { FileRule } from '../kernel/rule.js';
+import { citeSource } from '../registry/types.js';
+import { describeFraming } from './wording.js';
+
+export const claimContradiction: FileRule = {
+  scope: 'file',
+  meta: {
+    id: 'claim-contradiction',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: 'A sentence asserts a value that contradicts the canonical claim in the registry.',
+    docs:
+      'Each registry claim lists the values articles assert about one fact and which one is canonical. ' +
+      'A sentence that asserts another value (after negation: 不会清零 asserts "retained") contradicts it. ' +
+      'Questions and rumours that are not refuted in the same sentence still count, since readers take them away. ' +
+      'A contradiction is a warning instead of an error when the sentence is hedged (可能, 部分地区…) or the registry entry’s confidence is below high. ' +
+      'Fix: rewrite the sentence to agree with the canonical statement, or update the registry if the rule has changed.',
+  },
+  create(context) {
+    return {
+      verdict(v) {
+        if (v.kind !== 'contradicted') return;
+        const compiled = context.registry.byId.get(v.record.claimId)!;
+        const claim = compiled.claim;
+        const said = compiled.valueByName.get(v.record.value)!;
+        const canonical = compiled.valueByName.get(claim.canonical)!;
+        const weak = v.record.hedges.length > 0 || claim.confidence !== 'high';
+        const notes: string[] = [];
+        if (v.record.hedges.length) notes.push(`hedged with ${v.record.hedges.map((h) => `“${h}”`).join('、')}`);
+        if (claim.confidence !== 'high') notes.push(`registry confidence is ${claim.confidence}`);
+        const framing = describeFraming(v.record.framing);
+        const cueStart = v.record.cue.span.start - v.record.sentence.span.start;
+        context.report({
+          node: v.record.sentence,
+          range: [cueStart, cueStart + v.record.cue.text.length],
+          severity: weak ? 'warning' : 'error',
+          message:
+            `${claim.subject}: ${framing}“${v.record.cue.text}” asserts ${said.label}, but the canonical value is ${canonical.label}` +
+            (notes.length ? ` (${notes.join('; ')})` : '') +
+            '.',
+          claimId: claim.id,
+          expected: claim.statement,
+          source: citeSource(claim.source),
+        });
+      },
+    };
+  },
+};

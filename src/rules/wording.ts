@@ -1,0 +1,13 @@
+import type { Framing } from '../types.js';
+
+/** How a message introduces a claim that was asked or rumoured rather than stated. */
+export function describeFraming(framing: Framing): string {
+  switch (framing) {
+    case 'question':
+      return 'asked as a question, ';
+    case 'rumour':
+      return 'passed on as a rumour and not refuted, ';
+    case 'plain':
+      return '';
+  }
+}

@@ -1,0 +1,196 @@
+// Sentence segmentation for Chinese policy text. ICU's sentence segmenter is
+// the base; on top of it: ；/; end sentences, a line break ends a sentence, an
+// opening quote/bracket left after 。 belongs to the next sentence, and list
+// markers (1. / 一、 / （一） / •) are cut off the front of the item they mark.
+// Spans are absolute offsets into the text and exclude surrounding whitespace.
+
+import type { TextSpan } from '../types.js';
+
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'sentence' });
+
+// Character classes as lookup tables: the fast path tests every character of
+// every line, so a table beats a regex there.
+const TERMINAL = charTable('。！？!?.．…；;｡');
+const SEMICOLON = charTable('；;');
+/** Full stops and ellipses: whether they end a sentence depends on context, so lines with them go to ICU. */
+const ATERM = charTable('.．…');
+/** Marks after which ICU keeps going (好！，然后 is one sentence). */
+const CONTINUE = charTable('，,、：:-－');
+/** Characters that may follow sentence-final punctuation and still belong to the sentence. */
+const CLOSER = charTable('”’」』）)】〕》〉]"\'');
+/** Opening quotes/brackets: one trailing a sentence end starts the next sentence. */
+const OPENER = charTable('“‘「『（(【〔《〈[');
+
+/**
+ * A list marker at the start of a piece: bullets, 1. / 1、 / 1) / (1) / （一） /
+ * 一、 / ①. "1.5" and "1-3个月" are not markers; -, * and + need a space after.
+ */
+const LIST_MARKER =
+  /^(?:[•·●○◆◇▪■□►▶‣⁃]\s*|[-*+](?:\s+|$)|\d{1,3}[.．、)）](?!\d)\s*|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|[①-⑳]\s*|[a-zA-Z][.)]\s+)/;
+/** A numbered-list marker after a space at the very end of a piece: the start of the next item. */
+const TRAILING_MARKER = /\s(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]$/;
+/** A piece that is nothing but a (possibly truncated) list number, like the 二 left at a cut-off excerpt. */
+const BARE_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/;
+
+/**
+ * Splits text.slice(start, end) into sentences. Returned spans are absolute
+ * offsets into `text`, trimmed of whitespace (including U+3000 and NBSP);
+ * empty and marker-only pieces are dropped.
+ */
+export function splitSentences(text: string, start: number, end: number): TextSpan[] {
+  const out: TextSpan[] = [];
+  const stop = Math.min(end, text.length);
+  let lineStart = Math.max(0, start);
+  while (lineStart < stop) {
+    let lineEnd = lineStart;
+    while (lineEnd < stop) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      lineEnd++;
+    }
+    splitLine(text, lineStart, lineEnd, out);
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function splitLine(text: string, start: number, end: number, out: TextSpan[]): void {
+  let a = start;
+  let b = end;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (a === b) return;
+
+  // Fast path: no sentence-final punctuation before the line's own ending → one sentence.
+  let k = b;
+  while (k > a && (TERMINAL[text.charCodeAt(k - 1)] || CLOSER[text.charCodeAt(k - 1)])) k--;
+  let inner = false;
+  for (let i = a; i < k; i++) {
+    if (TERMINAL[text.charCodeAt(i)]) {
+      inner = true;
+      break;
+    }
+  }
+  if (!inner) {
+    emit(text, a, b, out);
+    return;
+  }
+
+  const line = text.slice(a, b);
+  const cuts: number[] = [];
+  let ambiguous = false;
+  for (let i = 0; i < line.length; i++) {
+    if (ATERM[line.charCodeAt(i)]) {
+      ambiguous = true;
+      break;
+    }
+  }
+  if (ambiguous) {
+    // Full stops and ellipses need ICU's rules (1.5元, "e.g. x", "Next. Then").
+    for (const seg of SEGMENTER.segment(line)) {
+      if (seg.index > 0) cuts.push(seg.index);
+    }
+  } else {
+    // Only 。！？!? here: ICU would cut after the mark, its closing quotes and
+    // spaces unless a comma-like mark follows; doing that directly is several times faster.
+    for (let i = 0; i < line.length; i++) {
+      if (!TERMINAL[line.charCodeAt(i)] || SEMICOLON[line.charCodeAt(i)]) continue;
+      let j = i + 1;
+      while (j < line.length && TERMINAL[line.charCodeAt(j)] && !SEMICOLON[line.charCodeAt(j)]) j++;
+      while (j < line.length && CLOSER[line.charCodeAt(j)]) j++;
+      while (j < line.length && isSpace(line.charCodeAt(j))) j++;
+      if (j < line.length && !CONTINUE[line.charCodeAt(j)]) cuts.push(j);
+      i = j - 1;
+    }
+  }
+  // ICU does not end sentences at semicolons; Chinese lists of conditions do.
+  for (let i = 0; i < line.length; i++) {
+    if (SEMICOLON[line.charCodeAt(i)]) {
+      let j = i + 1;
+      while (j < line.length && CLOSER[line.charCodeAt(j)]) j++;
+      if (j < line.length) cuts.push(j);
+    }
+  }
+  cuts.sort((x, y) => x - y);
+
+  let from = 0;
+  for (const raw of cuts) {
+    const cut = pullOpeners(line, raw);
+    if (cut <= from) continue;
+    emit(text, a + from, a + cut, out);
+    from = cut;
+  }
+  emit(text, a + from, a + line.length, out);
+}
+
+/**
+ * ICU leaves an opening quote/bracket that follows 。 on the sentence before
+ * it (“。“” / “。（”); move such a cut back so the opener starts the next sentence.
+ */
+function pullOpeners(line: string, cut: number): number {
+  let q = cut;
+  while (q > 0 && isSpace(line.charCodeAt(q - 1))) q--;
+  let p = q;
+  while (p > 0 && OPENER[line.charCodeAt(p - 1)]) p--;
+  if (p === q || p === 0) return cut;
+  const before = line.charCodeAt(p - 1);
+  return TERMINAL[before] || CLOSER[before] || isSpace(before) ? p : cut;
+}
+
+/**
+ * Length of the list marker (and the spaces after it) at text[start, end), or 0.
+ * The plain-text parser uses it to tell numbered sub-headings from titles.
+ */
+export function listMarkerLength(text: string, start: number, end: number): number {
+  const m = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+  return m ? m[0].length : 0;
+}
+
+/** Trims, strips leading list markers and pushes the piece unless nothing is left. */
+function emit(text: string, start: number, end: number, out: TextSpan[]): void {
+  let a = start;
+  let b = end;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  // Markers can stack ("1. （一）…"); strip a few.
+  for (let n = 0; n < 3 && a < b; n++) {
+    const m = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 8)));
+    if (!m) break;
+    a += m[0].length;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+  }
+  if (a >= b) return;
+  // ICU cuts "如下: 1. 报销额度" after "1.", leaving the next item's number on this sentence.
+  const tail = TRAILING_MARKER.exec(text.slice(Math.max(a, b - 8), b));
+  if (tail) {
+    b -= tail[0].length;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  }
+  if (a >= b) return;
+  const piece = text.slice(a, b);
+  if (BARE_NUMBER.test(piece)) return;
+  out.push({ text: piece, span: { start: a, end: b } });
+}
+
+/** Whitespace as JS \s sees it (incl. NBSP, U+3000, BOM) plus zero-width space. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
+}
+
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}

@@ -1,0 +1,138 @@
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+/** A problem in a YAML file (registry, config, data), pointing at file:line:col. */
+export interface YamlProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export function formatProblem(p: YamlProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+/**
+ * A parsed YAML document that can answer "where is this path?", so every
+ * schema or semantic error can name the line the author has to fix.
+ */
+export class LocatedYaml {
+  readonly problems: YamlProblem[] = [];
+  readonly value: unknown;
+  private readonly doc: Document;
+  private readonly lines = new LineCounter();
+
+  constructor(readonly file: string, text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    for (const err of [...this.doc.errors, ...this.doc.warnings]) {
+      const pos = this.lines.linePos(err.pos[0]);
+      this.problems.push({ file, line: pos.line, column: pos.col, message: firstLine(err.message) });
+    }
+    this.value = this.doc.errors.length > 0 ? undefined : this.doc.toJS();
+  }
+
+  /** Position of the node at `path` (keys and indexes); falls back to the nearest existing parent. */
+  locate(path: readonly (string | number)[], key = false): { line: number; column: number } {
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      const node = sub.length === 0 ? this.doc.contents : this.doc.getIn(sub, true);
+      if (isNode(node) && node.range) {
+        if (key && n === path.length && n > 0) {
+          const keyPos = this.keyOffset(sub);
+          if (keyPos !== undefined) return this.pos(keyPos);
+        }
+        return this.pos(node.range[0]);
+      }
+      if (n === path.length && n > 0) {
+        // A scalar value was found as a plain JS value (no node): try its key.
+        const keyPos = this.keyOffset(sub);
+        if (keyPos !== undefined) return this.pos(keyPos);
+      }
+    }
+    return { line: 1, column: 1 };
+  }
+
+  problemAt(path: readonly (string | number)[], message: string, key = false): YamlProblem {
+    const { line, column } = this.locate(path, key);
+    return { file: this.file, line, column, message };
+  }
+
+  /** Turns ajv errors into located problems with plain messages. */
+  schemaProblems(validate: ValidateFunction): YamlProblem[] {
+    if (validate(this.value)) return [];
+    return simplifyAjvErrors(validate.errors ?? []).map((e) => {
+      const path = pointerToPath(e.instancePath);
+      if (e.keyword === 'additionalProperties') {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        return this.problemAt([...path, extra], `unknown key "${extra}"${where(path)}`, true);
+      }
+      if (e.keyword === 'required') {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        return this.problemAt(path, `missing required key "${missing}"${where(path)}`);
+      }
+      if (e.keyword === 'enum') {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+        return this.problemAt(path, `${describe(path)} must be one of ${allowed}`);
+      }
+      return this.problemAt(path, `${describe(path)} ${e.message ?? 'is invalid'}`);
+    });
+  }
+
+  private keyOffset(path: readonly (string | number)[]): number | undefined {
+    const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+    const last = path[path.length - 1];
+    if (!parent || typeof parent !== 'object' || !('items' in parent)) return undefined;
+    for (const item of (parent as { items: unknown[] }).items) {
+      const k = (item as { key?: { value?: unknown; range?: [number, number, number] } }).key;
+      if (k && k.value === last && k.range) return k.range[0];
+    }
+    return undefined;
+  }
+
+  private pos(offset: number): { line: number; column: number } {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim();
+}
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function describe(path: readonly (string | number)[]): string {
+  return path.length === 0 ? 'the document' : `"${path.join('.')}"`;
+}
+
+function where(path: readonly (string | number)[]): string {
+  return path.length === 0 ? '' : ` in "${path.join('.')}"`;
+}
+
+/**
+ * ajv reports every branch of a oneOf and a cascade of parents; keep the
+ * deepest, most specific errors so an author sees one line per real mistake.
+ */
+function simplifyAjvErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of specific.length ? specific : errors) {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    // For a oneOf between a const and an object, the const branch's complaint is noise when the value is an object.
+    if (e.keyword === 'const' && specific.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'const')) continue;
+    if (e.keyword === 'type' && specific.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword === 'const')) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
