@@ -40,8 +40,8 @@ const alt = (words: object): string =>
   Object.keys(words).sort((a, b) => b.length - a.length).join('|');
 
 const CN_CHARS = '零〇一二三四五六七八九两仨十百千万亿';
-// A number may not start inside another number, after 第 (an ordinal) or after 周 (周一 is Monday).
-const ARABIC = '(?<![第0-9０-９.．])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
+// A number may not start inside another number (1,000 / 1，000), after 第 (an ordinal) or after 周 (周一 is Monday).
+const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
 const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?`;
 const NUM = `(?:${ARABIC}|${CHINESE})`;
 const UNIT = '[%％]|元|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';

@@ -1,0 +1,304 @@
+/**
+ * Finds place names in text and decides which division each one means.
+ *
+ * findPlaces makes one left-to-right pass with a trie of every surface form in
+ * the gazetteer (and the stop words): at each position the longest form wins,
+ * then scanning resumes after it. 河北省邯郸市 gives 河北省 and 邯郸市;
+ * 中山大学 hits the stop word and gives nothing. The trie is built once per
+ * gazetteer and cached.
+ *
+ * resolveMentions picks a reading for each mention using the other mentions of
+ * the same list as context — the caller decides the scope (a sentence, a unit).
+ */
+import { commonAncestor, isAncestor, type Gazetteer, type Sense } from './gazetteer.js';
+
+export interface PlaceMention {
+  text: string;
+  /** Offsets into the caller's text (UTF-16), `offset` added. */
+  start: number;
+  end: number;
+  /** Codes this text may stand for: strong readings first. */
+  candidates: string[];
+  /** True when every reading is weak: the mention counts only if a related mention confirms it. */
+  weak: boolean;
+  /** Per-candidate detail (kind, weak), in the order of `candidates`. */
+  senses?: readonly Sense[];
+}
+
+export interface ResolvedMention extends PlaceMention {
+  /** The division meant; undefined while still ambiguous or unconfirmed. */
+  code?: string;
+  /** unique: one strong reading; context: a related mention decided; default: data says so (海南). */
+  resolvedBy?: 'unique' | 'context' | 'default';
+  /**
+   * Deepest division all remaining readings share, when they share one: an
+   * unresolved 吉林 (province or 吉林市) is still within 220000.
+   */
+  within?: string;
+}
+
+interface Entry {
+  readonly text: string;
+  /** Stop word: consumes its text and yields nothing. */
+  readonly stop: boolean;
+  readonly candidates: readonly string[];
+  readonly senses: readonly Sense[];
+  readonly weak: boolean;
+  /** Some reading is an official name, so a following 路 does not make it a street. */
+  readonly official: boolean;
+  /** Next characters after which this form is cut back to a shorter one (吉林市|场). */
+  readonly guardNext?: ReadonlySet<number>;
+}
+
+export interface Matcher {
+  /** Root children indexed by UTF-16 code unit; 0 means none. */
+  readonly root: Int32Array;
+  readonly kids: Array<Map<number, number> | undefined>;
+  /** Entry index per node, -1 when no form ends there. */
+  readonly term: number[];
+  readonly entries: readonly Entry[];
+  /** Street suffixes by their first code unit. */
+  readonly streets: ReadonlyMap<number, readonly string[]>;
+}
+
+const matchers = new WeakMap<Gazetteer, Matcher>();
+
+/** The trie for a gazetteer, built on first use and cached. */
+export function compileMatcher(g: Gazetteer): Matcher {
+  let m = matchers.get(g);
+  if (m) return m;
+
+  const guards = new Map<string, Set<number>>();
+  for (const gd of g.suffixGuards) {
+    const set = guards.get(gd.last) ?? new Set<number>();
+    for (const n of gd.next) set.add(n.charCodeAt(0));
+    guards.set(gd.last, set);
+  }
+
+  const entries: Entry[] = [];
+  const stops = new Set(g.stopWords);
+  for (const [text, senses] of g.lexicon) {
+    if (stops.has(text)) continue;
+    const ordered = [...senses].sort((a, b) => Number(a.weak) - Number(b.weak) || a.code.localeCompare(b.code));
+    const official = ordered.some((s) => s.kind === 'name');
+    const guardNext = official ? guards.get(text.slice(-1)) : undefined;
+    entries.push({
+      text,
+      stop: false,
+      candidates: ordered.map((s) => s.code),
+      senses: ordered,
+      weak: ordered.every((s) => s.weak),
+      official,
+      ...(guardNext ? { guardNext } : {}),
+    });
+  }
+  for (const text of stops) {
+    entries.push({ text, stop: true, candidates: [], senses: [], weak: true, official: false });
+  }
+
+  const root = new Int32Array(0x10000);
+  const kids: Array<Map<number, number> | undefined> = [undefined];
+  const term: number[] = [-1];
+  const newNode = (): number => {
+    kids.push(undefined);
+    term.push(-1);
+    return term.length - 1;
+  };
+  entries.forEach((e, idx) => {
+    if (e.text.length === 0) return;
+    const c0 = e.text.charCodeAt(0);
+    let node = root[c0]!;
+    if (node === 0) {
+      node = newNode();
+      root[c0] = node;
+    }
+    for (let k = 1; k < e.text.length; k++) {
+      const c = e.text.charCodeAt(k);
+      let map = kids[node];
+      if (!map) {
+        map = new Map();
+        kids[node] = map;
+      }
+      let next = map.get(c);
+      if (next === undefined) {
+        next = newNode();
+        map.set(c, next);
+      }
+      node = next;
+    }
+    term[node] = idx;
+  });
+
+  const streets = new Map<number, string[]>();
+  for (const s of g.streetSuffixes) {
+    if (!s) continue;
+    const c = s.charCodeAt(0);
+    streets.set(c, [...(streets.get(c) ?? []), s]);
+  }
+
+  m = { root, kids, term, entries, streets };
+  matchers.set(g, m);
+  return m;
+}
+
+/**
+ * Place names in `text`, left to right, without overlaps. `offset` is added to
+ * every start/end so a caller can pass a sentence and get file offsets back.
+ */
+export function findPlaces(g: Gazetteer, text: string, offset = 0): PlaceMention[] {
+  const { root, kids, term, entries, streets } = compileMatcher(g);
+  const out: PlaceMention[] = [];
+  const n = text.length;
+  // Entries ending along the current walk, shortest first (reused buffers).
+  const ends: number[] = [];
+  const hits: number[] = [];
+  let i = 0;
+  while (i < n) {
+    let node = root[text.charCodeAt(i)]!;
+    if (node === 0) {
+      i++;
+      continue;
+    }
+    let count = 0;
+    let j = i + 1;
+    for (;;) {
+      const t = term[node]!;
+      if (t >= 0) {
+        ends[count] = j;
+        hits[count] = t;
+        count++;
+      }
+      if (j >= n) break;
+      const next = kids[node]?.get(text.charCodeAt(j));
+      if (next === undefined) break;
+      node = next;
+      j++;
+    }
+    // Longest first; a guarded form (吉林市 before 场) falls back to a shorter one.
+    let chosen = -1;
+    for (let k = count - 1; k >= 0; k--) {
+      const e = entries[hits[k]!]!;
+      if (!e.stop && e.guardNext && ends[k]! < n && e.guardNext.has(text.charCodeAt(ends[k]!))) continue;
+      chosen = k;
+      break;
+    }
+    if (chosen < 0) {
+      i++;
+      continue;
+    }
+    const e = entries[hits[chosen]!]!;
+    const end = ends[chosen]!;
+    if (!e.stop && !(!e.official && isStreet(text, end, streets))) {
+      out.push({
+        text: e.text,
+        start: offset + i,
+        end: offset + end,
+        candidates: [...e.candidates],
+        weak: e.weak,
+        senses: e.senses,
+      });
+    }
+    i = end;
+  }
+  return out;
+}
+
+function isStreet(text: string, at: number, streets: ReadonlyMap<number, readonly string[]>): boolean {
+  if (at >= text.length) return false;
+  const list = streets.get(text.charCodeAt(at));
+  return list !== undefined && list.some((s) => text.startsWith(s, at));
+}
+
+/**
+ * Decides each mention's division. A reading is confirmed when another
+ * (non-weak) mention in the list names a strictly enclosing or enclosed
+ * division: 河北 confirms 邯郸 and 邯郸 confirms 河北; 北京 picks 朝阳区
+ * (110105) out of its namesakes; 吉林省 next to 吉林 picks 吉林市 — the same
+ * code does not confirm itself, so an article saying 吉林省…吉林 means the
+ * city. Adjacent mentions (河北邯郸) are tried before the rest of the list.
+ * Without confirmation a mention resolves only when it has exactly one strong
+ * reading (or a data default); weak mentions stay unresolved.
+ */
+export function resolveMentions(g: Gazetteer, mentions: readonly PlaceMention[]): ResolvedMention[] {
+  const strongOf = mentions.map((m) => (m.weak ? [] : strongCodes(m)));
+
+  // How many mentions name each code, and how many name something strictly below it.
+  const same = new Map<string, number>();
+  const below = new Map<string, number>();
+  const ancestorsOf = new Map<string, string[]>();
+  const ancestorCodes = (c: string): string[] => {
+    let a = ancestorsOf.get(c);
+    if (!a) {
+      a = [];
+      for (let p = g.byCode.get(c)?.parent; p !== undefined; p = g.byCode.get(p)?.parent) a.push(p);
+      ancestorsOf.set(c, a);
+    }
+    return a;
+  };
+  const contributions = strongOf.map((codes) => {
+    const s = new Set(codes);
+    const b = new Set<string>();
+    for (const c of codes) for (const a of ancestorCodes(c)) b.add(a);
+    for (const c of s) same.set(c, (same.get(c) ?? 0) + 1);
+    for (const c of b) below.set(c, (below.get(c) ?? 0) + 1);
+    return { same: s, below: b };
+  });
+
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  const neighbours = new Map<number, number[]>();
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const list: number[] = [];
+    const prev = order[k - 1];
+    const next = order[k + 1];
+    if (prev !== undefined && mentions[prev]!.end === mentions[i]!.start) list.push(prev);
+    if (next !== undefined && mentions[next]!.start === mentions[i]!.end) list.push(next);
+    neighbours.set(i, list);
+  }
+
+  return mentions.map((m, i) => {
+    const own = contributions[i]!;
+    // Confirmed by the whole list, this mention's own readings left out.
+    const byList = (c: string): boolean =>
+      (below.get(c) ?? 0) - (own.below.has(c) ? 1 : 0) > 0 ||
+      ancestorCodes(c).some((a) => (same.get(a) ?? 0) - (own.same.has(a) ? 1 : 0) > 0);
+    const byNeighbours = (c: string): boolean =>
+      neighbours.get(i)!.some((j) => strongOf[j]!.some((d) => isAncestor(g, d, c) || isAncestor(g, c, d)));
+
+    for (const confirms of [byNeighbours, byList]) {
+      const confirmed = m.candidates.filter(confirms);
+      if (confirmed.length === 0) continue;
+      const code = pickOne(m, confirmed);
+      if (code !== undefined) return { ...m, code, resolvedBy: 'context' as const, within: code };
+      if (confirms === byList) return withWithin(g, m, confirmed);
+    }
+
+    if (m.weak) return { ...m };
+    const strong = strongCodes(m);
+    const preferred = g.preferWhenAlone.get(m.text);
+    if (preferred !== undefined && strong.includes(preferred)) {
+      return { ...m, code: preferred, resolvedBy: 'default' as const, within: preferred };
+    }
+    if (g.alwaysAmbiguous.has(m.text)) return withWithin(g, m, m.candidates);
+    if (strong.length === 1) return { ...m, code: strong[0]!, resolvedBy: 'unique' as const, within: strong[0]! };
+    return withWithin(g, m, strong);
+  });
+}
+
+function strongCodes(m: PlaceMention): string[] {
+  if (!m.senses) return m.weak ? [] : [...m.candidates];
+  return m.senses.filter((s) => !s.weak).map((s) => s.code);
+}
+
+/** One confirmed reading, or the only strong one among several confirmed. */
+function pickOne(m: PlaceMention, confirmed: readonly string[]): string | undefined {
+  if (confirmed.length === 1) return confirmed[0];
+  const strong = new Set(strongCodes(m));
+  const strongConfirmed = confirmed.filter((c) => strong.has(c));
+  return strongConfirmed.length === 1 ? strongConfirmed[0] : undefined;
+}
+
+function withWithin(g: Gazetteer, m: PlaceMention, codes: readonly string[]): ResolvedMention {
+  const within = codes.length > 0 ? commonAncestor(g, codes) : undefined;
+  return within !== undefined ? { ...m, within } : { ...m };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from '../src/engine/decode.js';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const concat = (...parts: (Uint8Array | number[])[]): Uint8Array => {
+  const out: number[] = [];
+  for (const p of parts) out.push(...p);
+  return new Uint8Array(out);
+};
+
+describe('decode', () => {
+  it('decodes plain UTF-8 without notes', () => {
+    const r = decode(utf8('职工医保\n个人账户。'));
+    expect(r).toEqual({ ok: true, text: '职工医保\n个人账户。', encoding: 'utf-8', notes: [] });
+  });
+
+  it('strips a UTF-8 byte order mark', () => {
+    const r = decode(concat([0xef, 0xbb, 0xbf], utf8('医保')));
+    expect(r.ok && r.text).toBe('医保');
+    expect(r.ok && r.text.length).toBe(2);
+  });
+
+  it('keeps CRLF and lone CR line endings untouched', () => {
+    const r = decode(utf8('第一行\r\n第二行\r第三行\n'));
+    expect(r.ok && r.text).toBe('第一行\r\n第二行\r第三行\n');
+  });
+
+  it('falls back to GB18030 and names the line of the first invalid byte', () => {
+    // 医 = D2 BD, 保 = B1 A3, 职 = D6 B0, 工 = B9 A4, 清 = C7 E5, 零 = C1 E3, 。= A1 A3 (checked with TextDecoder('gb18030')).
+    // D2 BD happens to be a valid UTF-8 pair; the first invalid byte is B1, on line 3.
+    const bytes = concat(utf8('a\nb\n'), [0xd2, 0xbd, 0xb1, 0xa3], utf8('\n'), [0xd6, 0xb0, 0xb9, 0xa4, 0xc7, 0xe5, 0xc1, 0xe3, 0xa1, 0xa3]);
+    const r = decode(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text).toBe('a\nb\n医保\n职工清零。');
+    expect(r.notes).toEqual([{ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: 3 }]);
+  });
+
+  it('reports line 1 when the very first byte is invalid UTF-8', () => {
+    const r = decode(new Uint8Array([0xc7, 0xe5, 0xc1, 0xe3]));
+    expect(r.ok && r.text).toBe('清零');
+    expect(r.ok && r.notes[0]?.line).toBe(1);
+  });
+
+  it('rejects NUL bytes as binary', () => {
+    const r = decode(concat(utf8('PK'), [0, 0, 3, 4], utf8('医保')));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toBe('binary');
+  });
+
+  it('rejects a high share of control bytes as binary', () => {
+    const bytes = new Uint8Array(200);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 2 === 0 ? 0x41 : 0x01 + (i % 7);
+    const r = decode(bytes);
+    expect(!r.ok && r.reason).toBe('binary');
+  });
+
+  it('accepts text with a few stray control bytes', () => {
+    const text = '医保个人账户'.repeat(20) + '\x07';
+    const r = decode(utf8(text));
+    expect(r.ok && r.text).toBe(text);
+  });
+
+  it('reports empty input: no bytes, only whitespace, only a BOM, only full-width spaces', () => {
+    for (const bytes of [new Uint8Array(0), utf8(' \n\t\r\n'), new Uint8Array([0xef, 0xbb, 0xbf]), utf8('\u3000\u3000\n')]) {
+      const r = decode(bytes);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.reason).toBe('empty');
+    }
+  });
+
+  it('decodes UTF-16 with a byte order mark instead of calling it binary', () => {
+    const le = concat([0xff, 0xfe], Buffer.from('医保\r\n清零', 'utf16le'));
+    const r = decode(le);
+    expect(r.ok && r.text).toBe('医保\r\n清零');
+    expect(r.ok && r.notes[0]?.message).toContain('UTF-16LE');
+
+    const beBody = Buffer.from('医保', 'utf16le');
+    beBody.swap16();
+    const rb = decode(concat([0xfe, 0xff], beBody));
+    expect(rb.ok && rb.text).toBe('医保');
+  });
+});

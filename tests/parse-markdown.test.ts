@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import type { Article, SourceFile } from '../src/types.js';
+
+const md = (text: string): SourceFile => ({ path: 'a.md', text, encoding: 'utf-8', format: 'markdown' });
+
+/** Sentence texts per unit index. */
+function byUnit(a: Article): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const s of a.sentences) (out[s.unitIndex] ??= []).push(s.text);
+  return out;
+}
+
+describe('parseMarkdown: front matter', () => {
+  const text = [
+    '---',
+    'title: "医保政策解读"',
+    'date: 2025-03-14',
+    'updated: 2025年6月1日',
+    'region: 北京',
+    'tags: [医保, 职工]',
+    '---',
+    '',
+    '正文第一句。',
+    '',
+  ].join('\n');
+
+  it('reads title, dates (normalised), region and tags', () => {
+    const { article, problems } = parseMarkdown(md(text));
+    expect(problems).toEqual([]);
+    expect(article.frontMatter).toEqual({ title: '医保政策解读', date: '2025-03-14', updated: '2025-06-01', region: '北京', tags: ['医保', '职工'] });
+    expect(article.date).toBe('2025-06-01');
+  });
+
+  it('makes the front-matter title the article title, with its span inside the quotes', () => {
+    const { article } = parseMarkdown(md(text));
+    const u0 = article.units[0]!;
+    expect(u0).toMatchObject({ index: 0, kind: 'article', depth: 0, date: '2025-06-01', declaredRegion: '北京' });
+    expect(u0.title?.text).toBe('医保政策解读');
+    // '---\n' is 4 chars, 'title: "' is 8 more.
+    expect(u0.title?.span).toEqual({ start: 12, end: 18 });
+  });
+
+  it('puts the front matter in ignored and reads no sentences from it', () => {
+    const { article } = parseMarkdown(md(text));
+    expect(article.ignored[0]).toEqual({ start: 0, end: text.indexOf('---', 4) + 3 });
+    expect(article.sentences.map((s) => s.text)).toEqual(['正文第一句。']);
+  });
+
+  it('reports malformed YAML at front matter line + YAML line and goes on with empty front matter', () => {
+    const bad = ['---', 'title: 医保', 'date: 2025: 03', 'region: 上海', '---', '# 标题', '正文。'].join('\n');
+    const { article, problems } = parseMarkdown(md(bad));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', line: 3 });
+    expect(problems[0]!.message).toContain('front matter');
+    expect(article.frontMatter).toEqual({});
+    expect(article.units[0]!.title?.text).toBe('标题');
+    expect(article.sentences.map((s) => s.text)).toEqual(['标题', '正文。']);
+  });
+
+  it('warns about a date that is not a date but keeps the other fields', () => {
+    const { article, problems } = parseMarkdown(md('---\ntitle: 甲\ndate: 最近\n---\n正文。'));
+    expect(article.frontMatter).toEqual({ title: '甲' });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3, column: 7 })]);
+  });
+});
+
+describe('parseMarkdown: units and sentences', () => {
+  const text = [
+    '# 总标题', //             0..5
+    '',
+    '导语一。导语二；导语三', // 7..18
+    '',
+    '## 第一节', //            19..25
+    '',
+    '### 小节', //             27..33
+    '',
+    '- 列表一。',
+    '- 列表二',
+    '',
+    '## 第二节',
+    '',
+    '> 引用一。',
+    '> 引用二。',
+    '',
+    '# 另一篇',
+    '尾句。',
+  ].join('\n');
+
+  it('opens a section per heading with parent by depth, spans to the next same-or-higher heading', () => {
+    const { article } = parseMarkdown(md(text));
+    const units = article.units.map((u) => [u.index, u.kind, u.depth, u.parent, u.title?.text]);
+    expect(units).toEqual([
+      [0, 'article', 0, undefined, '总标题'],
+      [1, 'section', 1, 0, '总标题'],
+      [2, 'section', 2, 1, '第一节'],
+      [3, 'section', 3, 2, '小节'],
+      [4, 'section', 2, 1, '第二节'],
+      [5, 'section', 1, 0, '另一篇'],
+    ]);
+    const start = (s: string): number => text.indexOf(s);
+    expect(article.units[1]!.span).toEqual({ start: 0, end: start('# 另一篇') });
+    expect(article.units[2]!.span).toEqual({ start: start('## 第一节'), end: start('## 第二节') });
+    expect(article.units[3]!.span).toEqual({ start: start('### 小节'), end: start('## 第二节') });
+    expect(article.units[4]!.span).toEqual({ start: start('## 第二节'), end: start('# 另一篇') });
+    expect(article.units[5]!.span).toEqual({ start: start('# 另一篇'), end: text.length });
+  });
+
+  it('puts each sentence in the innermost unit; headings are title sentences', () => {
+    const { article } = parseMarkdown(md(text));
+    expect(byUnit(article)).toEqual({
+      1: ['总标题', '导语一。', '导语二；', '导语三'],
+      2: ['第一节'],
+      3: ['小节', '列表一。', '列表二'],
+      4: ['第二节', '引用一。', '引用二。'],
+      5: ['另一篇', '尾句。'],
+    });
+    expect(article.sentences.filter((s) => s.isTitle).map((s) => s.text)).toEqual(['总标题', '第一节', '小节', '第二节', '另一篇']);
+  });
+
+  it('gives exact spans, with blockquote markers left out of continuation lines', () => {
+    const { article } = parseMarkdown(md(text));
+    for (const s of article.sentences) expect(text.slice(s.span.start, s.span.end)).toBe(s.text);
+    const q2 = article.sentences.find((s) => s.text === '引用二。')!;
+    expect(q2.span.start).toBe(text.indexOf('> 引用二。') + 2);
+    expect(article.sentences[1]!.span).toEqual({ start: 7, end: 11 });
+  });
+
+  it('keeps exact spans in a CRLF file', () => {
+    const crlf = '# 标题\r\n\r\n第一句。第二句\r\n续行。\r\n';
+    const { article } = parseMarkdown(md(crlf));
+    expect(article.sentences.map((s) => [s.text, s.span.start, s.span.end])).toEqual([
+      ['标题', 2, 4],
+      ['第一句。', 8, 12],
+      ['第二句', 12, 15],
+      ['续行。', 17, 20],
+    ]);
+  });
+
+  it('skips fenced and indented code but keeps inline code text', () => {
+    const src = '前文。\n\n```yaml\n代码里的句子。\n```\n\n    缩进代码。\n\n含 `行内代码` 的句子。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.sentences.map((s) => s.text)).toEqual(['前文。', '含 `行内代码` 的句子。']);
+    const fence = { start: src.indexOf('```yaml'), end: src.indexOf('```\n\n') + 3 };
+    expect(article.ignored).toContainEqual(fence);
+  });
+
+  it('counts link text but not link destinations, keeping text and span the same length', () => {
+    const src = '详见[官方通知](https://example.gov/2024/notice)办理。';
+    const { article } = parseMarkdown(md(src));
+    const [s] = article.sentences;
+    expect(s!.span).toEqual({ start: 0, end: src.length });
+    expect(s!.text).toHaveLength(src.length);
+    expect(s!.text).toContain('官方通知');
+    expect(s!.text).not.toContain('2024');
+    expect(s!.text.replace(/ +/g, '')).toBe('详见官方通知办理。');
+  });
+
+  it('splits a pipe table into cell sentences and skips the delimiter row', () => {
+    const src = '| 项目 | 比例 |\n|---|:---:|\n| 住院 | 报销80%。 |';
+    const { article } = parseMarkdown(md(src));
+    expect(article.sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['项目', 2],
+      ['比例', 7],
+      ['住院', 26],
+      ['报销80%。', 31],
+    ]);
+  });
+});
+
+describe('parseMarkdown: directives', () => {
+  it('reads disable with rules and a reason, enable, next-line and line forms', () => {
+    const src = [
+      '<!-- claimlint-disable stale-year, region-conflict -- 历史资料 -->',
+      '旧政策原文。',
+      '<!-- claimlint-enable -->',
+      '<!-- claimlint-disable-next-line claim-contradiction -->',
+      '下一行的话。',
+      '这句话有问题。<!-- claimlint-disable-line -->',
+    ].join('\n');
+    const { article, problems } = parseMarkdown(md(src));
+    expect(problems).toEqual([]);
+    expect(article.directives.map((d) => [d.kind, d.ruleIds, d.reason])).toEqual([
+      ['disable', ['stale-year', 'region-conflict'], '历史资料'],
+      ['enable', [], undefined],
+      ['disable-next-line', ['claim-contradiction'], undefined],
+      ['disable-line', [], undefined],
+    ]);
+    const last = article.directives[3]!;
+    expect(src.slice(last.span.start, last.span.end)).toBe('<!-- claimlint-disable-line -->');
+    // The comments are not prose: the text next to them is, without the comment.
+    expect(article.sentences.map((s) => s.text.trimEnd())).toEqual(['旧政策原文。', '下一行的话。', '这句话有问题。']);
+    expect(article.ignored).toContainEqual(last.span);
+  });
+
+  it('finds a directive inside a paragraph with text on both sides', () => {
+    const src = '第一句。<!-- claimlint-disable-line stale-year -->第二句。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.directives).toEqual([{ kind: 'disable-line', ruleIds: ['stale-year'], span: { start: 4, end: 46 } }]);
+    expect(article.sentences.map((s) => [s.text, s.span.start, s.span.end])).toEqual([
+      ['第一句。', 0, 4],
+      ['第二句。', 46, 50],
+    ]);
+  });
+
+  it('ignores directive-like text in code and warns about unknown directives', () => {
+    const src = '```\n<!-- claimlint-disable -->\n```\n\n<!-- claimlint-disabel x -->\n\n正文。';
+    const { article, problems } = parseMarkdown(md(src));
+    expect(article.directives).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 5, column: 1 })]);
+  });
+});
