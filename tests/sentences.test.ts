@@ -64,6 +64,17 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('moves the opener on lines that need ICU too (a decimal point sends the line there)', () => {
+    expect(split('上调1.5%。“新标准”次月执行')).toEqual([
+      ['上调1.5%。', 0, 7],
+      ['“新标准”次月执行', 7, 16],
+    ]);
+    expect(split('标准为2.5万元。（含个人部分）按年计')).toEqual([
+      ['标准为2.5万元。', 0, 9],
+      ['（含个人部分）按年计', 9, 19],
+    ]);
+  });
+
   it('keeps a closing quote with the sentence it closes', () => {
     expect(split('称为“统筹。”随后说明')).toEqual([
       ['称为“统筹。”', 0, 7],

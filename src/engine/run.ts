@@ -10,6 +10,7 @@ import { formatProblem } from '../yaml/located.js';
 import type { AsOf, CorpusRule, FileRule } from '../kernel/rule.js';
 import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
+import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
 import { discover, type DiscoveredFile } from './discover.js';
@@ -89,7 +90,17 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   );
   raw.push(...runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
 
-  const findings = finalise(raw);
+  const known = new Set(ruleIds());
+  const byFile = new Map<string, RawFinding[]>();
+  for (const f of raw) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const kept: RawFinding[] = [];
+  for (const e of entries) {
+    kept.push(...applySuppressions(byFile.get(e.file) ?? [], e.article, e.lines, known));
+    byFile.delete(e.file);
+  }
+  // Files that never parsed (binary, unreadable) keep their input messages.
+  for (const rest of byFile.values()) kept.push(...rest);
+  const findings = finalise(kept);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {
     version: 1,

@@ -215,16 +215,18 @@ function isStreet(text: string, at: number, streets: ReadonlyMap<number, readonl
  * division: 河北 confirms 邯郸 and 邯郸 confirms 河北; 北京 picks 朝阳区
  * (110105) out of its namesakes; 吉林省 next to 吉林 picks 吉林市 — the same
  * code does not confirm itself, so an article saying 吉林省…吉林 means the
- * city. Adjacent mentions (河北邯郸) are tried before the rest of the list.
+ * city. Weak readings are confirmed only by their direct parent or a direct
+ * child. Adjacent mentions (河北邯郸) are tried before the rest of the list.
  * Without confirmation a mention resolves only when it has exactly one strong
  * reading (or a data default); weak mentions stay unresolved.
  */
 export function resolveMentions(g: Gazetteer, mentions: readonly PlaceMention[]): ResolvedMention[] {
   const strongOf = mentions.map((m) => (m.weak ? [] : strongCodes(m)));
 
-  // How many mentions name each code, and how many name something strictly below it.
+  // How many mentions name each code, something strictly below it, or a direct child of it.
   const same = new Map<string, number>();
   const below = new Map<string, number>();
+  const childOf = new Map<string, number>();
   const ancestorsOf = new Map<string, string[]>();
   const ancestorCodes = (c: string): string[] => {
     let a = ancestorsOf.get(c);
@@ -235,13 +237,20 @@ export function resolveMentions(g: Gazetteer, mentions: readonly PlaceMention[])
     }
     return a;
   };
+  const bump = (map: Map<string, number>, keys: Set<string>): void => {
+    for (const k of keys) map.set(k, (map.get(k) ?? 0) + 1);
+  };
   const contributions = strongOf.map((codes) => {
-    const s = new Set(codes);
-    const b = new Set<string>();
-    for (const c of codes) for (const a of ancestorCodes(c)) b.add(a);
-    for (const c of s) same.set(c, (same.get(c) ?? 0) + 1);
-    for (const c of b) below.set(c, (below.get(c) ?? 0) + 1);
-    return { same: s, below: b };
+    const own = { same: new Set(codes), below: new Set<string>(), childOf: new Set<string>() };
+    for (const c of codes) {
+      const up = ancestorCodes(c);
+      for (const a of up) own.below.add(a);
+      if (up[0] !== undefined) own.childOf.add(up[0]);
+    }
+    bump(same, own.same);
+    bump(below, own.below);
+    bump(childOf, own.childOf);
+    return own;
   });
 
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
@@ -258,12 +267,27 @@ export function resolveMentions(g: Gazetteer, mentions: readonly PlaceMention[])
 
   return mentions.map((m, i) => {
     const own = contributions[i]!;
-    // Confirmed by the whole list, this mention's own readings left out.
-    const byList = (c: string): boolean =>
-      (below.get(c) ?? 0) - (own.below.has(c) ? 1 : 0) > 0 ||
-      ancestorCodes(c).some((a) => (same.get(a) ?? 0) - (own.same.has(a) ? 1 : 0) > 0);
+    const weakCodes = new Set(m.senses ? m.senses.filter((s) => s.weak).map((s) => s.code) : m.weak ? m.candidates : []);
+    const others = (map: Map<string, number>, set: Set<string>, c: string): number =>
+      (map.get(c) ?? 0) - (set.has(c) ? 1 : 0);
+    // A strong reading is confirmed by any enclosing or enclosed mention; a
+    // weak one (和平, 南部) only by its direct parent or a direct child, so
+    // 四川…南部 stays "southern", while 沈阳和平 is 沈阳's 和平区.
+    const byList = (c: string): boolean => {
+      const up = ancestorCodes(c);
+      if (weakCodes.has(c)) {
+        return (up[0] !== undefined && others(same, own.same, up[0]) > 0) || others(childOf, own.childOf, c) > 0;
+      }
+      return others(below, own.below, c) > 0 || up.some((a) => others(same, own.same, a) > 0);
+    };
     const byNeighbours = (c: string): boolean =>
-      neighbours.get(i)!.some((j) => strongOf[j]!.some((d) => isAncestor(g, d, c) || isAncestor(g, c, d)));
+      neighbours.get(i)!.some((j) =>
+        strongOf[j]!.some((d) =>
+          weakCodes.has(c)
+            ? g.byCode.get(c)?.parent === d || g.byCode.get(d)?.parent === c
+            : isAncestor(g, d, c) || isAncestor(g, c, d),
+        ),
+      );
 
     for (const confirms of [byNeighbours, byList]) {
       const confirmed = m.candidates.filter(confirms);
