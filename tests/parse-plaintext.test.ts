@@ -173,6 +173,26 @@ describe('parsePlainText on synthetic pages', () => {
     expect(article.date).toBe('2024-12-01');
   });
 
+  it('reads a date line right under a title as a byline: it dates the unit without ending it', () => {
+    const text = '主标题\n资讯网 2025-01-02\n正文一。\n正文二。\n';
+    const { article } = parsePlainText(txt(text), structure);
+    expect(article.units).toHaveLength(1);
+    expect(article.date).toBe('2025-01-02');
+    expect(sentencesOf(article, 0)).toEqual(['主标题', '正文一。', '正文二。']);
+  });
+
+  it('splits related items laid out as title, byline, body', () => {
+    const text = '主标题\n正文。\n相关推荐\n甲地标题\n资讯网 2024-01-01\n甲地正文。\n乙地标题\n资讯网 2024-01-02\n乙地正文。\n';
+    const { article } = parsePlainText(txt(text), structure);
+    checkInvariants(article);
+    expect(article.units.map((u) => [u.title?.text, u.date])).toEqual([
+      ['主标题', undefined],
+      ['甲地标题', '2024-01-01'],
+      ['乙地标题', '2024-01-02'],
+    ]);
+    expect(sentencesOf(article, 1)).toEqual(['甲地标题', '甲地正文。']);
+  });
+
   it('does not take a date inside prose for a date line', () => {
     const text = '标题\n政策自2024-01-01起施行。\n';
     const { article } = parsePlainText(txt(text), structure);

@@ -273,7 +273,11 @@ function readFrontMatter(
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    reader.problem('warning', `malformed front matter (ignored): ${err.message.split('\n')[0]}`, contentStart + err.pos[0]);
+    // yaml places some errors (an unclosed bracket) at the end of input; keep the
+    // reported line inside the front matter, on the last character that is not a line break.
+    let at = contentStart + Math.min(err.pos[0], Math.max(0, source.length - 1));
+    while (at > contentStart && (text[at] === '\n' || text[at] === '\r')) at--;
+    reader.problem('warning', `malformed front matter (ignored): ${err.message.split('\n')[0]}`, at);
     return { frontMatter: {} };
   }
   if (doc.contents === null) return { frontMatter: {} };

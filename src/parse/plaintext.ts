@@ -47,6 +47,11 @@ export const DEFAULT_PAGE_STRUCTURE: PageStructure = {
 
 interface CompiledStructure {
   readonly maxTitleLength: number;
+  /**
+   * Raw length beyond which a line cannot equal a marker or be needed to test
+   * a prefix (generous: spaces and full-width forms are dropped when normalising).
+   */
+  readonly longestKey: number;
   readonly titleEnds: ReadonlySet<string>;
   readonly related: ReadonlySet<string>;
   readonly boilerLines: ReadonlySet<string>;
@@ -64,6 +69,7 @@ function compile(s: PageStructure): CompiledStructure {
   if (!c) {
     c = {
       maxTitleLength: s.maxTitleLength,
+      longestKey: 2 * Math.max(0, ...[...s.relatedMarkers, ...s.boilerplateLines, ...s.boilerplatePrefixes].map((k) => k.length)) + 16,
       titleEnds: new Set(s.titleMayEndWith),
       related: new Set(s.relatedMarkers.map(normalise)),
       boilerLines: new Set(s.boilerplateLines.map(normalise)),
@@ -126,10 +132,10 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
   const first = lines.findIndex((l) => l.kind !== 'blank' && l.kind !== 'boilerplate');
   const titleLine = first >= 0 && lines[first]!.kind === 'text' && lines[first]!.titleLike ? first : -1;
 
-  // Where the related items start, and whether each region's blocks are closed by date lines.
+  // Whether the related items are closed by date lines (title, body, date) —
+  // then a short line inside an open item is body, not the next item's title.
   const markerAt = lines.findIndex((l) => l.kind === 'related');
-  const mainHasDates = lines.some((l, i) => l.kind === 'blockDate' && (markerAt < 0 || i < markerAt));
-  const relatedHasDates = markerAt >= 0 && lines.some((l, i) => l.kind === 'blockDate' && i > markerAt);
+  const relatedClosedByDates = markerAt >= 0 && lines.some((l, i) => i > markerAt && closesBody(lines, i));
 
   /** Unit receiving text; undefined between a closed block and the next one. */
   let current: number | undefined = 0;
@@ -171,7 +177,8 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
         ignored.push(span);
         if (current !== undefined) {
           units[current]!.date ??= line.date;
-          closeCurrent(line.end);
+          // Before any body it is a byline under the title: it dates the unit but does not end it.
+          if (currentHasBody) closeCurrent(line.end);
           lastContentEnd = line.end;
         }
         continue;
@@ -187,11 +194,10 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
       continue;
     }
 
-    const datesClose = inRelated ? relatedHasDates : mainHasDates;
     const opens =
       line.titleLike &&
       followedByBody(lines, i) &&
-      (current === undefined || (inRelated && !datesClose && current > 0 && currentHasBody));
+      (current === undefined || (inRelated && !relatedClosedByDates && current > 0 && currentHasBody));
     if (opens) {
       closeCurrent(lastContentEnd);
       const index = openBlock(line.start, { text: lineText, span });
@@ -226,6 +232,17 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
   return { article, problems: [] };
 }
 
+/** Line i is a date line right after body text (not a byline under a title). */
+function closesBody(lines: readonly Line[], i: number): boolean {
+  if (lines[i]!.kind !== 'blockDate') return false;
+  for (let k = i - 1; k >= 0; k--) {
+    const l = lines[k]!;
+    if (l.kind === 'blank' || l.kind === 'boilerplate') continue;
+    return l.kind === 'text' && !l.titleLike;
+  }
+  return false;
+}
+
 /** The next line that is not blank or furniture is body text or the block's date line. */
 function followedByBody(lines: readonly Line[], i: number): boolean {
   for (let k = i + 1; k < lines.length; k++) {
@@ -253,22 +270,23 @@ function readLines(text: string, cs: CompiledStructure): Line[] {
   return lines;
 }
 
-const LEADING_SPACE = /^[\s\u200b]+/u;
-const TRAILING_SPACE = /[\s\u200b]+$/u;
+const SPACE_CHAR = /[\s\u200b]/u;
 
 function classify(text: string, lineStart: number, lineEnd: number, cs: CompiledStructure): Line {
-  const raw = text.slice(lineStart, lineEnd);
-  const lead = LEADING_SPACE.exec(raw)?.[0].length ?? 0;
-  const trimmed = raw.slice(lead).replace(TRAILING_SPACE, '');
-  const start = lineStart + lead;
-  const end = start + trimmed.length;
-  if (trimmed.length === 0) return { start, end: start, kind: 'blank', titleLike: false };
+  let start = lineStart;
+  let end = lineEnd;
+  while (start < end && SPACE_CHAR.test(text[start]!)) start++;
+  while (end > start && SPACE_CHAR.test(text[end - 1]!)) end--;
+  if (start === end) return { start, end: start, kind: 'blank', titleLike: false };
+  const trimmed = text.slice(start, end);
 
-  const norm = normalise(trimmed);
-  if (cs.related.has(norm)) return { start, end, kind: 'related', titleLike: false };
+  // Markers and prefixes are short: only a line's head needs the comparison form.
+  const head = trimmed.length <= cs.longestKey ? normalise(trimmed) : normalise(trimmed.slice(0, cs.longestKey));
+  const whole = trimmed.length <= cs.longestKey ? head : undefined;
+  if (whole !== undefined && cs.related.has(whole)) return { start, end, kind: 'related', titleLike: false };
   if (
-    cs.boilerLines.has(norm) ||
-    cs.boilerPrefixes.some((p) => norm.startsWith(p)) ||
+    (whole !== undefined && cs.boilerLines.has(whole)) ||
+    cs.boilerPrefixes.some((p) => head.startsWith(p)) ||
     cs.boilerPatterns.some((r) => r.test(trimmed))
   ) {
     return { start, end, kind: 'boilerplate', titleLike: false };
