@@ -3,6 +3,7 @@ import { RunFailure } from '../engine/run.js';
 import { formatNames } from '../formatters/index.js';
 import { runCheck } from './commands/check.js';
 import { runExtract } from './commands/extract.js';
+import { runBaselineWrite } from './commands/baseline.js';
 import { runRegistryTest, runValidate } from './commands/registry.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
@@ -42,9 +43,26 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .addOption(new Option('-f, --format <name[:file]>', `report format: ${formatNames.join('|')}; repeat for several, each with its own :file`).argParser(collect))
       .option('--as-of <YYYY-MM-DD>', 'reference date for stale years (default: today)')
       .option('-o, --output <file>', 'write the report to a file instead of stdout')
+      .option('--changed-since <ref>', 'report only files changed since the merge base with REF (the whole corpus stays the context)')
+      .option('--files-from <file>', 'report only the files listed in FILE (one per line; - for stdin)')
+      .option('--changed-lines', 'with --changed-since: report only findings on changed lines')
+      .option('--baseline <file>', 'hide findings recorded in this baseline (see `claimlint baseline write`)')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
       .option('--no-color', 'no ANSI colours in the stylish report'),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);
+  });
+
+  const baseline = program.command('baseline').description('record current findings so only new ones fail');
+  shared(
+    baseline
+      .command('write')
+      .description('write every current finding to a baseline file (default: claimlint-baseline.json)')
+      .argument('[file]', 'baseline file', 'claimlint-baseline.json')
+      .option('--paths <paths...>', 'files, directories or globs (default: the corpus globs)')
+      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)'),
+  ).action(async (file: string, flags) => {
+    code = await runBaselineWrite(file, flags, io);
   });
 
   shared(

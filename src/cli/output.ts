@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */
@@ -8,6 +8,7 @@ export interface Io {
   readonly stderr: (s: string) => void;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly readStdin: () => string;
 }
 
 export function processIo(): Io {
@@ -17,6 +18,7 @@ export function processIo(): Io {
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
+    readStdin: () => readFileSync(0, 'utf8'),
   };
 }
 

@@ -171,7 +171,10 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
         continue;
       case 'pageDate':
         ignored.push(span);
-        pageDate ??= line.date;
+        // Only the main article's date lines date the page; a related item's belong to it.
+        if (inRelated) {
+          if (current !== undefined) units[current]!.date ??= line.date;
+        } else pageDate ??= line.date;
         continue;
       case 'blockDate':
         ignored.push(span);

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readBaseline } from '../../ci/baseline.js';
+import { changedSince, filesFrom } from '../../ci/git.js';
+import { narrow } from '../../ci/narrow.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
 import { check, RunFailure } from '../../engine/run.js';
 import type { Io } from '../output.js';
@@ -8,6 +13,11 @@ import { UsageError } from '../errors.js';
 
 export interface CheckFlags {
   readonly format?: readonly string[];
+  readonly changedSince?: string;
+  readonly filesFrom?: string;
+  readonly changedLines?: boolean;
+  readonly baseline?: string;
+  readonly maxWarnings?: string;
   readonly asOf?: string;
   readonly registry?: string;
   readonly config?: string;
@@ -48,6 +58,15 @@ export function resolveAsOf(flag: string | undefined): string {
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const targets = parseTargets(flags, io);
   const asOf = resolveAsOf(flags.asOf);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
+  if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
+  const changes = flags.changedSince
+    ? changedSince(flags.changedSince, io.cwd)
+    : flags.filesFrom
+      ? filesFrom(flags.filesFrom === '-' ? io.readStdin() : readListFile(io.cwd, flags.filesFrom), io.cwd)
+      : undefined;
+  const baseline = flags.baseline ? readBaseline(resolve(io.cwd, flags.baseline)) : undefined;
   const outcome = await check({
     cwd: io.cwd,
     paths,
@@ -55,9 +74,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     ...(flags.config ? { configPath: flags.config } : {}),
     ...(flags.registry ? { registryPath: flags.registry } : {}),
   });
+  const result = changes || baseline
+    ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
+    : outcome.result;
   const reportFile = targets.find((t) => t.file && t.format !== 'github')?.file;
   for (const t of targets) {
-    const text = formatters[t.format](outcome.result, {
+    const text = formatters[t.format](result, {
       cwd: io.cwd,
       color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
       toolVersion: toolVersion(),
@@ -69,5 +91,24 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     for (const f of outcome.inputFailures.slice(1)) io.stderr(`claimlint: ${f}\n`);
     throw new RunFailure(`cannot read input: ${outcome.inputFailures[0]}`);
   }
-  return outcome.result.summary.errors > 0 ? 1 : 0;
+  if (result.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    io.stderr(`claimlint: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function parseMaxWarnings(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  if (!/^\d+$/.test(flag)) throw new UsageError(`--max-warnings takes a whole number, not "${flag}"`);
+  return Number(flag);
+}
+
+function readListFile(cwd: string, file: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    throw new RunFailure(`cannot read --files-from ${file}`);
+  }
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { Finding } from '../types.js';
+import { RunFailure } from '../engine/run.js';
+
+/** A baseline entry: enough to recognise a finding again and to review it in a diff. */
+export interface BaselineEntry {
+  readonly file: string;
+  readonly ruleId: string;
+  readonly fingerprint: string;
+  readonly line: number;
+  readonly excerpt: string;
+}
+
+export interface BaselineFile {
+  readonly version: 1;
+  readonly findings: readonly BaselineEntry[];
+}
+
+/** Stable, sorted, one entry per line-ish JSON so a reviewer can read the diff. */
+export function serialiseBaseline(findings: readonly Finding[]): string {
+  const entries = findings
+    .map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, line: f.line, excerpt: f.excerpt }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+  const body = entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  return `{\n  "version": 1,\n  "findings": [\n${body}${body ? '\n' : ''}  ]\n}\n`;
+}
+
+export function readBaseline(path: string): BaselineFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new RunFailure(`cannot read baseline ${path}`);
+  }
+  try {
+    const parsed = JSON.parse(text) as BaselineFile;
+    if (parsed.version !== 1 || !Array.isArray(parsed.findings)) throw new Error('not a claimlint baseline (version 1)');
+    return parsed;
+  } catch (err) {
+    throw new RunFailure(`invalid baseline ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+const key = (e: { file: string; fingerprint: string }) => `${e.file}\u0000${e.fingerprint}`;
+
+export interface BaselineSplit {
+  readonly fresh: readonly Finding[];
+  readonly known: number;
+  /** Baseline entries no longer found (fixed, or the sentence changed). */
+  readonly gone: number;
+}
+
+/** Findings not in the baseline, plus how many were hidden and how many entries are stale. */
+export function applyBaseline(findings: readonly Finding[], baseline: BaselineFile): BaselineSplit {
+  const known = new Set(baseline.findings.map(key));
+  const current = new Set(findings.map(key));
+  const fresh = findings.filter((f) => !known.has(key(f)));
+  return {
+    fresh,
+    known: findings.length - fresh.length,
+    gone: baseline.findings.filter((e) => !current.has(key(e))).length,
+  };
+}
