@@ -48,6 +48,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--changed-lines', 'with --changed-since: report only findings on changed lines')
       .option('--baseline <file>', 'hide findings recorded in this baseline (see `claimlint baseline write`)')
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+      .option('--cache', 'reuse results for unchanged files (stored under node_modules/.cache/claimlint)')
+      .option('--cache-location <dir>', 'cache directory (implies --cache)')
       .option('--no-color', 'no ANSI colours in the stylish report'),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);

@@ -1,4 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AnalysisCache, runKey } from './cache.js';
+import { packagePath } from '../paths.js';
+import { toolVersion } from '../cli/version.js';
 import type { RunResult, Severity } from '../types.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
@@ -21,6 +26,8 @@ export interface RunOptions {
   readonly configPath?: string;
   readonly registryPath?: string;
   readonly asOf: string;
+  /** Cache directory: reuse per-file analyses of unchanged files (off when undefined). */
+  readonly cacheLocation?: string;
 }
 
 /** A failure of the run itself (exit 2): a one-line reason plus details for stderr. */
@@ -80,7 +87,20 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   if (found.files.length === 0 && found.missing.length === 0) {
     throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
   }
-  const analyses = found.files.map((f) => analyzeFile(f, readBytes(f, config.maxFileBytes), services));
+  const cache = options.cacheLocation
+    ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
+    : undefined;
+  const analyses = found.files.map((f) => {
+    const bytes = readBytes(f, config.maxFileBytes);
+    if (!cache || bytes instanceof Error) return analyzeFile(f, bytes, services);
+    const key = AnalysisCache.entryKey(f.display, bytes);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const fresh = analyzeFile(f, bytes, services);
+    cache.set(key, fresh);
+    return fresh;
+  });
+  cache?.save();
   for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
 
   const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
@@ -114,9 +134,35 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
       infos: count('info'),
     },
     rules: allRuleMeta(),
-    notes: [...found.notes],
+    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
   };
   return { result, analyses, inputFailures };
+}
+
+/** What the per-file cache depends on besides the file itself. */
+function cacheKeyParts(config: Config, registry: Registry, asOf: string): string[] {
+  const dataFiles = [config.cues, config.pageStructure].filter((p): p is string => !!p);
+  return [
+    toolVersion(),
+    registry.digest,
+    asOf,
+    JSON.stringify([...config.rules.entries()]),
+    String(config.maxFileBytes),
+    bundledDataDigest(),
+    ...dataFiles.map((p) => readFileSync(p, 'utf8')),
+  ];
+}
+
+let dataDigest: string | undefined;
+
+/** Digest of the bundled data files (gazetteer, cue lists, page structure). */
+function bundledDataDigest(): string {
+  if (dataDigest) return dataDigest;
+  const dir = packagePath('data');
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  dataDigest = h.digest('hex');
+  return dataDigest;
 }
 
 function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {

@@ -2,11 +2,12 @@ import type { Rule } from '../kernel/rule.js';
 import type { RuleMeta } from '../types.js';
 import { claimContradiction } from './claim-contradiction.js';
 import { inputMeta } from './input.js';
+import { staleYear } from './stale-year.js';
 import { suppressionMeta } from '../kernel/suppressions.js';
 import { unverifiedClaim } from './unverified-claim.js';
 
 /** Every rule claimlint runs, in a fixed order. */
-export const rules: readonly Rule[] = [claimContradiction, unverifiedClaim];
+export const rules: readonly Rule[] = [claimContradiction, staleYear, unverifiedClaim];
 
 /** Metadata of every rule id that can appear in a report (rules plus the input pseudo-rule). */
 export function allRuleMeta(): RuleMeta[] {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readBaseline } from '../../ci/baseline.js';
 import { changedSince, filesFrom } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
+import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
 import { check, RunFailure } from '../../engine/run.js';
 import type { Io } from '../output.js';
@@ -18,6 +19,8 @@ export interface CheckFlags {
   readonly changedLines?: boolean;
   readonly baseline?: string;
   readonly maxWarnings?: string;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
   readonly asOf?: string;
   readonly registry?: string;
   readonly config?: string;
@@ -73,6 +76,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     asOf,
     ...(flags.config ? { configPath: flags.config } : {}),
     ...(flags.registry ? { registryPath: flags.registry } : {}),
+    ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })

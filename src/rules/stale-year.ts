@@ -1,0 +1,402 @@
+// stale-year: a past year presented as current. Each year mention (found by
+// src/text/years.ts) is judged by a small classifier:
+//   1. recent enough (age below minAge), a range reaching the as-of year, or
+//      2023年至今 → fine;
+//   2. a historical or event marker right after/before it (2016年起, 自2021年,
+//      创建于1958年 is fine anyway), a cited document (2021年国办发14号文件,
+//      国办发〔2021〕14号), or a registry claim's own effective year in a clause
+//      that cites a document → fine;
+//   3. a current-qualifier linked to it (2024年最新, 最新2024版, 今年（2024年）)
+//      → error; a full date only counts with the qualifier after it;
+//   4. otherwise, in a title about rates/standards/lists, or in a clause that
+//      heads such a list ("2024年…缴费金额如下") → warning.
+// Word lists and thresholds live in data/stale-year.yaml; the rule's options in
+// claimlint.config.yaml override them key by key.
+
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FileRule } from '../kernel/rule.js';
+import type { Registry } from '../registry/types.js';
+import type { Article, TextSpan } from '../types.js';
+import { packagePath } from '../paths.js';
+import { YearFinder, type YearFinderOptions, type YearMention } from '../text/years.js';
+
+/** Everything the rule reads from data/stale-year.yaml (see that file for what each key does). */
+export interface StaleYearSettings extends YearFinderOptions {
+  readonly minAge: number;
+  readonly window: number;
+  readonly currentQualifiers: readonly string[];
+  readonly nowWords: readonly string[];
+  readonly nowGlue: string;
+  readonly beforeGlue: string;
+  readonly linkBreakers: readonly string[];
+  readonly qualifierNegators: readonly string[];
+  readonly historicalAfter: readonly string[];
+  readonly historicalBefore: readonly string[];
+  readonly citationAfter: readonly string[];
+  readonly docNumberBrackets: readonly string[];
+  readonly citationWords: readonly string[];
+  readonly clauseBreaks: string;
+  readonly titleKeywords: readonly string[];
+  readonly leadInEnds: readonly string[];
+}
+
+const words = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+const chars = { type: 'string' } as const;
+
+/** JSON Schema of the rule's options; every key is optional and replaces the default of the same name. */
+export const staleYearOptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    minAge: { type: 'integer', minimum: 1, description: 'A year at least this many years before the --as-of year is stale.' },
+    window: { type: 'integer', minimum: 0, maximum: 40, description: 'Most characters between a year and a qualifier after it.' },
+    currentQualifiers: { ...words, description: 'Qualifiers that present a year as current (最新, 现行, 新规…).' },
+    nowWords: { ...words, description: 'Words for "now" that equate a year with the present when glued to it (今年（2024年）).' },
+    nowGlue: { ...chars, description: 'Characters allowed between a now-word and its year.' },
+    beforeGlue: { ...chars, description: 'Characters allowed between a qualifier and the year after it.' },
+    linkBreakers: { ...words, description: 'Words that, between a year and a qualifier, unlink them (和, 与, 相比…).' },
+    qualifierNegators: { ...words, description: 'Negators that cancel a qualifier right after them (不是最新).' },
+    historicalAfter: { ...words, description: 'Markers after a year that make it historical (起, 以来, 发布…).' },
+    historicalBefore: { ...words, description: 'Markers before a year that make it historical (自, 截至…).' },
+    citationAfter: { ...words, description: 'Patterns after a year that mean a document is cited (国办发14号).' },
+    docNumberBrackets: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 2 }, description: 'Bracket pairs of document numbers (〔〕).' },
+    citationWords: { ...words, description: 'Words that cite a document, for years equal to a registry effective year.' },
+    clauseBreaks: { ...chars, description: 'Characters that end a clause (besides whitespace).' },
+    titleKeywords: { ...words, description: 'Words of titles about rates, standards, limits or lists.' },
+    leadInEnds: { ...words, description: 'Endings of a clause that heads a list (如下).' },
+    shortYearCues: { ...words, description: 'Words that make a two-digit 24年 a year when they follow it.' },
+    durationLeadIns: { ...words, description: 'Words before a number + 年 that make it a duration (满, 连续…).' },
+    presentRangeEnds: { ...words, description: 'Words that close a range reaching the present (至今).' },
+    bareNotBefore: { ...chars, description: 'Characters after a bare four-digit number that make it an amount.' },
+    bareNotAfter: { ...chars, description: 'Characters before a bare four-digit number that make it an amount.' },
+  },
+} as const;
+
+const SETTING_KEYS = Object.keys(staleYearOptionsSchema.properties);
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateOptions: ValidateFunction = ajv.compile(staleYearOptionsSchema);
+const validateDefaults: ValidateFunction = ajv.compile({ ...staleYearOptionsSchema, required: SETTING_KEYS });
+
+const DEFAULTS_FILE = packagePath('data', 'stale-year.yaml');
+let defaultSettings: StaleYearSettings | undefined;
+
+/** Reads and checks a stale-year data file (default: the bundled data/stale-year.yaml). */
+export function loadStaleYearSettings(path = DEFAULTS_FILE): StaleYearSettings {
+  if (path === DEFAULTS_FILE && defaultSettings) return defaultSettings;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!validateDefaults(raw)) throw new Error(`${path}: ${ajv.errorsText(validateDefaults.errors, { dataVar: 'stale-year' })}`);
+  const settings = raw as unknown as StaleYearSettings;
+  compilePatterns(settings.citationAfter, path);
+  if (path === DEFAULTS_FILE) defaultSettings = settings;
+  return settings;
+}
+
+/** Defaults overridden by the rule's options from config; throws with a readable reason when they are invalid. */
+export function resolveStaleYearSettings(options: Readonly<Record<string, unknown>>, defaults = loadStaleYearSettings()): StaleYearSettings {
+  if (!validateOptions(options)) {
+    throw new Error(`stale-year options: ${ajv.errorsText(validateOptions.errors, { dataVar: 'options' })}`);
+  }
+  const merged = { ...defaults, ...(options as Partial<StaleYearSettings>) };
+  compilePatterns(merged.citationAfter, 'stale-year options');
+  return merged;
+}
+
+function compilePatterns(sources: readonly string[], where: string): RegExp[] {
+  return sources.map((p) => {
+    try {
+      return new RegExp(p, 'u');
+    } catch (e) {
+      throw new Error(`${where}: citationAfter has an invalid pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** Why a year was reported. */
+export type StaleKind = 'current' | 'title' | 'lead-in';
+
+export interface StaleYear {
+  readonly mention: YearMention;
+  readonly kind: StaleKind;
+  /** Years between the (last) year mentioned and the as-of year. */
+  readonly age: number;
+  /** What to quote in the message: the year with its qualifier, or the list-heading clause. */
+  readonly quote: string;
+  /** The qualifier (current) or the rate/standard keyword (title, lead-in). */
+  readonly cue: string;
+}
+
+export interface JudgeInput {
+  readonly asOfYear: number;
+  /** The text is a title (a unit title or a heading). */
+  readonly isTitle: boolean;
+  /** Years in which some registry claim took effect. */
+  readonly effectiveYears: ReadonlySet<number>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (list: readonly string[]) =>
+  [...list].filter((w) => w.length > 0).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+const charClass = (s: string) => (s.length ? `[${s.replace(/[\]\\^-]/g, '\\$&')}]` : '(?!)');
+const WHITESPACE = /\s/u;
+
+/** The classifier: compiled once per settings object, then called per sentence. */
+export class StaleYearJudge {
+  private readonly finder: YearFinder;
+  private readonly qualifier: RegExp;
+  private readonly qualifierBefore: RegExp;
+  private readonly nowBefore: RegExp;
+  private readonly nowAfter: RegExp;
+  private readonly negated: RegExp;
+  private readonly breaker: RegExp;
+  private readonly historyAfter: RegExp;
+  private readonly historyBefore: RegExp;
+  private readonly citations: readonly RegExp[];
+  private readonly brackets: ReadonlyMap<string, string>;
+  private readonly citationWord: RegExp;
+  private readonly breaks: ReadonlySet<string>;
+  private readonly keyword: RegExp;
+  private readonly leadIn: RegExp;
+
+  constructor(readonly settings: StaleYearSettings) {
+    const s = settings;
+    this.finder = new YearFinder(s);
+    const quals = alternatives(s.currentQualifiers);
+    this.qualifier = new RegExp(quals, 'gu');
+    this.qualifierBefore = new RegExp(`(${quals})${charClass(s.beforeGlue)}{0,2}$`, 'u');
+    const now = alternatives(s.nowWords);
+    this.nowBefore = new RegExp(`(${now})${charClass(s.nowGlue)}{0,3}$`, 'u');
+    this.nowAfter = new RegExp(`${charClass(s.nowGlue)}{1,3}(${now})`, 'uy');
+    this.negated = new RegExp(`(?:${alternatives(s.qualifierNegators)})$`, 'u');
+    this.breaker = new RegExp(alternatives(s.linkBreakers), 'u');
+    this.historyAfter = new RegExp(`^\\s*(?:${alternatives(s.historicalAfter)})`, 'u');
+    this.historyBefore = new RegExp(`(?:${alternatives(s.historicalBefore)})\\s*$`, 'u');
+    this.citations = compilePatterns(s.citationAfter, 'stale-year');
+    this.brackets = new Map(s.docNumberBrackets.map((pair) => [pair[0]!, pair[1]!]));
+    this.citationWord = new RegExp(alternatives(s.citationWords), 'u');
+    this.breaks = new Set(s.clauseBreaks);
+    this.keyword = new RegExp(alternatives(s.titleKeywords), 'u');
+    this.leadIn = new RegExp(`(?:${alternatives(s.leadInEnds)})$`, 'u');
+  }
+
+  /** The stale years of one sentence or title, in order. */
+  judge(text: string, input: JudgeInput): StaleYear[] {
+    const mentions = this.finder.find(text);
+    const out: StaleYear[] = [];
+    for (const m of mentions) {
+      const age = input.asOfYear - m.endYear;
+      if (m.toPresent || age < this.settings.minAge) continue;
+      if (this.historical(text, m) || this.cited(text, m)) continue;
+      const [cs, ce] = this.clause(text, m.start, m.end);
+      if (input.effectiveYears.has(m.year) && this.citationWord.test(text.slice(cs, ce))) continue;
+
+      const q = this.linkedQualifier(text, m, cs, ce, mentions);
+      if (q) {
+        out.push({ mention: m, kind: 'current', age, quote: quoteOf(text, Math.min(m.start, q.start), Math.max(m.end, q.end)), cue: q.text });
+        continue;
+      }
+      // A date (2024年3月) dates an event; only a qualifier makes it "current".
+      if (m.month !== undefined) continue;
+      if (input.isTitle) {
+        const k = this.keyword.exec(text);
+        if (k) out.push({ mention: m, kind: 'title', age, quote: text, cue: k[0] });
+        continue;
+      }
+      const clause = text.slice(cs, ce);
+      const k = this.keyword.exec(clause);
+      if (k && this.leadIn.test(clause)) out.push({ mention: m, kind: 'lead-in', age, quote: clause, cue: k[0] });
+    }
+    return out;
+  }
+
+  /** 2016年起, 2024年3月1日起, 自2021年, 截至2023年底. */
+  private historical(text: string, m: YearMention): boolean {
+    return this.historyAfter.test(text.slice(m.end, m.end + 8)) || this.historyBefore.test(text.slice(Math.max(0, m.start - 6), m.start));
+  }
+
+  /** 2021年国办发14号文件, 国办发〔2021〕14号. */
+  private cited(text: string, m: YearMention): boolean {
+    if (m.form === 'bare') {
+      const close = this.brackets.get(text[m.start - 1] ?? '');
+      if (close !== undefined && text[m.end] === close) return true;
+    }
+    const after = text.slice(m.end, m.end + 24);
+    return this.citations.some((re) => re.test(after));
+  }
+
+  /** The clause around [s, e): bounded by clause-break characters and whitespace. */
+  private clause(text: string, s: number, e: number): [number, number] {
+    let a = s;
+    while (a > 0 && !this.isBreak(text[a - 1]!)) a--;
+    let b = e;
+    while (b < text.length && !this.isBreak(text[b]!)) b++;
+    return [a, b];
+  }
+
+  private isBreak(ch: string): boolean {
+    return this.breaks.has(ch) || WHITESPACE.test(ch);
+  }
+
+  /**
+   * A current-qualifier linked to the year: after it in the same clause within
+   * `window` characters (no other year, no 和/与 between, not negated);
+   * glued before it (最新2024版); or a now-word glued to it (今年（2024年）).
+   * A date only takes a qualifier after it.
+   */
+  private linkedQualifier(
+    text: string,
+    m: YearMention,
+    cs: number,
+    ce: number,
+    mentions: readonly YearMention[],
+  ): { start: number; end: number; text: string } | undefined {
+    const nextYear = mentions.find((o) => o.start >= m.end)?.start ?? Infinity;
+    this.qualifier.lastIndex = m.end;
+    for (let q = this.qualifier.exec(text); q && q.index < ce; q = this.qualifier.exec(text)) {
+      const gap = text.slice(m.end, q.index);
+      if (gap.length > this.settings.window || q.index >= nextYear || this.breaker.test(gap)) break;
+      if (this.negated.test(text.slice(Math.max(0, q.index - 4), q.index))) continue;
+      return { start: q.index, end: q.index + q[0].length, text: q[0] };
+    }
+    if (m.month !== undefined) return undefined;
+
+    const head = text.slice(cs, m.start);
+    const before = this.qualifierBefore.exec(head);
+    if (before) {
+      const start = cs + before.index;
+      if (!this.negated.test(text.slice(Math.max(0, start - 4), start))) {
+        return { start, end: start + before[1]!.length, text: before[1]! };
+      }
+    }
+    const nowB = this.nowBefore.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    if (nowB) {
+      const start = m.start - nowB[0].length;
+      return { start, end: start + nowB[1]!.length, text: nowB[1]! };
+    }
+    this.nowAfter.lastIndex = m.end;
+    const nowA = this.nowAfter.exec(text);
+    if (nowA) {
+      const end = m.end + nowA[0].length;
+      return { start: end - nowA[1]!.length, end, text: nowA[1]! };
+    }
+    return undefined;
+  }
+}
+
+const OPEN_CLOSE: Readonly<Record<string, string>> = { '（': '）', '(': ')', '【': '】', '《': '》', '“': '”', '「': '」' };
+
+/** text[start, end), extended over a closing bracket whose opener it contains (今年（2024年）). */
+function quoteOf(text: string, start: number, end: number): string {
+  let e = end;
+  const q = text.slice(start, e);
+  for (const [open, close] of Object.entries(OPEN_CLOSE)) {
+    if (q.split(open).length > q.split(close).length && text[e] === close) e++;
+  }
+  return text.slice(start, e);
+}
+
+// Compiled judges per options object (config hands every file the same object).
+const judges = new WeakMap<object, StaleYearJudge>();
+function judgeFor(options: Readonly<Record<string, unknown>>): StaleYearJudge {
+  let j = judges.get(options);
+  if (!j) {
+    j = new StaleYearJudge(resolveStaleYearSettings(options));
+    judges.set(options, j);
+  }
+  return j;
+}
+
+const effectiveCache = new WeakMap<Registry, ReadonlySet<number>>();
+function effectiveYears(registry: Registry): ReadonlySet<number> {
+  let years = effectiveCache.get(registry);
+  if (!years) {
+    years = new Set(registry.claims.map((c) => Number(c.claim.effective.slice(0, 4))).filter((y) => Number.isInteger(y)));
+    effectiveCache.set(registry, years);
+  }
+  return years;
+}
+
+/** The date of a unit, else of an enclosing unit, else of the page. */
+function dateOf(article: Article, unitIndex: number): string | undefined {
+  for (let u = article.units[unitIndex]; u; u = u.parent !== undefined ? article.units[u.parent] : undefined) {
+    if (u.date) return u.date;
+  }
+  return article.date;
+}
+
+const years = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
+
+function describe(f: StaleYear, asOf: string, dated: string | undefined): string {
+  const m = f.mention;
+  const label = m.endYear === m.year ? String(m.year) : `${m.year}–${m.endYear}`;
+  const context = dated ? ` (this item is dated ${dated})` : '';
+  switch (f.kind) {
+    case 'current':
+      return `“${f.quote}” presents ${label} as current, but ${m.endYear === m.year ? 'it is' : 'it ended'} ${years(f.age)} before the as-of date ${asOf}${context}.`;
+    case 'title':
+      return `Title gives ${label} for a rates/standards page (“${f.cue}”), ${years(f.age)} before the as-of date ${asOf}${context}.`;
+    case 'lead-in':
+      return `“${f.quote}” heads a list of rates/standards for ${label}, ${years(f.age)} before the as-of date ${asOf}; readers will take it as current${context}.`;
+  }
+}
+
+const spanKey = (t: TextSpan) => `${t.span.start}:${t.span.end}`;
+
+export const staleYear: FileRule = {
+  scope: 'file',
+  meta: {
+    id: 'stale-year',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: 'A past year presented as current (最新/现行/新规 qualifiers, years in titles of rate and standard pages).',
+    docs:
+      'Judged against --as-of (default: today). Error: a year at least `minAge` years old linked to a current-qualifier ' +
+      '(2024年最新政策, 现行2023年标准, 今年（2024年）). Warning: such a year in a title about rates, standards, limits or lists ' +
+      '(…报销比例2024), or in a clause heading such a list (2024年…缴费金额如下). Not reported: historical statements ' +
+      '(2016年起整合, 自2021年起, 2003年开始试点, 创建于1958年), dated events (2024年3月1日, 2024年恢复常规调整), ' +
+      'ranges reaching the as-of year (2023-2025年, 2024年至今), cited documents (2021年国办发14号文件), durations (连续12年). ' +
+      'Word lists and thresholds: data/stale-year.yaml, overridable as this rule’s options. ' +
+      'Fix: give the current year’s figures, or say the year the figures belong to without calling them the latest.',
+    schema: staleYearOptionsSchema,
+  },
+  create(context) {
+    const judge = judgeFor(context.options);
+    const article = context.article;
+    const input = { asOfYear: context.asOf.year, effectiveYears: effectiveYears(context.registry) };
+    const titleSentences = new Set(article.sentences.filter((s) => s.isTitle).map(spanKey));
+    // One title-type warning per unit and year: a title and the list it heads say the same thing.
+    const warned = new Set<string>();
+
+    const check = (node: TextSpan, unitIndex: number, isTitle: boolean): void => {
+      for (const f of judge.judge(node.text, { ...input, isTitle })) {
+        if (f.kind !== 'current') {
+          const key = `${unitIndex}|${f.mention.year}|${f.mention.endYear}`;
+          if (warned.has(key)) continue;
+          warned.add(key);
+        }
+        context.report({
+          node,
+          range: [f.mention.start, f.mention.end],
+          severity: f.kind === 'current' ? 'error' : 'warning',
+          message: describe(f, context.asOf.date, dateOf(article, unitIndex)),
+        });
+      }
+    };
+
+    return {
+      // Titles that are not sentences (front matter `title`) are checked here; the rest as sentences.
+      unit(unit) {
+        if (unit.title && !titleSentences.has(spanKey(unit.title))) check(unit.title, unit.index, true);
+      },
+      sentence(sentence) {
+        check(sentence, sentence.unitIndex, sentence.isTitle);
+      },
+    };
+  },
+};
