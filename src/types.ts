@@ -200,3 +200,46 @@ export interface RuleMeta {
   /** JSON Schema of the rule's options in the config file. */
   readonly schema?: object;
 }
+
+/**
+ * One fact read from a sentence or a "key：value" line: a subject (a place
+ * and scheme, or an organisation), an attribute, qualifiers and a value.
+ * Facts with the same `key` are about the same thing, so differing values
+ * across (or within) articles are conflicts unless year or value range say otherwise.
+ */
+export interface FactRecord {
+  readonly file: string;
+  /** subject|attribute|qualifiers|conditions|value kind — see src/facts/key.ts. */
+  readonly key: string;
+  /** Human reading of the key for messages, e.g. 江西省南昌市 养老保险 缴费基数下限（单位）. */
+  readonly label: string;
+  /** Division code of the subject's place, when it has one. */
+  readonly place?: string;
+  /** Organisation the fact is about (a hospital), as first written. */
+  readonly entity?: string;
+  /** Attribute id from data/fact-keys.yaml (contribution-base-min, address…). */
+  readonly attribute: string;
+  /** group=value pairs (scheme=pension, role=employer, status=retired), sorted. */
+  readonly qualifiers: readonly string[];
+  /** Normalised conditions the value depends on (a cost band, an age bracket). */
+  readonly conditions: readonly string[];
+  readonly value: FactValue;
+  readonly year?: number;
+  /** Hedged (约, 左右, 一般…): a conflict with it is a warning. */
+  readonly hedged: boolean;
+  /** 'key-value' when written as a label and a colon (地址：…), else 'sentence'. */
+  readonly form: 'sentence' | 'key-value';
+  /** The shortest text that shows the fact: label(s), attribute and value. */
+  readonly evidence: TextSpan;
+  readonly sentence: TextSpan;
+  readonly unitIndex: number;
+}
+
+export interface FactValue {
+  readonly kind: 'quantity' | 'grade' | 'address';
+  /** Canonical form: equal facts have equal `norm` (3176 yuan/month, 三甲, 中华南大街#15). */
+  readonly norm: string;
+  /** As written in the article. */
+  readonly text: string;
+  readonly quantity?: Quantity;
+}

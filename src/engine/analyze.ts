@@ -10,6 +10,7 @@ import { decode } from './decode.js';
 import { parseArticle, type PageStructure } from '../parse/index.js';
 import { extractClaims, type SentenceSurroundings } from '../extract/claims.js';
 import { judge } from '../verdict/judge.js';
+import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
 
@@ -107,6 +108,8 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       headingUnit = sentence.unitIndex;
     }
     const unit = article.units[sentence.unitIndex];
+    // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts).
+    const region = unitRegionName(article, sentence.unitIndex);
     const around: SentenceSurroundings = {
       ...(heading ? { heading } : {}),
       ...(unit?.title ? { unitTitle: unit.title.text } : {}),
@@ -115,7 +118,7 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       ...extractClaims(services.registry, services.cues, sentence, around, {
         file: article.file.path,
         unitIndex: sentence.unitIndex,
-        ...(unit?.declaredRegion ? { region: unit.declaredRegion } : {}),
+        ...(region ? { region } : {}),
       }),
     );
     if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;

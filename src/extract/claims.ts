@@ -96,6 +96,8 @@ function phraseHits(c: CompiledClaim, text: string): PhraseHit[] {
     value.phrases.lastIndex = 0;
     for (const m of text.matchAll(value.phrases)) {
       if (m[0].length === 0) continue;
+      // A quantity test failing here lets another value's phrase claim the same text.
+      if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
       all.push({ value, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -109,11 +111,11 @@ function phraseHits(c: CompiledClaim, text: string): PhraseHit[] {
   return kept;
 }
 
-/** The value a hit asserts once negation, uncertainty and quantity tests are applied. */
+/** The value a hit asserts once negation and uncertainty are applied. */
 function readValue(c: CompiledClaim, cues: Cues, text: string, hit: PhraseHit): CompiledValue | undefined {
-  if (hit.value.when && !quantityPasses(hit.value.when, findQuantities(text.slice(hit.start, hit.end)))) return undefined;
   const before = clauseBefore(text, hit.start);
-  if (cues.uncertainBefore.test(before)) return undefined;
+  // 能否提取 / 是否还能使用: an either-or question asserts neither value.
+  if (cues.uncertainBefore.test(before) || cues.eitherOr.test(before)) return undefined;
   if (cues.negatedBefore.test(before)) {
     return hit.value.negation ? c.valueByName.get(hit.value.negation) : undefined;
   }

@@ -7,6 +7,8 @@ export interface Cues {
   /** Matches a negator (with fillers) at the very end of the text before a phrase. */
   readonly negatedBefore: RegExp;
   readonly uncertainBefore: RegExp;
+  /** An either-or question word anywhere earlier in the clause (能否, 是否…). */
+  readonly eitherOr: RegExp;
   readonly hedges: RegExp;
   readonly rumour: RegExp;
   readonly debunk: RegExp;
@@ -17,6 +19,7 @@ interface CueFile {
   negators: string[];
   negationFillers: string[];
   uncertain: string[];
+  eitherOr: string[];
   hedges: string[];
   rumour: string[];
   debunk: string[];
@@ -31,6 +34,7 @@ export function compileCues(file: CueFile): Cues {
   return {
     negatedBefore: new RegExp(`(?:${literal(file.negators)})${fillers}{0,3}$`, 'u'),
     uncertainBefore: new RegExp(`(?:${literal(file.uncertain)})${fillers}{0,3}$`, 'u'),
+    eitherOr: new RegExp(literal(file.eitherOr), 'u'),
     hedges: new RegExp(literal(file.hedges), 'gu'),
     rumour: new RegExp(literal(file.rumour), 'u'),
     debunk: new RegExp(literal(file.debunk), 'u'),

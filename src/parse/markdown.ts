@@ -1,14 +1,15 @@
-// Markdown parser: mdast (remark-parse + remark-frontmatter) → Article.
-// Positions come from mdast offsets only (its columns are not UTF-16 columns).
-// Sentences are cut from the raw source of each paragraph/heading/table cell so
-// every span is exact; non-prose inline parts (HTML, link destinations, images)
-// are blanked to spaces in the sentence text, which keeps text and span the
-// same length, so an index into Sentence.text plus span.start is a file offset.
+// Markdown parser: markdown-it block tokens → Article.
+// Only markdown-it's block phase runs: it gives each block a line range, which a
+// line table of the ORIGINAL text turns into exact UTF-16 offsets. Inline syntax
+// is not parsed by markdown-it (its inline tokens carry no positions and the
+// inline phase is most of its cost); instead a linear scan of each prose block
+// finds the few inline constructs that are not prose: HTML (and the directives in
+// comments), link destinations, images. Those are blanked to spaces in the
+// sentence text, which keeps text and span the same length, so an index into
+// Sentence.text plus span.start is a file offset.
 
-import type { Heading, Nodes, Paragraph, PhrasingContent, Root, Yaml } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import type { Article, Directive, FrontMatter, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
@@ -26,16 +27,58 @@ export interface ParseOutput {
   problems: ParseProblem[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// One instance for the process. html: true so HTML blocks (and the directive
+// comments in them) arrive as tokens instead of paragraphs.
+const md = new MarkdownIt('default', { html: true });
+md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 const DIRECTIVE = /<!--\s*claimlint-([a-z-]+)([\s\S]*?)-->/g;
 const DIRECTIVE_KINDS: ReadonlySet<string> = new Set(['disable', 'enable', 'disable-next-line', 'disable-line']);
 /** "rule-a, rule-b -- reason": rule ids, then an optional reason after a double dash. */
 const REASON_SEPARATOR = /(?:^|\s)--(?:\s|$)/;
 const RULE_LIST_SEPARATOR = /[\s,，]+/;
-/** GFM table delimiter row (remark-gfm is not used, so tables arrive as paragraphs). */
-const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 const DATE_PARTS = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:$|[T\s])/;
+/** A front-matter line `key: value` (sticky, from a line start); the value has no surrounding spaces. */
+const SIMPLE_LINE = /([A-Za-z_][A-Za-z0-9_-]*): +([^ \t\r\n](?:[^\t\r\n]*[^ \t\r\n])?) */y;
+/** Characters that give a plain scalar's first character a YAML meaning. */
+const PLAIN_INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Comments, nested keys and flow punctuation inside a value (this reader leaves them to yaml). */
+const PLAIN_UNSAFE = /[\s]#|:(?:\s|$)|[,[\]{}]/;
+/** Control characters, which YAML may reject or escape. */
+const UNPRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]/;
+/** Plain scalars the YAML 1.2 core schema reads as null, booleans or numbers. */
+const CORE_NON_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** Inline HTML that is not a comment: autolinks (group 1) or tags, PIs, declarations, CDATA. Sticky: tried at one '<'. */
+const INLINE_TAG = new RegExp(
+  [
+    // URI and e-mail autolinks: their text is a URL, not prose.
+    '(<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>]*>|<[A-Za-z0-9.!#$%&\'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>)',
+    // Open tag with attributes, closing tag.
+    '<[A-Za-z][A-Za-z0-9-]*(?:\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"\'=<>`]+|\'[^\']*\'|"[^"]*"))?)*\\s*/?>',
+    '</[A-Za-z][A-Za-z0-9-]*\\s*>',
+    '<\\?[\\s\\S]*?\\?>',
+    '<![A-Za-z][^>]*>',
+    '<!\\[CDATA\\[[\\s\\S]*?\\]\\]>',
+  ].join('|'),
+  'y',
+);
+
+/** Longest link text or label searched for a closing bracket; keeps the inline scan linear. */
+const MAX_LABEL = 1000;
+
+/** Characters at which the inline scan has something to check: \ ` < ! [ */
+const INLINE_SPECIAL = new Uint8Array(128);
+for (const c of '\\`<![') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
+
+/** A quote container on the stack; list items are pushed as the line their marker is on. */
+const QUOTE = -1;
+
+/** Prose block kinds waiting for the masked text. */
+const PROSE = 0;
+const HEADING = 1;
+const TABLE_ROW = 2;
 
 interface MutableUnit {
   index: number;
@@ -48,6 +91,63 @@ interface MutableUnit {
   parent?: number;
 }
 
+/**
+ * Line table of the original text. CR, LF and CRLF each end a line, as in
+ * markdown-it's normalisation, so line numbers agree with its token maps.
+ */
+interface Lines {
+  /** Offset where each line starts. */
+  readonly starts: number[];
+  /** Offset where each line's content ends (before its line break). */
+  readonly ends: number[];
+}
+
+function lineTable(text: string, base: number): Lines {
+  const starts = [base];
+  const ends: number[] = [];
+  for (let i = base; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+interface FrontMatterBlock {
+  /** Span of the whole block, fences included (the closing fence's line break excluded). */
+  span: Span;
+  contentStart: number;
+  closingStart: number;
+  /** First line after the closing fence. */
+  bodyLine: number;
+}
+
+/** A `---` line at the start, up to the next `---` or `...` line. Unclosed: no front matter. */
+function findFrontMatter(text: string, lines: Lines): FrontMatterBlock | undefined {
+  if (!isFence(text, lines.starts[0]!, lines.ends[0]!, '---')) return undefined;
+  for (let l = 1; l < lines.starts.length; l++) {
+    const s = lines.starts[l]!;
+    const e = lines.ends[l]!;
+    if (isFence(text, s, e, '---') || isFence(text, s, e, '...')) {
+      return { span: { start: lines.starts[0]!, end: e }, contentStart: lines.starts[1]!, closingStart: s, bodyLine: l + 1 };
+    }
+  }
+  return undefined;
+}
+
+function isFence(text: string, start: number, end: number, fence: string): boolean {
+  if (!text.startsWith(fence, start)) return false;
+  for (let i = start + fence.length; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /** Parse state for one file. */
 class MarkdownReader {
   readonly units: MutableUnit[];
@@ -55,126 +155,290 @@ class MarkdownReader {
   readonly ignored: Span[] = [];
   readonly directives: Directive[] = [];
   readonly problems: ParseProblem[] = [];
+  private readonly text: string;
   /** Source ranges blanked out of sentence text. */
   private readonly masks: Span[] = [];
-  /** Paragraph-like ranges to split once masks are known: [start, end, blockquote depth, isHeading, unit]. */
-  private readonly prose: { start: number; end: number; quoteDepth: number; heading: boolean; unit: number }[] = [];
+  /** Prose ranges to split once masks are known, flattened: kind, start, end, unit. */
+  private readonly prose: number[] = [];
   private readonly openSections: MutableUnit[] = [];
+  /** Open containers, outermost first: QUOTE for a blockquote, else the line of a list item's marker. */
+  private readonly containers: number[] = [];
   private currentUnit = 0;
-  private lines: LineIndex | undefined;
+  private lineIndex: LineIndex | undefined;
+  /** Lines inside some block token; only tracked when the file has link reference definitions. */
+  private covered: Uint8Array | undefined;
 
   constructor(
     private readonly file: SourceFile,
-    /** Offset of the parsed source in file.text (1 when a BOM was skipped). */
-    private readonly base: number,
+    private readonly lines: Lines,
+    /** Link reference definitions markdown-it found (normalised labels). */
+    private readonly references: Readonly<Record<string, unknown>> | undefined,
   ) {
+    this.text = file.text;
     this.units = [{ index: 0, kind: 'article', span: { start: 0, end: file.text.length }, depth: 0 }];
+    if (references && Object.keys(references).length > 0) this.covered = new Uint8Array(lines.starts.length);
   }
 
   position(offset: number): { line: number; column: number } {
-    this.lines ??= new LineIndex(this.file.text);
-    return this.lines.position(offset);
+    this.lineIndex ??= new LineIndex(this.file.text);
+    return this.lineIndex.position(offset);
   }
 
-  start(n: Nodes): number {
-    return this.base + (n.position?.start.offset ?? 0);
+  problem(severity: ParseProblem['severity'], message: string, offset: number): void {
+    this.problems.push({ severity, message, ...this.position(offset) });
   }
 
-  end(n: Nodes): number {
-    return this.base + (n.position?.end.offset ?? 0);
-  }
-
-  walk(node: Nodes, quoteDepth: number): void {
-    switch (node.type) {
-      case 'yaml':
-        this.ignored.push({ start: this.start(node), end: this.end(node) });
-        return;
-      case 'code':
-      case 'definition':
-        this.ignored.push({ start: this.start(node), end: this.end(node) });
-        return;
-      case 'html':
-        this.html(node.value, this.start(node), this.end(node));
-        return;
-      case 'heading':
-        this.heading(node);
-        return;
-      case 'paragraph':
-        this.paragraph(node, quoteDepth);
-        return;
-      case 'blockquote':
-        for (const c of node.children) this.walk(c, quoteDepth + 1);
-        return;
-      default:
-        if ('children' in node) for (const c of node.children as Nodes[]) this.walk(c, quoteDepth);
+  walk(tokens: readonly Token[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const map = t.map;
+      switch (t.type) {
+        case 'blockquote_open':
+          this.containers.push(QUOTE);
+          break;
+        case 'list_item_open':
+          this.containers.push(map ? map[0] : -2);
+          break;
+        case 'blockquote_close':
+        case 'list_item_close':
+          this.containers.pop();
+          break;
+        case 'heading_open':
+          if (map) this.heading(t, map);
+          break;
+        case 'paragraph_open':
+          if (map) this.paragraph(map);
+          break;
+        case 'tr_open':
+          if (map) this.tableRow(map[0]);
+          break;
+        case 'table_open':
+        case 'hr':
+          if (map) this.cover(map);
+          break;
+        case 'fence':
+        case 'code_block':
+          if (map) this.ignored.push(this.blockSpan(map));
+          break;
+        case 'html_block':
+          if (map) {
+            const span = this.blockSpan(map);
+            this.html(span.start, span.end);
+          }
+          break;
+        default:
+          break;
+      }
     }
+    if (this.covered) this.ignoreDefinitions();
   }
 
-  private heading(node: Heading): void {
-    const start = this.start(node);
+  /**
+   * Offset of a line's content inside the open containers: past the `>` of each
+   * blockquote and past the marker of each list item that starts on this line.
+   * Indentation is left for the sentence splitter to trim.
+   */
+  private contentStart(line: number): number {
+    const text = this.text;
+    const end = this.lines.ends[line]!;
+    let p = this.lines.starts[line]!;
+    for (const c of this.containers) {
+      if (c !== QUOTE && c !== line) continue;
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+      const ch = text.charCodeAt(p);
+      if (c === QUOTE) {
+        // A lazy continuation line has no `>`.
+        if (ch === 62 /* > */) p++;
+      } else if (ch === 45 || ch === 42 || ch === 43 /* - * + */) {
+        p++;
+      } else {
+        let q = p;
+        while (q < end && q - p < 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+        const after = text.charCodeAt(q);
+        if (q > p && (after === 46 || after === 41) /* . ) */) p = q + 1;
+      }
+    }
+    return p;
+  }
+
+  /** Span of a leaf block: from its first non-blank character to the end of its last non-blank line. */
+  private blockSpan(map: [number, number]): Span {
+    this.cover(map);
+    const text = this.text;
+    let start = this.contentStart(map[0]);
+    let end = this.lines.ends[Math.max(map[0], map[1] - 1)]!;
+    while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    return { start, end };
+  }
+
+  private cover(map: [number, number]): void {
+    if (this.covered) this.covered.fill(1, map[0], map[1]);
+  }
+
+  private heading(t: Token, map: [number, number]): void {
+    this.cover(map);
+    const text = this.text;
+    const depth = Number(t.tag.slice(1));
+    let start = this.contentStart(map[0]);
+    while (start < this.lines.ends[map[0]]! && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+
     // Close sections of the same or deeper level; the remaining top is the parent.
-    while (this.openSections.length > 0 && this.openSections.at(-1)!.depth >= node.depth) {
+    while (this.openSections.length > 0 && this.openSections.at(-1)!.depth >= depth) {
       this.openSections.pop()!.span.end = start;
     }
     const parent = this.openSections.at(-1)?.index ?? 0;
-    const unit: MutableUnit = { index: this.units.length, kind: 'section', span: { start, end: this.file.text.length }, depth: node.depth, parent };
+    const unit: MutableUnit = { index: this.units.length, kind: 'section', span: { start, end: text.length }, depth, parent };
     this.units.push(unit);
     this.openSections.push(unit);
     this.currentUnit = unit.index;
-    this.inline(node.children);
-    const first = node.children[0];
-    const last = node.children.at(-1);
-    if (first && last) {
-      this.prose.push({ start: this.start(first), end: this.end(last), quoteDepth: 0, heading: true, unit: unit.index });
+
+    let contentStart: number;
+    let contentEnd: number;
+    if (t.markup.charCodeAt(0) === 35 /* # */) {
+      // ATX: after the #s; a closing run of #s counts only after a space (or as the whole content).
+      contentStart = start;
+      while (text.charCodeAt(contentStart) === 35) contentStart++;
+      contentEnd = this.lines.ends[map[0]]!;
+      while (contentEnd > contentStart && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
+      let q = contentEnd;
+      while (q > contentStart && text.charCodeAt(q - 1) === 35) q--;
+      if (q === contentStart || text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9) contentEnd = q;
+    } else {
+      // Setext: every line but the underline.
+      contentStart = start;
+      contentEnd = this.lines.ends[Math.max(map[0], map[1] - 2)]!;
     }
+    if (contentEnd <= contentStart) return;
+    this.scanInline(contentStart, contentEnd);
+    this.prose.push(HEADING, contentStart, contentEnd, unit.index);
   }
 
-  private paragraph(node: Paragraph, quoteDepth: number): void {
-    this.inline(node.children);
-    this.prose.push({ start: this.start(node), end: this.end(node), quoteDepth, heading: false, unit: this.currentUnit });
+  private paragraph(map: [number, number]): void {
+    this.cover(map);
+    const last = map[1] - 1;
+    this.scanInline(this.contentStart(map[0]), this.lines.ends[last]!);
+    if (this.containers.length === 0) {
+      // Top level: no prefixes to drop, and the splitter handles line breaks itself.
+      this.prose.push(PROSE, this.lines.starts[map[0]]!, this.lines.ends[last]!, this.currentUnit);
+      return;
+    }
+    for (let l = map[0]; l <= last; l++) this.prose.push(PROSE, this.contentStart(l), this.lines.ends[l]!, this.currentUnit);
   }
 
-  /** Collects inline HTML (directives), and masks what is not prose. */
-  private inline(children: readonly PhrasingContent[]): void {
-    for (const n of children) {
-      switch (n.type) {
-        case 'html':
-          this.html(n.value, this.start(n), this.end(n));
-          this.masks.push({ start: this.start(n), end: this.end(n) });
-          break;
-        case 'image':
-        case 'imageReference':
-          this.masks.push({ start: this.start(n), end: this.end(n) });
-          this.ignored.push({ start: this.start(n), end: this.end(n) });
-          break;
-        case 'break':
-          this.masks.push({ start: this.start(n), end: this.end(n) });
-          break;
-        case 'link':
-        case 'linkReference': {
-          const first = n.children[0];
-          const last = n.children.at(-1);
-          const s = this.start(n);
-          const e = this.end(n);
-          // An autolink's text is its URL; otherwise keep the text, drop the brackets and destination.
-          if (!first || !last || this.file.text.charCodeAt(s) === 60 /* < */) {
-            this.masks.push({ start: s, end: e });
-            this.ignored.push({ start: s, end: e });
-          } else {
-            this.masks.push({ start: s, end: this.start(first) }, { start: this.end(last), end: e });
-            this.ignored.push({ start: this.end(last), end: e });
-            this.inline(n.children);
+  private tableRow(line: number): void {
+    const start = this.contentStart(line);
+    const end = this.lines.ends[line]!;
+    this.scanInline(start, end);
+    this.prose.push(TABLE_ROW, start, end, this.currentUnit);
+  }
+
+  /**
+   * Masks the non-prose inline parts of text[start, end): code spans are skipped
+   * (their text is kept), HTML and autolinks are masked and ignored, comments are
+   * read for directives, images are masked whole, links keep only their text.
+   */
+  private scanInline(start: number, end: number): void {
+    const text = this.text;
+    /** Backtick run lengths known to have no closing run after the current point. */
+    let unclosedTicks: Set<number> | undefined;
+    let unclosedComment = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || INLINE_SPECIAL[c] === 0) continue;
+      if (c === 92 /* \ */) {
+        const n = text.charCodeAt(i + 1);
+        // A backslash before a line break is a hard break, not text.
+        if (n === 10 || n === 13) this.masks.push({ start: i, end: i + 1 });
+        else i++;
+      } else if (c === 96 /* ` */) {
+        let run = i + 1;
+        while (run < end && text.charCodeAt(run) === 96) run++;
+        const n = run - i;
+        const close = unclosedTicks?.has(n) ? -1 : findTickRun(text, run, end, n);
+        if (close < 0) (unclosedTicks ??= new Set()).add(n);
+        i = (close < 0 ? run : close + n) - 1;
+      } else if (c === 60 /* < */) {
+        if (text.startsWith('<!--', i)) {
+          const close = unclosedComment ? -1 : indexBefore(text, '-->', i + 2, end);
+          if (close < 0) {
+            unclosedComment = true;
+            continue;
           }
-          break;
+          this.html(i, close + 3);
+          this.masks.push({ start: i, end: close + 3 });
+          i = close + 2;
+          continue;
         }
-        default:
-          if ('children' in n) this.inline(n.children as PhrasingContent[]);
+        INLINE_TAG.lastIndex = i;
+        const m = INLINE_TAG.exec(text);
+        if (!m || i + m[0].length > end) continue;
+        const span = { start: i, end: i + m[0].length };
+        this.masks.push(span);
+        this.ignored.push(span);
+        i = span.end - 1;
+      } else if (c === 33 /* ! */) {
+        if (text.charCodeAt(i + 1) !== 91) continue;
+        const link = this.link(i + 1, end);
+        if (!link) continue;
+        const span = { start: i, end: link.end };
+        this.masks.push(span);
+        this.ignored.push(span);
+        i = link.end - 1;
+      } else {
+        const link = this.link(i, end);
+        if (!link) continue;
+        const textEnd = link.textEnd;
+        if (textEnd === i + 1) {
+          // No link text: what is shown is the destination.
+          this.masks.push({ start: i, end: link.end });
+          this.ignored.push({ start: i, end: link.end });
+        } else {
+          this.masks.push({ start: i, end: i + 1 }, { start: textEnd, end: link.end });
+          this.ignored.push({ start: textEnd, end: link.end });
+          this.scanInline(i + 1, textEnd);
+        }
+        i = link.end - 1;
       }
     }
   }
 
-  private html(value: string, start: number, end: number): void {
+  /**
+   * A link at text[open] === '[' ending before `end`: inline `[text](dest "title")`,
+   * or a reference `[text][label]`, `[label][]`, `[label]` whose label is defined.
+   * Returns where its text ends (the `]`) and where the whole link ends.
+   */
+  private link(open: number, end: number): { textEnd: number; end: number } | undefined {
+    const text = this.text;
+    const close = closingBracket(text, open, end);
+    if (close < 0) return undefined;
+    const next = text.charCodeAt(close + 1);
+    if (next === 40 /* ( */) {
+      const destEnd = inlineDestinationEnd(text, close + 2, end);
+      if (destEnd >= 0) return { textEnd: close, end: destEnd };
+    }
+    if (!this.references) return undefined;
+    if (next === 91 /* [ */) {
+      const labelEnd = closingBracket(text, close + 1, end);
+      if (labelEnd >= 0) {
+        const label = labelEnd === close + 2 ? text.slice(open + 1, close) : text.slice(close + 2, labelEnd);
+        if (this.isDefined(label)) return { textEnd: close, end: labelEnd + 1 };
+      }
+    }
+    if (this.isDefined(text.slice(open + 1, close))) return { textEnd: close, end: close + 1 };
+    return undefined;
+  }
+
+  private isDefined(label: string): boolean {
+    if (!this.references || label.trim() === '') return false;
+    return Object.prototype.hasOwnProperty.call(this.references, md.utils.normalizeReference(label));
+  }
+
+  /** Records an HTML span as ignored and reads claimlint directives from its comments. */
+  private html(start: number, end: number): void {
     this.ignored.push({ start, end });
+    const value = this.text.slice(start, end);
+    if (!value.includes('claimlint-')) return;
     DIRECTIVE.lastIndex = 0;
     for (let m = DIRECTIVE.exec(value); m; m = DIRECTIVE.exec(value)) {
       const span = { start: start + m.index, end: start + m.index + m[0].length };
@@ -196,47 +460,81 @@ class MarkdownReader {
     }
   }
 
-  problem(severity: ParseProblem['severity'], message: string, offset: number): void {
-    this.problems.push({ severity, message, ...this.position(offset) });
+  /**
+   * markdown-it drops link reference definitions without a token; the non-blank
+   * lines no block covers are those definitions, which are not prose.
+   */
+  private ignoreDefinitions(): void {
+    const covered = this.covered!;
+    const { starts, ends } = this.lines;
+    for (let l = 0; l < covered.length; l++) {
+      if (covered[l]) continue;
+      const span = trimSpan(this.text, starts[l]!, ends[l]!);
+      if (span.end > span.start) this.ignored.push(span);
+    }
   }
 
-  /** Closes open sections and turns the collected prose ranges into sentences. */
+  /** Marks lines (front matter) as not needing a block. */
+  coverLines(from: number, to: number): void {
+    if (this.covered) this.covered.fill(1, from, to);
+  }
+
+  /** Turns the collected prose ranges into sentences and titles. */
   finish(): void {
-    const text = this.file.text;
-    const masked = applyMasks(text, this.masks);
-    for (const p of this.prose) {
-      if (p.heading) {
-        const t = trimSpan(masked, p.start, p.end);
+    const masked = applyMasks(this.text, this.masks);
+    const prose = this.prose;
+    for (let k = 0; k < prose.length; k += 4) {
+      const kind = prose[k]!;
+      const start = prose[k + 1]!;
+      const end = prose[k + 2]!;
+      const unitIndex = prose[k + 3]!;
+      if (kind === HEADING) {
+        const t = trimSpan(masked, start, end);
         if (t.end <= t.start) continue;
         const title = { text: masked.slice(t.start, t.end), span: t };
-        this.units[p.unit]!.title = title;
-        this.sentences.push({ ...title, unitIndex: p.unit, isTitle: true });
-        continue;
-      }
-      for (const s of proseSentences(masked, p.start, p.end, p.quoteDepth)) {
-        this.sentences.push({ text: s.text, span: s.span, unitIndex: p.unit, isTitle: false });
+        this.units[unitIndex]!.title = title;
+        this.sentences.push({ ...title, unitIndex, isTitle: true });
+      } else if (kind === TABLE_ROW) {
+        for (const cell of tableCells(masked, start, end)) this.addSentences(masked, cell.start, cell.end, unitIndex);
+      } else {
+        this.addSentences(masked, start, end, unitIndex);
       }
     }
     this.ignored.sort((a, b) => a.start - b.start || a.end - b.end);
   }
+
+  private addSentences(masked: string, start: number, end: number, unitIndex: number): void {
+    for (const s of splitSentences(masked, start, end)) this.sentences.push({ text: s.text, span: s.span, unitIndex, isTitle: false });
+  }
 }
 
 export function parseMarkdown(file: SourceFile): ParseOutput {
-  // micromark drops a leading BOM and would count offsets from after it.
-  const base = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = processor.parse(base ? file.text.slice(1) : file.text) as Root;
-  const reader = new MarkdownReader(file, base);
+  const text = file.text;
+  // markdown-it does not skip a BOM; line 0 starts after it.
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = lineTable(text, base);
+  const fmBlock = findFrontMatter(text, lines);
+  // Front matter lines become empty lines, so markdown-it's line numbers stay those of the file.
+  const source = fmBlock
+    ? '\n'.repeat(fmBlock.bodyLine) + text.slice(lines.starts[fmBlock.bodyLine] ?? text.length)
+    : base
+      ? text.slice(base)
+      : text;
+  const env: { references?: Record<string, unknown> } = {};
+  const tokens = md.parse(source, env);
+  const reader = new MarkdownReader(file, lines, env.references);
 
   let frontMatter: FrontMatter = {};
   let fmTitle: TextSpan | undefined;
-  const yamlNode = root.children.find((n): n is Yaml => n.type === 'yaml');
-  if (yamlNode) {
-    const fm = readFrontMatter(file.text, reader.start(yamlNode), reader.end(yamlNode), reader);
+  if (fmBlock) {
+    reader.ignored.push(fmBlock.span);
+    reader.coverLines(0, fmBlock.bodyLine);
+    const fm = readFrontMatter(text, fmBlock, lines, reader);
     frontMatter = fm.frontMatter;
     fmTitle = fm.title;
   }
 
-  for (const child of root.children) reader.walk(child, 0);
+  reader.walk(tokens);
   reader.finish();
 
   const date = frontMatter.updated ?? frontMatter.date;
@@ -260,59 +558,48 @@ export function parseMarkdown(file: SourceFile): ParseOutput {
   return { article, problems: reader.problems };
 }
 
+/** One front-matter entry, from yaml or from the simple-line reader. */
+interface FrontMatterPair {
+  readonly key: string | undefined;
+  readonly scalar: boolean;
+  /** The scalar's value, or the collection as plain JS (undefined when there is no value node). */
+  readonly value: unknown;
+  /** Where problems about this entry are reported: the value, else the key. */
+  readonly at: number;
+  /** A scalar's text in the file (inside quotes). */
+  readonly span?: Span;
+}
+
 /** Reads the YAML between the fences; on any error reports it and returns empty front matter. */
-function readFrontMatter(
-  text: string,
-  nodeStart: number,
-  nodeEnd: number,
-  reader: MarkdownReader,
-): { frontMatter: FrontMatter; title?: TextSpan } {
-  const contentStart = text.indexOf('\n', nodeStart) + 1;
-  const closingLine = Math.max(contentStart, lastLineStart(text, nodeEnd));
-  const source = text.slice(contentStart, closingLine);
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    // yaml places some errors (an unclosed bracket) at the end of input; keep the
-    // reported line inside the front matter, on the last character that is not a line break.
-    let at = contentStart + Math.min(err.pos[0], Math.max(0, source.length - 1));
-    while (at > contentStart && (text[at] === '\n' || text[at] === '\r')) at--;
-    reader.problem('warning', `malformed front matter (ignored): ${err.message.split('\n')[0]}`, at);
-    return { frontMatter: {} };
-  }
-  if (doc.contents === null) return { frontMatter: {} };
-  if (!isMap(doc.contents)) {
-    reader.problem('warning', 'malformed front matter (ignored): expected key: value pairs', contentStart);
-    return { frontMatter: {} };
-  }
+function readFrontMatter(text: string, block: FrontMatterBlock, lines: Lines, reader: MarkdownReader): { frontMatter: FrontMatter; title?: TextSpan } {
+  const pairs = simplePairs(text, lines, 1, block.bodyLine - 1) ?? yamlPairs(text, block.contentStart, block.closingStart, reader);
+  if (!pairs) return { frontMatter: {} };
 
   const fm: { -readonly [K in keyof FrontMatter]: FrontMatter[K] } = {};
   let title: TextSpan | undefined;
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const node = pair.value;
-    const at = contentStart + (isScalar(node) && node.range ? node.range[0] : isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0);
+  for (const pair of pairs) {
+    const { key, at } = pair;
     switch (key) {
       case 'title':
       case 'region': {
-        const v = scalarString(node);
+        const v = scalarString(pair);
         if (v === undefined) {
           reader.problem('warning', `front matter "${key}" should be a single value`, at);
           break;
         }
         fm[key] = v;
-        if (key === 'title' && isScalar(node)) title = { text: v, span: scalarSpan(node, contentStart, text) };
+        if (key === 'title' && pair.span) title = { text: v, span: pair.span };
         break;
       }
       case 'date':
       case 'updated': {
-        const v = isScalar(node) ? normaliseDate(node.value) : undefined;
+        const v = pair.scalar ? normaliseDate(pair.value) : undefined;
         if (v === undefined) reader.problem('warning', `front matter "${key}" is not a date (expected YYYY-MM-DD)`, at);
         else fm[key] = v;
         break;
       }
       case 'tags': {
-        const json: unknown = node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
+        const json = pair.value;
         if (Array.isArray(json)) fm.tags = json.filter((t) => t !== null && typeof t !== 'object').map(String);
         else if (typeof json === 'string') fm.tags = json.split(/[,，、]/).map((t) => t.trim()).filter((t) => t.length > 0);
         else reader.problem('warning', 'front matter "tags" should be a list', at);
@@ -325,9 +612,89 @@ function readFrontMatter(
   return title ? { frontMatter: fm, title } : { frontMatter: fm };
 }
 
-function scalarString(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
+/** Entries of the front matter as yaml reads them; undefined (after a warning) when it is not a mapping. */
+function yamlPairs(text: string, contentStart: number, closingLine: number, reader: MarkdownReader): FrontMatterPair[] | undefined {
+  const source = text.slice(contentStart, closingLine);
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    // yaml places some errors (an unclosed bracket) at the end of input; keep the
+    // reported line inside the front matter, on the last character that is not a line break.
+    let at = contentStart + Math.min(err.pos[0], Math.max(0, source.length - 1));
+    while (at > contentStart && (text[at] === '\n' || text[at] === '\r')) at--;
+    reader.problem('warning', `malformed front matter (ignored): ${err.message.split('\n')[0]}`, at);
+    return undefined;
+  }
+  if (doc.contents === null) return [];
+  if (!isMap(doc.contents)) {
+    reader.problem('warning', 'malformed front matter (ignored): expected key: value pairs', contentStart);
+    return undefined;
+  }
+  return doc.contents.items.map((pair): FrontMatterPair => {
+    const node = pair.value;
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const at = contentStart + (isScalar(node) && node.range ? node.range[0] : isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0);
+    if (isScalar(node)) return { key, scalar: true, value: node.value, at, span: scalarSpan(node, contentStart, text) };
+    const value: unknown = node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
+    return { key, scalar: false, value, at };
+  });
+}
+
+/**
+ * Front matter made only of top-level `key: value` lines, whose values are
+ * single-line plain or simply quoted strings or flat `[a, b]` lists of plain
+ * strings, read without yaml: parseDocument costs ~40 µs a file, more than all
+ * the rest of a short article. Whatever might read differently in YAML (numbers,
+ * booleans, nulls, escapes, comments, indentation, tabs, anchors, duplicate
+ * keys…) returns undefined, and yaml reads it, so the result is the same.
+ */
+function simplePairs(text: string, lines: Lines, firstLine: number, endLine: number): FrontMatterPair[] | undefined {
+  const pairs: FrontMatterPair[] = [];
+  const seen = new Set<string>();
+  for (let l = firstLine; l < endLine; l++) {
+    const lineStart = lines.starts[l]!;
+    const lineEnd = lines.ends[l]!;
+    // Empty lines and whole-line comments.
+    if (lineStart === lineEnd || text.charCodeAt(lineStart) === 35 /* # */) continue;
+    SIMPLE_LINE.lastIndex = lineStart;
+    const m = SIMPLE_LINE.exec(text);
+    if (!m || lineStart + m[0].length !== lineEnd) return undefined;
+    const key = m[1]!;
+    const raw = m[2]!;
+    if (seen.has(key) || UNPRINTABLE.test(raw)) return undefined;
+    seen.add(key);
+    let valueEnd = lineEnd;
+    while (text.charCodeAt(valueEnd - 1) === 32) valueEnd--;
+    const at = valueEnd - raw.length;
+    const q = raw.charCodeAt(0);
+    if (q === 34 || q === 39 /* " ' */) {
+      const inner = raw.slice(1, -1);
+      if (raw.length < 2 || raw.charCodeAt(raw.length - 1) !== q || inner.includes(raw[0]!) || (q === 34 && inner.includes('\\'))) return undefined;
+      const span = trimSpan(text, at + 1, at + raw.length - 1);
+      if (span.end === span.start) return undefined;
+      pairs.push({ key, scalar: true, value: inner, at, span });
+    } else if (q === 91 /* [ */) {
+      if (raw.charCodeAt(raw.length - 1) !== 93) return undefined;
+      const body = raw.slice(1, -1);
+      const items = body.trim() === '' ? [] : body.split(',').map((t) => t.trim());
+      if (!items.every(isSimplePlain)) return undefined;
+      pairs.push({ key, scalar: false, value: items, at: lineStart });
+    } else {
+      if (!isSimplePlain(raw)) return undefined;
+      pairs.push({ key, scalar: true, value: raw, at, span: { start: at, end: valueEnd } });
+    }
+  }
+  return pairs;
+}
+
+/** A plain scalar that YAML's core schema reads as exactly this string, in block or flow context. */
+function isSimplePlain(v: string): boolean {
+  return v.length > 0 && !PLAIN_INDICATOR.test(v) && !PLAIN_UNSAFE.test(v) && !CORE_NON_STRING.test(v);
+}
+
+function scalarString(pair: FrontMatterPair): string | undefined {
+  if (!pair.scalar) return undefined;
+  const v = pair.value;
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
@@ -356,10 +723,100 @@ export function normaliseDate(v: unknown): string | undefined {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function lastLineStart(text: string, end: number): number {
-  let i = end;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
+/** Start of the closing run of exactly n backticks in text[from, end), or -1. */
+function findTickRun(text: string, from: number, end: number, n: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
+    let j = i + 1;
+    while (j < end && text.charCodeAt(j) === 96) j++;
+    if (j - i === n) return i;
+    i = j - 1;
+  }
+  return -1;
+}
+
+/** indexOf that gives up at `end` (a plain indexOf could scan the rest of the file for every block). */
+function indexBefore(text: string, needle: string, from: number, end: number): number {
+  const last = end - needle.length;
+  const first = needle.charCodeAt(0);
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** The `]` matching the `[` at text[open], with nesting and backslash escapes, or -1. */
+function closingBracket(text: string, open: number, end: number): number {
+  const stop = Math.min(end, open + MAX_LABEL);
+  let depth = 0;
+  for (let i = open; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * End (past the `)`) of an inline link's `(dest "title")` whose contents start at
+ * text[from], or -1: dest is <…> or a run without spaces and with balanced parentheses.
+ */
+function inlineDestinationEnd(text: string, from: number, end: number): number {
+  let p = skipSpaces(text, from, end);
+  if (text.charCodeAt(p) === 60 /* < */) {
+    p++;
+    while (p < end && text.charCodeAt(p) !== 62) {
+      const c = text.charCodeAt(p);
+      if (c === 10 || c === 13 || c === 60) return -1;
+      p += c === 92 ? 2 : 1;
+    }
+    if (p >= end) return -1;
+    p++;
+  } else {
+    let depth = 0;
+    while (p < end) {
+      const c = text.charCodeAt(p);
+      if (c <= 32) break;
+      if (c === 92) {
+        p += 2;
+        continue;
+      }
+      if (c === 40) depth++;
+      else if (c === 41) {
+        if (depth === 0) break;
+        depth--;
+      }
+      p++;
+    }
+    if (depth !== 0) return -1;
+  }
+  const beforeTitle = p;
+  p = skipSpaces(text, p, end);
+  const q = text.charCodeAt(p);
+  if (p > beforeTitle && (q === 34 || q === 39 || q === 40)) {
+    const closer = q === 40 ? 41 : q;
+    p++;
+    while (p < end && text.charCodeAt(p) !== closer) p += text.charCodeAt(p) === 92 ? 2 : 1;
+    if (p >= end) return -1;
+    p = skipSpaces(text, p + 1, end);
+  }
+  return p < end && text.charCodeAt(p) === 41 ? p + 1 : -1;
+}
+
+/** Skips spaces and tabs and at most one line break. */
+function skipSpaces(text: string, from: number, end: number): number {
+  let p = from;
+  let breaks = 0;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 9) p++;
+    else if ((c === 10 || c === 13) && breaks === 0) {
+      breaks++;
+      p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+    } else break;
+  }
+  return p;
 }
 
 /** Copy of text with mask ranges replaced by spaces (line breaks kept), same length. */
@@ -390,60 +847,16 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start: a, end: b };
 }
 
-/**
- * Sentences of a paragraph's source range, line by line: continuation lines
- * lose their blockquote markers, and table rows are split into cells.
- */
-function proseSentences(text: string, start: number, end: number, quoteDepth: number): TextSpan[] {
-  const lines: Span[] = [];
-  let pos = start;
-  while (pos < end) {
-    let eol = pos;
-    while (eol < end && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
-    let s = pos;
-    if (pos !== start && quoteDepth > 0) s = skipQuoteMarkers(text, s, eol, quoteDepth);
-    lines.push({ start: s, end: eol });
-    pos = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
-  }
-
-  // A delimiter row under a row with pipes makes the rest of the paragraph a table.
-  let tableFrom = lines.length;
-  for (let i = 1; i < lines.length; i++) {
-    const row = text.slice(lines[i]!.start, lines[i]!.end).trim();
-    if (row.includes('-') && TABLE_DELIMITER.test(row) && text.slice(lines[i - 1]!.start, lines[i - 1]!.end).includes('|')) {
-      tableFrom = i - 1;
-      break;
-    }
-  }
-
-  const out: TextSpan[] = [];
-  lines.forEach((line, i) => {
-    if (i < tableFrom) out.push(...splitSentences(text, line.start, line.end));
-    else if (i !== tableFrom + 1) for (const cell of tableCells(text, line)) out.push(...splitSentences(text, cell.start, cell.end));
-  });
-  return out;
-}
-
-function skipQuoteMarkers(text: string, start: number, end: number, depth: number): number {
-  let i = start;
-  for (let d = 0; d < depth; d++) {
-    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    if (text.charCodeAt(i) !== 62 /* > */) break;
-    i++;
-  }
-  return i;
-}
-
-/** Cell ranges of a table row, split at unescaped pipes; outer pipes are dropped. */
-function tableCells(text: string, line: Span): Span[] {
+/** Cell ranges of a table row, split at unescaped pipes; outer pipes leave empty cells the splitter drops. */
+function tableCells(text: string, start: number, end: number): Span[] {
   const cells: Span[] = [];
-  let cellStart = line.start;
-  for (let i = line.start; i < line.end; i++) {
+  let cellStart = start;
+  for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) === 124 /* | */ && text.charCodeAt(i - 1) !== 92 /* \ */) {
       cells.push({ start: cellStart, end: i });
       cellStart = i + 1;
     }
   }
-  cells.push({ start: cellStart, end: line.end });
+  cells.push({ start: cellStart, end });
   return cells;
 }

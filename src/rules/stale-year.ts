@@ -2,12 +2,14 @@
 // src/text/years.ts) is judged by a small classifier:
 //   1. recent enough (age below minAge), a range reaching the as-of year, or
 //      2023年至今 → fine;
-//   2. a historical or event marker right after/before it (2016年起, 自2021年,
-//      创建于1958年 is fine anyway), a cited document (2021年国办发14号文件,
-//      国办发〔2021〕14号), or a registry claim's own effective year in a clause
-//      that cites a document → fine;
+//   2. a historical or event marker right after/before it (2016年起, 自2021年),
+//      a cited document (2021年国办发14号文件, 国办发〔2021〕14号), a registry
+//      claim's own effective year in a clause that cites a document, or
+//      figures about the year just ended (2024年最新统计数据 in 2025) → fine;
 //   3. a current-qualifier linked to it (2024年最新, 最新2024版, 今年（2024年）)
-//      → error; a full date only counts with the qualifier after it;
+//      → error, unless the sentence says it applies in a later, non-stale year
+//      (2024年新版目录2025年1月1日起执行); a date only counts with the qualifier
+//      after it;
 //   4. otherwise, in a title about rates/standards/lists, or in a clause that
 //      heads such a list ("2024年…缴费金额如下") → warning.
 // Word lists and thresholds live in data/stale-year.yaml; the rule's options in
@@ -25,6 +27,8 @@ import { YearFinder, type YearFinderOptions, type YearMention } from '../text/ye
 /** Everything the rule reads from data/stale-year.yaml (see that file for what each key does). */
 export interface StaleYearSettings extends YearFinderOptions {
   readonly minAge: number;
+  readonly dataWords: readonly string[];
+  readonly dataGrace: number;
   readonly window: number;
   readonly currentQualifiers: readonly string[];
   readonly nowWords: readonly string[];
@@ -51,6 +55,8 @@ export const staleYearOptionsSchema = {
   additionalProperties: false,
   properties: {
     minAge: { type: 'integer', minimum: 1, description: 'A year at least this many years before the --as-of year is stale.' },
+    dataWords: { ...words, description: 'Words for figures about a finished year (数据, 统计公报…), published the year after.' },
+    dataGrace: { type: 'integer', minimum: 0, description: 'Extra years before figures about a finished year count as stale.' },
     window: { type: 'integer', minimum: 0, maximum: 40, description: 'Most characters between a year and a qualifier after it.' },
     currentQualifiers: { ...words, description: 'Qualifiers that present a year as current (最新, 现行, 新规…).' },
     nowWords: { ...words, description: 'Words for "now" that equate a year with the present when glued to it (今年（2024年）).' },
@@ -163,6 +169,7 @@ export class StaleYearJudge {
   private readonly breaks: ReadonlySet<string>;
   private readonly keyword: RegExp;
   private readonly leadIn: RegExp;
+  private readonly dataWord: RegExp;
 
   constructor(readonly settings: StaleYearSettings) {
     const s = settings;
@@ -183,21 +190,28 @@ export class StaleYearJudge {
     this.breaks = new Set(s.clauseBreaks);
     this.keyword = new RegExp(alternatives(s.titleKeywords), 'u');
     this.leadIn = new RegExp(`(?:${alternatives(s.leadInEnds)})$`, 'u');
+    this.dataWord = new RegExp(alternatives(s.dataWords), 'u');
   }
 
   /** The stale years of one sentence or title, in order. */
   judge(text: string, input: JudgeInput): StaleYear[] {
     const mentions = this.finder.find(text);
     const out: StaleYear[] = [];
+    const { minAge, dataGrace } = this.settings;
+    const isStale = (m: YearMention) => !m.toPresent && input.asOfYear - m.endYear >= minAge;
     for (const m of mentions) {
       const age = input.asOfYear - m.endYear;
-      if (m.toPresent || age < this.settings.minAge) continue;
+      if (!isStale(m)) continue;
       if (this.historical(text, m) || this.cited(text, m)) continue;
       const [cs, ce] = this.clause(text, m.start, m.end);
       if (input.effectiveYears.has(m.year) && this.citationWord.test(text.slice(cs, ce))) continue;
+      // Figures about a finished year come out the year after: 2024年最新统计数据 is fresh in 2025.
+      if (age < minAge + dataGrace && this.dataWord.test(text.slice(m.end, ce))) continue;
 
       const q = this.linkedQualifier(text, m, cs, ce, mentions);
       if (q) {
+        // "2024年新版目录2025年1月1日起执行": the sentence itself says it applies in a year that is not stale.
+        if (mentions.some((o) => o.endYear > m.endYear && !isStale(o))) continue;
         out.push({ mention: m, kind: 'current', age, quote: quoteOf(text, Math.min(m.start, q.start), Math.max(m.end, q.end)), cue: q.text });
         continue;
       }

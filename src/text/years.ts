@@ -55,6 +55,8 @@ const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 // Everything below is sticky (y): tried at one position only.
 // 2024年, 2024年度, 2024年版, and 2024版 (an edition: 2024版医保目录).
 const YEAR_SUFFIX = /年(?:度|版)?|版/y;
+// A two-digit year keeps only 年/年度, so a cue such as 版 can follow it.
+const SHORT_SUFFIX = /年度?/y;
 const MONTH = new RegExp(`\\s*(${DIGITS}{1,2}|${CN_SMALL})月份?`, 'uy');
 const DAY = new RegExp(`\\s*(${DIGITS}{1,2}|${CN_SMALL})[日号]`, 'uy');
 const NUMERIC_DATE = new RegExp(`([-/])(${DIGITS}{1,2})(?:\\1(${DIGITS}{1,2}))?(?!${DIGITS})`, 'uy');
@@ -137,6 +139,8 @@ export class YearFinder {
       if (range.form === 'bare' && this.amountAround(text, start, range.end)) return undefined;
       return range;
     }
+    // 2023-02-30, 2024/13: a malformed date or some code, not a year to judge.
+    if ((c === '-' || c === '/') && /[0-9０-９]/u.test(text[p + 1] ?? '')) return undefined;
     if (this.amountAround(text, start, p)) return undefined;
     return mention(text, start, p, year, year, false, 'bare');
   }
@@ -154,7 +158,7 @@ export class YearFinder {
   /** Two digits before 年: a year only when a cue follows (24年最新) and no duration word precedes (满25年). */
   private short(text: string, start: number, digits: string): YearMention | undefined {
     const p = start + digits.length;
-    const suffix = stick(YEAR_SUFFIX, text, p)!;
+    const suffix = stick(SHORT_SUFFIX, text, p)!;
     const end = p + suffix[0].length;
     if (!stick(this.shortCue, text, end)) return undefined;
     const before = text.slice(Math.max(0, start - 8), start);

@@ -1,0 +1,511 @@
+/**
+ * region-conflict: a unit's body puts its subject in a place that conflicts
+ * with the unit's region, or a region-scoped registry claim is stated for
+ * another region.
+ *
+ * The unit's region comes from src/region/unit-region.ts. Each body sentence
+ * of a unit with a region is scanned once with the gazetteer's trie; a place
+ * is reported only when (1) it resolves to one division without help from a
+ * data default, (2) that division is neither the region nor an ancestor or
+ * descendant of it, (3) the place carries the unit's subject and (4) no cue
+ * says it is elsewhere on purpose. Word lists live in data/region-conflict.yaml
+ * and can be replaced through the rule's options.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { FileRule, RelatedSpec } from '../kernel/rule.js';
+import type { Article, Sentence, TextSpan } from '../types.js';
+import { citeSource } from '../registry/types.js';
+import { packagePath } from '../paths.js';
+import { ancestors, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer } from '../region/gazetteer.js';
+import { findPlaces, resolveMentions, type PlaceMention, type ResolvedMention } from '../region/matcher.js';
+import { namedRegion, unitRegions, type UnitRegion } from '../region/unit-region.js';
+
+// ------------------------------------------------------------------ settings
+
+interface Frame {
+  readonly before: readonly string[];
+  readonly after?: readonly string[];
+}
+
+/** The data file's shape; every key is also an option of the rule. */
+export interface RegionConflictSettings {
+  readonly clauseBreaks: string;
+  readonly quotes: readonly string[];
+  readonly leadStops: string;
+  readonly leadMaxChars: number;
+  readonly subjectJoiners: readonly string[];
+  readonly subjectMarkers: readonly string[];
+  readonly institutions: readonly string[];
+  readonly institutionWindow: number;
+  readonly notSubjectPatterns: readonly string[];
+  readonly referralSentenceCues: readonly string[];
+  readonly referralBefore: readonly string[];
+  readonly window: number;
+  readonly referralFrames: readonly Frame[];
+  readonly exampleBefore: readonly string[];
+  readonly exampleAfter: readonly string[];
+  readonly comparisonCues: readonly string[];
+  readonly comparisonBefore: readonly string[];
+  readonly relationCues: readonly string[];
+  readonly coordinators: readonly string[];
+  readonly localWords: readonly string[];
+}
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+const count = { type: 'integer', minimum: 0 } as const;
+
+/** JSON Schema of the options: the keys of data/region-conflict.yaml. */
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    clauseBreaks: { type: 'string' },
+    quotes: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 2 } },
+    leadStops: { type: 'string' },
+    leadMaxChars: count,
+    subjectJoiners: stringList,
+    subjectMarkers: stringList,
+    institutions: stringList,
+    institutionWindow: count,
+    notSubjectPatterns: stringList,
+    referralSentenceCues: stringList,
+    referralBefore: stringList,
+    window: count,
+    referralFrames: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['before'],
+        properties: { before: stringList, after: stringList },
+      },
+    },
+    exampleBefore: stringList,
+    exampleAfter: stringList,
+    comparisonCues: stringList,
+    comparisonBefore: stringList,
+    relationCues: stringList,
+    coordinators: stringList,
+    localWords: stringList,
+  },
+} as const;
+
+let defaults: RegionConflictSettings | undefined;
+
+/** Defaults from data/region-conflict.yaml (read once). */
+export function defaultSettings(): RegionConflictSettings {
+  if (!defaults) {
+    const raw = (parse(readFileSync(packagePath('data', 'region-conflict.yaml'), 'utf8')) ?? {}) as Record<string, unknown>;
+    delete raw.version;
+    defaults = raw as unknown as RegionConflictSettings;
+  }
+  return defaults;
+}
+
+/** Compiled form: every list joined into one regex, built once per settings object. */
+export interface Compiled {
+  readonly isBreak: (c: string) => boolean;
+  readonly quotes: ReadonlyMap<string, string>;
+  readonly leadStops: string;
+  readonly leadMaxChars: number;
+  /** At the start of the text after a place: joiners then a subject marker. */
+  readonly subjectAfter: RegExp;
+  /** At the start of the text after a place: a short run of name characters ending in an institution word. */
+  readonly institutionAfter: RegExp;
+  readonly notSubjectAfter: RegExp;
+  readonly referralSentence?: RegExp;
+  /** At the end of the clause text before a place. */
+  readonly referralBefore?: RegExp;
+  readonly frames: ReadonlyArray<{ readonly before: RegExp; readonly after?: RegExp }>;
+  readonly exampleBefore?: RegExp;
+  /** At the start of the clause text after a place. */
+  readonly exampleAfter: RegExp;
+  readonly comparison?: RegExp;
+  readonly comparisonBefore?: RegExp;
+  readonly relation?: RegExp;
+  readonly coordinators: ReadonlySet<string>;
+  readonly local?: RegExp;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const anyOf = (words: readonly string[]): RegExp | undefined => (words.length ? new RegExp(alternatives(words), 'u') : undefined);
+const NEVER = /(?!)/u;
+
+function compile(s: RegionConflictSettings): Compiled {
+  const breaks = new Set([...s.clauseBreaks]);
+  const notBreak = `[^${[...breaks].map(escape).join('')}]`;
+  const endOf = (words: readonly string[], gap: number): RegExp | undefined =>
+    words.length ? new RegExp(`(?:${alternatives(words)})${notBreak}{0,${gap}}$`, 'u') : undefined;
+  const joiners = s.subjectJoiners.length ? `(?:${alternatives(s.subjectJoiners)}){0,2}` : '';
+  // Institution names are runs of letters: no punctuation, no spaces.
+  const nameChar = '[^\\s\\p{P}\\p{S}]';
+  return {
+    isBreak: (c) => breaks.has(c),
+    quotes: new Map(s.quotes.map((q) => [q[0]!, q[1]!])),
+    leadStops: s.leadStops,
+    leadMaxChars: s.leadMaxChars,
+    subjectAfter: s.subjectMarkers.length ? new RegExp(`^${joiners}(?:${alternatives(s.subjectMarkers)})`, 'u') : NEVER,
+    institutionAfter: s.institutions.length
+      ? new RegExp(`^${nameChar}{0,${s.institutionWindow}}?(?:${alternatives(s.institutions)})`, 'u')
+      : NEVER,
+    notSubjectAfter: s.notSubjectPatterns.length ? new RegExp(`^(?:${s.notSubjectPatterns.join('|')})`, 'u') : NEVER,
+    ...opt('referralSentence', anyOf(s.referralSentenceCues)),
+    ...opt('referralBefore', endOf(s.referralBefore, s.window)),
+    frames: s.referralFrames.flatMap((f) => {
+      const before = endOf(f.before, s.window);
+      if (!before) return [];
+      const after = f.after && f.after.length ? new RegExp(alternatives(f.after), 'u') : undefined;
+      return [after ? { before, after } : { before }];
+    }),
+    ...opt('exampleBefore', anyOf(s.exampleBefore)),
+    exampleAfter: new RegExp(
+      `^${notBreak}*?(?:${s.exampleAfter.length ? alternatives(s.exampleAfter) + '|' : ''}等$)`,
+      'u',
+    ),
+    ...opt('comparison', anyOf(s.comparisonCues)),
+    ...opt('comparisonBefore', s.comparisonBefore.length ? new RegExp(`(?:${alternatives(s.comparisonBefore)})$`, 'u') : undefined),
+    ...opt('relation', anyOf(s.relationCues)),
+    coordinators: new Set(s.coordinators),
+    ...opt('local', anyOf(s.localWords)),
+  };
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+const compiledCache = new WeakMap<object, Compiled>();
+
+/** Settings for the given options (each key replaces the default), compiled once per options object. */
+function compiledFor(options: Readonly<Record<string, unknown>>): Compiled {
+  let c = compiledCache.get(options);
+  if (!c) {
+    c = compile({ ...defaultSettings(), ...(options as Partial<RegionConflictSettings>) });
+    compiledCache.set(options, c);
+  }
+  return c;
+}
+
+// ------------------------------------------------------------- the judgement
+
+/** How a conflicting place was found, for tests and messages. */
+export interface PlaceConflict {
+  /** Offsets into the sentence text of the conflicting place (a run like 辽宁沈阳 counts once). */
+  readonly start: number;
+  readonly end: number;
+  /** The deepest conflicting division named there. */
+  readonly code: string;
+}
+
+/** Readings decided by a data default (海南 → the province) are too weak to raise an error. */
+const decided = (m: ResolvedMention): m is ResolvedMention & { code: string } =>
+  m.code !== undefined && (m.resolvedBy === 'unique' || m.resolvedBy === 'context');
+
+/**
+ * Mentions of one sentence, resolved with each other and with the unit's
+ * region and its ancestors as context: 河北 in a 天津 unit is 天津's 河北区,
+ * 鼓楼区 in a 南京 unit is 南京's, 和平区 in a 天津市河北区 unit is 天津's.
+ * A name the context does not single out (鼓楼区 in a 天津 unit) stays
+ * unresolved and is never reported.
+ */
+function sentenceMentions(g: Gazetteer, text: string, region: string | undefined): ResolvedMention[] {
+  const found = findPlaces(g, text);
+  if (found.length === 0) return [];
+  if (region === undefined) return resolveMentions(g, found);
+  const anchors: PlaceMention[] = [region, ...ancestors(g, region).map((p) => p.code)].map((code) => ({
+    text: '',
+    start: -1,
+    end: -1,
+    candidates: [code],
+    weak: false,
+  }));
+  return resolveMentions(g, [...anchors, ...found]).slice(anchors.length);
+}
+
+/** Adjacent mentions (河北石家庄) form one run. */
+function runsOf(mentions: readonly ResolvedMention[]): ResolvedMention[][] {
+  const runs: ResolvedMention[][] = [];
+  for (const m of mentions) {
+    const last = runs.at(-1);
+    if (last && last.at(-1)!.end === m.start) last.push(m);
+    else runs.push([m]);
+  }
+  return runs;
+}
+
+/** Ranges [open, close] of quoted text in a sentence. */
+function quotedRanges(text: string, quotes: ReadonlyMap<string, string>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = quotes.get(text[i]!);
+    if (close === undefined) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0) continue;
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
+interface SentenceView {
+  readonly text: string;
+  readonly mentions: readonly ResolvedMention[];
+  readonly runs: readonly ResolvedMention[][];
+  /** Lazily computed sentence-wide facts. */
+  quoted?: Array<[number, number]>;
+  sentenceCue?: boolean;
+}
+
+function clauseBounds(c: Compiled, text: string, start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && !c.isBreak(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !c.isBreak(text[b]!)) b++;
+  return [a, b];
+}
+
+/**
+ * True when something around the run says the place is named on purpose:
+ * a quoted name, people or an organisation from there, a referral, an
+ * example list, a comparison, a partnership, or a list of places.
+ */
+function deliberate(c: Compiled, view: SentenceView, runIndex: number): boolean {
+  const { text, runs } = view;
+  const run = runs[runIndex]!;
+  const start = run[0]!.start;
+  const end = run.at(-1)!.end;
+
+  view.quoted ??= quotedRanges(text, c.quotes);
+  if (view.quoted.some(([a, b]) => start > a && end <= b)) return true;
+
+  // 石家庄患者 / 石家庄市民 (the trie took 石家庄市) / 淮北矿业集团.
+  const after = text.slice(end);
+  if (c.notSubjectAfter.test(after)) return true;
+  if (run.at(-1)!.text.endsWith('市') && c.notSubjectAfter.test('市' + after)) return true;
+
+  view.sentenceCue ??= [c.referralSentence, c.comparison, c.relation].some((re) => re !== undefined && re.test(text));
+  if (view.sentenceCue) return true;
+
+  const [ca, cb] = clauseBounds(c, text, start, end);
+  const before = text.slice(ca, start);
+  const rest = text.slice(end, cb);
+  if (c.referralBefore?.test(before)) return true;
+  for (const f of c.frames) if (f.before.test(before) && (!f.after || f.after.test(rest))) return true;
+  if (c.exampleBefore?.test(before)) return true;
+  if (c.exampleAfter.test(rest)) return true;
+  if (c.comparisonBefore?.test(before)) return true;
+
+  // 邯郸和石家庄…, 淮北、淮南…: several places on purpose.
+  const prev = runs[runIndex - 1];
+  const next = runs[runIndex + 1];
+  if (prev && c.coordinators.has(text.slice(prev.at(-1)!.end, start).trim())) return true;
+  if (next && c.coordinators.has(text.slice(end, next[0]!.start).trim())) return true;
+  return false;
+}
+
+/** True when the run is where the sentence puts its subject: "<place>医保", "<place>有几家医院", "<place>市第一医院". */
+function carriesSubject(c: Compiled, view: SentenceView, runIndex: number, leadEnd: number): boolean {
+  const { text, runs } = view;
+  const run = runs[runIndex]!;
+  if (run[0]!.start < leadEnd) return true;
+  const end = run.at(-1)!.end;
+  const after = text.slice(end);
+  if (c.subjectAfter.test(after)) return true;
+  const inst = c.institutionAfter.exec(after);
+  if (inst) {
+    // No other place inside the name: 石家庄患者常到邯郸市中心医院 is not a 石家庄 hospital.
+    const next = runs[runIndex + 1];
+    if (!next || next[0]!.start >= end + inst[0].length) return true;
+  }
+  return false;
+}
+
+/**
+ * Places in a body sentence that put the unit's subject outside `region`.
+ * `leadEnd` is how far into the sentence the unit's lead reaches (0 when the
+ * sentence is not the lead).
+ */
+export function findPlaceConflicts(
+  g: Gazetteer,
+  c: Compiled,
+  text: string,
+  region: string,
+  leadEnd: number,
+): PlaceConflict[] {
+  const mentions = sentenceMentions(g, text, region);
+  if (!mentions.some((m) => decided(m) && !isSameOrRelated(g, m.code, region))) return [];
+  const view: SentenceView = { text, mentions, runs: runsOf(mentions) };
+  const out: PlaceConflict[] = [];
+  const seen = new Set<string>();
+  view.runs.forEach((run, i) => {
+    const foreign = run.filter(decided).filter((m) => !isSameOrRelated(g, m.code, region));
+    if (foreign.length === 0) return;
+    if (!carriesSubject(c, view, i, leadEnd) || deliberate(c, view, i)) return;
+    const code = foreign.reduce((a, b) => (ancestors(g, b.code).length > ancestors(g, a.code).length ? b : a)).code;
+    if (seen.has(code)) return;
+    seen.add(code);
+    out.push({ start: foreign[0]!.start, end: foreign.at(-1)!.end, code });
+  });
+  return out;
+}
+
+/** How far into its text a unit's lead sentence is read. */
+function leadLength(c: Compiled, text: string): number {
+  let end = Math.min(text.length, c.leadMaxChars);
+  for (const stop of c.leadStops) {
+    const i = text.indexOf(stop);
+    if (i >= 0 && i < end) end = i;
+  }
+  return end;
+}
+
+// ------------------------------------------------------- region-scoped claims
+
+const scopeCodes = new Map<string, string | undefined>();
+
+function scopeCode(g: Gazetteer, region: string): string | undefined {
+  if (!scopeCodes.has(region)) scopeCodes.set(region, namedRegion(g, region).code);
+  return scopeCodes.get(region);
+}
+
+const within = (g: Gazetteer, code: string, scope: string): boolean => code === scope || isAncestor(g, scope, code);
+
+// ------------------------------------------------------------------ the rule
+
+function describeRegion(g: Gazetteer, r: UnitRegion): string {
+  const name = displayName(g, r.code!);
+  // Name the title whenever one names the region, even when front matter declares it too.
+  return r.source === 'front-matter' && r.titleUnit === undefined ? `Front matter region is ${name}` : `Title is about ${name}`;
+}
+
+export const regionConflict: FileRule = {
+  scope: 'file',
+  meta: {
+    id: 'region-conflict',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: 'A unit’s body puts its subject in a region that conflicts with its title or front-matter region, or states a region-scoped claim for another region.',
+    docs:
+      'Region of a unit: front matter `region`, else the places its own title names, else its enclosing section or article ' +
+      '(blocks of a scraped page inherit only a declared region). A title naming places with no single region among them ' +
+      '(阜阳医保在合肥住院报销流程, 淮北淮南哪个发达) is about several places on purpose: the unit is not judged; so is a section ' +
+      'whose heading names a place unrelated to the declared region. A title naming a place and places inside it ' +
+      '(安徽分淮南淮北还是皖南皖北) is about the enclosing place. ' +
+      'A body place is reported when all of these hold: (1) it resolves to one division — by a unique name or by a related place ' +
+      'nearby; ambiguous names (吉林, 朝阳, 鼓楼区) without such context and data defaults are never used; (2) that division is ' +
+      'neither the unit’s region nor an ancestor or descendant of it (a sibling city or county, another province); (3) it carries ' +
+      'the subject: it stands in the unit’s lead (the first body sentence of a unit whose own title names the region, up to the ' +
+      'first colon and `leadMaxChars`), or it is followed by a subject marker (“<place>有几家医院”, “<place>医保”, “<place>的政策”; ' +
+      '`subjectMarkers`, after `subjectJoiners`), or it starts an institution name (“<place>市第一医院”; `institutions` within ' +
+      '`institutionWindow` characters, no other place between); (4) nothing says it is named on purpose: it is not inside quotes ' +
+      '(《…》, 「…」, “…”), not followed by people or organisation words (石家庄患者, 淮北矿业集团; `notSubjectPatterns`), the ' +
+      'sentence has no referral, comparison or partnership cue (异地就医, 转诊, 对比, 哪个, 合作…), and its clause has no referral ' +
+      '(前往…, 推荐选择…地区, 可到…就医), example-list (例如, 比如, 如 …, …等地, …等城市) or comparison (比…) cue, and it is not ' +
+      'coordinated with another place (邯郸和石家庄, 淮北、淮南). ' +
+      'A registry claim scoped to a region is reported when a sentence supports it in a unit about another region (including an ' +
+      'enclosing one) or with no region at all, as if national; a place named in the sentence itself decides first, and a sentence ' +
+      'with a local word (当地, 部分地区, 本市…) is not read as national. ' +
+      'Every word list is in data/region-conflict.yaml and can be replaced with the same key under the rule’s options. ' +
+      'Fix: correct the place in the sentence, or the title/front-matter region; for a deliberate mention, say so (可前往…, 例如…).',
+    schema,
+  },
+  create(context) {
+    const g = loadGazetteer();
+    const c = compiledFor(context.options);
+    let regions: readonly UnitRegion[] = [];
+    /** Start offset of each titled unit's lead sentence. */
+    const leads = new Map<number, number>();
+
+    const titleRelated = (r: UnitRegion, article: Article): RelatedSpec[] => {
+      const title = r.titleUnit !== undefined ? article.units[r.titleUnit]?.title : undefined;
+      return title ? [{ file: context.file, span: title.span, excerpt: title.text, message: 'the title naming the region' }] : [];
+    };
+
+    return {
+      article(article) {
+        regions = unitRegions(article, g);
+        for (const s of article.sentences) {
+          if (s.isTitle || leads.has(s.unitIndex)) continue;
+          if (regions[s.unitIndex]?.titleUnit === s.unitIndex) leads.set(s.unitIndex, s.span.start);
+        }
+      },
+
+      sentence(s: Sentence) {
+        if (s.isTitle) return;
+        const r = regions[s.unitIndex];
+        if (r?.code === undefined) return;
+        const leadEnd = leads.get(s.unitIndex) === s.span.start ? leadLength(c, s.text) : 0;
+        for (const p of findPlaceConflicts(g, c, s.text, r.code, leadEnd)) {
+          context.report({
+            node: s,
+            range: [p.start, p.end],
+            message: `${describeRegion(g, r)}, but this sentence puts it in ${displayName(g, p.code)}.`,
+            related: titleRelated(r, context.article),
+          });
+        }
+      },
+
+      verdict(v) {
+        if (v.kind !== 'supported') return;
+        const compiled = context.registry.byId.get(v.record.claimId);
+        const scope = compiled?.claim.scope;
+        if (!compiled || scope === undefined || scope === 'national') return;
+        const scoped = scopeCode(g, scope.region);
+        if (scoped === undefined) return;
+        const claim = compiled.claim;
+        const r = regions[v.record.unitIndex] ?? { mixed: false };
+        if (r.mixed) return;
+        const sentence: TextSpan = v.record.sentence;
+        const head = `This claim holds only in ${displayName(g, scoped)} (registry claim ${claim.id}), but `;
+        const extra = { claimId: claim.id, expected: claim.statement, source: citeSource(claim.source) };
+
+        // A place the sentence names itself decides first.
+        const mentions = sentenceMentions(g, sentence.text, r.code);
+        const view: SentenceView = { text: sentence.text, mentions, runs: runsOf(mentions) };
+        const named: Array<{ code: string; start: number; end: number }> = [];
+        view.runs.forEach((run, i) => {
+          const places = run.filter(decided);
+          if (places.length === 0 || deliberate(c, view, i)) return;
+          const deepest = places.reduce((a, b) => (ancestors(g, b.code).length > ancestors(g, a.code).length ? b : a));
+          named.push({ code: deepest.code, start: places[0]!.start, end: places.at(-1)!.end });
+        });
+        if (named.some((p) => within(g, p.code, scoped))) return;
+        const place = named[0];
+        if (place) {
+          context.report({
+            node: sentence,
+            range: [place.start, place.end],
+            message: `${head}this sentence is about ${displayName(g, place.code)}.`,
+            ...extra,
+          });
+          return;
+        }
+
+        const cueStart = v.record.cue.span.start - sentence.span.start;
+        const range: [number, number] = [cueStart, cueStart + v.record.cue.text.length];
+        if (r.code !== undefined) {
+          if (within(g, r.code, scoped)) return;
+          context.report({
+            node: sentence,
+            range,
+            message: `${head}the unit is about ${displayName(g, r.code)}.`,
+            related: titleRelated(r, context.article),
+            ...extra,
+          });
+          return;
+        }
+        // No region anywhere: stated as a national rule, unless the sentence says it is local.
+        if (v.record.hedges.length > 0 || c.local?.test(sentence.text)) return;
+        context.report({ node: sentence, range, message: `${head}the unit states it with no region, as a national rule.`, ...extra });
+      },
+    };
+  },
+};
+
+/** The compiled default settings, for tests that call findPlaceConflicts directly. */
+export function compiledDefaults(): Compiled {
+  return compiledFor(EMPTY_OPTIONS);
+}
+const EMPTY_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
