@@ -77,6 +77,14 @@ describe('config', () => {
     expect(r.stderr).toMatch(/claimlint\.config\.yaml:2:3: unknown rule "claim-contradictions"/);
   });
 
+  it('checks rule options against the rule’s own schema, with the line', () => {
+    const dir = tempTree({ 'claimlint.config.yaml': 'rules:\n  stale-year:\n    severity: warning\n    options:\n      minAge: 0\n      maxAge: 3\n', 'a.md': right });
+    const r = runCli(['check', 'a.md', '--registry', registry], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/claimlint\.config\.yaml:5:15: option "minAge" of rule "stale-year" must be >= 1/);
+    expect(r.stderr).toMatch(/claimlint\.config\.yaml:6:7: unknown option "maxAge" for rule "stale-year"/);
+  });
+
   it('turns a rule off and changes a severity', () => {
     const off = tempTree({ 'claimlint.config.yaml': 'rules:\n  claim-contradiction: off\n', 'a.md': wrong });
     expect(runCli(['check', 'a.md', '--registry', registry, '--format', 'json'], off).code).toBe(0);

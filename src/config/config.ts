@@ -3,7 +3,9 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
 import { schemaValidator } from '../schemas.js';
-import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { LocatedYaml, pointerToPath, type YamlProblem } from '../yaml/located.js';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
 
 export const CONFIG_FILE = 'claimlint.config.yaml';
@@ -47,7 +49,8 @@ export type ConfigLoad = { ok: true; config: Config } | { ok: false; problems: Y
  * Reads the config (explicit path, else claimlint.config.yaml in cwd, else
  * defaults). `knownRules` lets a misspelt rule id fail with its line.
  */
-export function loadConfig(cwd: string, explicit: string | undefined, knownRules: readonly string[]): ConfigLoad {
+export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas: readonly RuleMeta[]): ConfigLoad {
+  const knownRules = ruleMetas.map((m) => m.id);
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE);
   if (!existsSync(path)) {
     if (explicit) return { ok: false, problems: [{ file: explicit, line: 1, column: 1, message: 'config file not found' }] };
@@ -69,6 +72,26 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
     }
     const severity = typeof entry === 'string' ? entry : entry.severity;
     const options = typeof entry === 'string' ? {} : entry.options ?? {};
+    const schema = ruleMetas.find((m) => m.id === id)?.schema;
+    if (typeof entry !== 'string' && entry.options !== undefined) {
+      if (!schema) {
+        problems.push(doc.problemAt(['rules', id, 'options'], `rule "${id}" takes no options`, true));
+        continue;
+      }
+      const validate = optionsValidator(id, schema);
+      if (!validate(options)) {
+        for (const e of validate.errors ?? []) {
+          const path = ['rules', id, 'options', ...pointerToPath(e.instancePath)];
+          const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+          problems.push(
+            extra
+              ? doc.problemAt([...path, extra], `unknown option "${extra}" for rule "${id}"`, true)
+              : doc.problemAt(path, `option ${e.instancePath ? `"${pointerToPath(e.instancePath).join('.')}" ` : ''}of rule "${id}" ${e.message ?? 'is invalid'}`),
+          );
+        }
+        continue;
+      }
+    }
     rules.set(id, severity === 'off' ? { enabled: false, options } : { enabled: true, options, ...(severity ? { severity } : {}) });
   }
   if (problems.length) return { ok: false, problems };
@@ -88,6 +111,18 @@ export function loadConfig(cwd: string, explicit: string | undefined, knownRules
       rules,
     },
   };
+}
+
+const optionValidators = new Map<string, ValidateFunction>();
+
+/** Each rule's options schema (ESLint-style meta.schema), compiled once per process. */
+function optionsValidator(id: string, schema: object): ValidateFunction {
+  let v = optionValidators.get(id);
+  if (!v) {
+    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    optionValidators.set(id, v);
+  }
+  return v;
 }
 
 function defaults(base: string): Config {

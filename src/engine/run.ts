@@ -49,7 +49,7 @@ export function asOfFrom(date: string): AsOf {
 
 /** Config, registry (schema-checked and self-tested), cue lists and page structure. */
 export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>): Setup {
-  const cfg = loadConfig(options.cwd, options.configPath, ruleIds());
+  const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
   const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);

@@ -68,9 +68,15 @@ const INLINE_TAG = new RegExp(
 /** Longest link text or label searched for a closing bracket; keeps the inline scan linear. */
 const MAX_LABEL = 1000;
 
-/** Characters at which the inline scan has something to check: \ ` < ! [ */
+/** Characters at which the inline scan has something to check: \ ` < ! [ and | (a possible table row). */
 const INLINE_SPECIAL = new Uint8Array(128);
-for (const c of '\\`<![') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of '\\`<![|') INLINE_SPECIAL[c.charCodeAt(0)] = 1;
+/**
+ * GFM table delimiter row. markdown-it only makes a table when the header and
+ * delimiter rows have the same number of cells; a paragraph with a delimiter row
+ * under a row with pipes is still read as table cells, so no sentence is `|---|`.
+ */
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 
 /** A quote container on the stack; list items are pushed as the line their marker is on. */
 const QUOTE = -1;
@@ -217,12 +223,15 @@ class MarkdownReader {
           if (map) this.cover(map);
           break;
         case 'fence':
+          if (map) this.ignored.push(this.blockSpan(map, true));
+          break;
         case 'code_block':
-          if (map) this.ignored.push(this.blockSpan(map));
+          // Its indentation is part of the block.
+          if (map) this.ignored.push(this.blockSpan(map, false));
           break;
         case 'html_block':
           if (map) {
-            const span = this.blockSpan(map);
+            const span = this.blockSpan(map, true);
             this.html(span.start, span.end);
           }
           break;
@@ -261,13 +270,13 @@ class MarkdownReader {
     return p;
   }
 
-  /** Span of a leaf block: from its first non-blank character to the end of its last non-blank line. */
-  private blockSpan(map: [number, number]): Span {
+  /** Span of a leaf block: from its start (first non-blank character if skipIndent) to the end of its last non-blank line. */
+  private blockSpan(map: [number, number], skipIndent: boolean): Span {
     this.cover(map);
     const text = this.text;
     let start = this.contentStart(map[0]);
     let end = this.lines.ends[Math.max(map[0], map[1] - 1)]!;
-    while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    while (skipIndent && start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
     while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
     return { start, end };
   }
@@ -317,13 +326,27 @@ class MarkdownReader {
   private paragraph(map: [number, number]): void {
     this.cover(map);
     const last = map[1] - 1;
-    this.scanInline(this.contentStart(map[0]), this.lines.ends[last]!);
-    if (this.containers.length === 0) {
+    const pipes = this.scanInline(this.contentStart(map[0]), this.lines.ends[last]!);
+    const tableFrom = pipes ? this.looseTableStart(map) : -1;
+    if (tableFrom < 0 && this.containers.length === 0) {
       // Top level: no prefixes to drop, and the splitter handles line breaks itself.
       this.prose.push(PROSE, this.lines.starts[map[0]]!, this.lines.ends[last]!, this.currentUnit);
       return;
     }
-    for (let l = map[0]; l <= last; l++) this.prose.push(PROSE, this.contentStart(l), this.lines.ends[l]!, this.currentUnit);
+    for (let l = map[0]; l <= last; l++) {
+      if (tableFrom >= 0 && l === tableFrom + 1) continue;
+      this.prose.push(tableFrom >= 0 && l >= tableFrom ? TABLE_ROW : PROSE, this.contentStart(l), this.lines.ends[l]!, this.currentUnit);
+    }
+  }
+
+  /** Line of a table header row inside a paragraph (a delimiter row follows it), or -1. */
+  private looseTableStart(map: [number, number]): number {
+    const text = this.text;
+    for (let l = map[0] + 1; l < map[1]; l++) {
+      const row = text.slice(this.contentStart(l), this.lines.ends[l]!).trim();
+      if (row.includes('-') && TABLE_DELIMITER.test(row) && text.slice(this.contentStart(l - 1), this.lines.ends[l - 1]!).includes('|')) return l - 1;
+    }
+    return -1;
   }
 
   private tableRow(line: number): void {
@@ -337,16 +360,20 @@ class MarkdownReader {
    * Masks the non-prose inline parts of text[start, end): code spans are skipped
    * (their text is kept), HTML and autolinks are masked and ignored, comments are
    * read for directives, images are masked whole, links keep only their text.
+   * Returns whether the range has a pipe outside those (it may hold a table).
    */
-  private scanInline(start: number, end: number): void {
+  private scanInline(start: number, end: number): boolean {
     const text = this.text;
     /** Backtick run lengths known to have no closing run after the current point. */
     let unclosedTicks: Set<number> | undefined;
     let unclosedComment = false;
+    let pipes = false;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c >= 128 || INLINE_SPECIAL[c] === 0) continue;
-      if (c === 92 /* \ */) {
+      if (c === 124 /* | */) {
+        pipes = true;
+      } else if (c === 92 /* \ */) {
         const n = text.charCodeAt(i + 1);
         // A backslash before a line break is a hard break, not text.
         if (n === 10 || n === 13) this.masks.push({ start: i, end: i + 1 });
@@ -401,6 +428,7 @@ class MarkdownReader {
         i = link.end - 1;
       }
     }
+    return pipes;
   }
 
   /**

@@ -190,13 +190,19 @@ function compiledFor(options: Readonly<Record<string, unknown>>): Compiled {
 
 // ------------------------------------------------------------- the judgement
 
-/** How a conflicting place was found, for tests and messages. */
-export interface PlaceConflict {
-  /** Offsets into the sentence text of the conflicting place (a run like 辽宁沈阳 counts once). */
+/** A place in a body sentence that is neither the unit's region nor related to it. */
+export interface ForeignPlace {
+  /** Offsets into the sentence text of the place (a run like 辽宁沈阳 counts once). */
   readonly start: number;
   readonly end: number;
-  /** The deepest conflicting division named there. */
+  /** The deepest foreign division named there. */
   readonly code: string;
+  /** Every foreign division of the run. */
+  readonly codes: readonly string[];
+  /** It carries the subject (lead, subject marker, institution name). */
+  readonly subject: boolean;
+  /** Something around it says it is named on purpose (referral, example, comparison…). */
+  readonly deliberate: boolean;
 }
 
 /** Readings decided by a data default (海南 → the province) are too weak to raise an error. */
@@ -258,6 +264,9 @@ interface SentenceView {
   sentenceCue?: boolean;
 }
 
+/** How much text after a place the after-patterns look at (markers and institution names are short). */
+const AFTER_WINDOW = 32;
+
 function clauseBounds(c: Compiled, text: string, start: number, end: number): [number, number] {
   let a = start;
   while (a > 0 && !c.isBreak(text[a - 1]!)) a--;
@@ -281,7 +290,7 @@ function deliberate(c: Compiled, view: SentenceView, runIndex: number): boolean 
   if (view.quoted.some(([a, b]) => start > a && end <= b)) return true;
 
   // 石家庄患者 / 石家庄市民 (the trie took 石家庄市) / 淮北矿业集团.
-  const after = text.slice(end);
+  const after = text.slice(end, end + AFTER_WINDOW);
   if (c.notSubjectAfter.test(after)) return true;
   if (run.at(-1)!.text.endsWith('市') && c.notSubjectAfter.test('市' + after)) return true;
 
@@ -311,7 +320,7 @@ function carriesSubject(c: Compiled, view: SentenceView, runIndex: number, leadE
   const run = runs[runIndex]!;
   if (run[0]!.start < leadEnd) return true;
   const end = run.at(-1)!.end;
-  const after = text.slice(end);
+  const after = text.slice(end, end + AFTER_WINDOW);
   if (c.subjectAfter.test(after)) return true;
   const inst = c.institutionAfter.exec(after);
   if (inst) {
@@ -323,30 +332,65 @@ function carriesSubject(c: Compiled, view: SentenceView, runIndex: number, leadE
 }
 
 /**
- * Places in a body sentence that put the unit's subject outside `region`.
- * `leadEnd` is how far into the sentence the unit's lead reaches (0 when the
- * sentence is not the lead).
+ * Places in a body sentence outside `region` (neither it nor an ancestor or
+ * descendant), each with whether it carries the subject and whether it is
+ * named on purpose. `leadEnd` is how far into the sentence the unit's lead
+ * reaches (0 when the sentence is not the lead).
  */
-export function findPlaceConflicts(
-  g: Gazetteer,
-  c: Compiled,
-  text: string,
-  region: string,
-  leadEnd: number,
-): PlaceConflict[] {
+export function foreignPlaces(g: Gazetteer, c: Compiled, text: string, region: string, leadEnd: number): ForeignPlace[] {
   const mentions = sentenceMentions(g, text, region);
   if (!mentions.some((m) => decided(m) && !isSameOrRelated(g, m.code, region))) return [];
   const view: SentenceView = { text, mentions, runs: runsOf(mentions) };
-  const out: PlaceConflict[] = [];
-  const seen = new Set<string>();
+  const out: ForeignPlace[] = [];
   view.runs.forEach((run, i) => {
     const foreign = run.filter(decided).filter((m) => !isSameOrRelated(g, m.code, region));
     if (foreign.length === 0) return;
-    if (!carriesSubject(c, view, i, leadEnd) || deliberate(c, view, i)) return;
-    const code = foreign.reduce((a, b) => (ancestors(g, b.code).length > ancestors(g, a.code).length ? b : a)).code;
-    if (seen.has(code)) return;
-    seen.add(code);
-    out.push({ start: foreign[0]!.start, end: foreign.at(-1)!.end, code });
+    const code = foreign.reduce((x, y) => (ancestors(g, y.code).length > ancestors(g, x.code).length ? y : x)).code;
+    out.push({
+      start: foreign[0]!.start,
+      end: foreign.at(-1)!.end,
+      code,
+      codes: foreign.map((m) => m.code),
+      subject: carriesSubject(c, view, i, leadEnd),
+      deliberate: deliberate(c, view, i),
+    });
+  });
+  return out;
+}
+
+/** A place reported in one sentence of a unit. */
+export interface PlaceConflict {
+  readonly sentence: Sentence;
+  readonly start: number;
+  readonly end: number;
+  readonly code: string;
+}
+
+/**
+ * The conflicts of one unit's body sentences (in document order; the first
+ * is the lead when `titled`). A place named on purpose anywhere in the unit
+ * (可到省会兰州就医) covers every other mention of it and of places related
+ * to it in the unit (兰州市第一人民医院 in the next sentence); each
+ * division is reported once per sentence.
+ */
+export function unitConflicts(
+  g: Gazetteer,
+  c: Compiled,
+  sentences: readonly Sentence[],
+  region: string,
+  titled: boolean,
+): PlaceConflict[] {
+  const found = sentences.map((s, i) => foreignPlaces(g, c, s.text, region, titled && i === 0 ? leadLength(c, s.text) : 0));
+  const onPurpose = found.flat().filter((p) => p.deliberate).flatMap((p) => p.codes);
+  const out: PlaceConflict[] = [];
+  found.forEach((places, i) => {
+    const seen = new Set<string>();
+    for (const p of places) {
+      if (!p.subject || p.deliberate || seen.has(p.code)) continue;
+      if (p.codes.some((x) => onPurpose.some((y) => isSameOrRelated(g, x, y)))) continue;
+      seen.add(p.code);
+      out.push({ sentence: sentences[i]!, start: p.start, end: p.end, code: p.code });
+    }
   });
   return out;
 }
@@ -415,8 +459,6 @@ export const regionConflict: FileRule = {
     const g = loadGazetteer();
     const c = compiledFor(context.options);
     let regions: readonly UnitRegion[] = [];
-    /** Start offset of each titled unit's lead sentence. */
-    const leads = new Map<number, number>();
 
     const titleRelated = (r: UnitRegion, article: Article): RelatedSpec[] => {
       const title = r.titleUnit !== undefined ? article.units[r.titleUnit]?.title : undefined;
@@ -426,24 +468,24 @@ export const regionConflict: FileRule = {
     return {
       article(article) {
         regions = unitRegions(article, g);
+        // Whole units at once: a referral later in a unit covers an earlier mention of the same place.
+        const bodies = new Map<number, Sentence[]>();
         for (const s of article.sentences) {
-          if (s.isTitle || leads.has(s.unitIndex)) continue;
-          if (regions[s.unitIndex]?.titleUnit === s.unitIndex) leads.set(s.unitIndex, s.span.start);
+          if (s.isTitle || regions[s.unitIndex]?.code === undefined) continue;
+          const list = bodies.get(s.unitIndex);
+          if (list) list.push(s);
+          else bodies.set(s.unitIndex, [s]);
         }
-      },
-
-      sentence(s: Sentence) {
-        if (s.isTitle) return;
-        const r = regions[s.unitIndex];
-        if (r?.code === undefined) return;
-        const leadEnd = leads.get(s.unitIndex) === s.span.start ? leadLength(c, s.text) : 0;
-        for (const p of findPlaceConflicts(g, c, s.text, r.code, leadEnd)) {
-          context.report({
-            node: s,
-            range: [p.start, p.end],
-            message: `${describeRegion(g, r)}, but this sentence puts it in ${displayName(g, p.code)}.`,
-            related: titleRelated(r, context.article),
-          });
+        for (const [unitIndex, sentences] of bodies) {
+          const r = regions[unitIndex]!;
+          for (const p of unitConflicts(g, c, sentences, r.code!, r.titleUnit === unitIndex)) {
+            context.report({
+              node: p.sentence,
+              range: [p.start, p.end],
+              message: `${describeRegion(g, r)}, but this sentence puts it in ${displayName(g, p.code)}.`,
+              related: titleRelated(r, article),
+            });
+          }
         }
       },
 
@@ -504,7 +546,7 @@ export const regionConflict: FileRule = {
   },
 };
 
-/** The compiled default settings, for tests that call findPlaceConflicts directly. */
+/** The compiled default settings, for tests that call foreignPlaces / unitConflicts directly. */
 export function compiledDefaults(): Compiled {
   return compiledFor(EMPTY_OPTIONS);
 }

@@ -3,8 +3,8 @@
 //   1. recent enough (age below minAge), a range reaching the as-of year, or
 //      2023年至今 → fine;
 //   2. a historical or event marker right after/before it (2016年起, 自2021年),
-//      a cited document (2021年国办发14号文件, 国办发〔2021〕14号), a registry
-//      claim's own effective year in a clause that cites a document, or
+//      a cited document (2021年国办发14号文件, 国办发〔2021〕14号), the year of
+//      a registry claim's own source document cited in the same sentence, or
 //      figures about the year just ended (2024年最新统计数据 in 2025) → fine;
 //   3. a current-qualifier linked to it (2024年最新, 最新2024版, 今年（2024年）)
 //      → error, unless the sentence says it applies in a later, non-stale year
@@ -40,7 +40,6 @@ export interface StaleYearSettings extends YearFinderOptions {
   readonly historicalBefore: readonly string[];
   readonly citationAfter: readonly string[];
   readonly docNumberBrackets: readonly string[];
-  readonly citationWords: readonly string[];
   readonly clauseBreaks: string;
   readonly titleKeywords: readonly string[];
   readonly leadInEnds: readonly string[];
@@ -68,7 +67,6 @@ export const staleYearOptionsSchema = {
     historicalBefore: { ...words, description: 'Markers before a year that make it historical (自, 截至…).' },
     citationAfter: { ...words, description: 'Patterns after a year that mean a document is cited (国办发14号).' },
     docNumberBrackets: { type: 'array', items: { type: 'string', minLength: 2, maxLength: 2 }, description: 'Bracket pairs of document numbers (〔〕).' },
-    citationWords: { ...words, description: 'Words that cite a document, for years equal to a registry effective year.' },
     clauseBreaks: { ...chars, description: 'Characters that end a clause (besides whitespace).' },
     titleKeywords: { ...words, description: 'Words of titles about rates, standards, limits or lists.' },
     leadInEnds: { ...words, description: 'Endings of a clause that heads a list (如下).' },
@@ -142,8 +140,8 @@ export interface JudgeInput {
   readonly asOfYear: number;
   /** The text is a title (a unit title or a heading). */
   readonly isTitle: boolean;
-  /** Years in which some registry claim took effect. */
-  readonly effectiveYears: ReadonlySet<number>;
+  /** The registry's own documents: a year of one of them, cited in the same sentence, is the policy's date. */
+  readonly citations: readonly RegistryCitation[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -165,7 +163,6 @@ export class StaleYearJudge {
   private readonly historyBefore: RegExp;
   private readonly citations: readonly RegExp[];
   private readonly brackets: ReadonlyMap<string, string>;
-  private readonly citationWord: RegExp;
   private readonly breaks: ReadonlySet<string>;
   private readonly keyword: RegExp;
   private readonly leadIn: RegExp;
@@ -186,7 +183,6 @@ export class StaleYearJudge {
     this.historyBefore = new RegExp(`(?:${alternatives(s.historicalBefore)})\\s*$`, 'u');
     this.citations = compilePatterns(s.citationAfter, 'stale-year');
     this.brackets = new Map(s.docNumberBrackets.map((pair) => [pair[0]!, pair[1]!]));
-    this.citationWord = new RegExp(alternatives(s.citationWords), 'u');
     this.breaks = new Set(s.clauseBreaks);
     this.keyword = new RegExp(alternatives(s.titleKeywords), 'u');
     this.leadIn = new RegExp(`(?:${alternatives(s.leadInEnds)})$`, 'u');
@@ -204,7 +200,7 @@ export class StaleYearJudge {
       if (!isStale(m)) continue;
       if (this.historical(text, m) || this.cited(text, m)) continue;
       const [cs, ce] = this.clause(text, m.start, m.end);
-      if (input.effectiveYears.has(m.year) && this.citationWord.test(text.slice(cs, ce))) continue;
+      if (citesRegistry(text, m.year, input.citations)) continue;
       // Figures about a finished year come out the year after: 2024年最新统计数据 is fresh in 2025.
       if (age < minAge + dataGrace && this.dataWord.test(text.slice(m.end, ce))) continue;
 
@@ -326,14 +322,67 @@ function judgeFor(options: Readonly<Record<string, unknown>>): StaleYearJudge {
   return j;
 }
 
-const effectiveCache = new WeakMap<Registry, ReadonlySet<number>>();
-function effectiveYears(registry: Registry): ReadonlySet<number> {
-  let years = effectiveCache.get(registry);
-  if (!years) {
-    years = new Set(registry.claims.map((c) => Number(c.claim.effective.slice(0, 4))).filter((y) => Number.isInteger(y)));
-    effectiveCache.set(registry, years);
+/** One source document of the registry: the years it belongs to and how articles cite it. */
+export interface RegistryCitation {
+  /** The claim's effective year and the year in its document number (医保办发〔2021〕43号 takes effect in 2022). */
+  readonly years: ReadonlySet<number>;
+  /** Normalised forms (see citationForm) of its number and title: 国办发14号, 国办发202114号, 关于建立健全…指导意见. */
+  readonly cues: readonly string[];
+}
+
+// Brackets, spaces and 第 vary between citations of one document number.
+const CITATION_NOISE = /[〔〕［］[\]（）()【】《》\s第]/gu;
+/** The form citations are compared in. */
+export function citationForm(s: string): string {
+  return s.replace(CITATION_NOISE, '');
+}
+
+// 国办发〔2021〕14号 → issuer 国办发, year 2021, serial 14.
+const DOC_NUMBER = /^(.*?)[〔［[（(]\s*(\d{4})\s*[〕］\]）)]\s*第?\s*(\d+)\s*号$/u;
+/** Shortest title fragment taken as a cue: shorter ones (社保法?) would match too much. */
+const MIN_TITLE_CUE = 5;
+
+const citationCache = new WeakMap<Registry, readonly RegistryCitation[]>();
+/** The registry's documents as citations, computed once per registry. */
+export function registryCitations(registry: Registry): readonly RegistryCitation[] {
+  let list = citationCache.get(registry);
+  if (list) return list;
+  const out: RegistryCitation[] = [];
+  for (const { claim } of registry.claims) {
+    const years = new Set<number>();
+    const effective = Number(claim.effective.slice(0, 4));
+    if (Number.isInteger(effective)) years.add(effective);
+    const cues = new Set<string>();
+    const number = claim.source.number?.trim();
+    if (number) {
+      cues.add(citationForm(number));
+      const parts = DOC_NUMBER.exec(number);
+      if (parts) {
+        years.add(Number(parts[2]));
+        cues.add(citationForm(`${parts[1]}${parts[3]}号`));
+      }
+    }
+    const title = citationForm(claim.source.title);
+    // The title as written, and as articles shorten it: 《关于…的指导意见》, 《社会保险法》.
+    for (const t of [title, title.slice(Math.max(0, title.indexOf('关于'))), title.replace(/^中华人民共和国/u, '')]) {
+      if (t.length >= MIN_TITLE_CUE) cues.add(t);
+    }
+    out.push({ years, cues: [...cues] });
   }
-  return years;
+  list = out;
+  citationCache.set(registry, list);
+  return list;
+}
+
+/** The sentence cites a registry document that the year belongs to: the year dates that policy. */
+function citesRegistry(text: string, year: number, citations: readonly RegistryCitation[]): boolean {
+  let form: string | undefined;
+  for (const c of citations) {
+    if (!c.years.has(year)) continue;
+    form ??= citationForm(text);
+    if (c.cues.some((cue) => form!.includes(cue))) return true;
+  }
+  return false;
 }
 
 /** The date of a unit, else of an enclosing unit, else of the page. */
@@ -382,7 +431,7 @@ export const staleYear: FileRule = {
   create(context) {
     const judge = judgeFor(context.options);
     const article = context.article;
-    const input = { asOfYear: context.asOf.year, effectiveYears: effectiveYears(context.registry) };
+    const input = { asOfYear: context.asOf.year, citations: registryCitations(context.registry) };
     const titleSentences = new Set(article.sentences.filter((s) => s.isTitle).map(spanKey));
     // One title-type warning per unit and year: a title and the list it heads say the same thing.
     const warned = new Set<string>();

@@ -3,7 +3,7 @@ import { selfTest } from '../../registry/selftest.js';
 import { loadCues } from '../../extract/cues.js';
 import { loadConfig } from '../../config/config.js';
 import { formatProblem } from '../../yaml/located.js';
-import { ruleIds } from '../../rules/index.js';
+import { allRuleMeta } from '../../rules/index.js';
 import { RunFailure } from '../../engine/run.js';
 import type { Io } from '../output.js';
 
@@ -13,7 +13,7 @@ export interface RegistryFlags {
 }
 
 function location(flags: RegistryFlags, io: Io): { registry: string; cues?: string } {
-  const cfg = loadConfig(io.cwd, flags.config, ruleIds());
+  const cfg = loadConfig(io.cwd, flags.config, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   return { registry: flags.registry ?? cfg.config.registry, ...(cfg.config.cues ? { cues: cfg.config.cues } : {}) };
 }

@@ -1,0 +1,568 @@
+// Fact extraction: reads (subject, attribute, qualifiers, conditions) → value
+// records from sentences and from the "key：value" prose of scraped pages
+// (缴费比例 养老保险:单位20%,个人8% …). Most sentences hold no attribute word and
+// cost one trie pass; the rest are tokenised once (words, quantities, places,
+// years, brackets) and each quantity is bound to the attribute before it when
+// only labels and fillers stand between them. See data/fact-keys.yaml.
+import type { Article, FactRecord, FactValue, Quantity, Sentence, Unit } from '../types.js';
+import type { Cues } from '../extract/cues.js';
+import { findQuantities } from '../extract/quantity.js';
+import { displayName, loadGazetteer, type Gazetteer } from '../region/gazetteer.js';
+import { deepestPlace, entitiesIn, parseAddress, placesIn, type EntityHit, type PlaceHit } from './context.js';
+import { loadFactKeys, type AttributeDef, type FactKeys, type Word } from './keys.js';
+import type { TrieHit } from './trie.js';
+import { addressValue, gradeValue, quantityValue } from './values.js';
+
+export interface FactServices {
+  readonly keys: FactKeys;
+  readonly cues: Cues;
+  readonly gazetteer: Gazetteer;
+}
+
+export function defaultFactServices(cues: Cues): FactServices {
+  return { keys: loadFactKeys(), cues, gazetteer: loadGazetteer() };
+}
+
+/** A qualifier word with the bracketed condition written right after it (退休人员(70周岁以下)). */
+interface Label {
+  readonly group: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  condition?: string;
+}
+
+/** What a title or heading says about everything under it. */
+interface Frame {
+  readonly place?: string;
+  readonly year?: number;
+  readonly labels: ReadonlyMap<string, Label>;
+}
+
+type Item =
+  | { readonly kind: 'word'; readonly start: number; readonly end: number; readonly word: Word }
+  | { readonly kind: 'quantity'; readonly start: number; readonly end: number; readonly q: Quantity }
+  | { readonly kind: 'place'; readonly start: number; readonly end: number; readonly place: PlaceHit }
+  | { readonly kind: 'year'; readonly start: number; readonly end: number; readonly year: number }
+  | { readonly kind: 'paren'; readonly start: number; readonly end: number; readonly inner: string };
+
+const YEAR = /((?:19|20)\d{2})\s*年/gu;
+const PAREN = /[（(]([^（()）]{1,24})[)）]/gu;
+const CLAUSE_END = /[，,。；;！!？?]/u;
+const CLEAN_AFTER = /[\s\p{P}\p{S}]/u;
+const COLON = /[:：]/u;
+/** A heading-like line (short, no sentence-final punctuation) frames what follows, as in extractArticle. */
+const FINAL_PUNCT = /[。！？；.!?;，,：:]\s*$/u;
+const ENTITY_HINT = /院/u;
+/** Longest gap between an attribute (or the previous value of its list) and a value. */
+const MAX_GAP = 40;
+/** Longest stretch of other words a list may skip before its next "scheme：value" item. */
+const MAX_RESUME_JUNK = 10;
+/** Sentences longer than this are shown by their evidence window only. */
+const MAX_EVIDENCE = 100;
+/** A qualifier this close before an attribute is shown with it (单位缴纳比例). */
+const NEAR_LABEL = 12;
+/** A list item's evidence reaches back to a carried label this close (养老保险:单位20%,个人8%). */
+const NEAR_CARRIED = 24;
+
+/** Every fact of an article, in document order. */
+export function extractFacts(article: Article, services: FactServices): FactRecord[] {
+  const out: FactRecord[] = [];
+  const frames = new Map<number, Frame>();
+  const frameOf = (index: number): Frame => {
+    let f = frames.get(index);
+    if (!f) {
+      f = unitFrame(article, article.units[index]!, services, frameOf);
+      frames.set(index, f);
+    }
+    return f;
+  };
+  let heading: Frame | undefined;
+  let currentUnit = -1;
+  let lastEntity: EntityHit | undefined;
+  for (const sentence of article.sentences) {
+    if (sentence.unitIndex !== currentUnit) {
+      currentUnit = sentence.unitIndex;
+      heading = undefined;
+      lastEntity = undefined;
+    }
+    const text = sentence.text;
+    const triggered = services.keys.trigger.occursIn(text);
+    if (triggered || ENTITY_HINT.test(text)) {
+      const unit = frameOf(sentence.unitIndex);
+      const reader = new SentenceReader(article.file.path, sentence, services, unit, heading, lastEntity);
+      if (triggered && !services.cues.question.test(text) && !services.cues.rumour.test(text)) out.push(...reader.facts());
+      lastEntity = reader.lastEntity() ?? lastEntity;
+    }
+    if (sentence.isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text))) {
+      heading = textFrame(text, services, frameOf(sentence.unitIndex));
+    }
+  }
+  return out;
+}
+
+/** A unit's frame: its title, then (for Markdown sections) the enclosing units, then front matter. */
+function unitFrame(article: Article, unit: Unit, services: FactServices, frameOf: (i: number) => Frame): Frame {
+  const parent = unit.kind === 'section' && unit.parent !== undefined ? frameOf(unit.parent) : undefined;
+  let declared: string | undefined;
+  if (unit.declaredRegion) declared = deepestPlace(services.gazetteer, placesIn(services.gazetteer, unit.declaredRegion));
+  const base: Frame = parent ?? { labels: new Map(), ...(declared ? { place: declared } : {}) };
+  return unit.title ? textFrame(unit.title.text, services, base) : base;
+}
+
+/** The place, year and carried qualifiers a short text (title, heading) sets, over `base`. */
+function textFrame(text: string, services: FactServices, base: Frame): Frame {
+  const { keys, gazetteer } = services;
+  const labels = new Map(base.labels);
+  for (const w of keys.words.scan(text)) {
+    if (w.payload.kind !== 'qualifier') continue;
+    if (keys.groups.get(w.payload.group)?.carry !== 'context') continue;
+    labels.set(w.payload.group, { group: w.payload.group, value: w.payload.value, start: -1, end: -1 });
+  }
+  const place = deepestPlace(gazetteer, placesIn(gazetteer, text)) ?? base.place;
+  YEAR.lastIndex = 0;
+  let year = base.year;
+  for (const m of text.matchAll(YEAR)) year = Number(m[1]);
+  return { labels, ...(place ? { place } : {}), ...(year !== undefined ? { year } : {}) };
+}
+
+interface ChainState {
+  lastEnd: number;
+  alive: boolean;
+  count: number;
+}
+
+interface GapReading {
+  readonly ok: boolean;
+  readonly labels: Label[];
+  readonly places: PlaceHit[];
+  readonly conditions: string[];
+  readonly colon: boolean;
+  /** Where the clean tail starts when the gap has other words in it (for list resumption). */
+  readonly junkEnd: number;
+  readonly junkLength: number;
+  readonly hardJunk: boolean;
+}
+
+/** One sentence, tokenised once, read for facts. */
+class SentenceReader {
+  private readonly text: string;
+  private readonly items: Item[];
+  private readonly words: TrieHit<Word>[];
+  private readonly places: PlaceHit[];
+  private readonly entities: EntityHit[];
+  private readonly itemStarts = new Set<number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly sentence: Sentence,
+    private readonly services: FactServices,
+    private readonly unit: Frame,
+    private readonly heading: Frame | undefined,
+    private readonly previousEntity: EntityHit | undefined,
+  ) {
+    const { keys, gazetteer } = services;
+    const text = sentence.text;
+    this.text = text;
+    this.words = keys.words.scan(text);
+    this.places = placesIn(gazetteer, text);
+    this.entities = entitiesIn(keys, text, this.places);
+    const items: Item[] = [];
+    for (const w of this.words) items.push({ kind: 'word', start: w.start, end: w.end, word: w.payload });
+    for (const q of findQuantities(text)) items.push({ kind: 'quantity', start: q.span.start, end: q.span.end, q });
+    for (const p of this.places) items.push({ kind: 'place', start: p.start, end: p.end, place: p });
+    YEAR.lastIndex = 0;
+    for (const m of text.matchAll(YEAR)) items.push({ kind: 'year', start: m.index, end: m.index + m[0].length, year: Number(m[1]) });
+    PAREN.lastIndex = 0;
+    const parens: Item[] = [];
+    for (const m of text.matchAll(PAREN)) parens.push({ kind: 'paren', start: m.index, end: m.index + m[0].length, inner: m[1]! });
+    // What is inside brackets is a condition or an aside, never a value or a label of its own.
+    const outside = items.filter((it) => !parens.some((p) => it.start >= p.start && it.end <= p.end));
+    this.items = [...outside, ...parens].sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const it of this.items) this.itemStarts.add(it.start);
+  }
+
+  lastEntity(): EntityHit | undefined {
+    return this.entities[this.entities.length - 1];
+  }
+
+  facts(): FactRecord[] {
+    return [...this.quantityFacts(), ...this.gradeFacts(), ...this.addressFacts()];
+  }
+
+  // ---- quantities -------------------------------------------------------
+
+  private quantityFacts(): FactRecord[] {
+    const out: FactRecord[] = [];
+    const chains = new Map<number, ChainState>();
+    for (let i = 0; i < this.items.length; i++) {
+      const it = this.items[i]!;
+      if (it.kind !== 'quantity') continue;
+      const q = it.q;
+      const next = this.items[i + 1];
+      // 1800元起付: an attribute written right after the value.
+      if (next?.kind === 'word' && next.word.kind === 'attribute' && next.word.after && /^\s*$/.test(this.text.slice(q.span.end, next.start))) {
+        const attr = next.word.attribute;
+        if (!attr.kinds.has(q.kind)) continue;
+        const from = this.prefixStart(q.span.start);
+        const prefix = this.readLabels(from, q.span.start);
+        out.push(...this.build(attr, q, { labels: prefix.labels, places: prefix.places, conditions: prefix.conditions }, undefined, from, next.end, false));
+        continue;
+      }
+      if (!this.endsCleanly(q.span.end)) continue;
+      const a = this.attributeBefore(i);
+      if (!a || a.word.kind !== 'attribute' || a.word.after) continue;
+      const attr = a.word.attribute;
+      let chain = chains.get(a.start);
+      if (!chain) {
+        chain = { lastEnd: a.end, alive: true, count: 0 };
+        chains.set(a.start, chain);
+      }
+      if (!chain.alive) continue;
+      // 由7.5%降至6.5%: the value after 由/从 is the old one; the list goes on after it.
+      const before = this.items[i - 1];
+      if (before?.kind === 'word' && before.word.kind === 'changeFrom' && /^\s*$/.test(this.text.slice(before.end, q.span.start))) {
+        const gap = this.readGap(chain.lastEnd, before.start);
+        if (gap.ok) chain.lastEnd = q.span.end;
+        else chain.alive = false;
+        continue;
+      }
+      if (!attr.kinds.has(q.kind)) {
+        chain.alive = false;
+        continue;
+      }
+      let gap = this.readGap(chain.lastEnd, q.span.start);
+      if (!gap.ok || q.span.start - chain.lastEnd > MAX_GAP) {
+        const resumed = chain.count > 0 ? this.resume(gap, q.span.start) : undefined;
+        if (!resumed) {
+          chain.alive = false;
+          continue;
+        }
+        gap = resumed;
+      }
+      const from = this.prefixStart(a.start);
+      const prefix = this.readLabels(from, a.start);
+      // Evidence: the attribute (with a qualifier just before it) to the value for
+      // a list's first item; a later item from its own labels.
+      const near = prefix.labels.find((l) => a.start - l.start <= NEAR_LABEL);
+      const head = chain.count === 0 ? (near ? near.start : a.start) : chain.lastEnd + leadingSpace(this.text, chain.lastEnd);
+      chain.lastEnd = q.span.end;
+      chain.count++;
+      out.push(...this.build(attr, q, gap, prefix, head, q.span.end, gap.colon, a.start));
+    }
+    return out;
+  }
+
+  /** The nearest attribute word before item i. */
+  private attributeBefore(i: number): (Item & { kind: 'word' }) | undefined {
+    for (let j = i - 1; j >= 0; j--) {
+      const it = this.items[j]!;
+      if (it.kind === 'word' && it.word.kind === 'attribute') return it;
+    }
+    return undefined;
+  }
+
+  /** Where the labels of a value or attribute at `at` may start: after the last clause end, value or attribute. */
+  private prefixStart(at: number): number {
+    let from = 0;
+    for (const it of this.items) {
+      if (it.start >= at) break;
+      if (it.kind === 'quantity' || (it.kind === 'word' && (it.word.kind === 'attribute' || it.word.kind === 'break'))) from = it.end;
+    }
+    for (let k = at - 1; k >= from; k--) {
+      if (CLAUSE_END.test(this.text[k]!)) return k + 1;
+    }
+    return from;
+  }
+
+  /** A value must end where its phrase ends (3万元内职工自付… is not a value of its own). */
+  private endsCleanly(end: number): boolean {
+    if (end >= this.text.length) return true;
+    return CLEAN_AFTER.test(this.text[end]!) || this.itemStarts.has(end);
+  }
+
+  /** Labels, places and bracketed conditions between from and to, however much else is there. */
+  private readLabels(from: number, to: number): { labels: Label[]; places: PlaceHit[]; conditions: string[] } {
+    const labels: Label[] = [];
+    const places: PlaceHit[] = [];
+    const conditions: string[] = [];
+    for (const it of this.items) {
+      if (it.start < from) continue;
+      if (it.end > to) break;
+      if (it.kind === 'word' && it.word.kind === 'qualifier') labels.push({ group: it.word.group, value: it.word.value, start: it.start, end: it.end });
+      else if (it.kind === 'place') places.push(it.place);
+      else if (it.kind === 'paren') this.attachCondition(labels, conditions, it);
+    }
+    return { labels, places, conditions };
+  }
+
+  /** A bracket right after a qualifier word qualifies it; anywhere else it is a condition of the value. */
+  private attachCondition(labels: Label[], conditions: string[], it: Item & { kind: 'paren' }): void {
+    const last = labels[labels.length - 1];
+    const cond = normaliseCondition(it.inner);
+    if (last && /^\s*$/.test(this.text.slice(last.end, it.start))) last.condition = cond;
+    else conditions.push(cond);
+  }
+
+  /** Reads what stands between an attribute (or the previous value) and a value. */
+  private readGap(from: number, to: number): GapReading {
+    const { fillerOnly } = this.services.keys;
+    const labels: Label[] = [];
+    const places: PlaceHit[] = [];
+    const conditions: string[] = [];
+    let cursor = from;
+    let junkEnd = -1;
+    let junkLength = 0;
+    let hardJunk = false;
+    const junk = (end: number, length: number, hard: boolean) => {
+      junkEnd = end;
+      junkLength += length;
+      hardJunk ||= hard;
+    };
+    for (const it of this.items) {
+      if (it.start < from) continue;
+      if (it.start >= to) break;
+      const seg = this.text.slice(cursor, it.start);
+      if (!fillerOnly.test(seg)) junk(it.start, seg.length, false);
+      if (it.kind === 'word') {
+        const w = it.word;
+        if (w.kind === 'qualifier') labels.push({ group: w.group, value: w.value, start: it.start, end: it.end });
+        else if (w.kind !== 'changeTo') junk(it.end, it.end - it.start, w.kind !== 'stop');
+      } else if (it.kind === 'place') places.push(it.place);
+      else if (it.kind === 'paren') this.attachCondition(labels, conditions, it);
+      else if (it.kind === 'quantity') junk(it.end, it.end - it.start, true);
+      cursor = Math.max(cursor, it.end);
+    }
+    const tail = this.text.slice(cursor, to);
+    if (!fillerOnly.test(tail)) junk(to, tail.length, false);
+    return { ok: junkEnd < 0, labels, places, conditions, colon: COLON.test(this.text.slice(from, to)), junkEnd, junkLength, hardJunk };
+  }
+
+  /**
+   * A list whose item was interrupted by a few other words (个人不用缴费) goes on
+   * at the next "scheme：value" item (工伤保险 :单位0.4%).
+   */
+  private resume(gap: GapReading, to: number): GapReading | undefined {
+    if (gap.hardJunk || gap.junkLength > MAX_RESUME_JUNK || gap.junkEnd < 0) return undefined;
+    const tail = this.readGap(gap.junkEnd, to);
+    if (!tail.ok || !tail.colon || !tail.labels.some((l) => l.group === 'scheme')) return undefined;
+    return tail;
+  }
+
+  private build(
+    attr: AttributeDef,
+    q: Quantity,
+    gap: { labels: Label[]; places: PlaceHit[]; conditions: string[] },
+    prefix: { labels: Label[]; places: PlaceHit[]; conditions: string[] } | undefined,
+    evidenceStart: number,
+    evidenceEnd: number,
+    keyValue: boolean,
+    attrStart = q.span.start,
+  ): FactRecord[] {
+    const place =
+      lastResolved(gap.places) ?? lastResolved(prefix?.places ?? []) ?? this.placeBefore(attrStart) ?? this.heading?.place ?? this.unit.place;
+    if (attr.subject === 'place' && place === undefined) return [];
+    const hedged = q.bound === 'about' || this.hedgedBetween(evidenceStart, q.span.end);
+    const value = quantityValue(q);
+    const combos = this.qualify(attr, gap.labels, prefix?.labels ?? [], q.span.start);
+    if (!combos) return [];
+    const conditions = [...(prefix?.conditions ?? []), ...gap.conditions];
+    return combos.map((labels) => {
+      let start = evidenceStart;
+      for (const l of labels) if (l.start >= 0 && l.start < start && evidenceStart - l.start <= NEAR_CARRIED) start = l.start;
+      return this.record(attr, { place }, labels, conditions, value, this.yearBefore(q.span.start), hedged, keyValue, start, evidenceEnd);
+    });
+  }
+
+  /**
+   * Qualifiers of one value, per group: the words in its own gap, else the
+   * words before its attribute, else (for carried groups) the last word earlier
+   * in the sentence, the heading, the title. Words joined by 和/、 share the
+   * value and give one fact each. Undefined when a required group is unknown.
+   */
+  private qualify(attr: AttributeDef, own: Label[], prefix: Label[], at: number): Label[][] | undefined {
+    const chosen = new Map<string, Label[]>();
+    for (const source of [own, prefix]) {
+      const byGroup = new Map<string, Label[]>();
+      for (const l of source) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l]);
+      for (const [group, list] of byGroup) if (!chosen.has(group)) chosen.set(group, this.joined(list));
+    }
+    for (const group of this.services.keys.groups.values()) {
+      if (chosen.has(group.id) || group.carry === 'none') continue;
+      const earlier = this.lastLabelBefore(group.id, at);
+      const carried = earlier ?? (group.carry === 'context' ? this.heading?.labels.get(group.id) ?? this.unit.labels.get(group.id) : undefined);
+      if (carried) chosen.set(group.id, [carried]);
+    }
+    for (const r of attr.requires) if (!chosen.has(r)) return undefined;
+    let combos: Label[][] = [[]];
+    for (const list of chosen.values()) combos = combos.flatMap((c) => list.map((l) => [...c, l]));
+    return combos;
+  }
+
+  /** Several words of one group: all of them when joined by 和/、/及, else the last. */
+  private joined(list: Label[]): Label[] {
+    const out = [list[list.length - 1]!];
+    for (let k = list.length - 2; k >= 0; k--) {
+      const between = this.text.slice(list[k]!.end, out[0]!.start);
+      if (!this.services.keys.joinerOnly.test(between)) break;
+      // 门诊/急诊 are one setting: keep one word per value.
+      if (out[0]!.value === list[k]!.value) continue;
+      out.unshift(list[k]!);
+    }
+    return out;
+  }
+
+  private lastLabelBefore(group: string, at: number): Label | undefined {
+    let found: Label | undefined;
+    for (const it of this.items) {
+      if (it.start >= at) break;
+      if (it.kind === 'word' && it.word.kind === 'qualifier' && it.word.group === group) {
+        found = { group, value: it.word.value, start: it.start, end: it.end };
+        const paren = this.items.find((p) => p.kind === 'paren' && p.start >= it.end && /^\s*$/.test(this.text.slice(it.end, p.start)));
+        if (paren?.kind === 'paren') found.condition = normaliseCondition(paren.inner);
+      }
+    }
+    return found;
+  }
+
+  private placeBefore(at: number): string | undefined {
+    let code: string | undefined;
+    for (const p of this.places) {
+      if (p.start >= at) break;
+      if (p.code !== undefined) code = p.code;
+    }
+    return code;
+  }
+
+  private yearBefore(at: number): number | undefined {
+    let year: number | undefined;
+    for (const it of this.items) {
+      if (it.start >= at) break;
+      if (it.kind === 'year') year = it.year;
+    }
+    return year ?? this.heading?.year ?? this.unit.year;
+  }
+
+  private hedgedBetween(from: number, to: number): boolean {
+    const hedges = this.services.cues.hedges;
+    hedges.lastIndex = 0;
+    return hedges.test(this.text.slice(from, to));
+  }
+
+  // ---- hospital grades and addresses -------------------------------------
+
+  private gradeFacts(): FactRecord[] {
+    const out: FactRecord[] = [];
+    const attr = this.attributeOfShape('grade');
+    if (!attr) return out;
+    for (const w of this.words) {
+      if (w.payload.kind !== 'grade') continue;
+      if (this.services.keys.gradeNotAfter.test(this.text.slice(w.end))) continue;
+      const entity = this.entityBefore(w.start);
+      if (!entity) continue;
+      // 不是三甲 / 分别为三甲和二甲: the grade is not simply the hospital's.
+      if (this.words.some((x) => x.start >= entity.end && x.end <= w.start && x.payload.kind === 'break')) continue;
+      const value = gradeValue(w.payload.grade, w.text);
+      out.push(this.record(attr, { entity }, [], [], value, this.yearBefore(w.start), this.hedgedBetween(entity.end, w.end), false, entity.start, w.end));
+    }
+    return out;
+  }
+
+  private addressFacts(): FactRecord[] {
+    const out: FactRecord[] = [];
+    for (const w of this.words) {
+      if (w.payload.kind !== 'attribute' || w.payload.attribute.value !== 'address') continue;
+      const m = /^[\s:：]*(?:为|是|在|位于)?\s*([^\s。；;，,]+)/u.exec(this.text.slice(w.end));
+      if (!m) continue;
+      // "地址 :…" opening a sentence belongs to the organisation named just before it.
+      const entity = this.entityBefore(w.start) ?? (this.text.slice(0, w.start).trim() === '' ? this.previousEntity : undefined);
+      if (!entity) continue;
+      const parts = parseAddress(this.services.gazetteer, this.services.keys, m[1]!);
+      if (parts.length === 0) continue;
+      const valueEnd = w.end + m.index + m[0].length;
+      const value = addressValue(parts, m[1]!);
+      const start = entity.start >= 0 && entity.start < w.start && this.sentence.text.slice(entity.start, w.start).length < 30 ? entity.start : w.start;
+      out.push(this.record(w.payload.attribute, { entity }, [], [], value, this.yearBefore(w.start), false, COLON.test(this.text.slice(w.end, valueEnd)), start, valueEnd));
+    }
+    return out;
+  }
+
+  private attributeOfShape(shape: 'grade'): AttributeDef | undefined {
+    for (const a of this.services.keys.attributes.values()) if (a.value === shape) return a;
+    return undefined;
+  }
+
+  private entityBefore(at: number): EntityHit | undefined {
+    let found: EntityHit | undefined;
+    for (const e of this.entities) {
+      if (e.end > at) break;
+      found = e;
+    }
+    return found;
+  }
+
+  // ---- records ------------------------------------------------------------
+
+  private record(
+    attr: AttributeDef,
+    subject: { place?: string | undefined; entity?: EntityHit },
+    labels: Label[],
+    conditions: string[],
+    value: FactValue,
+    year: number | undefined,
+    hedged: boolean,
+    keyValue: boolean,
+    evidenceStart: number,
+    evidenceEnd: number,
+  ): FactRecord {
+    const { keys, gazetteer } = this.services;
+    const sorted = [...labels].sort((a, b) => keys.groups.get(a.group)!.order - keys.groups.get(b.group)!.order);
+    const qualifiers = sorted.map((l) => `${l.group}=${l.value}`);
+    const conds = [...new Set([...conditions, ...sorted.flatMap((l) => (l.condition ? [l.condition] : []))])].sort();
+    const entity = subject.entity;
+    const place = entity ? entity.place : subject.place;
+    const subjectKey = entity ? `org:${entity.key}` : `place:${place}`;
+    const valueClass = value.kind === 'quantity' ? value.quantity!.kind : value.kind;
+    const key = [subjectKey, attr.id, qualifiers.join(','), conds.join(','), valueClass].join('|');
+    const words = sorted.map((l) => keys.groups.get(l.group)!.labels.get(l.value)!);
+    const who = entity ? entity.name : displayName(gazetteer, place!);
+    const label = [who, ...words, attr.label].join(' ') + (conds.length ? `（${conds.join('，')}）` : '');
+    const s = this.sentence;
+    const whole = s.text.length <= MAX_EVIDENCE;
+    const from = whole ? 0 : Math.max(0, evidenceStart);
+    const to = whole ? s.text.length : Math.max(from, evidenceEnd);
+    return {
+      file: this.file,
+      key,
+      label,
+      ...(place !== undefined ? { place } : {}),
+      ...(entity ? { entity: entity.name } : {}),
+      attribute: attr.id,
+      qualifiers,
+      conditions: conds,
+      value,
+      ...(year !== undefined ? { year } : {}),
+      hedged,
+      form: keyValue ? 'key-value' : 'sentence',
+      evidence: { text: s.text.slice(from, to), span: { start: s.span.start + from, end: s.span.start + to } },
+      sentence: s,
+      unitIndex: s.unitIndex,
+    };
+  }
+}
+
+function lastResolved(places: readonly PlaceHit[]): string | undefined {
+  for (let i = places.length - 1; i >= 0; i--) if (places[i]!.code !== undefined) return places[i]!.code;
+  return undefined;
+}
+
+function leadingSpace(text: string, at: number): number {
+  let n = 0;
+  while (at + n < text.length && /[\s,，、]/u.test(text[at + n]!)) n++;
+  return n;
+}
+
+/** Conditions compare as written, minus width and spacing differences: （70周岁以下） = (70周岁以下). */
+function normaliseCondition(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '');
+}
