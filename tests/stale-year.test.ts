@@ -199,12 +199,15 @@ describe('not stale', () => {
     expect(lint(text, { asOf: '2026-11-22' })[0]!.message).toMatch(/^“2024年新版” presents 2024 as current, but it is 2 years before/);
   });
 
-  it('a registry claim’s effective year in a clause that cites a document', () => {
-    // claims/personal-account.yaml takes effect 1998-12-14 (国发〔1998〕44号, a 决定).
-    expect(lint('1998年国务院决定最新明确个人账户归个人所有。\n')).toEqual([]);
-    // The same wording with a year no registry claim took effect in is still read as "current".
-    const [f] = lint('1999年国务院决定最新明确个人账户归个人所有。\n');
-    expect(f).toMatchObject({ severity: 'error', column: 1 });
+  it('the year of a registry document cited in the same sentence', () => {
+    // claims/personal-account.yaml: family use of the personal account takes effect 2021-04-13
+    // under 国办发〔2021〕14号《国务院办公厅关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》.
+    const cited = '2021年最新规定：《关于建立健全职工基本医疗保险门诊共济保障机制的指导意见》明确个人账户可以家庭共济。\n';
+    expect(lint(cited)).toEqual([]);
+    expect(lint('2021年最新文件国办发〔2021〕14号明确个人账户可以家庭共济。\n')).toEqual([]);
+    // The same words with a year that document does not belong to, or without the citation, are read as "current".
+    expect(lint(cited.replace('2021年', '2020年'))).toMatchObject([{ severity: 'error', column: 1 }]);
+    expect(lint('2021年最新规定：个人账户可以家庭共济。\n')).toMatchObject([{ severity: 'error', column: 1 }]);
   });
 });
 
