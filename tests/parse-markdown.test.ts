@@ -210,3 +210,110 @@ describe('parseMarkdown: directives', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 5, column: 1 })]);
   });
 });
+
+describe('parseMarkdown: front matter fences and YAML edge cases', () => {
+  it('accepts `...` as the closing fence', () => {
+    const src = '---\ntitle: 甲\n...\n正文。';
+    const { article, problems } = parseMarkdown(md(src));
+    expect(problems).toEqual([]);
+    expect(article.frontMatter).toEqual({ title: '甲' });
+    expect(article.ignored[0]).toEqual({ start: 0, end: src.indexOf('...') + 3 });
+    expect(article.sentences.map((s) => s.text)).toEqual(['正文。']);
+  });
+
+  it('reads values the way YAML types them (numbers, comma-separated tag strings)', () => {
+    const src = '---\ntitle: 2025\ntags: 医保，职工\nregion: "北京"\n---\n正文。';
+    const { article, problems } = parseMarkdown(md(src));
+    expect(problems).toEqual([]);
+    expect(article.frontMatter).toEqual({ title: '2025', tags: ['医保', '职工'], region: '北京' });
+    expect(article.units[0]!.title?.span).toEqual({ start: src.indexOf('2025'), end: src.indexOf('2025') + 4 });
+  });
+
+  it('warns about a number where a date belongs and about duplicate keys', () => {
+    const num = parseMarkdown(md('---\ntitle: 甲\ndate: 20250314\n---\n正文。'));
+    expect(num.article.frontMatter).toEqual({ title: '甲' });
+    expect(num.problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3, column: 7 })]);
+
+    const dup = parseMarkdown(md('---\ntitle: 甲\ntitle: 乙\n---\n正文。'));
+    expect(dup.article.frontMatter).toEqual({});
+    expect(dup.problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+  });
+
+  it('counts offsets from the file start when the file has a BOM', () => {
+    const src = '\ufeff---\ntitle: 甲\n---\n# 标题\r正文。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.frontMatter).toEqual({ title: '甲' });
+    expect(article.units[0]!.title?.span).toEqual({ start: src.indexOf('甲'), end: src.indexOf('甲') + 1 });
+    expect(article.units[1]!.span.start).toBe(src.indexOf('# 标题'));
+    expect(article.sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['标题', src.indexOf('标题')],
+      ['正文。', src.indexOf('正文')],
+    ]);
+  });
+});
+
+describe('parseMarkdown: block structure', () => {
+  it('leaves list markers and quote markers out of sentences, nested or not', () => {
+    const src = '> - 引用列表。\n>   续行。\n\n1. 第一。\n\n   续段。\n- - 嵌套项。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['引用列表。', src.indexOf('引用列表')],
+      ['续行。', src.indexOf('续行')],
+      ['第一。', src.indexOf('第一')],
+      ['续段。', src.indexOf('续段')],
+      ['嵌套项。', src.indexOf('嵌套项')],
+    ]);
+  });
+
+  it('reads setext headings and drops an ATX closing sequence', () => {
+    const src = '标题一\n===\n\n## 小节 ##\n\n正文。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.units.map((u) => [u.depth, u.parent, u.title?.text])).toEqual([
+      [0, undefined, '标题一'],
+      [1, 0, '标题一'],
+      [2, 1, '小节'],
+    ]);
+    expect(article.units[2]!.title?.span).toEqual({ start: src.indexOf('小节'), end: src.indexOf('小节') + 2 });
+    expect(article.units[2]!.span.start).toBe(src.indexOf('## 小节'));
+  });
+
+  it('splits table rows in a blockquote, and rows whose cell counts do not match the delimiter row', () => {
+    const quoted = '> | 项目 | 比例 |\n> |---|---|\n> | 住院 | 报销。 |';
+    const q = parseMarkdown(md(quoted)).article;
+    expect(q.sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['项目', quoted.indexOf('项目')],
+      ['比例', quoted.indexOf('比例')],
+      ['住院', quoted.indexOf('住院')],
+      ['报销。', quoted.indexOf('报销')],
+    ]);
+    const loose = '| 项目 | 比例 | 备注 |\n|---|---|\n| 住院 | 80% |';
+    expect(parseMarkdown(md(loose)).article.sentences.map((s) => s.text)).toEqual(['项目', '比例', '备注', '住院', '80%']);
+  });
+
+  it('keeps the text of reference links, ignores definitions and leaves undefined references alone', () => {
+    const src = '参考[医保局][gov]和[通知]，见[附件]。\n\n[gov]: https://nhsa.gov.cn\n[通知]: https://example.cn/2024';
+    const { article } = parseMarkdown(md(src));
+    expect(article.sentences).toHaveLength(1);
+    const [s] = article.sentences;
+    expect(s!.text.replace(/ +/g, '')).toBe('参考医保局和通知，见[附件]。');
+    expect(s!.text).toHaveLength(s!.span.end - s!.span.start);
+    expect(article.ignored).toContainEqual({ start: src.indexOf('[gov]:'), end: src.indexOf('\n[通知]:') });
+    expect(article.ignored).toContainEqual({ start: src.indexOf('[通知]:'), end: src.length });
+  });
+
+  it('masks images, inline HTML tags and autolinks but not a comment inside inline code', () => {
+    const src = '图![示意](a.png)后<span class="k">重点</span>及<https://nhsa.gov.cn>与`<!-- claimlint-disable -->`。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.directives).toEqual([]);
+    expect(article.sentences.map((s) => s.text.replace(/ +/g, ''))).toEqual(['图后重点及与`<!--claimlint-disable-->`。']);
+    expect(article.ignored).toContainEqual({ start: src.indexOf('!['), end: src.indexOf('后') });
+    expect(article.ignored).toContainEqual({ start: src.indexOf('<https'), end: src.indexOf('与') });
+  });
+
+  it('reads a directive from a comment block spanning several lines', () => {
+    const src = '<!--\nclaimlint-disable stale-year\n-->\n正文。';
+    const { article } = parseMarkdown(md(src));
+    expect(article.directives).toEqual([{ kind: 'disable', ruleIds: ['stale-year'], span: { start: 0, end: src.indexOf('-->') + 3 } }]);
+    expect(article.sentences.map((s) => s.text)).toEqual(['正文。']);
+  });
+});

@@ -152,6 +152,11 @@ describe('warning: an old year in a title or list heading about rates and standa
     expect(found[0]).toMatchObject({ severity: 'warning', line: 1 });
   });
 
+  it('two years compared in a title or list heading are history, not “current”', () => {
+    expect(lint('# 2023年和2024年缴费标准对比\n\n正文。\n')).toEqual([]);
+    expect(lint('2023年和2024年的缴费标准对比如下：单位6%。\n')).toEqual([]);
+  });
+
   it('a title with an old year but no rate/standard/list word is fine', () => {
     expect(lint('# 2024年河北邯郸治疗尾骨痛的医院有哪些\n\n正文。\n')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { Article, ClaimRecord, SourceFile, Verdict } from '../types.js';
+import type { Article, ClaimRecord, FactRecord, SourceFile, Verdict } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from '../extract/cues.js';
 import type { AsOf, FileRule } from '../kernel/rule.js';
@@ -13,6 +13,7 @@ import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
+import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   readonly asOf: AsOf;
   readonly rules: readonly FileRule[];
   readonly settings: RuleSettings;
+  /** Fact keys, gazetteer and cues for the facts stage (default: the bundled data). */
+  readonly facts?: FactServices;
 }
 
 export interface FileAnalysis {
@@ -30,12 +33,14 @@ export interface FileAnalysis {
   readonly lines?: LineIndex;
   readonly records: readonly ClaimRecord[];
   readonly verdicts: readonly Verdict[];
+  /** Fact records for corpus-wide consistency (src/facts). */
+  readonly facts: readonly FactRecord[];
   readonly findings: readonly RawFinding[];
   /** Set when the file could not be read at all: the run exits 2. */
   readonly unreadable?: string;
 }
 
-type Stage = 'read' | 'decode' | 'parse' | 'extract' | 'judge' | 'rules';
+type Stage = 'read' | 'decode' | 'parse' | 'extract' | 'facts' | 'judge' | 'rules';
 
 /**
  * One file through the named stages (read → decode → parse → extract →
@@ -54,7 +59,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
       toFinding(inputMeta.id, input.severity ?? severity, file, lines, { message, node: { text: '', span: { start, end: start } } }, () => undefined),
     );
   };
-  const empty = (unreadable?: string): FileAnalysis => ({ file, records: [], verdicts: [], findings, ...(unreadable ? { unreadable } : {}) });
+  const empty = (unreadable?: string): FileAnalysis => ({ file, records: [], verdicts: [], facts: [], findings, ...(unreadable ? { unreadable } : {}) });
 
   let failed: Stage | undefined;
   const stage = <T>(name: Stage, fn: () => T): T | undefined => {
@@ -87,6 +92,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   const article = parsed.article;
 
   const records = stage('extract', () => extractArticle(article, services)) ?? [];
+  const facts = stage('facts', () => extractFacts(article, services.facts ?? defaultFactServices(services.cues))) ?? [];
   const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
   if (!failed) {
     const ruleFindings = stage('rules', () =>
@@ -94,7 +100,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
     );
     if (ruleFindings) findings.push(...ruleFindings);
   }
-  return { file, article, lines, records, verdicts, findings };
+  return { file, article, lines, records, verdicts, facts, findings };
 }
 
 /** Claim records of every sentence, with the heading above each as context. */

@@ -106,7 +106,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
   const entries = analyses.flatMap((a) =>
-    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts }] : [],
+    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
   );
   raw.push(...runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
 

@@ -54,6 +54,8 @@ interface Group<T> {
   readonly all: T[];
 }
 
+const EXACT_FILE_COUNT = 512;
+
 const sentenceKey = (o: Observation): string => `${o.file}\u0000${o.sentence}`;
 
 /**
@@ -62,7 +64,13 @@ const sentenceKey = (o: Observation): string => `${o.file}\u0000${o.sentence}`;
  * called on one representative of each bucket, so it must depend only on what
  * the bucket id encodes. Items are expected in corpus order.
  */
-export function findConflicts<T extends Observation>(items: Iterable<T>, clash: (a: T, b: T) => boolean, cap = 3): ConflictSide<T>[] {
+export function findConflicts<T extends Observation>(
+  items: Iterable<T>,
+  clash: (a: T, b: T) => boolean,
+  cap = 3,
+  /** Which of a file's conflicting observations should carry its finding (default: the first). */
+  prefer?: (item: T) => boolean,
+): ConflictSide<T>[] {
   const groups = new Map<string, Group<T>>();
   const order = new Map<T, number>();
   let n = 0;
@@ -102,15 +110,21 @@ export function findConflicts<T extends Observation>(items: Iterable<T>, clash: 
       }
     }
     if (clashing.size === 0) continue;
+    // Per file: the first conflicting observation, or the first preferred one.
+    const chosen = new Map<string, T>();
+    for (const item of g.all) {
+      if (!clashing.has(item.bucket)) continue;
+      const current = chosen.get(item.file);
+      if (!current || (prefer && !prefer(current) && prefer(item))) chosen.set(item.file, item);
+    }
     const done = new Set<string>();
     for (const item of g.all) {
-      if (done.has(item.file)) continue;
-      const others = clashing.get(item.bucket);
-      if (!others) continue;
+      if (done.has(item.file) || chosen.get(item.file) !== item) continue;
+      const others = clashing.get(item.bucket)!;
       const sk = sentenceKey(item);
       let total = 0;
       let inFile = 0;
-      const otherFiles = new Set<string>();
+      let fileCount = 0;
       const values: OtherValue<T>[] = [];
       for (const b of others) {
         const same = b.bySentence.get(sk) ?? 0;
@@ -118,11 +132,21 @@ export function findConflicts<T extends Observation>(items: Iterable<T>, clash: 
         if (count === 0) continue;
         total += count;
         inFile += (b.byFile.get(item.file)?.length ?? 0) - same;
-        for (const f of b.byFile.keys()) if (f !== item.file) otherFiles.add(f);
+        fileCount += b.byFile.size;
         const example = b.items.find((x) => sentenceKey(x) !== sk)!;
         values.push({ example, count });
       }
       if (total === 0) continue;
+      // Exact count of other files while it is cheap; past that, the sum over
+      // values (a file holding two conflicting values counts twice).
+      let otherFiles = 0;
+      if (fileCount <= EXACT_FILE_COUNT) {
+        const seen = new Set<string>();
+        for (const b of others) for (const f of b.byFile.keys()) if (f !== item.file) seen.add(f);
+        otherFiles = seen.size;
+      } else {
+        for (const b of others) otherFiles += b.byFile.size - (b.byFile.has(item.file) ? 1 : 0);
+      }
       done.add(item.file);
       out.push({
         key,
@@ -131,7 +155,7 @@ export function findConflicts<T extends Observation>(items: Iterable<T>, clash: 
         against: pickAgainst(item, others, cap, order),
         total,
         inFile,
-        otherFiles: otherFiles.size,
+        otherFiles,
         values: values.sort((x, y) => order.get(x.example)! - order.get(y.example)!),
       });
     }

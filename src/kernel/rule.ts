@@ -1,4 +1,4 @@
-import type { Article, ClaimRecord, RuleMeta, Severity, Sentence, Span, TextSpan, Unit, Verdict } from '../types.js';
+import type { Article, ClaimRecord, FactRecord, RuleMeta, Severity, Sentence, Span, TextSpan, Unit, Verdict } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
 
@@ -65,6 +65,8 @@ export interface CorpusEntry {
   readonly lines: LineIndex;
   readonly records: readonly ClaimRecord[];
   readonly verdicts: readonly Verdict[];
+  /** Fact records (src/facts); absent when the facts stage did not run. */
+  readonly facts?: readonly FactRecord[];
 }
 
 export interface CorpusReport extends ReportDescriptor {

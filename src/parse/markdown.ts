@@ -42,8 +42,10 @@ const DATE_PARTS = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 const SIMPLE_LINE = /([A-Za-z_][A-Za-z0-9_-]*): +([^ \t\r\n](?:[^\t\r\n]*[^ \t\r\n])?) */y;
 /** Characters that give a plain scalar's first character a YAML meaning. */
 const PLAIN_INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-/** Comments, nested keys and flow punctuation inside a value (this reader leaves them to yaml). */
-const PLAIN_UNSAFE = /[\s]#|:(?:\s|$)|[,[\]{}]/;
+/** Comments and nested keys inside a plain value (this reader leaves them to yaml). */
+const PLAIN_UNSAFE = /\s#|:(?:\s|$)/;
+/** Flow punctuation, which ends a plain scalar inside `[…]`. */
+const FLOW_PUNCTUATION = /[,[\]{}]/;
 /** Control characters, which YAML may reject or escape. */
 const UNPRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]/;
 /** Plain scalars the YAML 1.2 core schema reads as null, booleans or numbers. */
@@ -705,17 +707,17 @@ function simplePairs(text: string, lines: Lines, firstLine: number, endLine: num
       if (raw.charCodeAt(raw.length - 1) !== 93) return undefined;
       const body = raw.slice(1, -1);
       const items = body.trim() === '' ? [] : body.split(',').map((t) => t.trim());
-      if (!items.every(isSimplePlain)) return undefined;
+      if (!items.every((t) => isSimplePlain(t) && !FLOW_PUNCTUATION.test(t))) return undefined;
       pairs.push({ key, scalar: false, value: items, at: lineStart });
     } else {
       if (!isSimplePlain(raw)) return undefined;
-      pairs.push({ key, scalar: true, value: raw, at, span: { start: at, end: valueEnd } });
+      pairs.push({ key, scalar: true, value: raw, at, span: trimSpan(text, at, valueEnd) });
     }
   }
   return pairs;
 }
 
-/** A plain scalar that YAML's core schema reads as exactly this string, in block or flow context. */
+/** A plain scalar that YAML's core schema reads as exactly this string (in block context). */
 function isSimplePlain(v: string): boolean {
   return v.length > 0 && !PLAIN_INDICATOR.test(v) && !PLAIN_UNSAFE.test(v) && !CORE_NON_STRING.test(v);
 }

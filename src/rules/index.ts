@@ -6,9 +6,10 @@ import { staleYear } from './stale-year.js';
 import { suppressionMeta } from '../kernel/suppressions.js';
 import { unverifiedClaim } from './unverified-claim.js';
 import { regionConflict } from './region-conflict.js';
+import { corpusConflict } from './corpus-conflict.js';
 
 /** Every rule claimlint runs, in a fixed order. */
-export const rules: readonly Rule[] = [claimContradiction, staleYear, unverifiedClaim, regionConflict];
+export const rules: readonly Rule[] = [claimContradiction, staleYear, unverifiedClaim, regionConflict, corpusConflict];
 
 /** Metadata of every rule id that can appear in a report (rules plus the input pseudo-rule). */
 export function allRuleMeta(): RuleMeta[] {

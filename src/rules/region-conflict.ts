@@ -220,6 +220,10 @@ function sentenceMentions(g: Gazetteer, text: string, region: string | undefined
   const found = findPlaces(g, text);
   if (found.length === 0) return [];
   if (region === undefined) return resolveMentions(g, found);
+  return resolveWithRegion(g, found, region);
+}
+
+function resolveWithRegion(g: Gazetteer, found: readonly PlaceMention[], region: string): ResolvedMention[] {
   const anchors: PlaceMention[] = [region, ...ancestors(g, region).map((p) => p.code)].map((code) => ({
     text: '',
     start: -1,
@@ -228,6 +232,23 @@ function sentenceMentions(g: Gazetteer, text: string, region: string | undefined
     weak: false,
   }));
   return resolveMentions(g, [...anchors, ...found]).slice(anchors.length);
+}
+
+/**
+ * Whether resolving could make this mention a division outside `region`: it
+ * has a strong foreign reading, or a weak foreign reading whose parent is the
+ * region or encloses it (so the region's anchors could confirm it, as 邯郸
+ * confirms 峰峰 in a 丛台区 unit). A weak reading under an unrelated parent
+ * needs that parent named in the sentence, which is then itself foreign.
+ */
+function mayBeForeign(g: Gazetteer, m: PlaceMention, region: string): boolean {
+  const senses = m.senses ?? m.candidates.map((code) => ({ code, weak: m.weak }));
+  return senses.some((s) => {
+    if (isSameOrRelated(g, s.code, region)) return false;
+    if (!s.weak) return true;
+    const parent = g.byCode.get(s.code)?.parent;
+    return parent !== undefined && isSameOrRelated(g, parent, region);
+  });
 }
 
 /** Adjacent mentions (河北石家庄) form one run. */
@@ -338,7 +359,12 @@ function carriesSubject(c: Compiled, view: SentenceView, runIndex: number, leadE
  * reaches (0 when the sentence is not the lead).
  */
 export function foreignPlaces(g: Gazetteer, c: Compiled, text: string, region: string, leadEnd: number): ForeignPlace[] {
-  const mentions = sentenceMentions(g, text, region);
+  // Most sentences name no place, or only places related to the region, or
+  // everyday words that are weak place names (平原, 江南): settle those from
+  // the trie's readings without resolving anything.
+  const found = findPlaces(g, text);
+  if (!found.some((m) => mayBeForeign(g, m, region))) return [];
+  const mentions = resolveWithRegion(g, found, region);
   if (!mentions.some((m) => decided(m) && !isSameOrRelated(g, m.code, region))) return [];
   const view: SentenceView = { text, mentions, runs: runsOf(mentions) };
   const out: ForeignPlace[] = [];
@@ -381,13 +407,13 @@ export function unitConflicts(
   titled: boolean,
 ): PlaceConflict[] {
   const found = sentences.map((s, i) => foreignPlaces(g, c, s.text, region, titled && i === 0 ? leadLength(c, s.text) : 0));
-  const onPurpose = found.flat().filter((p) => p.deliberate).flatMap((p) => p.codes);
+  const onPurpose = [...new Set(found.flat().filter((p) => p.deliberate).flatMap((p) => p.codes))];
   const out: PlaceConflict[] = [];
   found.forEach((places, i) => {
     const seen = new Set<string>();
     for (const p of places) {
       if (!p.subject || p.deliberate || seen.has(p.code)) continue;
-      if (p.codes.some((x) => onPurpose.some((y) => isSameOrRelated(g, x, y)))) continue;
+      if (onPurpose.length > 0 && p.codes.some((x) => onPurpose.some((y) => isSameOrRelated(g, x, y)))) continue;
       seen.add(p.code);
       out.push({ sentence: sentences[i]!, start: p.start, end: p.end, code: p.code });
     }

@@ -213,14 +213,16 @@ export class StaleYearJudge {
       }
       // A date (2024年3月) dates an event; only a qualifier makes it "current".
       if (m.month !== undefined) continue;
+      // Two years side by side compare them or give a series ("2023年和2024年缴费标准对比"): history, not "current".
       if (input.isTitle) {
         const k = this.keyword.exec(text);
-        if (k) out.push({ mention: m, kind: 'title', age, quote: text, cue: k[0] });
+        if (k && mentions.length === 1) out.push({ mention: m, kind: 'title', age, quote: text, cue: k[0] });
         continue;
       }
       const clause = text.slice(cs, ce);
       const k = this.keyword.exec(clause);
-      if (k && this.leadIn.test(clause)) out.push({ mention: m, kind: 'lead-in', age, quote: clause, cue: k[0] });
+      const alone = !mentions.some((o) => o !== m && o.start < ce && o.end > cs);
+      if (k && alone && this.leadIn.test(clause)) out.push({ mention: m, kind: 'lead-in', age, quote: clause, cue: k[0] });
     }
     return out;
   }

@@ -1,0 +1,87 @@
+// Where the corpus disagrees with itself: facts with one key and clashing
+// values, and registry claims asserted with different values. Used by the
+// corpus-conflict rule and by `claimlint registry suggest`.
+import type { ClaimRecord, FactRecord, Verdict } from '../types.js';
+import type { CorpusEntry } from '../kernel/rule.js';
+import type { Registry } from '../registry/types.js';
+import { loadGazetteer, isSameOrRelated, type Gazetteer } from '../region/gazetteer.js';
+import { deepestPlace, placesIn } from './context.js';
+import { findConflicts, type ConflictSide, type Observation } from './aggregate.js';
+import { valuesClash } from './values.js';
+
+export interface FactObservation extends Observation {
+  readonly fact: FactRecord;
+}
+
+export interface ClaimObservation extends Observation {
+  readonly verdict: Verdict;
+  /** Division code of the record's region, when it has one. */
+  readonly region?: string;
+}
+
+/** Different years are different facts; a fact without a year may be about any year. */
+export function yearsAgree(a: number | undefined, b: number | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+export function factObservation(fact: FactRecord): FactObservation {
+  return { file: fact.file, key: fact.key, bucket: `${fact.value.norm}@${fact.year ?? ''}`, sentence: fact.sentence.span.start, fact };
+}
+
+export function factsClash(a: FactObservation, b: FactObservation): boolean {
+  return yearsAgree(a.fact.year, b.fact.year) && valuesClash(a.fact.value, b.fact.value);
+}
+
+/** Every (fact key, file) side of a conflict, in corpus order. */
+export function factConflicts(entries: readonly CorpusEntry[], cap = 3): ConflictSide<FactObservation>[] {
+  const observations = function* (): Generator<FactObservation> {
+    for (const e of entries) for (const f of e.facts ?? []) yield factObservation(f);
+  };
+  return findConflicts(observations(), factsClash, cap);
+}
+
+/**
+ * Every (claim, file) side where articles assert different values of one
+ * registry claim. Questions and rumours are left out: they report what people
+ * ask or say, not what the article holds. Records from regions that are not
+ * the same or related are not compared.
+ */
+export function claimConflicts(entries: readonly CorpusEntry[], registry: Registry, cap = 3, g: Gazetteer = loadGazetteer()): ConflictSide<ClaimObservation>[] {
+  const regionCodes = new Map<string, string | undefined>();
+  const codeOf = (region: string): string | undefined => {
+    if (!regionCodes.has(region)) regionCodes.set(region, deepestPlace(g, placesIn(g, region)));
+    return regionCodes.get(region);
+  };
+  const observations = function* (): Generator<ClaimObservation> {
+    for (const e of entries) {
+      for (const v of e.verdicts) {
+        const r = v.record;
+        if (r.framing !== 'plain') continue;
+        const claim = registry.byId.get(r.claimId)?.claim;
+        if (!claim) continue;
+        const region = r.region ? codeOf(r.region) : undefined;
+        // A regional claim is one fact per region; a national one is one fact everywhere.
+        const key = claim.scope === 'national' ? r.claimId : `${r.claimId}@${region ?? ''}`;
+        yield {
+          file: r.file,
+          key,
+          bucket: `${r.value}@${r.year ?? ''}@${region ?? ''}`,
+          sentence: r.sentence.span.start,
+          verdict: v,
+          ...(region ? { region } : {}),
+        };
+      }
+    }
+  };
+  const clash = (a: ClaimObservation, b: ClaimObservation): boolean =>
+    a.verdict.record.value !== b.verdict.record.value &&
+    yearsAgree(a.verdict.record.year, b.verdict.record.year) &&
+    (a.region === undefined || b.region === undefined || isSameOrRelated(g, a.region, b.region));
+  // In a file that says both, the finding goes on the sentence the registry does not support.
+  return findConflicts(observations(), clash, cap, (o) => o.verdict.kind !== 'supported');
+}
+
+/** The claim record of an observation (for callers that only need the record). */
+export function recordOf(o: ClaimObservation): ClaimRecord {
+  return o.verdict.record;
+}

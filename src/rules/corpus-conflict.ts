@@ -1,0 +1,124 @@
+import type { CorpusRule, RelatedSpec } from '../kernel/rule.js';
+import type { Severity } from '../types.js';
+import type { Registry } from '../registry/types.js';
+import type { ConflictSide } from '../facts/aggregate.js';
+import { claimConflicts, factConflicts, type ClaimObservation, type FactObservation } from '../facts/conflicts.js';
+import { loadFactKeys } from '../facts/keys.js';
+
+const DEFAULT_MAX_RELATED = 3;
+
+export const corpusConflict: CorpusRule = {
+  scope: 'corpus',
+  meta: {
+    id: 'corpus-conflict',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: 'Two places in the corpus (two articles, or two parts of one) state different values for the same fact.',
+    docs:
+      'Facts are read from sentences and from "key：value" lines: a subject (a place and scheme, or an organisation such as a hospital), ' +
+      'an attribute (缴费基数下限, 起付标准, 地址, 医院等级…), qualifiers (单位/个人, 在职/退休, 门诊/住院…) and a value. ' +
+      'Facts with the same subject, attribute and qualifiers are the same fact; see data/fact-keys.yaml for the words that make them equal. ' +
+      'Registry claims asserted with different values in different places are conflicts too, even where the registry decides which value is right. ' +
+      'Not conflicts: different years, different qualifiers (在职 vs 退休), different regions, a range or bound that contains the other value, ' +
+      'an approximation (约, 左右) close to the other value, and two readings of one sentence. ' +
+      'Each file is reported once per fact, with the other side(s) as related locations. ' +
+      'Hedged values and weak attributes give warnings; a sentence that agrees with the registry gives an info. ' +
+      'Fix: decide the right value (`claimlint registry suggest` prints a registry entry to settle it for the whole corpus) and correct the other side.',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { maxRelated: { type: 'integer', minimum: 1, maximum: 50, description: 'Other sides listed per finding.' } },
+    },
+  },
+  check(context) {
+    const maxRelated = typeof context.options['maxRelated'] === 'number' ? context.options['maxRelated'] : DEFAULT_MAX_RELATED;
+    for (const side of factConflicts(context.entries, maxRelated)) context.report({ file: side.file, ...describeFact(side) });
+    for (const side of claimConflicts(context.entries, context.registry, maxRelated)) {
+      context.report({ file: side.file, ...describeClaim(side, context.registry) });
+    }
+  },
+};
+
+/** "elsewhere in this article", "in 2 other articles", or both. */
+function where(side: ConflictSide<unknown>): string {
+  const parts: string[] = [];
+  if (side.inFile > 0) parts.push('elsewhere in this article');
+  if (side.otherFiles > 0) parts.push(`in ${side.otherFiles} other article${side.otherFiles === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
+function more(side: ConflictSide<unknown>): string {
+  return side.total > side.against.length ? ` (${side.total} places; ${side.against.length} listed)` : '';
+}
+
+function showFact(o: FactObservation): string {
+  return o.fact.year !== undefined ? `${o.fact.value.text}（${o.fact.year}年）` : o.fact.value.text;
+}
+
+/** The other values as text, once each: a year is added only when all its places give the same one. */
+function distinctValues(side: ConflictSide<FactObservation>): string[] {
+  const years = new Map<string, { text: string; years: Set<number | undefined> }>();
+  for (const v of side.values) {
+    const f = v.example.fact;
+    const entry = years.get(f.value.norm) ?? { text: f.value.text, years: new Set() };
+    entry.years.add(f.year);
+    years.set(f.value.norm, entry);
+  }
+  return [...years.values()].map(({ text, years: ys }) => {
+    const [only] = ys;
+    return ys.size === 1 && only !== undefined ? `${text}（${only}年）` : text;
+  });
+}
+
+function describeFact(side: ConflictSide<FactObservation>) {
+  const fact = side.at.fact;
+  const others = distinctValues(side);
+  const shown = others.length > 3 ? `${others.slice(0, 3).join('、')}…` : others.join('、');
+  const attribute = loadFactKeys().attributes.get(fact.attribute);
+  const hedged = fact.hedged || side.against.every((o) => o.fact.hedged);
+  const notes: string[] = [];
+  if (hedged) notes.push('hedged');
+  if (attribute?.weak) notes.push('weak attribute');
+  const severity: Severity = notes.length ? 'warning' : 'error';
+  const related: RelatedSpec[] = side.against.map((o) => ({
+    file: o.file,
+    span: o.fact.evidence.span,
+    excerpt: o.fact.evidence.text,
+    message: showFact(o),
+  }));
+  return {
+    node: fact.evidence,
+    severity,
+    message: `Conflicting values for ${fact.label}: ${showFact(side.at)} here, ${shown} ${where(side)}${more(side)}${notes.length ? ` [${notes.join(', ')}]` : ''}.`,
+    related,
+  };
+}
+
+function describeClaim(side: ConflictSide<ClaimObservation>, registry: Registry) {
+  const v = side.at.verdict;
+  const r = v.record;
+  const compiled = registry.byId.get(r.claimId)!;
+  const label = (value: string) => compiled.valueByName.get(value)?.label ?? value;
+  const others = [...new Set(side.values.map((o) => label(o.example.verdict.record.value)))];
+  const weak = r.hedges.length > 0 || compiled.claim.confidence !== 'high';
+  // The side the registry supports is not what needs fixing: tell, don't fail.
+  const severity: Severity = v.kind === 'supported' ? 'info' : weak ? 'warning' : 'error';
+  const cueStart = r.cue.span.start - r.sentence.span.start;
+  const related: RelatedSpec[] = side.against.map((o) => ({
+    file: o.file,
+    span: o.verdict.record.sentence.span,
+    excerpt: o.verdict.record.sentence.text,
+    message: label(o.verdict.record.value),
+  }));
+  const agrees = v.kind === 'supported' ? ' (this one agrees with the registry)' : '';
+  return {
+    node: r.sentence,
+    range: [cueStart, cueStart + r.cue.text.length] as const,
+    severity,
+    message:
+      `The corpus disagrees with itself on ${compiled.claim.subject}: “${r.cue.text}” here asserts ${label(r.value)}${agrees}, ` +
+      `but ${others.join('、')} ${others.length === 1 ? 'is' : 'are'} asserted ${where(side)}${more(side)}.`,
+    claimId: r.claimId,
+    related,
+  };
+}
