@@ -3,6 +3,7 @@ import { RunFailure } from '../engine/run.js';
 import { formatNames } from '../formatters/index.js';
 import { runCheck } from './commands/check.js';
 import { runExtract } from './commands/extract.js';
+import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
 import { runRegistryTest, runValidate } from './commands/registry.js';
 import { UsageError } from './errors.js';
@@ -73,6 +74,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .description('print claim records as JSON Lines')
       .argument('[paths...]', 'files, directories or globs')
       .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
+      .option('--facts', 'print fact records (subject, attribute, qualifiers, value) instead of claim records')
       .option('-o, --output <file>', 'write to a file instead of stdout'),
   ).action(async (paths: string[], flags) => {
     code = await runExtract(paths, flags, io);
@@ -84,6 +86,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   });
   shared(registry.command('test').description('run every canonical claim’s own examples')).action((flags) => {
     code = runRegistryTest(flags, io);
+  });
+  shared(
+    registry
+      .command('suggest')
+      .description('print registry entry skeletons (YAML) for conflicting and often-repeated unverified facts')
+      .argument('[paths...]', 'files, directories or globs (default: the corpus globs)')
+      .option('--limit <n>', 'at most N repeated-fact skeletons besides the conflicts', '10')
+      .option('--min-files <n>', 'a repeated fact must appear in at least N articles', '2')
+      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
+      .option('-o, --output <file>', 'write to a file instead of stdout'),
+  ).action(async (paths: string[], flags) => {
+    code = await runSuggest(paths, flags, io);
   });
 
   try {

@@ -56,10 +56,17 @@ const SIX_DIGITS = /^\d{6}$/;
 export function namedRegion(g: Gazetteer, text: string): NamedRegion {
   const trimmed = text.trim();
   if (SIX_DIGITS.test(trimmed) && g.byCode.has(trimmed)) return { code: trimmed, mixed: false };
+  const found = findPlaces(g, text);
+  if (found.length === 0) return NONE;
   const codes = new Set<string>();
-  for (const m of resolveMentions(g, findPlaces(g, text))) {
-    const c = m.code ?? m.within;
-    if (c !== undefined) codes.add(c);
+  if (found.every((m) => !m.weak && m.candidates.length === 1)) {
+    // Only unique, strong names (the usual title): nothing to resolve.
+    for (const m of found) codes.add(m.candidates[0]!);
+  } else {
+    for (const m of resolveMentions(g, found)) {
+      const c = m.code ?? m.within;
+      if (c !== undefined) codes.add(c);
+    }
   }
   if (codes.size === 0) return NONE;
   const list = [...codes];

@@ -473,7 +473,9 @@ export const regionConflict: FileRule = {
       '(《…》, 「…」, “…”), not followed by people or organisation words (石家庄患者, 淮北矿业集团; `notSubjectPatterns`), the ' +
       'sentence has no referral, comparison or partnership cue (异地就医, 转诊, 对比, 哪个, 合作…), and its clause has no referral ' +
       '(前往…, 推荐选择…地区, 可到…就医), example-list (例如, 比如, 如 …, …等地, …等城市) or comparison (比…) cue, and it is not ' +
-      'coordinated with another place (邯郸和石家庄, 淮北、淮南). ' +
+      'coordinated with another place (邯郸和石家庄, 淮北、淮南). A place named on purpose anywhere in a unit covers its other ' +
+      'mentions, and places related to it, in that unit (可到省会兰州就医 … 兰州市第一人民医院). Each division is reported once per ' +
+      'sentence, on the span of the place. ' +
       'A registry claim scoped to a region is reported when a sentence supports it in a unit about another region (including an ' +
       'enclosing one) or with no region at all, as if national; a place named in the sentence itself decides first, and a sentence ' +
       'with a local word (当地, 部分地区, 本市…) is not read as national. ' +

@@ -2,15 +2,18 @@ import { check } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { resolveAsOf } from './check.js';
+import { factJson } from '../../facts/serialize.js';
 
 export interface ExtractFlags {
   readonly registry?: string;
   readonly config?: string;
   readonly output?: string;
   readonly asOf?: string;
+  /** Print fact records instead of claim records. */
+  readonly facts?: boolean;
 }
 
-/** `claimlint extract`: one JSON object per claim record, in file and position order. */
+/** `claimlint extract`: one JSON object per claim record (or, with --facts, per fact record), in file and position order. */
 export async function runExtract(paths: readonly string[], flags: ExtractFlags, io: Io): Promise<number> {
   const outcome = await check({
     cwd: io.cwd,
@@ -22,6 +25,10 @@ export async function runExtract(paths: readonly string[], flags: ExtractFlags, 
   const lines: string[] = [];
   for (const a of outcome.analyses) {
     if (!a.lines) continue;
+    if (flags.facts) {
+      for (const f of a.facts) lines.push(JSON.stringify(factJson(f, a.lines)));
+      continue;
+    }
     for (const v of a.verdicts) {
       const r = v.record;
       const s = a.lines.position(r.sentence.span.start);
