@@ -63,7 +63,7 @@ export function suggestions(entries: readonly CorpusEntry[], options: SuggestOpt
   return out;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const hash = (s: string): string => createHash('sha1').update(s).digest('hex').slice(0, 6);
 
 interface ValueGroup {
@@ -80,7 +80,7 @@ export function skeleton(s: Suggestion, keys: FactKeys, g: Gazetteer): { claim: 
   for (const f of s.facts) {
     let vg = groups.get(f.value.norm);
     if (!vg) {
-      vg = { name: uniqueName(valueName(f), used), facts: [] };
+      vg = { name: uniqueName(valueName(f, groups.size + 1), used), facts: [] };
       groups.set(f.value.norm, vg);
     }
     vg.facts.push(f);
@@ -158,15 +158,15 @@ function claimId(f: FactRecord): string {
   return parts.join('.');
 }
 
-/** v3176-yuan-month, v16-percent; other values get a short hash. */
-function valueName(f: FactRecord): string {
+/** v3176-yuan-month, v16-percent; grades and addresses are numbered (their labels say which is which). */
+function valueName(f: FactRecord, nth: number): string {
   const q = f.value.quantity;
   if (q) {
     const n = `${q.value}${q.max !== undefined && q.max !== q.value ? `-${q.max}` : ''}`.replace(/\./g, 'p');
     const unit = q.unit.replace(/\//g, '-').replace(/[^a-z0-9-]/g, '');
     return `v${n}${unit ? `-${unit}` : ''}${q.bound !== 'exact' ? `-${q.bound.toLowerCase()}` : ''}`;
   }
-  return `v-${hash(f.value.norm)}`;
+  return `value-${nth}`;
 }
 
 function uniqueName(name: string, used: Set<string>): string {
@@ -197,7 +197,9 @@ function phrasesFor(facts: readonly FactRecord[], keys: FactKeys): string[] {
       out.add(`${escapeRe(road)}\\s*${escapeRe(number)}\\s*号`);
     }
   }
-  for (const x of facts) out.add(escapeRe(x.value.text));
+  // Spellings the patterns above do not cover yet (三千元, 2千元).
+  const compiled = [...out].map((p) => new RegExp(p, 'u'));
+  for (const x of facts) if (!compiled.some((re) => re.test(x.value.text))) out.add(escapeRe(x.value.text));
   return [...out];
 }
 

@@ -7,6 +7,8 @@
 // comments), link destinations, images. Those are blanked to spaces in the
 // sentence text, which keeps text and span the same length, so an index into
 // Sentence.text plus span.start is a file offset.
+// Front matter is cut off here, before markdown-it: its lines are handed to
+// markdown-it as empty lines, so block line numbers are still those of the file.
 
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
