@@ -250,7 +250,7 @@ describe('aggregation', () => {
     const sides = findConflicts([obs('a', '3000'), obs('a', '3000', 10), obs('b', '5000'), obs('c', '3000')], differ);
     expect(sides.map((s) => [s.file, s.at.value, s.against.map((x) => `${x.file}:${x.value}`), s.total])).toEqual([
       ['a', '3000', ['b:5000'], 1],
-      ['b', '5000', ['a:3000', 'c:3000'], 3],
+      ['b', '5000', ['a:3000', 'a:3000', 'c:3000'], 3],
       ['c', '3000', ['b:5000'], 1],
     ]);
   });

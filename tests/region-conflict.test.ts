@@ -236,6 +236,11 @@ describe('region-conflict: body puts the subject elsewhere', () => {
     expect(lint(page, { format: 'text' }).map((h) => [h.line, h.at])).toEqual([[9, '石家庄']]);
   });
 
+  it('is not excused by an earlier mention of the same place as people or an organisation', () => {
+    const hits = lint(md('邯郸治疗腰痛的医院有哪些', '邯郸市中心医院骨科实力较强。\n\n石家庄患者常来就诊。\n\n石家庄市第一医院的骨科也较有名。'));
+    expect(hits.map((h) => [h.line, h.at])).toEqual([[9, '石家庄市']]);
+  });
+
   it('reports a place once per sentence, on its own span', () => {
     const hits = lint(md('邯郸医保报销指南', '邯郸职工医保报销比例较高。\n\n石家庄医保和石家庄社保都在调整。'));
     // Both 石家庄 carry the subject (…医保, …社保); the division is reported once, on the first.

@@ -179,5 +179,15 @@ function pickAgainst<T extends Observation>(item: T, others: readonly Bucket<T>[
     }
   }
   const byOrder = (a: T, b: T) => order.get(a)! - order.get(b)!;
-  return [...here.sort(byOrder), ...elsewhere.sort(byOrder)].slice(0, cap);
+  // One sentence read twice (two values, two qualifiers) is listed once.
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const x of [...here.sort(byOrder), ...elsewhere.sort(byOrder)]) {
+    const k = sentenceKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+    if (out.length === cap) break;
+  }
+  return out;
 }

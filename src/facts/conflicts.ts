@@ -73,10 +73,21 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
       }
     }
   };
-  const clash = (a: ClaimObservation, b: ClaimObservation): boolean =>
-    a.verdict.record.value !== b.verdict.record.value &&
-    yearsAgree(a.verdict.record.year, b.verdict.record.year) &&
-    (a.region === undefined || b.region === undefined || isSameOrRelated(g, a.region, b.region));
+  // Values that both agree with the registry (a canonical one and a looser
+  // supporting one) are compatible, and an unverifiable value (a local
+  // exception) contradicts nothing; two different wrong values do conflict.
+  const judgement = (o: ClaimObservation) => registry.byId.get(o.verdict.record.claimId)?.valueByName.get(o.verdict.record.value)?.verdict;
+  const clash = (a: ClaimObservation, b: ClaimObservation): boolean => {
+    if (a.verdict.record.value === b.verdict.record.value) return false;
+    const ja = judgement(a);
+    const jb = judgement(b);
+    if (ja === 'unverifiable' || jb === 'unverifiable' || ja === undefined || jb === undefined) return false;
+    if (ja === 'supports' && jb === 'supports') return false;
+    return (
+      yearsAgree(a.verdict.record.year, b.verdict.record.year) &&
+      (a.region === undefined || b.region === undefined || isSameOrRelated(g, a.region, b.region))
+    );
+  };
   // In a file that says both, the finding goes on the sentence the registry does not support.
   return findConflicts(observations(), clash, cap, (o) => o.verdict.kind !== 'supported');
 }

@@ -444,9 +444,10 @@ class SentenceReader {
   }
 
   private hedgedBetween(from: number, to: number): boolean {
+    const text = this.text.slice(from, to);
     const hedges = this.services.cues.hedges;
     hedges.lastIndex = 0;
-    return hedges.test(this.text.slice(from, to));
+    return hedges.test(text) || this.services.keys.hedges.test(text);
   }
 
   // ---- hospital grades and addresses -------------------------------------

@@ -58,6 +58,8 @@ export interface FactKeys {
   readonly entityNotInside: RegExp;
   readonly entityMaxLength: number;
   readonly roadSuffixes: readonly string[];
+  /** Approximation words (约为, 左右). */
+  readonly hedges: RegExp;
 }
 
 interface RawFile {
@@ -68,7 +70,7 @@ interface RawFile {
   entities: { suffixes: string[]; maxLength?: number; notInside?: string[] };
   addresses: { roadSuffixes: string[] };
   stopWords?: string[];
-  grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[] };
+  grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[]; hedges?: string[] };
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -158,6 +160,7 @@ export function compileFactKeys(raw: RawFile, origin = 'fact keys'): FactKeys {
     entityNotInside: new RegExp(alternation(ents.notInside ?? ['是']), 'u'),
     entityMaxLength: ents.maxLength ?? 16,
     roadSuffixes: [...raw.addresses.roadSuffixes].sort((a, b) => b.length - a.length),
+    hedges: new RegExp(alternation(raw.grammar.hedges ?? ['约']), 'u'),
   };
 }
 

@@ -69,7 +69,7 @@ export function quantitiesClash(a: Quantity, b: Quantity): boolean {
   }
   const [alo, ahi] = interval(a, fa);
   const [blo, bhi] = interval(b, fb);
-  const eps = 1e-9 * Math.max(1, Math.abs(alo), Math.abs(ahi), Math.abs(blo), Math.abs(bhi));
+  const eps = 1e-9 * Math.max(1, ...[alo, ahi, blo, bhi].filter(Number.isFinite).map(Math.abs));
   return alo > bhi + eps || blo > ahi + eps;
 }
 

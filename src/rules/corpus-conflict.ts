@@ -18,7 +18,8 @@ export const corpusConflict: CorpusRule = {
       'Facts are read from sentences and from "key：value" lines: a subject (a place and scheme, or an organisation such as a hospital), ' +
       'an attribute (缴费基数下限, 起付标准, 地址, 医院等级…), qualifiers (单位/个人, 在职/退休, 门诊/住院…) and a value. ' +
       'Facts with the same subject, attribute and qualifiers are the same fact; see data/fact-keys.yaml for the words that make them equal. ' +
-      'Registry claims asserted with different values in different places are conflicts too, even where the registry decides which value is right. ' +
+      'A registry claim asserted with a value the registry supports in one place and a value it contradicts in another (or with two different ' +
+      'contradicted values) is a conflict too, reported besides claim-contradiction; values the registry does not judge contradict nothing. ' +
       'Not conflicts: different years, different qualifiers (在职 vs 退休), different regions, a range or bound that contains the other value, ' +
       'an approximation (约, 左右) close to the other value, and two readings of one sentence. ' +
       'Each file is reported once per fact, with the other side(s) as related locations. ' +
@@ -27,14 +28,22 @@ export const corpusConflict: CorpusRule = {
     schema: {
       type: 'object',
       additionalProperties: false,
-      properties: { maxRelated: { type: 'integer', minimum: 1, maximum: 50, description: 'Other sides listed per finding.' } },
+      properties: {
+        maxRelated: { type: 'integer', minimum: 1, maximum: 50, description: 'Other sides listed per finding (default 3).' },
+        registryClaims: { type: 'boolean', description: 'Also report registry claims asserted with conflicting values (default true).' },
+        facts: { type: 'boolean', description: 'Report conflicting fact records (default true).' },
+      },
     },
   },
   check(context) {
     const maxRelated = typeof context.options['maxRelated'] === 'number' ? context.options['maxRelated'] : DEFAULT_MAX_RELATED;
-    for (const side of factConflicts(context.entries, maxRelated)) context.report({ file: side.file, ...describeFact(side) });
-    for (const side of claimConflicts(context.entries, context.registry, maxRelated)) {
-      context.report({ file: side.file, ...describeClaim(side, context.registry) });
+    if (context.options['facts'] !== false) {
+      for (const side of factConflicts(context.entries, maxRelated)) context.report({ file: side.file, ...describeFact(side) });
+    }
+    if (context.options['registryClaims'] !== false) {
+      for (const side of claimConflicts(context.entries, context.registry, maxRelated)) {
+        context.report({ file: side.file, ...describeClaim(side, context.registry) });
+      }
     }
   },
 };

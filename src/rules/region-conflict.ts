@@ -201,8 +201,10 @@ export interface ForeignPlace {
   readonly codes: readonly string[];
   /** It carries the subject (lead, subject marker, institution name). */
   readonly subject: boolean;
-  /** Something around it says it is named on purpose (referral, example, comparison…). */
+  /** Something around it says it is not the subject's place: part of a name, or named on purpose. */
   readonly deliberate: boolean;
+  /** Named on purpose (referral, example, comparison, partnership, list of places): covers the place in the whole unit. */
+  readonly onPurpose: boolean;
 }
 
 /** Readings decided by a data default (海南 → the province) are too weak to raise an error. */
@@ -297,42 +299,43 @@ function clauseBounds(c: Compiled, text: string, start: number, end: number): [n
 }
 
 /**
- * True when something around the run says the place is named on purpose:
- * a quoted name, people or an organisation from there, a referral, an
- * example list, a comparison, a partnership, or a list of places.
+ * Why the run is not the subject's place, if something says so: 'name' when
+ * it is part of a name (quoted, or people / an organisation from there),
+ * 'purpose' when the text names the place on purpose (a referral, an example
+ * list, a comparison, a partnership, a list of places).
  */
-function deliberate(c: Compiled, view: SentenceView, runIndex: number): boolean {
+function deliberate(c: Compiled, view: SentenceView, runIndex: number): 'name' | 'purpose' | undefined {
   const { text, runs } = view;
   const run = runs[runIndex]!;
   const start = run[0]!.start;
   const end = run.at(-1)!.end;
 
   view.quoted ??= quotedRanges(text, c.quotes);
-  if (view.quoted.some(([a, b]) => start > a && end <= b)) return true;
+  if (view.quoted.some(([a, b]) => start > a && end <= b)) return 'name';
 
   // 石家庄患者 / 石家庄市民 (the trie took 石家庄市) / 淮北矿业集团.
   const after = text.slice(end, end + AFTER_WINDOW);
-  if (c.notSubjectAfter.test(after)) return true;
-  if (run.at(-1)!.text.endsWith('市') && c.notSubjectAfter.test('市' + after)) return true;
+  if (c.notSubjectAfter.test(after)) return 'name';
+  if (run.at(-1)!.text.endsWith('市') && c.notSubjectAfter.test('市' + after)) return 'name';
 
   view.sentenceCue ??= [c.referralSentence, c.comparison, c.relation].some((re) => re !== undefined && re.test(text));
-  if (view.sentenceCue) return true;
+  if (view.sentenceCue) return 'purpose';
 
   const [ca, cb] = clauseBounds(c, text, start, end);
   const before = text.slice(ca, start);
   const rest = text.slice(end, cb);
-  if (c.referralBefore?.test(before)) return true;
-  for (const f of c.frames) if (f.before.test(before) && (!f.after || f.after.test(rest))) return true;
-  if (c.exampleBefore?.test(before)) return true;
-  if (c.exampleAfter.test(rest)) return true;
-  if (c.comparisonBefore?.test(before)) return true;
+  if (c.referralBefore?.test(before)) return 'purpose';
+  for (const f of c.frames) if (f.before.test(before) && (!f.after || f.after.test(rest))) return 'purpose';
+  if (c.exampleBefore?.test(before)) return 'purpose';
+  if (c.exampleAfter.test(rest)) return 'purpose';
+  if (c.comparisonBefore?.test(before)) return 'purpose';
 
   // 邯郸和石家庄…, 淮北、淮南…: several places on purpose.
   const prev = runs[runIndex - 1];
   const next = runs[runIndex + 1];
-  if (prev && c.coordinators.has(text.slice(prev.at(-1)!.end, start).trim())) return true;
-  if (next && c.coordinators.has(text.slice(end, next[0]!.start).trim())) return true;
-  return false;
+  if (prev && c.coordinators.has(text.slice(prev.at(-1)!.end, start).trim())) return 'purpose';
+  if (next && c.coordinators.has(text.slice(end, next[0]!.start).trim())) return 'purpose';
+  return undefined;
 }
 
 /** True when the run is where the sentence puts its subject: "<place>医保", "<place>有几家医院", "<place>市第一医院". */
@@ -372,13 +375,15 @@ export function foreignPlaces(g: Gazetteer, c: Compiled, text: string, region: s
     const foreign = run.filter(decided).filter((m) => !isSameOrRelated(g, m.code, region));
     if (foreign.length === 0) return;
     const code = foreign.reduce((x, y) => (ancestors(g, y.code).length > ancestors(g, x.code).length ? y : x)).code;
+    const why = deliberate(c, view, i);
     out.push({
       start: foreign[0]!.start,
       end: foreign.at(-1)!.end,
       code,
       codes: foreign.map((m) => m.code),
       subject: carriesSubject(c, view, i, leadEnd),
-      deliberate: deliberate(c, view, i),
+      deliberate: why !== undefined,
+      onPurpose: why === 'purpose',
     });
   });
   return out;
@@ -407,7 +412,7 @@ export function unitConflicts(
   titled: boolean,
 ): PlaceConflict[] {
   const found = sentences.map((s, i) => foreignPlaces(g, c, s.text, region, titled && i === 0 ? leadLength(c, s.text) : 0));
-  const onPurpose = [...new Set(found.flat().filter((p) => p.deliberate).flatMap((p) => p.codes))];
+  const onPurpose = [...new Set(found.flat().filter((p) => p.onPurpose).flatMap((p) => p.codes))];
   const out: PlaceConflict[] = [];
   found.forEach((places, i) => {
     const seen = new Set<string>();
