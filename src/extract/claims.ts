@@ -116,6 +116,7 @@ function readValue(c: CompiledClaim, cues: Cues, text: string, hit: PhraseHit): 
   const before = clauseBefore(text, hit.start);
   // 能否提取 / 是否还能使用: an either-or question asserts neither value.
   if (cues.uncertainBefore.test(before) || cues.eitherOr.test(before)) return undefined;
+  if (cues.eitherOrClause.test(clauseAround(text, hit.start, hit.end))) return undefined;
   if (cues.negatedBefore.test(before)) {
     return hit.value.negation ? c.valueByName.get(hit.value.negation) : undefined;
   }
@@ -128,6 +129,19 @@ function clauseBefore(text: string, at: number): string {
   CLAUSE_END.lastIndex = 0;
   for (const m of head.matchAll(CLAUSE_END)) cut = m.index + 1;
   return head.slice(cut);
+}
+
+function clauseAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !isClauseEnd(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !isClauseEnd(text.charCodeAt(to))) to++;
+  return text.slice(from, to);
+}
+
+const CLAUSE_END_CODES = new Set([...'，,。；;：:！!？?、\n'].map((c) => c.charCodeAt(0)));
+function isClauseEnd(code: number): boolean {
+  return CLAUSE_END_CODES.has(code);
 }
 
 export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {

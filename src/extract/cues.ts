@@ -9,6 +9,8 @@ export interface Cues {
   readonly uncertainBefore: RegExp;
   /** An either-or question word anywhere earlier in the clause (能否, 是否…). */
   readonly eitherOr: RegExp;
+  /** An either-or question anywhere in the clause around a phrase (算不算). */
+  readonly eitherOrClause: RegExp;
   readonly hedges: RegExp;
   readonly rumour: RegExp;
   readonly debunk: RegExp;
@@ -20,6 +22,7 @@ interface CueFile {
   negationFillers: string[];
   uncertain: string[];
   eitherOr: string[];
+  eitherOrPatterns: string[];
   hedges: string[];
   rumour: string[];
   debunk: string[];
@@ -35,6 +38,7 @@ export function compileCues(file: CueFile): Cues {
     negatedBefore: new RegExp(`(?:${literal(file.negators)})${fillers}{0,3}$`, 'u'),
     uncertainBefore: new RegExp(`(?:${literal(file.uncertain)})${fillers}{0,3}$`, 'u'),
     eitherOr: new RegExp(literal(file.eitherOr), 'u'),
+    eitherOrClause: new RegExp(file.eitherOrPatterns.join('|'), 'u'),
     hedges: new RegExp(literal(file.hedges), 'gu'),
     rumour: new RegExp(literal(file.rumour), 'u'),
     debunk: new RegExp(literal(file.debunk), 'u'),

@@ -77,26 +77,54 @@ export function extractFacts(article: Article, services: FactServices): FactReco
     }
     return f;
   };
-  let heading: Frame | undefined;
-  let currentUnit = -1;
+  // Headings and the organisation named last are only needed by the few
+  // sentences that hold a fact, so both are worked out on demand.
+  let headingSentence: Sentence | undefined;
+  let headingFrame: { readonly of: Sentence; readonly frame: Frame } | undefined;
+  const heading = (): Frame | undefined => {
+    if (!headingSentence) return undefined;
+    if (headingFrame?.of !== headingSentence) {
+      headingFrame = { of: headingSentence, frame: textFrame(headingSentence.text, services, frameOf(headingSentence.unitIndex)) };
+    }
+    return headingFrame.frame;
+  };
+  // Sentences that may name an organisation, since the last one known to.
+  let pending: Sentence[] = [];
   let lastEntity: EntityHit | undefined;
+  const previousEntity = (): EntityHit | undefined => {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const text = pending[i]!.text;
+      const found = entitiesIn(services.keys, text, placesIn(services.gazetteer, text));
+      if (found.length) {
+        lastEntity = found[found.length - 1];
+        break;
+      }
+    }
+    pending = [];
+    return lastEntity;
+  };
+  let currentUnit = -1;
+  const { keys, cues } = services;
   for (const sentence of article.sentences) {
     if (sentence.unitIndex !== currentUnit) {
       currentUnit = sentence.unitIndex;
-      heading = undefined;
+      headingSentence = undefined;
+      pending = [];
       lastEntity = undefined;
     }
     const text = sentence.text;
-    const triggered = services.keys.trigger.occursIn(text);
-    if (triggered || ENTITY_HINT.test(text)) {
-      const unit = frameOf(sentence.unitIndex);
-      const reader = new SentenceReader(article.file.path, sentence, services, unit, heading, lastEntity);
-      if (triggered && !services.cues.question.test(text) && !services.cues.rumour.test(text)) out.push(...reader.facts());
-      lastEntity = reader.lastEntity() ?? lastEntity;
+    if (keys.trigger.occursIn(text)) {
+      const reader = new SentenceReader(article.file.path, sentence, services, frameOf(sentence.unitIndex), heading(), previousEntity);
+      if (!cues.question.test(text) && !cues.rumour.test(text)) out.push(...reader.facts());
+      const named = reader.lastEntity();
+      if (named) {
+        lastEntity = named;
+        pending = [];
+      }
+    } else if (ENTITY_HINT.test(text)) {
+      pending.push(sentence);
     }
-    if (sentence.isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text))) {
-      heading = textFrame(text, services, frameOf(sentence.unitIndex));
-    }
+    if (sentence.isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text))) headingSentence = sentence;
   }
   return out;
 }
@@ -159,7 +187,7 @@ class SentenceReader {
     private readonly services: FactServices,
     private readonly unit: Frame,
     private readonly heading: Frame | undefined,
-    private readonly previousEntity: EntityHit | undefined,
+    private readonly previousEntity: () => EntityHit | undefined,
   ) {
     const { keys, gazetteer } = services;
     const text = sentence.text;
@@ -476,7 +504,7 @@ class SentenceReader {
       const m = /^[\s:：]*(?:为|是|在|位于)?\s*([^\s。；;，,]+)/u.exec(this.text.slice(w.end));
       if (!m) continue;
       // "地址 :…" opening a sentence belongs to the organisation named just before it.
-      const entity = this.entityBefore(w.start) ?? (this.text.slice(0, w.start).trim() === '' ? this.previousEntity : undefined);
+      const entity = this.entityBefore(w.start) ?? (this.text.slice(0, w.start).trim() === '' ? this.previousEntity() : undefined);
       if (!entity) continue;
       const parts = parseAddress(this.services.gazetteer, this.services.keys, m[1]!);
       if (parts.length === 0) continue;

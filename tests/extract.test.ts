@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadRegistry } from '../src/registry/load.js';
+import { loadCues } from '../src/extract/cues.js';
+import { extractClaims } from '../src/extract/claims.js';
+import type { Registry } from '../src/registry/types.js';
+
+const root = resolve(import.meta.dirname, '..');
+const loaded = loadRegistry(resolve(root, 'claims'), root);
+if (!loaded.ok) throw new Error('bundled registry invalid');
+const registry: Registry = loaded.registry;
+const cues = loadCues();
+const BALANCE = 'personal-account.balance-after-lapse';
+
+/** Values read for one claim from a sentence placed at a nonzero offset. */
+function read(text: string, claimId = BALANCE) {
+  const offset = 100;
+  return extractClaims(registry, cues, { text, span: { start: offset, end: offset + text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter(
+    (r) => r.claimId === claimId,
+  );
+}
+
+describe('negation', () => {
+  it.each([
+    ['断缴以后个人账户余额不会清零。', 'retained', 'negated'],
+    ['停缴后账户里的钱并不会因为断缴而作废。', 'retained', 'negated'],
+    ['辞职后个人账户余额不会因为停缴被清零。', 'retained', 'negated'],
+    ['离职后个人账户的钱没有被收回。', 'retained', 'negated'],
+    ['停缴以后个人账户余额会被清零。', 'cleared', 'affirmed'],
+    ['停缴以后个人账户余额还能继续使用。', 'retained', 'affirmed'],
+    ['停缴以后个人账户余额不能继续使用了。', 'cleared', 'negated'],
+  ])('%s → %s', (text, value, polarity) => {
+    const records = read(text);
+    expect(records.map((r) => [r.value, r.polarity])).toEqual([[value, polarity]]);
+  });
+
+  it('does not reach across a clause boundary', () => {
+    // 不 belongs to 不补缴; the second clause asserts 清零.
+    expect(read('停缴后如果不及时补缴，个人账户余额会清零。').map((r) => r.value)).toEqual(['cleared']);
+  });
+
+  it('不一定 and either-or questions assert nothing', () => {
+    expect(read('停缴以后个人账户余额不一定清零。')).toEqual([]);
+    expect(read('停缴以后个人账户余额是否会清零？')).toEqual([]);
+    expect(read('转移以后，原来的缴费年限还算不算？', 'transfer.contribution-years')).toEqual([]);
+  });
+});
+
+describe('framing and hedging', () => {
+  it('keeps a rumour that is not refuted, with its framing', () => {
+    const [r] = read('网上流传停缴满三个月个人账户余额就会清零。');
+    expect(r).toMatchObject({ value: 'cleared', framing: 'rumour' });
+  });
+
+  it('drops the rumour’s value when the same sentence refutes it', () => {
+    expect(read('网上流传停缴后个人账户余额会清零，这是谣言。').map((r) => r.value)).toEqual([]);
+  });
+
+  it('marks questions and hedges', () => {
+    expect(read('断缴以后个人账户余额会清零吗？')[0]).toMatchObject({ value: 'cleared', framing: 'question' });
+    expect(read('部分地区停缴后个人账户余额可能被收回。')[0]?.hedges).toEqual(['部分地区', '可能']);
+  });
+});
+
+describe('records', () => {
+  it('carries exact cue spans, quantities and the year', () => {
+    const text = '2023年起，停缴超过3个月的，个人账户余额将被清零。';
+    const [r] = read(text);
+    expect(r?.cue.text).toBe('清零');
+    expect(r?.cue.span.start).toBe(100 + text.indexOf('清零'));
+    expect(r?.year).toBe(2023);
+    expect(r?.quantities.map((q) => [q.kind, q.value, q.unit, q.bound])).toEqual([['duration', 3, 'month', 'over']]);
+  });
+
+  it('reads several claims from one sentence', () => {
+    const text = '跨省换工作时，医保关系和个人账户余额都可以随同转移，缴费年限累计计算。';
+    const ids = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 }).map((r) => r.claimId);
+    expect(ids).toEqual(expect.arrayContaining(['transfer.account-balance', 'transfer.contribution-years']));
+  });
+
+  it('uses the heading above as context for the subject', () => {
+    const text = '个人账户里的钱仍可以正常使用。';
+    const none = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 });
+    expect(none.filter((r) => r.claimId === BALANCE)).toEqual([]);
+    const withHeading = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, { heading: '停缴后个人账户怎么用' }, { file: 't.md', unitIndex: 0 });
+    expect(withHeading.filter((r) => r.claimId === BALANCE).map((r) => r.value)).toEqual(['retained']);
+  });
+});
