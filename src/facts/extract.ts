@@ -113,29 +113,57 @@ export function extractFacts(article: Article, services: FactServices): FactReco
       lastEntity = undefined;
     }
     const text = sentence.text;
-    if (keys.trigger.occursIn(text)) {
-      const reader = new SentenceReader(article.file.path, sentence, services, frameOf(sentence.unitIndex), heading(), previousEntity);
-      if (!cues.question.test(text) && !cues.rumour.test(text)) out.push(...reader.facts());
-      const named = reader.lastEntity();
-      if (named) {
-        lastEntity = named;
-        pending = [];
+    let read = false;
+    // Questions and rumours assert nothing; a sentence without a number, a grade or an address has no value to read.
+    if (keys.trigger.occursIn(text) && !cues.question.test(text) && !cues.rumour.test(text)) {
+      const words = keys.words.scan(text);
+      const quantities = findQuantities(text);
+      if (quantities.length > 0 || words.some(hasTextValue)) {
+        read = true;
+        const reader = new SentenceReader(article.file.path, sentence, services, frameOf(sentence.unitIndex), heading(), previousEntity, words, quantities);
+        out.push(...reader.facts());
+        const named = reader.lastEntity();
+        if (named) {
+          lastEntity = named;
+          pending = [];
+        }
       }
-    } else if (ENTITY_HINT.test(text)) {
-      pending.push(sentence);
     }
+    if (!read && ENTITY_HINT.test(text)) pending.push(sentence);
     if (sentence.isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text))) headingSentence = sentence;
   }
   return out;
+}
+
+/** Grades and addresses are values without a number. */
+function hasTextValue(w: TrieHit<Word>): boolean {
+  return w.payload.kind === 'grade' || (w.payload.kind === 'attribute' && w.payload.attribute.value === 'address');
 }
 
 /** A unit's frame: its title, then (for Markdown sections) the enclosing units, then front matter. */
 function unitFrame(article: Article, unit: Unit, services: FactServices, frameOf: (i: number) => Frame): Frame {
   const parent = unit.kind === 'section' && unit.parent !== undefined ? frameOf(unit.parent) : undefined;
   let declared: string | undefined;
-  if (unit.declaredRegion) declared = deepestPlace(services.gazetteer, placesIn(services.gazetteer, unit.declaredRegion));
+  if (unit.declaredRegion) declared = deepestPlaceOf(services.gazetteer, unit.declaredRegion);
   const base: Frame = parent ?? { labels: new Map(), ...(declared ? { place: declared } : {}) };
   return unit.title ? textFrame(unit.title.text, services, base) : base;
+}
+
+/** Titles, headings and front-matter regions repeat across a corpus: their places are looked up once. */
+const shortTextPlaces = new WeakMap<Gazetteer, Map<string, string | undefined>>();
+const SHORT_TEXT_CACHE = 20_000;
+
+function deepestPlaceOf(g: Gazetteer, text: string): string | undefined {
+  let cache = shortTextPlaces.get(g);
+  if (!cache) {
+    cache = new Map();
+    shortTextPlaces.set(g, cache);
+  }
+  if (cache.has(text)) return cache.get(text);
+  const code = deepestPlace(g, placesIn(g, text));
+  if (cache.size >= SHORT_TEXT_CACHE) cache.clear();
+  cache.set(text, code);
+  return code;
 }
 
 /** The place, year and carried qualifiers a short text (title, heading) sets, over `base`. */
@@ -147,7 +175,7 @@ function textFrame(text: string, services: FactServices, base: Frame): Frame {
     if (keys.groups.get(w.payload.group)?.carry !== 'context') continue;
     labels.set(w.payload.group, { group: w.payload.group, value: w.payload.value, start: -1, end: -1 });
   }
-  const place = deepestPlace(gazetteer, placesIn(gazetteer, text)) ?? base.place;
+  const place = deepestPlaceOf(gazetteer, text) ?? base.place;
   YEAR.lastIndex = 0;
   let year = base.year;
   for (const m of text.matchAll(YEAR)) year = Number(m[1]);
@@ -188,16 +216,18 @@ class SentenceReader {
     private readonly unit: Frame,
     private readonly heading: Frame | undefined,
     private readonly previousEntity: () => EntityHit | undefined,
+    words: TrieHit<Word>[],
+    quantities: readonly Quantity[],
   ) {
     const { keys, gazetteer } = services;
     const text = sentence.text;
     this.text = text;
-    this.words = keys.words.scan(text);
+    this.words = words;
     this.places = placesIn(gazetteer, text);
     this.entities = entitiesIn(keys, text, this.places);
     const items: Item[] = [];
     for (const w of this.words) items.push({ kind: 'word', start: w.start, end: w.end, word: w.payload });
-    for (const q of findQuantities(text)) items.push({ kind: 'quantity', start: q.span.start, end: q.span.end, q });
+    for (const q of quantities) items.push({ kind: 'quantity', start: q.span.start, end: q.span.end, q });
     for (const p of this.places) items.push({ kind: 'place', start: p.start, end: p.end, place: p });
     YEAR.lastIndex = 0;
     for (const m of text.matchAll(YEAR)) items.push({ kind: 'year', start: m.index, end: m.index + m[0].length, year: Number(m[1]) });
@@ -205,7 +235,7 @@ class SentenceReader {
     const parens: Item[] = [];
     for (const m of text.matchAll(PAREN)) parens.push({ kind: 'paren', start: m.index, end: m.index + m[0].length, inner: m[1]! });
     // What is inside brackets is a condition or an aside, never a value or a label of its own.
-    const outside = items.filter((it) => !parens.some((p) => it.start >= p.start && it.end <= p.end));
+    const outside = parens.length ? items.filter((it) => !parens.some((p) => it.start >= p.start && it.end <= p.end)) : items;
     this.items = [...outside, ...parens].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const it of this.items) this.itemStarts.add(it.start);
   }
@@ -554,7 +584,7 @@ class SentenceReader {
     const valueClass = value.kind === 'quantity' ? value.quantity!.kind : value.kind;
     const key = [subjectKey, attr.id, qualifiers.join(','), conds.join(','), valueClass].join('|');
     const words = sorted.map((l) => keys.groups.get(l.group)!.labels.get(l.value)!);
-    const who = entity ? entity.name : displayName(gazetteer, place!);
+    const who = entity ? entity.name : placeName(gazetteer, place!);
     const label = [who, ...words, attr.label].join(' ') + (conds.length ? `（${conds.join('，')}）` : '');
     const s = this.sentence;
     const whole = s.text.length <= MAX_EVIDENCE;
@@ -578,6 +608,23 @@ class SentenceReader {
       unitIndex: s.unitIndex,
     };
   }
+}
+
+const placeNames = new WeakMap<Gazetteer, Map<string, string>>();
+
+/** Full name of a place (江西省南昌市), cached: every fact of a city needs it. */
+function placeName(g: Gazetteer, code: string): string {
+  let names = placeNames.get(g);
+  if (!names) {
+    names = new Map();
+    placeNames.set(g, names);
+  }
+  let name = names.get(code);
+  if (name === undefined) {
+    name = displayName(g, code);
+    names.set(code, name);
+  }
+  return name;
 }
 
 function lastResolved(places: readonly PlaceHit[]): string | undefined {

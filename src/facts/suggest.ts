@@ -27,6 +27,8 @@ export interface Suggestion {
   readonly key: string;
   readonly facts: readonly FactRecord[];
   readonly files: number;
+  /** 1-based line of a fact's evidence, for the comment above the entry. */
+  readonly lineOf: (fact: FactRecord) => number | undefined;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface Suggestion {
  */
 export function suggestions(entries: readonly CorpusEntry[], options: SuggestOptions): Suggestion[] {
   const conflicting = new Set(factConflicts(entries).map((s) => s.key));
+  const lines = new Map(entries.map((e) => [e.file, e.lines]));
+  const lineOf = (f: FactRecord) => lines.get(f.file)?.position(f.evidence.span.start).line;
   const byKey = new Map<string, { facts: FactRecord[]; files: Set<string>; verified: boolean }>();
   for (const e of entries) {
     const judged = new Set(e.verdicts.filter((v) => v.kind !== 'unverifiable').map((v) => v.record.sentence.span.start));
@@ -53,13 +57,13 @@ export function suggestions(entries: readonly CorpusEntry[], options: SuggestOpt
   const out: Suggestion[] = [];
   for (const key of [...conflicting].sort()) {
     const g = byKey.get(key)!;
-    out.push({ why: 'conflict', key, facts: g.facts, files: g.files.size });
+    out.push({ why: 'conflict', key, facts: g.facts, files: g.files.size, lineOf });
   }
   const repeated = [...byKey.entries()]
     .filter(([key, g]) => !conflicting.has(key) && !g.verified && g.files.size >= options.minFiles)
     .sort(([ka, a], [kb, b]) => b.files.size - a.files.size || b.facts.length - a.facts.length || (ka < kb ? -1 : ka > kb ? 1 : 0))
     .slice(0, options.limit);
-  for (const [key, g] of repeated) out.push({ why: 'repeated', key, facts: g.facts, files: g.files.size });
+  for (const [key, g] of repeated) out.push({ why: 'repeated', key, facts: g.facts, files: g.files.size, lineOf });
   return out;
 }
 
@@ -126,7 +130,10 @@ export function skeleton(s: Suggestion, keys: FactKeys, g: Gazetteer): { claim: 
   const lines = [`${first.label} — ${s.why === 'conflict' ? 'the corpus disagrees' : `repeated in ${s.files} articles, not checked by the registry`}`];
   for (const vg of groups.values()) {
     lines.push(`  ${vg.name} (${vg.facts[0]!.value.text}): ${vg.facts.length}×`);
-    for (const f of vg.facts.slice(0, 3)) lines.push(`    ${f.file}${f.year !== undefined ? ` [${f.year}年]` : ''}: ${f.evidence.text.replace(/\s+/g, ' ')}`);
+    for (const f of vg.facts.slice(0, 3)) {
+      const line = s.lineOf(f);
+      lines.push(`    ${f.file}${line !== undefined ? `:${line}` : ''}${f.year !== undefined ? ` [${f.year}年]` : ''}: ${f.evidence.text.replace(/\s+/g, ' ')}`);
+    }
     if (vg.facts.length > 3) lines.push(`    … ${vg.facts.length - 3} more`);
   }
   return { claim, comment: lines.join('\n') };
