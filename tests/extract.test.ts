@@ -86,3 +86,18 @@ describe('records', () => {
     expect(withHeading.filter((r) => r.claimId === BALANCE).map((r) => r.value)).toEqual(['retained']);
   });
 });
+
+describe('questions answered in the next sentence', () => {
+  it('a question answered 不能 asserts the opposite value', async () => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const text = '---\ntitle: 问答\n---\n\n问：离职后能把个人账户里的钱取出来吗？\n\n答：不能。个人账户的钱只能看病买药。\n\n问：离职后能把个人账户里的钱取出来吗？\n\n可以的，去社保局办理就行。\n';
+    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+    const records = extractArticle(article, { registry, cues }).filter((r) => r.claimId === 'personal-account.no-cash-withdrawal');
+    expect(records.map((r) => [r.value, r.framing])).toEqual([
+      ['no-cash', 'plain'],
+      ['cash-out', 'question'],
+    ]);
+  });
+});
+

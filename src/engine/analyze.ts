@@ -106,6 +106,8 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
 /** Claim records of every sentence, with the heading above each as context. */
 export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
   const records: ClaimRecord[] = [];
+  // Records of the previous sentence when it was a question: a "不能。" answer flips them.
+  let question: { unitIndex: number; from: number } | undefined;
   let heading: string | undefined;
   let headingUnit = -1;
   for (const sentence of article.sentences) {
@@ -113,6 +115,10 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       heading = undefined;
       headingUnit = sentence.unitIndex;
     }
+    if (question && question.unitIndex === sentence.unitIndex && services.cues.answerNo.test(sentence.text)) {
+      records.splice(question.from, records.length - question.from, ...answeredNo(records.slice(question.from), services.registry));
+    }
+    question = undefined;
     const unit = article.units[sentence.unitIndex];
     // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts).
     const region = unitRegionName(article, sentence.unitIndex);
@@ -120,6 +126,7 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       ...(heading ? { heading } : {}),
       ...(unit?.title ? { unitTitle: unit.title.text } : {}),
     };
+    const before = records.length;
     records.push(
       ...extractClaims(services.registry, services.cues, sentence, around, {
         file: article.file.path,
@@ -127,9 +134,22 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
         ...(region ? { region } : {}),
       }),
     );
+    const added = records.length - before;
+    if (added > 0 && records[records.length - 1]!.framing === 'question') question = { unitIndex: sentence.unitIndex, from: before };
     if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
   }
   return records;
+}
+
+/**
+ * A question answered "no" in the next sentence asserts the opposite value
+ * (能取出来吗？答：不能。); a value with no opposite says nothing.
+ */
+function answeredNo(records: readonly ClaimRecord[], registry: Registry): ClaimRecord[] {
+  return records.flatMap((r) => {
+    const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
+    return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'plain' as const }] : [];
+  });
 }
 
 // A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").

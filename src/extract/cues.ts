@@ -15,6 +15,8 @@ export interface Cues {
   readonly rumour: RegExp;
   readonly debunk: RegExp;
   readonly question: RegExp;
+  /** A sentence that answers the question before it with no. */
+  readonly answerNo: RegExp;
 }
 
 interface CueFile {
@@ -27,6 +29,7 @@ interface CueFile {
   rumour: string[];
   debunk: string[];
   question: string[];
+  answerNo: string[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -43,6 +46,7 @@ export function compileCues(file: CueFile): Cues {
     rumour: new RegExp(literal(file.rumour), 'u'),
     debunk: new RegExp(literal(file.debunk), 'u'),
     question: new RegExp(file.question.join('|'), 'u'),
+    answerNo: new RegExp(file.answerNo.join('|'), 'u'),
   };
 }
 

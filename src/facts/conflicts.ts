@@ -73,16 +73,19 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
       }
     }
   };
-  // Values that both agree with the registry (a canonical one and a looser
-  // supporting one) are compatible, and an unverifiable value (a local
-  // exception) contradicts nothing; two different wrong values do conflict.
+  // An unverifiable value (a local exception) contradicts nothing; two
+  // different wrong values do conflict.
   const judgement = (o: ClaimObservation) => registry.byId.get(o.verdict.record.claimId)?.valueByName.get(o.verdict.record.value)?.verdict;
   const clash = (a: ClaimObservation, b: ClaimObservation): boolean => {
     if (a.verdict.record.value === b.verdict.record.value) return false;
     const ja = judgement(a);
     const jb = judgement(b);
     if (ja === 'unverifiable' || jb === 'unverifiable' || ja === undefined || jb === undefined) return false;
-    if (ja === 'supports' && jb === 'supports') return false;
+    // When one side agrees with the registry, claim-contradiction already reports
+    // the other side (with this article's agreeing sentences as related lines);
+    // a second error on the same sentence would only be noise. What is left for
+    // this rule: two different values the registry rejects.
+    if (ja === 'supports' || jb === 'supports') return false;
     return (
       yearsAgree(a.verdict.record.year, b.verdict.record.year) &&
       (a.region === undefined || b.region === undefined || isSameOrRelated(g, a.region, b.region))

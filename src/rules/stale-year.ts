@@ -442,8 +442,11 @@ export const staleYear: FileRule = {
       for (const f of judge.judge(node.text, { ...input, isTitle })) {
         if (f.kind !== 'current') {
           const key = `${unitIndex}|${f.mention.year}|${f.mention.endYear}`;
-          if (warned.has(key)) continue;
+          // An H1 that repeats the front-matter title is the same title, said twice.
+          const textKey = `${f.mention.year}|${node.text.trim()}`;
+          if (warned.has(key) || warned.has(textKey)) continue;
           warned.add(key);
+          warned.add(textKey);
         }
         context.report({
           node,
