@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileAnalysis } from './analyze.js';
+import type { Finding } from '../types.js';
 import { LineIndex } from '../text/position.js';
+import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
 const CACHE_FILE = 'analysis-v1.bin';
+const CORPUS_FILE = 'corpus-v1.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
 type Stored = Omit<FileAnalysis, 'lines'>;
@@ -16,38 +19,64 @@ interface CacheFile {
   readonly entries: Map<string, Stored>;
 }
 
+/** The finished findings of a whole run, valid while no file of the corpus changes. */
+export interface CorpusResult {
+  readonly findings: Finding[];
+  readonly claims: number;
+}
+
+interface CorpusFile {
+  readonly key: string;
+  readonly corpus: string;
+  readonly result: CorpusResult;
+}
+
 /**
  * Per-file analysis results keyed by path and content hash, valid only for
  * one combination of claimlint version, registry, config, data files and
  * as-of date (the run key): change any of them and the whole cache is dropped.
  */
 export class AnalysisCache {
-  private readonly previous: Map<string, Stored>;
+  private loaded: Map<string, Stored> | undefined;
   private readonly next = new Map<string, Stored>();
+  private corpus: CorpusFile | undefined;
   hits = 0;
   misses = 0;
+  private dirty = false;
 
-  private constructor(private readonly path: string, private readonly key: string, previous: Map<string, Stored>) {
-    this.previous = previous;
-  }
+  private constructor(private readonly dir: string, private readonly key: string) {}
 
   static open(location: string, runKey: string): AnalysisCache {
-    const path = join(location, CACHE_FILE);
-    let previous = new Map<string, Stored>();
-    try {
-      const file = deserialize(readFileSync(path)) as CacheFile;
-      if (file && file.key === runKey && file.entries instanceof Map) previous = file.entries;
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
+    return new AnalysisCache(location, runKey);
+  }
+
+  /** Per-file entries, read on first use: a run whose corpus is unchanged never needs them. */
+  private get previous(): Map<string, Stored> {
+    if (!this.loaded) {
+      this.loaded = new Map();
+      const file = readCache<CacheFile>(join(this.dir, CACHE_FILE));
+      if (file && file.key === this.key && file.entries instanceof Map) this.loaded = file.entries;
     }
-    return new AnalysisCache(path, runKey, previous);
+    return this.loaded;
+  }
+
+  /** The previous run's findings when the corpus (every file's path and hash) is the same. */
+  corpusResult(corpusKey: string): CorpusResult | undefined {
+    const file = readCache<CorpusFile>(join(this.dir, CORPUS_FILE));
+    if (!file || file.key !== this.key || file.corpus !== corpusKey) return undefined;
+    return file.result;
+  }
+
+  setCorpusResult(corpusKey: string, result: CorpusResult): void {
+    this.corpus = { key: this.key, corpus: corpusKey, result };
   }
 
   static entryKey(file: string, bytes: Uint8Array): string {
     return `${file}\u0000${createHash('sha1').update(bytes).digest('hex')}`;
   }
 
-  get(entryKey: string): FileAnalysis | undefined {
+  /** The stored analysis of these bytes, with the text decoded again (it is not stored). */
+  get(entryKey: string, bytes: Uint8Array): FileAnalysis | undefined {
     const stored = this.previous.get(entryKey);
     if (!stored) {
       this.misses++;
@@ -55,23 +84,49 @@ export class AnalysisCache {
     }
     this.hits++;
     this.next.set(entryKey, stored);
-    return stored.article ? { ...stored, lines: new LineIndex(stored.article.file.text) } : stored;
+    if (!stored.article) return stored;
+    const decoded = decode(bytes);
+    const text = decoded.ok ? decoded.text : '';
+    const article = { ...stored.article, file: { ...stored.article.file, text } };
+    return { ...stored, article, lines: new LineIndex(text) };
   }
 
   set(entryKey: string, analysis: FileAnalysis): void {
     // Unreadable files are not cached: the next run should try again.
     if (analysis.unreadable) return;
     const { lines: _lines, ...stored } = analysis;
-    this.next.set(entryKey, stored);
+    // Sentences and ignored spans are only read by the per-file stages this
+    // entry replaces; corpus rules and suppressions need units, directives and text.
+    // The text is decoded again from the file's bytes on a hit: cheaper than storing it.
+    const article = stored.article && { ...stored.article, sentences: [], ignored: [], file: { ...stored.article.file, text: '' } };
+    this.next.set(entryKey, article ? { ...stored, article } : stored);
+    this.dirty = true;
   }
 
-  /** Writes the entries of this run only (files gone from the corpus drop out). */
+  /** Writes the entries of this run only (files gone from the corpus drop out); nothing when all were hits. */
   save(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize({ key: this.key, entries: this.next } satisfies CacheFile));
-    renameSync(tmp, this.path);
+    mkdirSync(this.dir, { recursive: true });
+    if (this.dirty || (this.loaded && this.next.size !== this.loaded.size)) {
+      writeAtomic(join(this.dir, CACHE_FILE), serialize({ key: this.key, entries: this.next } satisfies CacheFile));
+    }
+    if (this.corpus) writeAtomic(join(this.dir, CORPUS_FILE), serialize(this.corpus));
   }
+
+}
+
+function readCache<T>(path: string): T | undefined {
+  try {
+    return deserialize(readFileSync(path)) as T;
+  } catch {
+    // No cache yet, or an unreadable one: start empty.
+    return undefined;
+  }
+}
+
+function writeAtomic(path: string, data: Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
 }
 
 /** The run key: anything that changes what a file's analysis would be. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { packagePath } from '../paths.js';
 import { toolVersion } from '../cli/version.js';
-import type { RunResult, Severity } from '../types.js';
+import type { Finding, RunResult, Severity } from '../types.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
 import { selfTest } from '../registry/selftest.js';
@@ -90,19 +90,56 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   const cache = options.cacheLocation
     ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
     : undefined;
-  const analyses = found.files.map((f) => {
+  const inputs = found.files.map((f) => {
     const bytes = readBytes(f, config.maxFileBytes);
-    if (!cache || bytes instanceof Error) return analyzeFile(f, bytes, services);
-    const key = AnalysisCache.entryKey(f.display, bytes);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const fresh = analyzeFile(f, bytes, services);
-    cache.set(key, fresh);
-    return fresh;
+    return { file: f, bytes, key: cache && !(bytes instanceof Error) ? AnalysisCache.entryKey(f.display, bytes) : undefined };
   });
-  cache?.save();
-  for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
 
+  // The whole corpus unchanged since the last cached run: its findings stand as they were.
+  const corpusKey = cache && inputs.every((i) => i.key) ? runKey(inputs.map((i) => i.key!)) : undefined;
+  const memo = corpusKey ? cache!.corpusResult(corpusKey) : undefined;
+  let analyses: FileAnalysis[] = [];
+  let findings: Finding[];
+  let claims: number;
+  if (memo) {
+    findings = memo.findings;
+    claims = memo.claims;
+    cache!.hits = inputs.length;
+  } else {
+    analyses = inputs.map(({ file, bytes, key }) => {
+      if (!cache || !key || bytes instanceof Error) return analyzeFile(file, bytes, services);
+      const hit = cache.get(key, bytes as Uint8Array);
+      if (hit) return hit;
+      const fresh = analyzeFile(file, bytes, services);
+      cache.set(key, fresh);
+      return fresh;
+    });
+    for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
+    findings = corpusStage(analyses, config, registry, services);
+    claims = analyses.reduce((n, a) => n + a.records.length, 0);
+    if (cache && corpusKey) cache.setCorpusResult(corpusKey, { findings, claims });
+  }
+  cache?.save();
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const result: RunResult = {
+    version: 1,
+    asOf: options.asOf,
+    findings,
+    summary: {
+      files: found.files.length,
+      claims,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+    rules: allRuleMeta(),
+    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
+  };
+  return { result, analyses, inputFailures };
+}
+
+/** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
+function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
   const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
   const entries = analyses.flatMap((a) =>
@@ -112,7 +149,11 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
 
   const known = new Set(ruleIds());
   const byFile = new Map<string, RawFinding[]>();
-  for (const f of raw) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of raw) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const kept: RawFinding[] = [];
   for (const e of entries) {
     kept.push(...applySuppressions(byFile.get(e.file) ?? [], e.article, e.lines, known));
@@ -120,23 +161,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   }
   // Files that never parsed (binary, unreadable) keep their input messages.
   for (const rest of byFile.values()) kept.push(...rest);
-  const findings = finalise(kept);
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const result: RunResult = {
-    version: 1,
-    asOf: options.asOf,
-    findings,
-    summary: {
-      files: found.files.length,
-      claims: analyses.reduce((n, a) => n + a.records.length, 0),
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
-    },
-    rules: allRuleMeta(),
-    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
-  };
-  return { result, analyses, inputFailures };
+  return finalise(kept);
 }
 
 /** What the per-file cache depends on besides the file itself. */
