@@ -120,20 +120,17 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
     }
     question = undefined;
     const unit = article.units[sentence.unitIndex];
-    // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts).
-    const region = unitRegionName(article, sentence.unitIndex);
     const around: SentenceSurroundings = {
       ...(heading ? { heading } : {}),
       ...(unit?.title ? { unitTitle: unit.title.text } : {}),
     };
     const before = records.length;
-    records.push(
-      ...extractClaims(services.registry, services.cues, sentence, around, {
-        file: article.file.path,
-        unitIndex: sentence.unitIndex,
-        ...(region ? { region } : {}),
-      }),
-    );
+    const found = extractClaims(services.registry, services.cues, sentence, around, { file: article.file.path, unitIndex: sentence.unitIndex });
+    if (found.length) {
+      // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts).
+      const region = unitRegionName(article, sentence.unitIndex);
+      for (const r of found) records.push(region ? { ...r, region } : r);
+    }
     const added = records.length - before;
     if (added > 0 && records[records.length - 1]!.framing === 'question') question = { unitIndex: sentence.unitIndex, from: before };
     if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;

@@ -23,8 +23,6 @@ interface PhraseHit {
   readonly end: number;
 }
 
-// Clause boundaries: negation never reaches across them.
-const CLAUSE_END = /[，,。；;：:！!？?、\n]/g;
 const YEAR = /((?:19|20)\d{2})\s*年/u;
 
 /**
@@ -42,6 +40,8 @@ export function extractClaims(
   const records: ClaimRecord[] = [];
   let quantities: Quantity[] | undefined;
   let framing: Framing | undefined;
+  // One pass that rules out sentences no claim could be about.
+  if (registry.gate && !registry.gate.test(text)) return records;
   for (const compiled of registry.claims) {
     if (!isAbout(compiled, text, around)) continue;
     const hits = phraseHits(compiled, text);
@@ -81,21 +81,26 @@ export function extractClaims(
 }
 
 function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
-  if (c.none?.test(text)) return false;
+  // Cheapest and most selective first: most sentences fail the `all` patterns.
   for (const re of c.all) if (!re.test(text)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle))) return false;
   }
-  return true;
+  return !c.none?.test(text);
 }
 
 /** Every phrase of every value, overlaps resolved: earliest first, then longest. */
 function phraseHits(c: CompiledClaim, text: string): PhraseHit[] {
   const all: PhraseHit[] = [];
   for (const value of c.values) {
-    value.phrases.lastIndex = 0;
-    for (const m of text.matchAll(value.phrases)) {
-      if (m[0].length === 0) continue;
+    // exec with lastIndex, not matchAll: matchAll copies the regex on every call.
+    const re = value.phrases;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       // A quantity test failing here lets another value's phrase claim the same text.
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
       all.push({ value, start: m.index, end: m.index + m[0].length });
@@ -126,8 +131,12 @@ function readValue(c: CompiledClaim, cues: Cues, text: string, hit: PhraseHit): 
 function clauseBefore(text: string, at: number): string {
   const head = text.slice(Math.max(0, at - 24), at);
   let cut = 0;
-  CLAUSE_END.lastIndex = 0;
-  for (const m of head.matchAll(CLAUSE_END)) cut = m.index + 1;
+  for (let i = head.length - 1; i >= 0; i--) {
+    if (isClauseEnd(head.charCodeAt(i))) {
+      cut = i + 1;
+      break;
+    }
+  }
   return head.slice(cut);
 }
 
@@ -165,6 +174,9 @@ function framingOf(cues: Cues, text: string): Framing {
 }
 
 function hedgesIn(cues: Cues, text: string): string[] {
-  cues.hedges.lastIndex = 0;
-  return [...new Set([...text.matchAll(cues.hedges)].map((m) => m[0]))];
+  const re = cues.hedges;
+  re.lastIndex = 0;
+  const found: string[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!found.includes(m[0])) found.push(m[0]);
+  return found;
 }

@@ -78,11 +78,14 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
     });
   }
   if (problems.length) return { ok: false, problems };
+  const firsts = compiled.map((c) => c.claim.context.all?.[0]);
+  const gate = firsts.every((p): p is string => p !== undefined) ? union(firsts, 'u') : undefined;
   return {
     ok: true,
     registry: {
       claims: compiled,
       byId: new Map(compiled.map((c) => [c.claim.id, c])),
+      ...(gate ? { gate } : {}),
       files: files.map((f) => relative(cwd, f) || f),
       digest: hash.digest('hex').slice(0, 16),
     },

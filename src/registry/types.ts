@@ -81,6 +81,11 @@ export interface ClaimExample {
 export interface Registry {
   readonly claims: readonly CompiledClaim[];
   readonly byId: ReadonlyMap<string, CompiledClaim>;
+  /**
+   * Matches every sentence some claim could be about (the union of each claim's
+   * first `all` pattern); undefined when a claim has no `all` pattern.
+   */
+  readonly gate?: RegExp;
   /** Files the registry was read from, for cache keys and messages. */
   readonly files: readonly string[];
   /** Stable digest of the registry's contents (cache invalidation). */
