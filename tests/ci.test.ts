@@ -39,6 +39,27 @@ describe('pull-request mode', () => {
     expect(findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['a.md', 7, 'claim-contradiction']]);
   });
 
+  it('reports a conflict between a changed and an unchanged article on the changed file only', () => {
+    const limit = (n: number) => `2025年，江门职工医保普通门诊统筹年度最高支付限额为${n}元。`;
+    const dir = repo({
+      'old.md': `---\ntitle: 江门门诊统筹\nregion: 广东省江门市\n---\n\n${limit(3000)}\n`,
+      'new.md': `---\ntitle: 江门门诊报销问答\nregion: 广东省江门市\n---\n\n${good}\n`,
+    });
+    git(dir, 'checkout', '-qb', 'edit');
+    writeFileSync(join(dir, 'new.md'), `---\ntitle: 江门门诊报销问答\nregion: 广东省江门市\n---\n\n${good}\n\n${limit(5000)}\n`);
+    git(dir, 'commit', '-qam', 'edit new');
+    const all = json(runCli(['check', '.', '--registry', registry, '--format', 'json', '--as-of', '2025-06-30'], dir).stdout);
+    expect(all.findings.filter((f) => f.ruleId === 'corpus-conflict').map((f) => [f.file, f.line])).toEqual([
+      ['new.md', 8],
+      ['old.md', 6],
+    ]);
+    const pr = runCli(['check', '.', '--registry', registry, '--format', 'json', '--as-of', '2025-06-30', '--changed-since', 'main'], dir);
+    expect(pr.code).toBe(1);
+    const findings = json(pr.stdout).findings as { file: string; line: number; ruleId: string; related?: { file: string; line: number }[] }[];
+    expect(findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['new.md', 8, 'corpus-conflict']]);
+    expect(findings[0]!.related?.[0]).toMatchObject({ file: 'old.md', line: 6 });
+  });
+
   it('--changed-lines drops findings on lines the branch did not touch', () => {
     const dir = repo({ 'a.md': article('甲', bad1) });
     git(dir, 'checkout', '-qb', 'edit');
