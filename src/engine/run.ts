@@ -12,7 +12,7 @@ import type { Registry } from '../registry/types.js';
 import { loadCues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
 import { formatProblem } from '../yaml/located.js';
-import type { AsOf, CorpusRule, FileRule } from '../kernel/rule.js';
+import type { AsOf, CorpusEntry, CorpusRule, FileRule } from '../kernel/rule.js';
 import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
@@ -138,13 +138,18 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   return { result, analyses, inputFailures };
 }
 
+/** Every analysed file that parsed, as corpus rules see it. */
+export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] {
+  return analyses.flatMap((a) =>
+    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
+  );
+}
+
 /** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
 function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
   const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
-  const entries = analyses.flatMap((a) =>
-    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
-  );
+  const entries = corpusEntries(analyses);
   raw.push(...runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
 
   const known = new Set(ruleIds());

@@ -228,6 +228,53 @@ function stripEthnic(base: string, ethnic: readonly string[]): string {
   return base;
 }
 
+/**
+ * Lookups the matcher and the rules make for every mention, computed once per
+ * code and kept per gazetteer (the gazetteer does not change after loading):
+ * the codes enclosing a division and its full name.
+ */
+interface Lookups {
+  readonly parents: Map<string, readonly string[]>;
+  readonly names: Map<string, string>;
+}
+
+const lookups = new WeakMap<Gazetteer, Lookups>();
+const NO_CODES: readonly string[] = Object.freeze([]);
+
+function lookupsOf(g: Gazetteer): Lookups {
+  let l = lookups.get(g);
+  if (!l) {
+    l = { parents: new Map(), names: new Map() };
+    lookups.set(g, l);
+  }
+  return l;
+}
+
+/**
+ * Codes of the divisions enclosing `code`, nearest first (邯郸市 → [河北省]),
+ * following `parent` links; empty for provinces and unknown codes. Cached.
+ */
+export function parentCodes(g: Gazetteer, code: string): readonly string[] {
+  const l = lookupsOf(g);
+  let chain = l.parents.get(code);
+  if (chain === undefined) {
+    const out: string[] = [];
+    for (let p = g.byCode.get(code)?.parent; p !== undefined; p = g.byCode.get(p)?.parent) out.push(p);
+    chain = out.length > 0 ? Object.freeze(out) : NO_CODES;
+    // Only known codes are kept, so odd input cannot grow the cache.
+    if (g.byCode.has(code)) l.parents.set(code, chain);
+  }
+  return chain;
+}
+
+/** How many known divisions enclose `code` (0 for a province), the length of ancestors(g, code). */
+export function depthOf(g: Gazetteer, code: string): number {
+  const chain = parentCodes(g, code);
+  let n = 0;
+  while (n < chain.length && g.byCode.has(chain[n]!)) n++;
+  return n;
+}
+
 /** The enclosing divisions of a code, province first; empty for provinces and unknown codes. */
 export function ancestors(g: Gazetteer, code: string): Place[] {
   const out: Place[] = [];
@@ -243,12 +290,7 @@ export function ancestors(g: Gazetteer, code: string): Place[] {
 
 /** True when `anc` strictly encloses `code`. */
 export function isAncestor(g: Gazetteer, anc: string, code: string): boolean {
-  let p = g.byCode.get(code);
-  while (p?.parent !== undefined) {
-    if (p.parent === anc) return true;
-    p = g.byCode.get(p.parent);
-  }
-  return false;
+  return parentCodes(g, code).includes(anc);
 }
 
 /** Same division, or one encloses the other (河北 and 邯郸: true; 邯郸 and 石家庄: false). */
@@ -257,15 +299,23 @@ export function isSameOrRelated(g: Gazetteer, a: string, b: string): boolean {
   return a === b || isAncestor(g, a, b) || isAncestor(g, b, a);
 }
 
-/** Full name with its enclosing divisions, e.g. 河北省邯郸市; the code itself when unknown. */
+/** Full name with its enclosing divisions, e.g. 河北省邯郸市; the code itself when unknown. Cached. */
 export function displayName(g: Gazetteer, code: string): string {
   const p = g.byCode.get(code);
   if (!p) return code;
-  return [...ancestors(g, code), p].map((x) => x.name).join('');
+  const l = lookupsOf(g);
+  let name = l.names.get(code);
+  if (name === undefined) {
+    name = [...ancestors(g, code), p].map((x) => x.name).join('');
+    l.names.set(code, name);
+  }
+  return name;
 }
 
 /** Deepest division enclosing (or equal to) every code given; undefined when they share none. */
 export function commonAncestor(g: Gazetteer, codes: readonly string[]): string | undefined {
+  // One code (the usual unresolved mention with one reading left): itself.
+  if (codes.length === 1) return g.byCode.has(codes[0]!) ? codes[0] : undefined;
   let chain: string[] | undefined;
   for (const c of codes) {
     if (!g.byCode.has(c)) return undefined;

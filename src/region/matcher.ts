@@ -53,12 +53,21 @@ interface Entry {
 export interface Matcher {
   /** Root children indexed by UTF-16 code unit; 0 means none. */
   readonly root: Int32Array;
-  readonly kids: Array<Map<number, number> | undefined>;
+  /**
+   * Children of node n: childChar/childNode[firstChild[n] .. firstChild[n + 1]),
+   * sorted by code unit. Flat arrays keep the scan free of allocation and of
+   * hashing.
+   */
+  readonly firstChild: Int32Array;
+  readonly childChar: Uint16Array;
+  readonly childNode: Int32Array;
   /** Entry index per node, -1 when no form ends there. */
-  readonly term: number[];
+  readonly term: Int32Array;
   readonly entries: readonly Entry[];
   /** Street suffixes by their first code unit. */
   readonly streets: ReadonlyMap<number, readonly string[]>;
+  /** Length of the longest form: the deepest walk from any position. */
+  readonly maxDepth: number;
 }
 
 const matchers = new WeakMap<Gazetteer, Matcher>();
@@ -96,16 +105,19 @@ export function compileMatcher(g: Gazetteer): Matcher {
     entries.push({ text, stop: true, candidates: [], senses: [], weak: true, official: false });
   }
 
+  // Built with maps first, then laid out flat.
   const root = new Int32Array(0x10000);
   const kids: Array<Map<number, number> | undefined> = [undefined];
-  const term: number[] = [-1];
+  const terms: number[] = [-1];
   const newNode = (): number => {
     kids.push(undefined);
-    term.push(-1);
-    return term.length - 1;
+    terms.push(-1);
+    return terms.length - 1;
   };
+  let maxDepth = 0;
   entries.forEach((e, idx) => {
     if (e.text.length === 0) return;
+    maxDepth = Math.max(maxDepth, e.text.length);
     const c0 = e.text.charCodeAt(0);
     let node = root[c0]!;
     if (node === 0) {
@@ -126,8 +138,29 @@ export function compileMatcher(g: Gazetteer): Matcher {
       }
       node = next;
     }
-    term[node] = idx;
+    terms[node] = idx;
   });
+
+  const nodes = terms.length;
+  const firstChild = new Int32Array(nodes + 1);
+  let edges = 0;
+  for (let n = 0; n < nodes; n++) {
+    firstChild[n] = edges;
+    edges += kids[n]?.size ?? 0;
+  }
+  firstChild[nodes] = edges;
+  const childChar = new Uint16Array(edges);
+  const childNode = new Int32Array(edges);
+  for (let n = 0; n < nodes; n++) {
+    const map = kids[n];
+    if (!map) continue;
+    let k = firstChild[n]!;
+    for (const [c, next] of [...map].sort((x, y) => x[0] - y[0])) {
+      childChar[k] = c;
+      childNode[k] = next;
+      k++;
+    }
+  }
 
   const streets = new Map<number, string[]>();
   for (const s of g.streetSuffixes) {
@@ -136,22 +169,53 @@ export function compileMatcher(g: Gazetteer): Matcher {
     streets.set(c, [...(streets.get(c) ?? []), s]);
   }
 
-  m = { root, kids, term, entries, streets };
+  m = { root, firstChild, childChar, childNode, term: Int32Array.from(terms), entries, streets, maxDepth };
   matchers.set(g, m);
   return m;
 }
 
+/** The child of `node` along code unit `c`, or 0. */
+function child(m: Matcher, node: number, c: number): number {
+  const { childChar, childNode } = m;
+  let lo = m.firstChild[node]!;
+  let hi = m.firstChild[node + 1]!;
+  // Most nodes have a child or two: scan those; bisect the wide ones.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (childChar[mid]! < c) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < hi; lo++) {
+    const k = childChar[lo]!;
+    if (k === c) return childNode[lo]!;
+    if (k > c) return 0;
+  }
+  return 0;
+}
+
 /**
- * Place names in `text`, left to right, without overlaps. `offset` is added to
- * every start/end so a caller can pass a sentence and get file offsets back.
+ * Hits of the last scan, three numbers each (entry, start, end). Reused from
+ * scan to scan: read them before scanning again.
  */
-export function findPlaces(g: Gazetteer, text: string, offset = 0): PlaceMention[] {
-  const { root, kids, term, entries, streets } = compileMatcher(g);
-  const out: PlaceMention[] = [];
+let hitBuf = new Int32Array(48);
+/** Ends and entries of the forms along one walk, shortest first. */
+let walkEnds = new Int32Array(16);
+let walkHits = new Int32Array(16);
+
+/**
+ * The matching pass of findPlaces: writes every hit into hitBuf and returns
+ * how many there are. Allocates nothing unless the buffers must grow.
+ */
+function scan(m: Matcher, text: string): number {
+  const { root, term, entries, streets } = m;
+  if (walkEnds.length < m.maxDepth + 1) {
+    walkEnds = new Int32Array(m.maxDepth + 1);
+    walkHits = new Int32Array(m.maxDepth + 1);
+  }
+  const ends = walkEnds;
+  const hits = walkHits;
   const n = text.length;
-  // Entries ending along the current walk, shortest first (reused buffers).
-  const ends: number[] = [];
-  const hits: number[] = [];
+  let found = 0;
   let i = 0;
   while (i < n) {
     let node = root[text.charCodeAt(i)]!;
@@ -169,8 +233,8 @@ export function findPlaces(g: Gazetteer, text: string, offset = 0): PlaceMention
         count++;
       }
       if (j >= n) break;
-      const next = kids[node]?.get(text.charCodeAt(j));
-      if (next === undefined) break;
+      const next = child(m, node, text.charCodeAt(j));
+      if (next === 0) break;
       node = next;
       j++;
     }
@@ -189,16 +253,39 @@ export function findPlaces(g: Gazetteer, text: string, offset = 0): PlaceMention
     const e = entries[hits[chosen]!]!;
     const end = ends[chosen]!;
     if (!e.stop && !(!e.official && isStreet(text, end, streets))) {
-      out.push({
-        text: e.text,
-        start: offset + i,
-        end: offset + end,
-        candidates: [...e.candidates],
-        weak: e.weak,
-        senses: e.senses,
-      });
+      if (3 * found + 3 > hitBuf.length) {
+        const grown = new Int32Array(hitBuf.length * 2);
+        grown.set(hitBuf);
+        hitBuf = grown;
+      }
+      hitBuf[3 * found] = hits[chosen]!;
+      hitBuf[3 * found + 1] = i;
+      hitBuf[3 * found + 2] = end;
+      found++;
     }
     i = end;
+  }
+  return found;
+}
+
+/**
+ * Place names in `text`, left to right, without overlaps. `offset` is added to
+ * every start/end so a caller can pass a sentence and get file offsets back.
+ */
+export function findPlaces(g: Gazetteer, text: string, offset = 0): PlaceMention[] {
+  const m = compileMatcher(g);
+  const count = scan(m, text);
+  const out: PlaceMention[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const e = m.entries[hitBuf[3 * k]!]!;
+    out[k] = {
+      text: e.text,
+      start: offset + hitBuf[3 * k + 1]!,
+      end: offset + hitBuf[3 * k + 2]!,
+      candidates: [...e.candidates],
+      weak: e.weak,
+      senses: e.senses,
+    };
   }
   return out;
 }

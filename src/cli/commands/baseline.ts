@@ -2,7 +2,7 @@ import { serialiseBaseline } from '../../ci/baseline.js';
 import { check } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
-import { resolveAsOf } from './check.js';
+import { runOptions } from './check.js';
 
 export interface BaselineFlags {
   readonly paths?: readonly string[];
@@ -13,13 +13,7 @@ export interface BaselineFlags {
 
 /** `claimlint baseline write [FILE]`: every current finding, by fingerprint, sorted. */
 export async function runBaselineWrite(file: string, flags: BaselineFlags, io: Io): Promise<number> {
-  const outcome = await check({
-    cwd: io.cwd,
-    paths: flags.paths ?? [],
-    asOf: resolveAsOf(flags.asOf),
-    ...(flags.config ? { configPath: flags.config } : {}),
-    ...(flags.registry ? { registryPath: flags.registry } : {}),
-  });
+  const outcome = await check(runOptions(flags.paths ?? [], flags, io));
   writeReport(io, file, serialiseBaseline(outcome.result.findings));
   io.stderr(`claimlint: wrote ${outcome.result.findings.length} finding${outcome.result.findings.length === 1 ? '' : 's'} to ${file}\n`);
   return 0;

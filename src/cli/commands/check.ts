@@ -5,7 +5,7 @@ import { changedSince, filesFrom } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
 import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
-import { check, RunFailure } from '../../engine/run.js';
+import { check, RunFailure, type RunOptions } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
@@ -52,6 +52,21 @@ export function parseTargets(flags: CheckFlags, io: Io): Target[] {
   return targets.map((t) => (t.file || !flags.output ? t : { ...t, file: flags.output }));
 }
 
+/** The options every corpus-reading command passes to `check`, from its flags. */
+export function runOptions(
+  paths: readonly string[],
+  flags: { readonly asOf?: string; readonly config?: string; readonly registry?: string },
+  io: Io,
+): RunOptions {
+  return {
+    cwd: io.cwd,
+    paths,
+    asOf: resolveAsOf(flags.asOf),
+    ...(flags.config ? { configPath: flags.config } : {}),
+    ...(flags.registry ? { registryPath: flags.registry } : {}),
+  };
+}
+
 export function resolveAsOf(flag: string | undefined): string {
   if (flag === undefined) return today();
   if (!isIsoDate(flag)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flag}"`);
@@ -60,7 +75,6 @@ export function resolveAsOf(flag: string | undefined): string {
 
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const targets = parseTargets(flags, io);
-  const asOf = resolveAsOf(flags.asOf);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
   if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
@@ -71,11 +85,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(io.cwd, flags.baseline)) : undefined;
   const outcome = await check({
-    cwd: io.cwd,
-    paths,
-    asOf,
-    ...(flags.config ? { configPath: flags.config } : {}),
-    ...(flags.registry ? { registryPath: flags.registry } : {}),
+    ...runOptions(paths, flags, io),
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
   });
   const result = changes || baseline

@@ -1,7 +1,7 @@
 import { check } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
-import { resolveAsOf } from './check.js';
+import { runOptions } from './check.js';
 import { factJson } from '../../facts/serialize.js';
 
 export interface ExtractFlags {
@@ -15,13 +15,7 @@ export interface ExtractFlags {
 
 /** `claimlint extract`: one JSON object per claim record (or, with --facts, per fact record), in file and position order. */
 export async function runExtract(paths: readonly string[], flags: ExtractFlags, io: Io): Promise<number> {
-  const outcome = await check({
-    cwd: io.cwd,
-    paths,
-    asOf: resolveAsOf(flags.asOf),
-    ...(flags.config ? { configPath: flags.config } : {}),
-    ...(flags.registry ? { registryPath: flags.registry } : {}),
-  });
+  const outcome = await check(runOptions(paths, flags, io));
   const lines: string[] = [];
   for (const a of outcome.analyses) {
     if (!a.lines) continue;

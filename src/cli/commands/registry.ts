@@ -1,4 +1,5 @@
 import { loadRegistry } from '../../registry/load.js';
+import type { Registry } from '../../registry/types.js';
 import { selfTest } from '../../registry/selftest.js';
 import { loadCues } from '../../extract/cues.js';
 import { loadConfig } from '../../config/config.js';
@@ -18,16 +19,20 @@ function location(flags: RegistryFlags, io: Io): { registry: string; cues?: stri
   return { registry: flags.registry ?? cfg.config.registry, ...(cfg.config.cues ? { cues: cfg.config.cues } : {}) };
 }
 
+/** The registry, or exit code 2 after printing every problem as file:line:col. */
+function loadOrReport(location: string, io: Io): Registry | number {
+  const loaded = loadRegistry(location, io.cwd);
+  if (loaded.ok) return loaded.registry;
+  for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
+  io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
+  return 2;
+}
+
 /** `claimlint registry validate`: every schema problem as file:line:col, exit 2 if any. */
 export function runValidate(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
-  const loaded = loadRegistry(where.registry, io.cwd);
-  if (!loaded.ok) {
-    for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
-    io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
-    return 2;
-  }
-  const r = loaded.registry;
+  const r = loadOrReport(where.registry, io);
+  if (typeof r === 'number') return r;
   io.stdout(`registry valid: ${r.claims.length} claims in ${r.files.length} file${r.files.length === 1 ? '' : 's'}\n`);
   return 0;
 }
@@ -35,14 +40,10 @@ export function runValidate(flags: RegistryFlags, io: Io): number {
 /** `claimlint registry test`: every claim's examples through the extractor. */
 export function runRegistryTest(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
-  const loaded = loadRegistry(where.registry, io.cwd);
-  if (!loaded.ok) {
-    for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
-    io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
-    return 2;
-  }
-  const report = selfTest(loaded.registry, loadCues(where.cues));
-  for (const c of loaded.registry.claims) {
+  const loaded = loadOrReport(where.registry, io);
+  if (typeof loaded === 'number') return loaded;
+  const report = selfTest(loaded, loadCues(where.cues));
+  for (const c of loaded.claims) {
     const failed = report.failures.filter((f) => f.claimId === c.claim.id);
     const mark = failed.length ? '✖' : '✔';
     io.stdout(`${mark} ${c.claim.id} (${c.examples.length} examples)\n`);

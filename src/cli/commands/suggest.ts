@@ -1,12 +1,11 @@
-import { check } from '../../engine/run.js';
-import type { CorpusEntry } from '../../kernel/rule.js';
+import { check, corpusEntries } from '../../engine/run.js';
 import { loadFactKeys } from '../../facts/keys.js';
 import { suggestions, suggestionsYaml } from '../../facts/suggest.js';
 import { loadGazetteer } from '../../region/gazetteer.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
-import { resolveAsOf } from './check.js';
+import { runOptions } from './check.js';
 
 export interface SuggestFlags {
   readonly registry?: string;
@@ -31,16 +30,8 @@ function count(value: string | undefined, fallback: number, flag: string): numbe
 export async function runSuggest(paths: readonly string[], flags: SuggestFlags, io: Io): Promise<number> {
   const limit = count(flags.limit, 10, '--limit');
   const minFiles = Math.max(1, count(flags.minFiles, 2, '--min-files'));
-  const outcome = await check({
-    cwd: io.cwd,
-    paths,
-    asOf: resolveAsOf(flags.asOf),
-    ...(flags.config ? { configPath: flags.config } : {}),
-    ...(flags.registry ? { registryPath: flags.registry } : {}),
-  });
-  const entries: CorpusEntry[] = outcome.analyses.flatMap((a) =>
-    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
-  );
+  const outcome = await check(runOptions(paths, flags, io));
+  const entries = corpusEntries(outcome.analyses);
   writeReport(io, flags.output, suggestionsYaml(suggestions(entries, { limit, minFiles }), loadFactKeys(), loadGazetteer()));
   return 0;
 }
