@@ -3,12 +3,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   ancestors,
+  codeParents,
+  depthOf,
   displayName,
+  isAncestor,
   isSameOrRelated,
   loadGazetteer,
+  parentCodes,
   type Place,
 } from '../src/region/gazetteer.js';
-import { findPlaces, resolveMentions, type ResolvedMention } from '../src/region/matcher.js';
+import { findPlaces, findPlacesIf, resolveMentions, type PlaceMention, type ResolvedMention } from '../src/region/matcher.js';
 
 const root = resolve(import.meta.dirname, '..');
 const g = loadGazetteer();
@@ -249,6 +253,120 @@ describe('matching', () => {
     const elapsed = performance.now() - t0;
     expect(ms.length).toBeGreaterThan(1000);
     expect(elapsed).toBeLessThan(1000); // typically ~20 ms; generous for loaded CI machines
+  });
+});
+
+describe('cached lookups', () => {
+  it('lists the divisions enclosing a code, nearest first', () => {
+    expect(parentCodes(g, '130403')).toEqual(['130400', '130000']); // 丛台区 → 邯郸市 → 河北省
+    expect(parentCodes(g, '110105')).toEqual(['110000']); // 朝阳区 sits right under 北京
+    expect(parentCodes(g, '130000')).toEqual([]);
+    expect(parentCodes(g, '999999')).toEqual([]);
+    expect(codeParents(g).get('130400')).toEqual(['130000']);
+    expect(codeParents(g).has('999999')).toBe(false);
+    expect(codeParents(g).size).toBe(g.byCode.size);
+  });
+
+  it('counts depth as ancestors() does', () => {
+    expect(depthOf(g, '130403')).toBe(2);
+    expect(depthOf(g, '130400')).toBe(1);
+    expect(depthOf(g, '130000')).toBe(0);
+    expect(depthOf(g, '999999')).toBe(0);
+    for (const code of ['130403', '429004', '659001', '441900']) expect(depthOf(g, code)).toBe(ancestors(g, code).length);
+  });
+
+  it('answers isAncestor from the cached lists, strictly', () => {
+    expect(isAncestor(g, '130000', '130403')).toBe(true);
+    expect(isAncestor(g, '130400', '130403')).toBe(true);
+    expect(isAncestor(g, '130403', '130403')).toBe(false);
+    expect(isAncestor(g, '130403', '130000')).toBe(false);
+    expect(isAncestor(g, '130000', '999999')).toBe(false);
+  });
+
+  it('gives the same full name on every call', () => {
+    expect(displayName(g, '130403')).toBe('河北省邯郸市丛台区');
+    expect(displayName(g, '130403')).toBe('河北省邯郸市丛台区');
+    expect(displayName(g, '999999')).toBe('999999');
+  });
+});
+
+describe('matching edges', () => {
+  it('handles empty, one-character and text-final names', () => {
+    expect(findPlaces(g, '')).toEqual([]);
+    expect(findPlaces(g, '邯')).toEqual([]);
+    expect(findPlaces(g, '去邯郸').map((m) => [m.text, m.start, m.end])).toEqual([['邯郸', 1, 3]]);
+    expect(findPlaces(g, '邯郸邯').map((m) => [m.text, m.start, m.end])).toEqual([['邯郸', 0, 2]]);
+    // A long name whose walk fails at the last unit falls back to the shorter one.
+    expect(findPlaces(g, '邯郸市x').map((m) => m.text)).toEqual(['邯郸市']);
+    expect(findPlaces(g, '石家庄x').map((m) => m.text)).toEqual(['石家庄']);
+  });
+
+  it('gives every mention its own candidates list', () => {
+    const [a] = findPlaces(g, '邯郸');
+    a!.candidates.push('999999');
+    expect(findPlaces(g, '邯郸')[0]?.candidates).toEqual(['130400']);
+  });
+
+  it('finds places only when some place has a wanted reading', () => {
+    const text = '邯郸市民去石家庄';
+    const seen: string[][] = [];
+    const none = findPlacesIf(g, text, (senses) => {
+      seen.push(senses.map((s) => s.code));
+      return false;
+    });
+    expect(none).toBeUndefined();
+    expect(seen).toEqual([['130400'], ['130100']]);
+    expect(findPlacesIf(g, text, (senses) => senses.some((s) => s.code === '130100'))).toEqual(findPlaces(g, text));
+    expect(findPlacesIf(g, '医保报销比例', () => true)).toBeUndefined();
+  });
+});
+
+describe('resolving with outside context', () => {
+  const anchorsOf = (codes: string[]): PlaceMention[] =>
+    codes.map((code) => ({ text: '', start: -1, end: -1, candidates: [code], weak: false }));
+
+  it('reads a name by the codes given as context', () => {
+    expect(resolveMentions(g, findPlaces(g, '朝阳区'), ['110000'])[0]?.code).toBe('110105');
+    // 河北 next to nothing, in a 天津 context: 天津's 河北区 (a weak short name, confirmed by its parent).
+    expect(resolveMentions(g, findPlaces(g, '河北'), ['120000'])[0]?.code).toBe('120105');
+    // The province itself does not confirm its namesake reading: 吉林 is the city.
+    expect(resolveMentions(g, findPlaces(g, '吉林'), ['220000'])[0]?.code).toBe('220200');
+    expect(resolveMentions(g, findPlaces(g, '鼓楼区'), ['350000'])[0]?.code).toBe('350102');
+  });
+
+  it('treats context codes like strong mentions that are never adjacent', () => {
+    const cases: Array<[string, string[]]> = [
+      ['朝阳区医保', ['110000']],
+      ['河北医保', ['120000']],
+      ['吉林', ['220000']],
+      ['吉林省吉林', ['220000']],
+      ['江苏鼓楼区和南部', ['320100', '320000']],
+      ['邯郸市和石家庄，丛台', ['130400', '130000']],
+      ['沈阳和平', ['130000']],
+      ['海南东方', []],
+    ];
+    for (const [text, codes] of cases) {
+      const found = findPlaces(g, text);
+      const anchors = anchorsOf(codes);
+      expect(resolveMentions(g, found, codes)).toEqual(resolveMentions(g, [...anchors, ...found]).slice(anchors.length));
+    }
+  });
+
+  it('returns each reading as a copy of the mention with the reading added, whatever its keys', () => {
+    const [m] = findPlaces(g, '邯郸');
+    const noSenses: PlaceMention = { text: m!.text, start: m!.start, end: m!.end, candidates: m!.candidates, weak: m!.weak };
+    const extra = { ...m!, note: 'kept' };
+    const reordered: PlaceMention = { start: 0, text: '邯郸', end: 2, weak: false, candidates: ['130400'] };
+    const reading = { code: '130400', resolvedBy: 'unique', within: '130400' };
+    // Far apart, so none is adjacent to another; one code never confirms itself.
+    const list = [m!, { ...noSenses, start: 10, end: 12 }, { ...extra, start: 20, end: 22 }, { ...reordered, start: 30, end: 32 }];
+    const out = resolveMentions(g, list);
+    expect(out.map((r) => JSON.stringify(r))).toEqual(list.map((x) => JSON.stringify({ ...x, ...reading })));
+    // Unresolved: the mention's own keys only (and `within` when the readings share a division).
+    const [weak] = findPlaces(g, '和平');
+    expect(JSON.stringify(resolveMentions(g, [weak!])[0])).toBe(JSON.stringify({ ...weak! }));
+    const [jilin] = findPlaces(g, '吉林');
+    expect(JSON.stringify(resolveMentions(g, [jilin!])[0])).toBe(JSON.stringify({ ...jilin!, within: '220000' }));
   });
 });
 

@@ -153,6 +153,15 @@ describe('unit regions', () => {
     expect(unitRegions(a, g).map((u) => u.code)).toEqual(['130400', undefined]);
   });
 
+  it('computes an article again, with the same result, after other articles pushed it out', () => {
+    const a = parsed(md('邯郸医保指南', '正文。\n\n## 定点医院\n\n正文。'));
+    const first = unitRegions(a, g);
+    for (const t of ['石家庄医保', '兰州医保', '合肥医保', '阜阳医保', '南昌医保', '佛山医保']) unitRegions(parsed(md(t, '正文。')), g);
+    expect(unitRegions(a, g)).toEqual(first);
+    expect(unitRegions(a, g)).toBe(unitRegions(a, g));
+    expect(first.map((u) => u.code)).toEqual(['130400', '130400']);
+  });
+
   it('gives claim records the full name of the unit’s region', () => {
     const a = parsed(md('佛山灵活就业人员医保怎么交', '灵活就业人员医保每月15日前扣款。'));
     expect(unitRegionName(a, 0, g)).toBe('广东省佛山市');
@@ -326,6 +335,21 @@ describe('region-conflict: options', () => {
     const later = md('邯郸职工医保门诊报销比例', '邯郸按年度结算。\n\n邢台门诊统筹的起付标准为每年200元。');
     expect(lint(later)).toEqual([]);
     expect(lint(later, { options: { subjectMarkers: ['门诊统筹'] } }).map((h) => h.at)).toEqual(['邢台']);
+  });
+
+  it('quote pairs come from the options, and a place inside them is a name', () => {
+    const text = md('邯郸职工医保门诊报销比例', '【邢台职工门诊统筹】的起付标准为每年200元。');
+    expect(lint(text).map((h) => h.at)).toEqual(['邢台']);
+    expect(lint(text, { options: { quotes: ['【】'] } })).toEqual([]);
+    // An opening mark without its closing one quotes nothing.
+    expect(lint(md('邯郸职工医保门诊报销比例', '【邢台职工门诊统筹的起付标准为每年200元。'), { options: { quotes: ['【】'] } }).map((h) => h.at)).toEqual(['邢台']);
+  });
+
+  it('clause breaks come from the options: a referral cue reaches across a mark that no longer breaks', () => {
+    const text = md('邯郸职工医保门诊报销比例', '外出前往时，邢台职工门诊统筹的起付标准为每年200元。');
+    // 前往 is in the clause before the comma: 邢台 in the lead is reported.
+    expect(lint(text).map((h) => h.at)).toEqual(['邢台']);
+    expect(lint(text, { options: { clauseBreaks: '。' } })).toEqual([]);
   });
 
   it('declares its options schema and is registered', () => {

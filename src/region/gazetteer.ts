@@ -229,42 +229,52 @@ function stripEthnic(base: string, ethnic: readonly string[]): string {
 }
 
 /**
- * Lookups the matcher and the rules make for every mention, computed once per
- * code and kept per gazetteer (the gazetteer does not change after loading):
- * the codes enclosing a division and its full name.
+ * Lookups the matcher and the rules make for every mention, kept per
+ * gazetteer (the gazetteer does not change after loading): the codes
+ * enclosing each division, and full names as they are asked for.
  */
 interface Lookups {
-  readonly parents: Map<string, readonly string[]>;
+  readonly parents: ReadonlyMap<string, readonly string[]>;
   readonly names: Map<string, string>;
 }
 
 const lookups = new WeakMap<Gazetteer, Lookups>();
 const NO_CODES: readonly string[] = Object.freeze([]);
 
+let lastGazetteer: Gazetteer | undefined;
+let lastLookups: Lookups | undefined;
+
 function lookupsOf(g: Gazetteer): Lookups {
+  // Nearly every call is for the one gazetteer of the process: skip the WeakMap.
+  if (g === lastGazetteer) return lastLookups!;
   let l = lookups.get(g);
   if (!l) {
-    l = { parents: new Map(), names: new Map() };
+    const parents = new Map<string, readonly string[]>();
+    for (const code of g.byCode.keys()) {
+      const chain: string[] = [];
+      for (let p = g.byCode.get(code)?.parent; p !== undefined; p = g.byCode.get(p)?.parent) chain.push(p);
+      parents.set(code, chain.length > 0 ? Object.freeze(chain) : NO_CODES);
+    }
+    l = { parents, names: new Map() };
     lookups.set(g, l);
   }
+  lastGazetteer = g;
+  lastLookups = l;
   return l;
 }
 
 /**
- * Codes of the divisions enclosing `code`, nearest first (邯郸市 → [河北省]),
- * following `parent` links; empty for provinces and unknown codes. Cached.
+ * Codes of the divisions enclosing each known division, nearest first
+ * (邯郸市 → [河北省]), following `parent` links; provinces map to an empty
+ * list and unknown codes are absent. Built once per gazetteer.
  */
+export function codeParents(g: Gazetteer): ReadonlyMap<string, readonly string[]> {
+  return lookupsOf(g).parents;
+}
+
+/** Codes of the divisions enclosing `code`, nearest first; empty for provinces and unknown codes. */
 export function parentCodes(g: Gazetteer, code: string): readonly string[] {
-  const l = lookupsOf(g);
-  let chain = l.parents.get(code);
-  if (chain === undefined) {
-    const out: string[] = [];
-    for (let p = g.byCode.get(code)?.parent; p !== undefined; p = g.byCode.get(p)?.parent) out.push(p);
-    chain = out.length > 0 ? Object.freeze(out) : NO_CODES;
-    // Only known codes are kept, so odd input cannot grow the cache.
-    if (g.byCode.has(code)) l.parents.set(code, chain);
-  }
-  return chain;
+  return lookupsOf(g).parents.get(code) ?? NO_CODES;
 }
 
 /** How many known divisions enclose `code` (0 for a province), the length of ancestors(g, code). */
@@ -295,8 +305,12 @@ export function isAncestor(g: Gazetteer, anc: string, code: string): boolean {
 
 /** Same division, or one encloses the other (河北 and 邯郸: true; 邯郸 and 石家庄: false). */
 export function isSameOrRelated(g: Gazetteer, a: string, b: string): boolean {
-  if (!g.byCode.has(a) || !g.byCode.has(b)) return false;
-  return a === b || isAncestor(g, a, b) || isAncestor(g, b, a);
+  // The parent lists have exactly the known codes as keys.
+  const parents = lookupsOf(g).parents;
+  const upA = parents.get(a);
+  const upB = parents.get(b);
+  if (upA === undefined || upB === undefined) return false;
+  return a === b || upB.includes(a) || upA.includes(b);
 }
 
 /** Full name with its enclosing divisions, e.g. 河北省邯郸市; the code itself when unknown. Cached. */

@@ -13,11 +13,11 @@
  * places form one chain (河北邯郸) the deepest is the region; when one named
  * place encloses all the others (安徽分淮南淮北还是皖南皖北) it is.
  *
- * Results are cached per Article object, so the rule and the claim extractor
- * share one computation.
+ * Results are kept for the last few articles, so the rule and the claim
+ * extractor share one computation.
  */
 import type { Article, Unit } from '../types.js';
-import { ancestors, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { depthOf, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { findPlaces, resolveMentions } from './matcher.js';
 
 export type RegionSource = 'front-matter' | 'title' | 'parent';
@@ -58,6 +58,8 @@ export function namedRegion(g: Gazetteer, text: string): NamedRegion {
   if (SIX_DIGITS.test(trimmed) && g.byCode.has(trimmed)) return { code: trimmed, mixed: false };
   const found = findPlaces(g, text);
   if (found.length === 0) return NONE;
+  // One unique, strong name (the usual title): that place.
+  if (found.length === 1 && !found[0]!.weak && found[0]!.candidates.length === 1) return { code: found[0]!.candidates[0]!, mixed: false };
   const codes = new Set<string>();
   if (found.every((m) => !m.weak && m.candidates.length === 1)) {
     // Only unique, strong names (the usual title): nothing to resolve.
@@ -70,7 +72,7 @@ export function namedRegion(g: Gazetteer, text: string): NamedRegion {
   }
   if (codes.size === 0) return NONE;
   const list = [...codes];
-  const depth = (c: string): number => ancestors(g, c).length;
+  const depth = (c: string): number => depthOf(g, c);
   // One chain (河北 → 邯郸): the deepest.
   if (list.every((a) => list.every((b) => isSameOrRelated(g, a, b)))) {
     return { code: list.reduce((a, b) => (depth(b) > depth(a) ? b : a)), mixed: false };
@@ -81,15 +83,29 @@ export function namedRegion(g: Gazetteer, text: string): NamedRegion {
   return { mixed: true };
 }
 
-const cache = new WeakMap<Article, readonly UnitRegion[]>();
+/**
+ * Regions of the articles asked about most recently. The extractor and the
+ * rule ask about one article in turn while it is analysed, so a few entries
+ * serve them; a WeakMap over every article of a run costs more in lookups and
+ * garbage collection than it saves. An article asked about again later is
+ * simply computed again (the result only depends on the article).
+ */
+const RECENT = 4;
+const recentArticles: Array<Article | undefined> = new Array<Article | undefined>(RECENT).fill(undefined);
+const recentGazetteers: Array<Gazetteer | undefined> = new Array<Gazetteer | undefined>(RECENT).fill(undefined);
+const recentRegions: Array<readonly UnitRegion[]> = new Array<readonly UnitRegion[]>(RECENT).fill([]);
+let recentNext = 0;
 
-/** The region of every unit of an article, by unit index (computed once per article). */
+/** The region of every unit of an article, by unit index (computed once while the article is in use). */
 export function unitRegions(article: Article, g: Gazetteer = loadGazetteer()): readonly UnitRegion[] {
-  let regions = cache.get(article);
-  if (!regions) {
-    regions = computeRegions(article, g);
-    cache.set(article, regions);
+  for (let k = 0; k < RECENT; k++) {
+    if (recentArticles[k] === article && recentGazetteers[k] === g) return recentRegions[k]!;
   }
+  const regions = computeRegions(article, g);
+  recentArticles[recentNext] = article;
+  recentGazetteers[recentNext] = g;
+  recentRegions[recentNext] = regions;
+  recentNext = (recentNext + 1) % RECENT;
   return regions;
 }
 
@@ -142,7 +158,7 @@ function computeRegions(article: Article, g: Gazetteer): UnitRegion[] {
       // The title narrows the inherited region (河北省 → 邯郸).
       out.push({ code: own.code, source: 'title', titleUnit: unit.index, mixed: false });
     } else if (own.code === inherited.code) {
-      out.push({ ...inherited, titleUnit: unit.index });
+      out.push(withTitleUnit(inherited, unit.index));
     } else if (isAncestor(g, own.code, inherited.code)) {
       // A title naming only an enclosing region (河北 over 邯郸) adds nothing.
       out.push(inherited);
@@ -153,4 +169,16 @@ function computeRegions(article: Article, g: Gazetteer): UnitRegion[] {
     }
   }
   return out;
+}
+
+/**
+ * `{ ...r, titleUnit }`. Adding a key to a spread copy makes V8 build a new
+ * hidden class each time (about a microsecond), so the usual shape is
+ * written out.
+ */
+function withTitleUnit(r: UnitRegion, titleUnit: number): UnitRegion {
+  if (r.code !== undefined && r.source !== undefined && r.titleUnit === undefined && Object.keys(r).length === 3) {
+    return { code: r.code, source: r.source, mixed: r.mixed, titleUnit };
+  }
+  return { ...r, titleUnit };
 }

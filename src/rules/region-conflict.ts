@@ -17,8 +17,8 @@ import type { FileRule, RelatedSpec } from '../kernel/rule.js';
 import type { Article, Sentence, TextSpan } from '../types.js';
 import { citeSource } from '../registry/types.js';
 import { packagePath } from '../paths.js';
-import { ancestors, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer } from '../region/gazetteer.js';
-import { findPlaces, resolveMentions, type PlaceMention, type ResolvedMention } from '../region/matcher.js';
+import { ancestors, depthOf, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer, type Sense } from '../region/gazetteer.js';
+import { findPlaces, findPlacesIf, resolveMentions, type PlaceMention, type ResolvedMention } from '../region/matcher.js';
 import { namedRegion, unitRegions, type UnitRegion } from '../region/unit-region.js';
 
 // ------------------------------------------------------------------ settings
@@ -105,8 +105,11 @@ export function defaultSettings(): RegionConflictSettings {
 
 /** Compiled form: every list joined into one regex, built once per settings object. */
 export interface Compiled {
-  readonly isBreak: (c: string) => boolean;
-  readonly quotes: ReadonlyMap<string, string>;
+  /** 1 for each UTF-16 code unit that ends a clause. */
+  readonly breaks: Uint8Array;
+  /** 1 for each code unit that opens a quote; its closing mark is in quoteClose. */
+  readonly quoteOpen: Uint8Array;
+  readonly quoteClose: ReadonlyMap<number, string>;
   readonly leadStops: string;
   readonly leadMaxChars: number;
   /** At the start of the text after a place: joiners then a subject marker. */
@@ -124,6 +127,8 @@ export interface Compiled {
   readonly comparison?: RegExp;
   readonly comparisonBefore?: RegExp;
   readonly relation?: RegExp;
+  /** referralSentence, comparison and relation, those that are set: any of them anywhere in a sentence. */
+  readonly sentenceCues: readonly RegExp[];
   readonly coordinators: ReadonlySet<string>;
   readonly local?: RegExp;
 }
@@ -141,9 +146,13 @@ function compile(s: RegionConflictSettings): Compiled {
   const joiners = s.subjectJoiners.length ? `(?:${alternatives(s.subjectJoiners)}){0,2}` : '';
   // Institution names are runs of letters: no punctuation, no spaces.
   const nameChar = '[^\\s\\p{P}\\p{S}]';
+  const referralSentence = anyOf(s.referralSentenceCues);
+  const comparison = anyOf(s.comparisonCues);
+  const relation = anyOf(s.relationCues);
   return {
-    isBreak: (c) => breaks.has(c),
-    quotes: new Map(s.quotes.map((q) => [q[0]!, q[1]!])),
+    breaks: codeUnitTable([...breaks]),
+    quoteOpen: codeUnitTable(s.quotes.map((q) => q[0]!)),
+    quoteClose: new Map(s.quotes.map((q) => [q.charCodeAt(0), q[1]!])),
     leadStops: s.leadStops,
     leadMaxChars: s.leadMaxChars,
     subjectAfter: s.subjectMarkers.length ? new RegExp(`^${joiners}(?:${alternatives(s.subjectMarkers)})`, 'u') : NEVER,
@@ -151,7 +160,7 @@ function compile(s: RegionConflictSettings): Compiled {
       ? new RegExp(`^${nameChar}{0,${s.institutionWindow}}?(?:${alternatives(s.institutions)})`, 'u')
       : NEVER,
     notSubjectAfter: s.notSubjectPatterns.length ? new RegExp(`^(?:${s.notSubjectPatterns.join('|')})`, 'u') : NEVER,
-    ...opt('referralSentence', anyOf(s.referralSentenceCues)),
+    ...opt('referralSentence', referralSentence),
     ...opt('referralBefore', endOf(s.referralBefore, s.window)),
     frames: s.referralFrames.flatMap((f) => {
       const before = endOf(f.before, s.window);
@@ -164,12 +173,20 @@ function compile(s: RegionConflictSettings): Compiled {
       `^${notBreak}*?(?:${s.exampleAfter.length ? alternatives(s.exampleAfter) + '|' : ''}等$)`,
       'u',
     ),
-    ...opt('comparison', anyOf(s.comparisonCues)),
+    ...opt('comparison', comparison),
     ...opt('comparisonBefore', s.comparisonBefore.length ? new RegExp(`(?:${alternatives(s.comparisonBefore)})$`, 'u') : undefined),
-    ...opt('relation', anyOf(s.relationCues)),
+    ...opt('relation', relation),
     coordinators: new Set(s.coordinators),
     ...opt('local', anyOf(s.localWords)),
+    sentenceCues: [referralSentence, comparison, relation].filter((re) => re !== undefined),
   };
+}
+
+/** A lookup table over UTF-16 code units: 1 for the one-unit strings given (longer ones can never equal one unit). */
+function codeUnitTable(chars: readonly string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  return table;
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -226,14 +243,24 @@ function sentenceMentions(g: Gazetteer, text: string, region: string | undefined
 }
 
 function resolveWithRegion(g: Gazetteer, found: readonly PlaceMention[], region: string): ResolvedMention[] {
-  const anchors: PlaceMention[] = [region, ...ancestors(g, region).map((p) => p.code)].map((code) => ({
-    text: '',
-    start: -1,
-    end: -1,
-    candidates: [code],
-    weak: false,
-  }));
-  return resolveMentions(g, [...anchors, ...found]).slice(anchors.length);
+  return resolveMentions(g, found, regionContext(g, region));
+}
+
+const regionContexts = new WeakMap<Gazetteer, Map<string, readonly string[]>>();
+
+/** The region and the divisions enclosing it: context that confirms readings (cached per region). */
+function regionContext(g: Gazetteer, region: string): readonly string[] {
+  let byRegion = regionContexts.get(g);
+  if (!byRegion) {
+    byRegion = new Map();
+    regionContexts.set(g, byRegion);
+  }
+  let codes = byRegion.get(region);
+  if (!codes) {
+    codes = [region, ...ancestors(g, region).map((p) => p.code)];
+    byRegion.set(region, codes);
+  }
+  return codes;
 }
 
 /**
@@ -243,14 +270,14 @@ function resolveWithRegion(g: Gazetteer, found: readonly PlaceMention[], region:
  * confirms 峰峰 in a 丛台区 unit). A weak reading under an unrelated parent
  * needs that parent named in the sentence, which is then itself foreign.
  */
-function mayBeForeign(g: Gazetteer, m: PlaceMention, region: string): boolean {
-  const senses = m.senses ?? m.candidates.map((code) => ({ code, weak: m.weak }));
-  return senses.some((s) => {
-    if (isSameOrRelated(g, s.code, region)) return false;
+function mayBeForeign(g: Gazetteer, senses: readonly Sense[], region: string): boolean {
+  for (const s of senses) {
+    if (isSameOrRelated(g, s.code, region)) continue;
     if (!s.weak) return true;
     const parent = g.byCode.get(s.code)?.parent;
-    return parent !== undefined && isSameOrRelated(g, parent, region);
-  });
+    if (parent !== undefined && isSameOrRelated(g, parent, region)) return true;
+  }
+  return false;
 }
 
 /** Adjacent mentions (河北石家庄) form one run. */
@@ -265,11 +292,11 @@ function runsOf(mentions: readonly ResolvedMention[]): ResolvedMention[][] {
 }
 
 /** Ranges [open, close] of quoted text in a sentence. */
-function quotedRanges(text: string, quotes: ReadonlyMap<string, string>): Array<[number, number]> {
+function quotedRanges(text: string, c: Compiled): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const close = quotes.get(text[i]!);
-    if (close === undefined) continue;
+    if (c.quoteOpen[text.charCodeAt(i)] === 0) continue;
+    const close = c.quoteClose.get(text.charCodeAt(i))!;
     const j = text.indexOf(close, i + 1);
     if (j < 0) continue;
     out.push([i, j]);
@@ -292,9 +319,9 @@ const AFTER_WINDOW = 32;
 
 function clauseBounds(c: Compiled, text: string, start: number, end: number): [number, number] {
   let a = start;
-  while (a > 0 && !c.isBreak(text[a - 1]!)) a--;
+  while (a > 0 && c.breaks[text.charCodeAt(a - 1)] === 0) a--;
   let b = end;
-  while (b < text.length && !c.isBreak(text[b]!)) b++;
+  while (b < text.length && c.breaks[text.charCodeAt(b)] === 0) b++;
   return [a, b];
 }
 
@@ -310,7 +337,7 @@ function deliberate(c: Compiled, view: SentenceView, runIndex: number): 'name' |
   const start = run[0]!.start;
   const end = run.at(-1)!.end;
 
-  view.quoted ??= quotedRanges(text, c.quotes);
+  view.quoted ??= quotedRanges(text, c);
   if (view.quoted.some(([a, b]) => start > a && end <= b)) return 'name';
 
   // 石家庄患者 / 石家庄市民 (the trie took 石家庄市) / 淮北矿业集团.
@@ -318,7 +345,7 @@ function deliberate(c: Compiled, view: SentenceView, runIndex: number): 'name' |
   if (c.notSubjectAfter.test(after)) return 'name';
   if (run.at(-1)!.text.endsWith('市') && c.notSubjectAfter.test('市' + after)) return 'name';
 
-  view.sentenceCue ??= [c.referralSentence, c.comparison, c.relation].some((re) => re !== undefined && re.test(text));
+  view.sentenceCue ??= c.sentenceCues.some((re) => re.test(text));
   if (view.sentenceCue) return 'purpose';
 
   const [ca, cb] = clauseBounds(c, text, start, end);
@@ -365,27 +392,40 @@ export function foreignPlaces(g: Gazetteer, c: Compiled, text: string, region: s
   // Most sentences name no place, or only places related to the region, or
   // everyday words that are weak place names (平原, 江南): settle those from
   // the trie's readings without resolving anything.
-  const found = findPlaces(g, text);
-  if (!found.some((m) => mayBeForeign(g, m, region))) return [];
+  const found = findPlacesIf(g, text, (senses) => mayBeForeign(g, senses, region));
+  if (found === undefined) return [];
   const mentions = resolveWithRegion(g, found, region);
   if (!mentions.some((m) => decided(m) && !isSameOrRelated(g, m.code, region))) return [];
   const view: SentenceView = { text, mentions, runs: runsOf(mentions) };
   const out: ForeignPlace[] = [];
-  view.runs.forEach((run, i) => {
-    const foreign = run.filter(decided).filter((m) => !isSameOrRelated(g, m.code, region));
-    if (foreign.length === 0) return;
-    const code = foreign.reduce((x, y) => (ancestors(g, y.code).length > ancestors(g, x.code).length ? y : x)).code;
+  for (let i = 0; i < view.runs.length; i++) {
+    // The run's decided places outside the region, and the deepest of them (the first on a tie).
+    let codes: string[] | undefined;
+    let first: ResolvedMention | undefined;
+    let last: ResolvedMention | undefined;
+    let code = '';
+    for (const m of view.runs[i]!) {
+      if (!decided(m) || isSameOrRelated(g, m.code, region)) continue;
+      if (codes === undefined) {
+        codes = [];
+        first = m;
+        code = m.code;
+      } else if (depthOf(g, m.code) > depthOf(g, code)) code = m.code;
+      codes.push(m.code);
+      last = m;
+    }
+    if (codes === undefined) continue;
     const why = deliberate(c, view, i);
     out.push({
-      start: foreign[0]!.start,
-      end: foreign.at(-1)!.end,
+      start: first!.start,
+      end: last!.end,
       code,
-      codes: foreign.map((m) => m.code),
+      codes,
       subject: carriesSubject(c, view, i, leadEnd),
       deliberate: why !== undefined,
       onPurpose: why === 'purpose',
     });
-  });
+  }
   return out;
 }
 
@@ -411,18 +451,26 @@ export function unitConflicts(
   region: string,
   titled: boolean,
 ): PlaceConflict[] {
-  const found = sentences.map((s, i) => foreignPlaces(g, c, s.text, region, titled && i === 0 ? leadLength(c, s.text) : 0));
-  const onPurpose = [...new Set(found.flat().filter((p) => p.onPurpose).flatMap((p) => p.codes))];
+  // Most units name no foreign place at all: nothing is allocated for them.
+  let found: Array<{ readonly sentence: Sentence; readonly places: readonly ForeignPlace[] }> | undefined;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const places = foreignPlaces(g, c, sentence.text, region, titled && i === 0 ? leadLength(c, sentence.text) : 0);
+    if (places.length > 0) (found ??= []).push({ sentence, places });
+  }
+  if (found === undefined) return [];
+  const onPurpose: string[] = [];
+  for (const f of found) for (const p of f.places) if (p.onPurpose) for (const x of p.codes) if (!onPurpose.includes(x)) onPurpose.push(x);
   const out: PlaceConflict[] = [];
-  found.forEach((places, i) => {
+  for (const { sentence, places } of found) {
     const seen = new Set<string>();
     for (const p of places) {
       if (!p.subject || p.deliberate || seen.has(p.code)) continue;
       if (onPurpose.length > 0 && p.codes.some((x) => onPurpose.some((y) => isSameOrRelated(g, x, y)))) continue;
       seen.add(p.code);
-      out.push({ sentence: sentences[i]!, start: p.start, end: p.end, code: p.code });
+      out.push({ sentence, start: p.start, end: p.end, code: p.code });
     }
-  });
+  }
   return out;
 }
 
@@ -543,7 +591,7 @@ export const regionConflict: FileRule = {
         view.runs.forEach((run, i) => {
           const places = run.filter(decided);
           if (places.length === 0 || deliberate(c, view, i)) return;
-          const deepest = places.reduce((a, b) => (ancestors(g, b.code).length > ancestors(g, a.code).length ? b : a));
+          const deepest = places.reduce((a, b) => (depthOf(g, b.code) > depthOf(g, a.code) ? b : a));
           named.push({ code: deepest.code, start: places[0]!.start, end: places.at(-1)!.end });
         });
         if (named.some((p) => within(g, p.code, scoped))) return;
