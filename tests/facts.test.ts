@@ -9,7 +9,7 @@ import { loadFactKeys } from '../src/facts/keys.js';
 import { Trie } from '../src/facts/trie.js';
 import { quantityValue, valuesClash, addressValue, gradeValue } from '../src/facts/values.js';
 import { findConflicts, type Observation } from '../src/facts/aggregate.js';
-import { yearsAgree } from '../src/facts/conflicts.js';
+import { Interner, yearsAgree } from '../src/facts/conflicts.js';
 import { loadGazetteer } from '../src/region/gazetteer.js';
 import type { FactRecord } from '../src/types.js';
 
@@ -52,6 +52,34 @@ describe('trie', () => {
       ['保险', 14],
     ]);
     expect(t.occursIn('没有相关的词')).toBe(false);
+  });
+
+  it('keeps the first payload of a word added twice, and finds words in a range only when they end inside it', () => {
+    const t = new Trie<string>([
+      ['保险', 'first'],
+      ['保险', 'second'],
+      ['医疗保险', 'long'],
+    ]);
+    expect(t.scan('保险').map((h) => h.payload)).toEqual(['first']);
+    expect(t.longestAt('买医疗保险', 1)).toMatchObject({ text: '医疗保险', start: 1, end: 5, payload: 'long' });
+    expect(t.longestAt('买医疗保险', 0)).toBeUndefined();
+    // From 1 to 4: 医疗保险 (1–5) runs past the range, and the shorter 保险 at 3 ends at 5 too.
+    expect(t.scan('买医疗保险', 1, 4)).toEqual([]);
+    // From 3: 保险 (3–5) fits.
+    expect(t.scan('买医疗保险', 3).map((h) => [h.text, h.start])).toEqual([['保险', 3]]);
+    expect(t.occursIn('商业保险')).toBe(true);
+  });
+
+  it('reads words literally, regex characters included', () => {
+    const t = new Trie<number>([
+      ['a.b', 1],
+      ['(x)', 2],
+    ]);
+    expect(t.scan('axb (x) a.b').map((h) => [h.text, h.payload])).toEqual([
+      ['(x)', 2],
+      ['a.b', 1],
+    ]);
+    expect(new Trie<number>([]).scan('任何文字')).toEqual([]);
   });
 });
 
@@ -232,6 +260,17 @@ describe('when values clash', () => {
     expect(valuesClash(b, d)).toBe(false);
   });
 
+  it('bucket ids read as value@year(@region), one string per distinct combination', () => {
+    const two = new Interner(2);
+    expect(two.of('amount:3176', 2024)).toBe('amount:3176@2024');
+    expect(two.of('amount:3176', undefined)).toBe('amount:3176@');
+    const three = new Interner(3);
+    expect(three.of('yes', undefined, '360100')).toBe('yes@@360100');
+    expect(three.of('yes', 2025, undefined)).toBe('yes@2025@');
+    // 2024 and '2024' write the same id.
+    expect(two.of('x', '2024')).toBe(two.of('x', 2024));
+  });
+
   it('different years never clash; a missing year agrees with any', () => {
     expect(yearsAgree(2024, 2025)).toBe(false);
     expect(yearsAgree(2024, undefined)).toBe(true);
@@ -275,6 +314,43 @@ describe('aggregation', () => {
 
   it('never sets two readings of one sentence against each other', () => {
     expect(findConflicts([obs('a', '1', 7), obs('a', '2', 7)], differ)).toEqual([]);
+  });
+
+  it('counts other files exactly, and a value example outside the sentence itself', () => {
+    // File a says 1 and 2 in one sentence (7) and 2 again later (9); b and c say 2.
+    const sides = findConflicts([obs('a', '1', 7), obs('a', '2', 7), obs('a', '2', 9), obs('b', '2'), obs('c', '2')], differ);
+    const a = sides.find((s) => s.file === 'a')!;
+    expect(a.at.sentence).toBe(7);
+    expect(a.total).toBe(3);
+    expect(a.inFile).toBe(1);
+    expect(a.otherFiles).toBe(2);
+    expect(a.values.map((v) => [v.example.file, v.example.sentence, v.count])).toEqual([['a', 9, 3]]);
+    expect(a.against.map((o) => `${o.file}@${o.sentence}`)).toEqual(['a@9', 'b@0', 'c@0']);
+  });
+
+  it('past 512 files, sums files per value (a file holding two conflicting values counts twice)', () => {
+    const many: Obs[] = [obs('x', 'A')];
+    for (let i = 0; i < 300; i++) many.push(obs(`f${i}`, 'B'), obs(`f${i}`, 'C', 5));
+    const differs = (p: Obs, r: Obs) => p.value === 'A' || r.value === 'A';
+    const x = findConflicts(many, differs).find((s) => s.file === 'x')!;
+    expect(x.total).toBe(600);
+    expect(x.otherFiles).toBe(600);
+    expect(x.values.map((v) => v.example.value)).toEqual(['B', 'C']);
+    // Under the limit the same shape is counted exactly.
+    const few: Obs[] = [obs('x', 'A')];
+    for (let i = 0; i < 100; i++) few.push(obs(`f${i}`, 'B'), obs(`f${i}`, 'C', 5));
+    expect(findConflicts(few, differs).find((s) => s.file === 'x')!.otherFiles).toBe(100);
+  });
+
+  it('calls clash once per pair of values, however many observations hold them', () => {
+    let calls = 0;
+    const counting = (p: Obs, r: Obs) => {
+      calls++;
+      return p.value !== r.value;
+    };
+    const list = Array.from({ length: 50 }, (_, i) => obs(`f${i}`, ['1', '2', '3'][i % 3]!));
+    findConflicts(list, counting);
+    expect(calls).toBe(3);
   });
 
   it('puts the finding on the preferred observation of a file', () => {

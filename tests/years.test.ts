@@ -149,3 +149,36 @@ describe('dates', () => {
     expect(m!.month).toBeUndefined();
   });
 });
+
+describe('candidate boundaries', () => {
+  it('skips digits glued to a Latin letter, _ or a decimal point', () => {
+    expect(find('v2024最新')).toEqual([]);
+    expect(find('id_2024年')).toEqual([]);
+    expect(find('1.2024年')).toEqual([]);
+    expect(find('１．２０２４年')).toEqual([]);
+    // A Chinese character or a space before the digits is no glue.
+    expect(texts('截至 2024年')).toEqual(['2024年']);
+  });
+
+  it('takes only runs of exactly four digits, or of two before 年', () => {
+    expect(find('20245年')).toEqual([]);
+    expect(find('202年最新')).toEqual([]);
+    expect(texts('共12345人，2024年最新')).toEqual(['2024年']);
+  });
+
+  it('finds four Chinese digits right before 年 inside a longer run of numerals', () => {
+    // 一二〇二四年: the four digits before 年 are 二〇二四, starting at 1.
+    expect(find('一二〇二四年')).toMatchObject([{ year: 2024, form: 'chinese', text: '二〇二四年', start: 1, end: 6 }]);
+    expect(find('v二〇二四年')).toEqual([]);
+  });
+
+  it('does not start a second mention inside a range already read', () => {
+    expect(texts('2023-2025年和2026年')).toEqual(['2023-2025年', '2026年']);
+    expect(texts('2022年至2024年最新')).toEqual(['2022年至2024年']);
+  });
+
+  it('finds a year at the very end and after an amount', () => {
+    expect(texts('起付线2000元，2025年')).toEqual(['2025年']);
+    expect(texts('标准：2024')).toEqual(['2024']);
+  });
+});

@@ -3,6 +3,10 @@
 // with each other, never observations with observations, so the work and the
 // memory grow with the number of observations and distinct values, not with
 // articles × articles. Each file gets at most one conflict per key.
+//
+// Most keys hold one value only, so the first pass just groups by key and
+// notes whether a second value turned up; buckets, per-file lists and corpus
+// positions are built only for keys that hold two values or more.
 
 export interface Observation {
   readonly file: string;
@@ -38,25 +42,35 @@ export interface ConflictSide<T> {
   readonly values: readonly OtherValue<T>[];
 }
 
+/** An observation with its position in the corpus (the order results are sorted by). */
+interface Placed<T> {
+  readonly item: T;
+  readonly index: number;
+  readonly bucket: Bucket<T>;
+}
+
 interface Bucket<T> {
-  readonly id: string;
   readonly first: T;
-  readonly items: T[];
+  readonly items: Placed<T>[];
   /** Items per file, in order. */
-  readonly byFile: Map<string, T[]>;
-  /** Items per file + sentence. */
-  readonly bySentence: Map<string, number>;
+  readonly byFile: Map<string, Placed<T>[]>;
+  /** The buckets it clashes with, in bucket order. */
+  readonly clashes: Bucket<T>[];
+  /** Files of all clashing buckets (worked out once, when first needed). */
+  otherFileSet?: Set<string>;
 }
 
 interface Group<T> {
-  readonly buckets: Map<string, Bucket<T>>;
-  /** Every item of the key in corpus order (file order, then position). */
-  readonly all: T[];
+  readonly key: string;
+  readonly items: T[];
+  readonly index: number[];
+  /** Set once an item with another bucket than the first turns up. */
+  several: boolean;
 }
 
 const EXACT_FILE_COUNT = 512;
 
-const sentenceKey = (o: Observation): string => `${o.file}\u0000${o.sentence}`;
+const sameSentence = (a: Observation, b: Observation): boolean => a.sentence === b.sentence && a.file === b.file;
 
 /**
  * Every (key, file) pair whose file holds an observation that clashes with
@@ -72,121 +86,146 @@ export function findConflicts<T extends Observation>(
   prefer?: (item: T) => boolean,
 ): ConflictSide<T>[] {
   const groups = new Map<string, Group<T>>();
-  const order = new Map<T, number>();
   let n = 0;
   for (const item of items) {
-    order.set(item, n++);
     let g = groups.get(item.key);
     if (!g) {
-      g = { buckets: new Map(), all: [] };
+      g = { key: item.key, items: [], index: [], several: false };
       groups.set(item.key, g);
+    } else if (!g.several && item.bucket !== g.items[0]!.bucket) {
+      g.several = true;
     }
-    g.all.push(item);
-    let b = g.buckets.get(item.bucket);
-    if (!b) {
-      b = { id: item.bucket, first: item, items: [], byFile: new Map(), bySentence: new Map() };
-      g.buckets.set(item.bucket, b);
-    }
-    b.items.push(item);
-    const list = b.byFile.get(item.file);
-    if (list) list.push(item);
-    else b.byFile.set(item.file, [item]);
-    const sk = sentenceKey(item);
-    b.bySentence.set(sk, (b.bySentence.get(sk) ?? 0) + 1);
+    g.items.push(item);
+    g.index.push(n++);
   }
-
   const out: ConflictSide<T>[] = [];
-  for (const [key, g] of groups) {
-    if (g.buckets.size < 2) continue;
-    const buckets = [...g.buckets.values()];
-    const clashing = new Map<string, Bucket<T>[]>();
-    for (let i = 0; i < buckets.length; i++) {
-      for (let j = i + 1; j < buckets.length; j++) {
-        const a = buckets[i]!;
-        const b = buckets[j]!;
-        if (!clash(a.first, b.first)) continue;
-        clashing.set(a.id, [...(clashing.get(a.id) ?? []), b]);
-        clashing.set(b.id, [...(clashing.get(b.id) ?? []), a]);
-      }
-    }
-    if (clashing.size === 0) continue;
-    // Per file: the first conflicting observation, or the first preferred one.
-    const chosen = new Map<string, T>();
-    for (const item of g.all) {
-      if (!clashing.has(item.bucket)) continue;
-      const current = chosen.get(item.file);
-      if (!current || (prefer && !prefer(current) && prefer(item))) chosen.set(item.file, item);
-    }
-    const done = new Set<string>();
-    for (const item of g.all) {
-      if (done.has(item.file) || chosen.get(item.file) !== item) continue;
-      const others = clashing.get(item.bucket)!;
-      const sk = sentenceKey(item);
-      let total = 0;
-      let inFile = 0;
-      let fileCount = 0;
-      const values: OtherValue<T>[] = [];
-      for (const b of others) {
-        const same = b.bySentence.get(sk) ?? 0;
-        const count = b.items.length - same;
-        if (count === 0) continue;
-        total += count;
-        inFile += (b.byFile.get(item.file)?.length ?? 0) - same;
-        fileCount += b.byFile.size;
-        const example = b.items.find((x) => sentenceKey(x) !== sk)!;
-        values.push({ example, count });
-      }
-      if (total === 0) continue;
-      // Exact count of other files while it is cheap; past that, the sum over
-      // values (a file holding two conflicting values counts twice).
-      let otherFiles = 0;
-      if (fileCount <= EXACT_FILE_COUNT) {
-        const seen = new Set<string>();
-        for (const b of others) for (const f of b.byFile.keys()) if (f !== item.file) seen.add(f);
-        otherFiles = seen.size;
-      } else {
-        for (const b of others) otherFiles += b.byFile.size - (b.byFile.has(item.file) ? 1 : 0);
-      }
-      done.add(item.file);
-      out.push({
-        key,
-        file: item.file,
-        at: item,
-        against: pickAgainst(item, others, cap, order),
-        total,
-        inFile,
-        otherFiles,
-        values: values.sort((x, y) => order.get(x.example)! - order.get(y.example)!),
-      });
-    }
-  }
+  for (const g of groups.values()) if (g.several) conflictsOfGroup(g, clash, cap, prefer, out);
   return out;
 }
 
+function conflictsOfGroup<T extends Observation>(
+  g: Group<T>,
+  clash: (a: T, b: T) => boolean,
+  cap: number,
+  prefer: ((item: T) => boolean) | undefined,
+  out: ConflictSide<T>[],
+): void {
+  const byId = new Map<string, Bucket<T>>();
+  const buckets: Bucket<T>[] = [];
+  for (const item of g.items) {
+    if (byId.has(item.bucket)) continue;
+    const b: Bucket<T> = { first: item, items: [], byFile: new Map(), clashes: [] };
+    byId.set(item.bucket, b);
+    buckets.push(b);
+  }
+  // Pairs in bucket order, so each bucket's clash list is in bucket order too.
+  let any = false;
+  for (let i = 0; i < buckets.length; i++) {
+    for (let j = i + 1; j < buckets.length; j++) {
+      const a = buckets[i]!;
+      const b = buckets[j]!;
+      if (!clash(a.first, b.first)) continue;
+      a.clashes.push(b);
+      b.clashes.push(a);
+      any = true;
+    }
+  }
+  if (!any) return;
+  const all: Placed<T>[] = [];
+  for (let k = 0; k < g.items.length; k++) {
+    const item = g.items[k]!;
+    const bucket = byId.get(item.bucket)!;
+    const p: Placed<T> = { item, index: g.index[k]!, bucket };
+    all.push(p);
+    bucket.items.push(p);
+    const list = bucket.byFile.get(item.file);
+    if (list) list.push(p);
+    else bucket.byFile.set(item.file, [p]);
+  }
+  // Per file: the first conflicting observation, or the first preferred one.
+  const chosen = new Map<string, Placed<T>>();
+  for (const p of all) {
+    if (p.bucket.clashes.length === 0) continue;
+    const current = chosen.get(p.item.file);
+    if (!current || (prefer && !prefer(current.item) && prefer(p.item))) chosen.set(p.item.file, p);
+  }
+  const done = new Set<string>();
+  for (const p of all) {
+    const item = p.item;
+    if (chosen.get(item.file) !== p || done.has(item.file)) continue;
+    const others = p.bucket.clashes;
+    let total = 0;
+    let inFile = 0;
+    let fileCount = 0;
+    const values: Array<{ example: Placed<T>; count: number }> = [];
+    for (const b of others) {
+      const here = b.byFile.get(item.file);
+      let same = 0;
+      if (here) for (const x of here) if (x.item.sentence === item.sentence) same++;
+      const count = b.items.length - same;
+      if (count === 0) continue;
+      total += count;
+      inFile += (here?.length ?? 0) - same;
+      fileCount += b.byFile.size;
+      let example = b.items[0]!;
+      if (same > 0) for (const x of b.items) if (!sameSentence(x.item, item)) { example = x; break; }
+      values.push({ example, count });
+    }
+    if (total === 0) continue;
+    // Exact count of other files while it is cheap; past that, the sum over
+    // values (a file holding two conflicting values counts twice).
+    let otherFiles = 0;
+    if (fileCount <= EXACT_FILE_COUNT) {
+      const seen = otherFileSet(p.bucket);
+      otherFiles = seen.size - (seen.has(item.file) ? 1 : 0);
+    } else {
+      for (const b of others) otherFiles += b.byFile.size - (b.byFile.has(item.file) ? 1 : 0);
+    }
+    done.add(item.file);
+    values.sort((x, y) => x.example.index - y.example.index);
+    out.push({
+      key: g.key,
+      file: item.file,
+      at: item,
+      against: pickAgainst(item, others, cap),
+      total,
+      inFile,
+      otherFiles,
+      values: values.map((v) => ({ example: v.example.item, count: v.count })),
+    });
+  }
+}
+
+/** Files holding an observation of a bucket that clashes with `b` (the same for every item of `b`). */
+function otherFileSet<T>(b: Bucket<T>): Set<string> {
+  if (!b.otherFileSet) {
+    const seen = new Set<string>();
+    for (const o of b.clashes) for (const f of o.byFile.keys()) seen.add(f);
+    b.otherFileSet = seen;
+  }
+  return b.otherFileSet;
+}
+
 /** Up to `cap` clashing observations: this file's first (nearest the reader), then the rest of the corpus in order. */
-function pickAgainst<T extends Observation>(item: T, others: readonly Bucket<T>[], cap: number, order: ReadonlyMap<T, number>): T[] {
-  const sk = sentenceKey(item);
-  const here: T[] = [];
-  const elsewhere: T[] = [];
+function pickAgainst<T extends Observation>(item: T, others: readonly Bucket<T>[], cap: number): T[] {
+  const here: Placed<T>[] = [];
+  const elsewhere: Placed<T>[] = [];
   for (const b of others) {
-    for (const x of b.byFile.get(item.file) ?? []) if (sentenceKey(x) !== sk) here.push(x);
+    for (const x of b.byFile.get(item.file) ?? []) if (!sameSentence(x.item, item)) here.push(x);
     let taken = 0;
     for (const x of b.items) {
       if (taken >= cap) break;
-      if (x.file === item.file) continue;
+      if (x.item.file === item.file) continue;
       elsewhere.push(x);
       taken++;
     }
   }
-  const byOrder = (a: T, b: T) => order.get(a)! - order.get(b)!;
+  const byOrder = (a: Placed<T>, b: Placed<T>) => a.index - b.index;
   // One sentence read twice (two values, two qualifiers) is listed once.
-  const seen = new Set<string>();
   const out: T[] = [];
   for (const x of [...here.sort(byOrder), ...elsewhere.sort(byOrder)]) {
-    const k = sentenceKey(x);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(x);
+    if (out.some((o) => sameSentence(o, x.item))) continue;
+    out.push(x.item);
     if (out.length === cap) break;
   }
   return out;

@@ -24,8 +24,38 @@ export function yearsAgree(a: number | undefined, b: number | undefined): boolea
   return a === undefined || b === undefined || a === b;
 }
 
-export function factObservation(fact: FactRecord): FactObservation {
-  return { file: fact.file, key: fact.key, bucket: `${fact.value.norm}@${fact.year ?? ''}`, sentence: fact.sentence.span.start, fact };
+export function factObservation(fact: FactRecord, ids: Interner = new Interner(2)): FactObservation {
+  return { file: fact.file, key: fact.key, bucket: ids.of(fact.value.norm, fact.year), sentence: fact.sentence.span.start, fact };
+}
+
+/**
+ * Bucket and key ids: "a@b@c" strings, one string object per distinct
+ * combination. Tens of thousands of observations share a few hundred ids, and
+ * an id made once is hashed and compared once, not rebuilt per observation.
+ */
+export class Interner {
+  /** Ids of two parts (a@b) or of three (a@b@c). */
+  constructor(private readonly parts: 2 | 3) {}
+  private readonly ids = new Map<string, Map<string | number | undefined, Map<string | undefined, string>>>();
+  /** `${a}@${b ?? ''}`, or `${a}@${b ?? ''}@${c ?? ''}` for three parts. */
+  of(a: string, b: string | number | undefined, c?: string): string {
+    let byB = this.ids.get(a);
+    if (!byB) {
+      byB = new Map();
+      this.ids.set(a, byB);
+    }
+    let byC = byB.get(b);
+    if (!byC) {
+      byC = new Map();
+      byB.set(b, byC);
+    }
+    let id = byC.get(c);
+    if (id === undefined) {
+      id = this.parts === 3 ? `${a}@${b ?? ''}@${c ?? ''}` : `${a}@${b ?? ''}`;
+      byC.set(c, id);
+    }
+    return id;
+  }
 }
 
 export function factsClash(a: FactObservation, b: FactObservation): boolean {
@@ -34,10 +64,10 @@ export function factsClash(a: FactObservation, b: FactObservation): boolean {
 
 /** Every (fact key, file) side of a conflict, in corpus order. */
 export function factConflicts(entries: readonly CorpusEntry[], cap = 3): ConflictSide<FactObservation>[] {
-  const observations = function* (): Generator<FactObservation> {
-    for (const e of entries) for (const f of e.facts ?? []) yield factObservation(f);
-  };
-  return findConflicts(observations(), factsClash, cap);
+  const observations: FactObservation[] = [];
+  const ids = new Interner(2);
+  for (const e of entries) if (e.facts) for (const f of e.facts) observations.push(factObservation(f, ids));
+  return findConflicts(observations, factsClash, cap);
 }
 
 /**
@@ -47,32 +77,33 @@ export function factConflicts(entries: readonly CorpusEntry[], cap = 3): Conflic
  * the same or related are not compared.
  */
 export function claimConflicts(entries: readonly CorpusEntry[], registry: Registry, cap = 3, g: Gazetteer = loadGazetteer()): ConflictSide<ClaimObservation>[] {
-  const regionCodes = new Map<string, string | undefined>();
+  const regionCodes = new Map<string, string | null>();
   const codeOf = (region: string): string | undefined => {
-    if (!regionCodes.has(region)) regionCodes.set(region, deepestPlace(g, placesIn(g, region)));
-    return regionCodes.get(region);
-  };
-  const observations = function* (): Generator<ClaimObservation> {
-    for (const e of entries) {
-      for (const v of e.verdicts) {
-        const r = v.record;
-        if (r.framing !== 'plain') continue;
-        const claim = registry.byId.get(r.claimId)?.claim;
-        if (!claim) continue;
-        const region = r.region ? codeOf(r.region) : undefined;
-        // A regional claim is one fact per region; a national one is one fact everywhere.
-        const key = claim.scope === 'national' ? r.claimId : `${r.claimId}@${region ?? ''}`;
-        yield {
-          file: r.file,
-          key,
-          bucket: `${r.value}@${r.year ?? ''}@${region ?? ''}`,
-          sentence: r.sentence.span.start,
-          verdict: v,
-          ...(region ? { region } : {}),
-        };
-      }
+    let code = regionCodes.get(region);
+    if (code === undefined) {
+      code = deepestPlace(g, placesIn(g, region)) ?? null;
+      regionCodes.set(region, code);
     }
+    return code ?? undefined;
   };
+  const keys = new Interner(2);
+  const buckets = new Interner(3);
+  const observations: ClaimObservation[] = [];
+  for (const e of entries) {
+    for (const v of e.verdicts) {
+      const r = v.record;
+      if (r.framing !== 'plain') continue;
+      const claim = registry.byId.get(r.claimId)?.claim;
+      if (!claim) continue;
+      const region = r.region ? codeOf(r.region) : undefined;
+      // A regional claim is one fact per region; a national one is one fact everywhere.
+      const key = claim.scope === 'national' ? r.claimId : keys.of(r.claimId, region);
+      const bucket = buckets.of(r.value, r.year, region);
+      const sentence = r.sentence.span.start;
+      // Two literals rather than a conditional spread: this runs once per claim record of the corpus.
+      observations.push(region ? { file: r.file, key, bucket, sentence, verdict: v, region } : { file: r.file, key, bucket, sentence, verdict: v });
+    }
+  }
   // An unverifiable value (a local exception) contradicts nothing; two
   // different wrong values do conflict.
   const judgement = (o: ClaimObservation) => registry.byId.get(o.verdict.record.claimId)?.valueByName.get(o.verdict.record.value)?.verdict;
@@ -92,7 +123,7 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
     );
   };
   // In a file that says both, the finding goes on the sentence the registry does not support.
-  return findConflicts(observations(), clash, cap, (o) => o.verdict.kind !== 'supported');
+  return findConflicts(observations, clash, cap, (o) => o.verdict.kind !== 'supported');
 }
 
 /** The claim record of an observation (for callers that only need the record). */

@@ -65,9 +65,13 @@ const NAME_BREAK = /[\s\p{P}\p{S}0-9０-９]/u;
 export function entitiesIn(keys: FactKeys, text: string, places: readonly PlaceHit[]): EntityHit[] {
   const out: EntityHit[] = [];
   if (places.length === 0) return out;
-  keys.entitySuffix.lastIndex = 0;
+  // An exec loop, not matchAll: matchAll copies the regex on every call.
+  const suffix = keys.entitySuffix;
+  suffix.lastIndex = 0;
   let previousEnd = 0;
-  for (const m of text.matchAll(keys.entitySuffix)) {
+  for (let m = suffix.exec(text); m; m = suffix.exec(text)) {
+    // An empty suffix in the data would match forever: step past it as matchAll does.
+    if (m[0].length === 0) suffix.lastIndex += (text.codePointAt(suffix.lastIndex) ?? 0) > 0xffff ? 2 : 1;
     const end = m.index + m[0].length;
     let chosen: PlaceHit | undefined;
     for (let i = places.length - 1; i >= 0; i--) {

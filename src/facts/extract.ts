@@ -34,26 +34,62 @@ interface Label {
 
 /** What a title or heading says about everything under it. */
 interface Frame {
-  readonly place?: string;
-  readonly year?: number;
-  readonly labels: ReadonlyMap<string, Label>;
+  readonly place: string | undefined;
+  readonly year: number | undefined;
+  /** At most one label per group (a handful of groups: a list beats a map to copy and to search). */
+  readonly labels: readonly Label[];
 }
 
-type Item =
-  | { readonly kind: 'word'; readonly start: number; readonly end: number; readonly word: Word }
-  | { readonly kind: 'quantity'; readonly start: number; readonly end: number; readonly q: Quantity }
-  | { readonly kind: 'place'; readonly start: number; readonly end: number; readonly place: PlaceHit }
-  | { readonly kind: 'year'; readonly start: number; readonly end: number; readonly year: number }
-  | { readonly kind: 'paren'; readonly start: number; readonly end: number; readonly inner: string };
+function frameLabel(frame: Frame, group: string): Label | undefined {
+  for (const l of frame.labels) if (l.group === group) return l;
+  return undefined;
+}
+
+/**
+ * Every item carries every field (unused ones undefined) and is made by
+ * item(), so all items share one object shape: the loops over them read
+ * properties of one shape, not of five.
+ */
+interface ItemFields {
+  readonly start: number;
+  readonly end: number;
+  readonly word: Word | undefined;
+  readonly q: Quantity | undefined;
+  readonly place: PlaceHit | undefined;
+  readonly year: number | undefined;
+  readonly inner: string | undefined;
+}
+type Item = ItemFields &
+  (
+    | { readonly kind: 'word'; readonly word: Word }
+    | { readonly kind: 'quantity'; readonly q: Quantity }
+    | { readonly kind: 'place'; readonly place: PlaceHit }
+    | { readonly kind: 'year'; readonly year: number }
+    | { readonly kind: 'paren'; readonly inner: string }
+  );
+
+function item(
+  kind: Item['kind'],
+  start: number,
+  end: number,
+  word: Word | undefined,
+  q: Quantity | undefined,
+  place: PlaceHit | undefined,
+  year: number | undefined,
+  inner: string | undefined,
+): Item {
+  return { kind, start, end, word, q, place, year, inner } as Item;
+}
 
 const YEAR = /((?:19|20)\d{2})\s*年/gu;
 const PAREN = /[（(]([^（()）]{1,24})[)）]/gu;
-const CLAUSE_END = /[，,。；;！!？?]/u;
+const CLAUSE_END = codeSet('，,。；;！!？?');
 const CLEAN_AFTER = /[\s\p{P}\p{S}]/u;
 const COLON = /[:：]/u;
 /** A heading-like line (short, no sentence-final punctuation) frames what follows, as in extractArticle. */
-const FINAL_PUNCT = /[。！？；.!?;，,：:]\s*$/u;
-const ENTITY_HINT = /院/u;
+const FINAL_PUNCT = codeSet('。！？；.!?;，,：:');
+/** Organisation names end in 医院, 卫生院…: a sentence without 院 names none. */
+const ENTITY_HINT = '院';
 /** Longest gap between an attribute (or the previous value of its list) and a value. */
 const MAX_GAP = 40;
 /** Longest stretch of other words a list may skip before its next "scheme：value" item. */
@@ -88,49 +124,56 @@ export function extractFacts(article: Article, services: FactServices): FactReco
     }
     return headingFrame.frame;
   };
-  // Sentences that may name an organisation, since the last one known to.
-  let pending: Sentence[] = [];
+  // Sentences that may name an organisation: those from `pendingFrom` on that
+  // were not read for facts (a read sentence names its own) and hold 院. Kept
+  // as a range and looked through only when an address needs its owner, so
+  // the common sentence costs nothing here.
+  const sentences = article.sentences;
+  let index = 0;
+  let pendingFrom = 0;
+  const readAt = new Set<number>();
   let lastEntity: EntityHit | undefined;
   const previousEntity = (): EntityHit | undefined => {
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const text = pending[i]!.text;
+    for (let j = index - 1; j >= pendingFrom; j--) {
+      if (readAt.has(j)) continue;
+      const text = sentences[j]!.text;
+      if (!text.includes(ENTITY_HINT)) continue;
       const found = entitiesIn(services.keys, text, placesIn(services.gazetteer, text));
       if (found.length) {
         lastEntity = found[found.length - 1];
         break;
       }
     }
-    pending = [];
+    pendingFrom = index + 1;
     return lastEntity;
   };
   let currentUnit = -1;
   const { keys, cues } = services;
-  for (const sentence of article.sentences) {
+  for (; index < sentences.length; index++) {
+    const sentence = sentences[index]!;
     if (sentence.unitIndex !== currentUnit) {
       currentUnit = sentence.unitIndex;
       headingSentence = undefined;
-      pending = [];
+      pendingFrom = index;
       lastEntity = undefined;
     }
     const text = sentence.text;
-    let read = false;
     // Questions and rumours assert nothing; a sentence without a number, a grade or an address has no value to read.
     if (keys.trigger.occursIn(text) && !cues.question.test(text) && !cues.rumour.test(text)) {
       const words = keys.words.scan(text);
       const quantities = findQuantities(text);
       if (quantities.length > 0 || words.some(hasTextValue)) {
-        read = true;
+        readAt.add(index);
         const reader = new SentenceReader(article.file.path, sentence, services, frameOf(sentence.unitIndex), heading(), previousEntity, words, quantities);
-        out.push(...reader.facts());
+        for (const f of reader.facts()) out.push(f);
         const named = reader.lastEntity();
         if (named) {
           lastEntity = named;
-          pending = [];
+          pendingFrom = index + 1;
         }
       }
     }
-    if (!read && ENTITY_HINT.test(text)) pending.push(sentence);
-    if (sentence.isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text))) headingSentence = sentence;
+    if (sentence.isTitle || (text.length <= 32 && !endsWithFinalPunct(text))) headingSentence = sentence;
   }
   return out;
 }
@@ -145,7 +188,7 @@ function unitFrame(article: Article, unit: Unit, services: FactServices, frameOf
   const parent = unit.kind === 'section' && unit.parent !== undefined ? frameOf(unit.parent) : undefined;
   let declared: string | undefined;
   if (unit.declaredRegion) declared = deepestPlaceOf(services.gazetteer, unit.declaredRegion);
-  const base: Frame = parent ?? { labels: new Map(), ...(declared ? { place: declared } : {}) };
+  const base: Frame = parent ?? { labels: NO_LABELS, place: declared || undefined, year: undefined };
   return unit.title ? textFrame(unit.title.text, services, base) : base;
 }
 
@@ -159,27 +202,100 @@ function deepestPlaceOf(g: Gazetteer, text: string): string | undefined {
     cache = new Map();
     shortTextPlaces.set(g, cache);
   }
-  if (cache.has(text)) return cache.get(text);
+  const known = cache.get(text);
+  if (known !== undefined || cache.has(text)) return known;
   const code = deepestPlace(g, placesIn(g, text));
   if (cache.size >= SHORT_TEXT_CACHE) cache.clear();
   cache.set(text, code);
   return code;
 }
 
-/** The place, year and carried qualifiers a short text (title, heading) sets, over `base`. */
-function textFrame(text: string, services: FactServices, base: Frame): Frame {
+/** What a short text (title, heading) says by itself: its carried qualifiers (one per group), deepest place and last year. */
+interface TextInfo {
+  readonly labels: readonly Label[];
+  readonly place: string | undefined;
+  readonly year: number | undefined;
+}
+
+/**
+ * Titles and headings repeat across the pages of a site (一、缴费标准), so what
+ * each says is worked out once. Labels in here are shared and never changed.
+ */
+const textInfos = new WeakMap<FactKeys, { readonly gazetteer: Gazetteer; readonly cache: Map<string, TextInfo> }>();
+
+function textInfo(text: string, services: FactServices): TextInfo {
   const { keys, gazetteer } = services;
-  const labels = new Map(base.labels);
+  let entry = textInfos.get(keys);
+  if (!entry || entry.gazetteer !== gazetteer) {
+    entry = { gazetteer, cache: new Map() };
+    textInfos.set(keys, entry);
+  }
+  const known = entry.cache.get(text);
+  if (known) return known;
+  const labels: Label[] = [];
   for (const w of keys.words.scan(text)) {
     if (w.payload.kind !== 'qualifier') continue;
     if (keys.groups.get(w.payload.group)?.carry !== 'context') continue;
-    labels.set(w.payload.group, { group: w.payload.group, value: w.payload.value, start: -1, end: -1 });
+    const label: Label = { group: w.payload.group, value: w.payload.value, start: -1, end: -1 };
+    const k = labels.findIndex((l) => l.group === label.group);
+    if (k >= 0) labels[k] = label;
+    else labels.push(label);
   }
-  const place = deepestPlaceOf(gazetteer, text) ?? base.place;
-  YEAR.lastIndex = 0;
-  let year = base.year;
-  for (const m of text.matchAll(YEAR)) year = Number(m[1]);
-  return { labels, ...(place ? { place } : {}), ...(year !== undefined ? { year } : {}) };
+  let year: number | undefined;
+  if (text.includes('年')) {
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) year = Number(m[1]);
+  }
+  const info: TextInfo = { labels, place: deepestPlace(gazetteer, placesIn(gazetteer, text)), year };
+  if (entry.cache.size >= SHORT_TEXT_CACHE) entry.cache.clear();
+  entry.cache.set(text, info);
+  return info;
+}
+
+/** The place, year and carried qualifiers a short text (title, heading) sets, over `base`. */
+function textFrame(text: string, services: FactServices, base: Frame): Frame {
+  const info = textInfo(text, services);
+  // Frames are never changed once made: one without qualifiers of its own shares its base's.
+  let labels = base.labels;
+  if (info.labels.length > 0) {
+    const merged = base.labels.slice();
+    for (const label of info.labels) {
+      const k = merged.findIndex((l) => l.group === label.group);
+      if (k >= 0) merged[k] = label;
+      else merged.push(label);
+    }
+    labels = merged;
+  }
+  const place = info.place ?? base.place;
+  return { labels, place: place || undefined, year: info.year ?? base.year };
+}
+
+const NO_LABELS: readonly Label[] = [];
+
+/** The UTF-16 units of `chars`, for one-character tests without a string per character. */
+function codeSet(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
+}
+
+/** What `\s` matches in a JavaScript regex, one UTF-16 unit at a time. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** text[from, to) is empty or all whitespace (as /^\s*$/ on the slice). */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The last character before trailing whitespace is sentence-final punctuation (as /[。！？；.!?;，,：:]\s*$/u). */
+function endsWithFinalPunct(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i));
 }
 
 interface ChainState {
@@ -207,7 +323,8 @@ class SentenceReader {
   private readonly words: TrieHit<Word>[];
   private readonly places: PlaceHit[];
   private readonly entities: EntityHit[];
-  private readonly itemStarts = new Set<number>();
+  /** Qualifier words outside brackets, in order (read once per group of every value). */
+  private readonly qualifiers: readonly Label[];
 
   constructor(
     private readonly file: string,
@@ -226,18 +343,27 @@ class SentenceReader {
     this.places = placesIn(gazetteer, text);
     this.entities = entitiesIn(keys, text, this.places);
     const items: Item[] = [];
-    for (const w of this.words) items.push({ kind: 'word', start: w.start, end: w.end, word: w.payload });
-    for (const q of quantities) items.push({ kind: 'quantity', start: q.span.start, end: q.span.end, q });
-    for (const p of this.places) items.push({ kind: 'place', start: p.start, end: p.end, place: p });
-    YEAR.lastIndex = 0;
-    for (const m of text.matchAll(YEAR)) items.push({ kind: 'year', start: m.index, end: m.index + m[0].length, year: Number(m[1]) });
-    PAREN.lastIndex = 0;
+    for (const w of this.words) items.push(item('word', w.start, w.end, w.payload, undefined, undefined, undefined, undefined));
+    for (const q of quantities) items.push(item('quantity', q.span.start, q.span.end, undefined, q, undefined, undefined, undefined));
+    for (const p of this.places) items.push(item('place', p.start, p.end, undefined, undefined, p, undefined, undefined));
+    if (text.includes('年')) {
+      YEAR.lastIndex = 0;
+      for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+        items.push(item('year', m.index, m.index + m[0].length, undefined, undefined, undefined, Number(m[1]), undefined));
+      }
+    }
     const parens: Item[] = [];
-    for (const m of text.matchAll(PAREN)) parens.push({ kind: 'paren', start: m.index, end: m.index + m[0].length, inner: m[1]! });
+    if (text.includes('(') || text.includes('（')) {
+      PAREN.lastIndex = 0;
+      for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) parens.push(item('paren', m.index, m.index + m[0].length, undefined, undefined, undefined, undefined, m[1]!));
+    }
     // What is inside brackets is a condition or an aside, never a value or a label of its own.
     const outside = parens.length ? items.filter((it) => !parens.some((p) => it.start >= p.start && it.end <= p.end)) : items;
-    this.items = [...outside, ...parens].sort((a, b) => a.start - b.start || b.end - a.end);
-    for (const it of this.items) this.itemStarts.add(it.start);
+    for (const p of parens) outside.push(p);
+    this.items = sortItems(outside);
+    const qualifiers: Label[] = [];
+    for (const it of this.items) if (it.kind === 'word' && it.word.kind === 'qualifier') qualifiers.push({ group: it.word.group, value: it.word.value, start: it.start, end: it.end });
+    this.qualifiers = qualifiers;
   }
 
   lastEntity(): EntityHit | undefined {
@@ -245,7 +371,10 @@ class SentenceReader {
   }
 
   facts(): FactRecord[] {
-    return [...this.quantityFacts(), ...this.gradeFacts(), ...this.addressFacts()];
+    const out = this.quantityFacts();
+    for (const f of this.gradeFacts()) out.push(f);
+    for (const f of this.addressFacts()) out.push(f);
+    return out;
   }
 
   // ---- quantities -------------------------------------------------------
@@ -259,7 +388,7 @@ class SentenceReader {
       const q = it.q;
       const next = this.items[i + 1];
       // 1800元起付: an attribute written right after the value.
-      if (next?.kind === 'word' && next.word.kind === 'attribute' && next.word.after && /^\s*$/.test(this.text.slice(q.span.end, next.start))) {
+      if (next?.kind === 'word' && next.word.kind === 'attribute' && next.word.after && blank(this.text, q.span.end, next.start)) {
         const attr = next.word.attribute;
         if (!attr.kinds.has(q.kind)) continue;
         const from = this.prefixStart(q.span.start);
@@ -279,7 +408,7 @@ class SentenceReader {
       if (!chain.alive) continue;
       // 由7.5%降至6.5%: the value after 由/从 is the old one; the list goes on after it.
       const before = this.items[i - 1];
-      if (before?.kind === 'word' && before.word.kind === 'changeFrom' && /^\s*$/.test(this.text.slice(before.end, q.span.start))) {
+      if (before?.kind === 'word' && before.word.kind === 'changeFrom' && blank(this.text, before.end, q.span.start)) {
         const gap = this.readGap(chain.lastEnd, before.start);
         if (gap.ok) chain.lastEnd = q.span.end;
         else chain.alive = false;
@@ -328,7 +457,7 @@ class SentenceReader {
       if (it.kind === 'quantity' || (it.kind === 'word' && (it.word.kind === 'attribute' || it.word.kind === 'break'))) from = it.end;
     }
     for (let k = at - 1; k >= from; k--) {
-      if (CLAUSE_END.test(this.text[k]!)) return k + 1;
+      if (CLAUSE_END.has(this.text.charCodeAt(k))) return k + 1;
     }
     return from;
   }
@@ -336,7 +465,7 @@ class SentenceReader {
   /** A value must end where its phrase ends (3万元内职工自付… is not a value of its own). */
   private endsCleanly(end: number): boolean {
     if (end >= this.text.length) return true;
-    return CLEAN_AFTER.test(this.text[end]!) || this.itemStarts.has(end);
+    return CLEAN_AFTER.test(this.text[end]!) || this.items.some((it) => it.start === end);
   }
 
   /** Labels, places and bracketed conditions between from and to, however much else is there. */
@@ -358,7 +487,7 @@ class SentenceReader {
   private attachCondition(labels: Label[], conditions: string[], it: Item & { kind: 'paren' }): void {
     const last = labels[labels.length - 1];
     const cond = normaliseCondition(it.inner);
-    if (last && /^\s*$/.test(this.text.slice(last.end, it.start))) last.condition = cond;
+    if (last && blank(this.text, last.end, it.start)) last.condition = cond;
     else conditions.push(cond);
   }
 
@@ -420,10 +549,10 @@ class SentenceReader {
     const place =
       lastResolved(gap.places) ?? lastResolved(prefix?.places ?? []) ?? this.placeBefore(attrStart) ?? this.heading?.place ?? this.unit.place;
     if (attr.subject === 'place' && place === undefined) return [];
-    const hedged = q.bound === 'about' || this.hedgedBetween(evidenceStart, q.span.end);
-    const value = quantityValue(q);
     const combos = this.qualify(attr, gap.labels, prefix?.labels ?? [], q.span.start);
     if (!combos) return [];
+    const hedged = q.bound === 'about' || this.hedgedBetween(evidenceStart, q.span.end);
+    const value = quantityValue(q);
     const conditions = [...(prefix?.conditions ?? []), ...gap.conditions];
     return combos.map((labels) => {
       let start = evidenceStart;
@@ -442,18 +571,31 @@ class SentenceReader {
     const chosen = new Map<string, Label[]>();
     for (const source of [own, prefix]) {
       const byGroup = new Map<string, Label[]>();
-      for (const l of source) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l]);
+      for (const l of source) {
+        const list = byGroup.get(l.group);
+        if (list) list.push(l);
+        else byGroup.set(l.group, [l]);
+      }
       for (const [group, list] of byGroup) if (!chosen.has(group)) chosen.set(group, this.joined(list));
     }
     for (const group of this.services.keys.groups.values()) {
       if (chosen.has(group.id) || group.carry === 'none') continue;
       const earlier = this.lastLabelBefore(group.id, at);
-      const carried = earlier ?? (group.carry === 'context' ? this.heading?.labels.get(group.id) ?? this.unit.labels.get(group.id) : undefined);
+      const carried = earlier ?? (group.carry === 'context' ? (this.heading && frameLabel(this.heading, group.id)) ?? frameLabel(this.unit, group.id) : undefined);
       if (carried) chosen.set(group.id, [carried]);
     }
     for (const r of attr.requires) if (!chosen.has(r)) return undefined;
+    // Every choice of one word per group, the first group varying slowest.
     let combos: Label[][] = [[]];
-    for (const list of chosen.values()) combos = combos.flatMap((c) => list.map((l) => [...c, l]));
+    for (const list of chosen.values()) {
+      if (list.length === 1) {
+        for (const c of combos) c.push(list[0]!);
+        continue;
+      }
+      const next: Label[][] = [];
+      for (const c of combos) for (const l of list) next.push([...c, l]);
+      combos = next;
+    }
     return combos;
   }
 
@@ -472,13 +614,15 @@ class SentenceReader {
 
   private lastLabelBefore(group: string, at: number): Label | undefined {
     let found: Label | undefined;
-    for (const it of this.items) {
+    for (const it of this.qualifiers) {
       if (it.start >= at) break;
-      if (it.kind === 'word' && it.word.kind === 'qualifier' && it.word.group === group) {
-        found = { group, value: it.word.value, start: it.start, end: it.end };
-        const paren = this.items.find((p) => p.kind === 'paren' && p.start >= it.end && /^\s*$/.test(this.text.slice(it.end, p.start)));
-        if (paren?.kind === 'paren') found.condition = normaliseCondition(paren.inner);
-      }
+      if (it.group === group) found = { group, value: it.value, start: it.start, end: it.end };
+    }
+    // Only the last word's bracket is kept, so only its bracket is looked for.
+    if (found) {
+      const end = found.end;
+      const paren = this.items.find((p) => p.kind === 'paren' && p.start >= end && blank(this.text, end, p.start));
+      if (paren?.kind === 'paren') found.condition = normaliseCondition(paren.inner);
     }
     return found;
   }
@@ -575,40 +719,46 @@ class SentenceReader {
     evidenceEnd: number,
   ): FactRecord {
     const { keys, gazetteer } = this.services;
-    const sorted = [...labels].sort((a, b) => keys.groups.get(a.group)!.order - keys.groups.get(b.group)!.order);
+    const sorted = labels.length > 1 ? [...labels].sort((a, b) => keys.groups.get(a.group)!.order - keys.groups.get(b.group)!.order) : labels;
     const qualifiers = sorted.map((l) => `${l.group}=${l.value}`);
-    const conds = [...new Set([...conditions, ...sorted.flatMap((l) => (l.condition ? [l.condition] : []))])].sort();
+    const conds =
+      conditions.length === 0 && !sorted.some((l) => l.condition)
+        ? []
+        : [...new Set([...conditions, ...sorted.flatMap((l) => (l.condition ? [l.condition] : []))])].sort();
     const entity = subject.entity;
     const place = entity ? entity.place : subject.place;
     const subjectKey = entity ? `org:${entity.key}` : `place:${place}`;
     const valueClass = value.kind === 'quantity' ? value.quantity!.kind : value.kind;
-    const key = [subjectKey, attr.id, qualifiers.join(','), conds.join(','), valueClass].join('|');
-    const words = sorted.map((l) => keys.groups.get(l.group)!.labels.get(l.value)!);
-    const who = entity ? entity.name : placeName(gazetteer, place!);
-    const label = [who, ...words, attr.label].join(' ') + (conds.length ? `（${conds.join('，')}）` : '');
+    const key = `${subjectKey}|${attr.id}|${qualifiers.join(',')}|${conds.join(',')}|${valueClass}`;
+    let label = entity ? entity.name : placeName(gazetteer, place!);
+    for (const l of sorted) label += ` ${keys.groups.get(l.group)!.labels.get(l.value) ?? ''}`;
+    label += ` ${attr.label}`;
+    if (conds.length) label += `（${conds.join('，')}）`;
     const s = this.sentence;
     const whole = s.text.length <= MAX_EVIDENCE;
     const from = whole ? 0 : Math.max(0, evidenceStart);
     const to = whole ? s.text.length : Math.max(from, evidenceEnd);
-    return {
-      file: this.file,
-      key,
-      label,
-      ...(place !== undefined ? { place } : {}),
-      ...(entity ? { entity: entity.name } : {}),
-      attribute: attr.id,
-      qualifiers,
-      conditions: conds,
-      value,
-      ...(year !== undefined ? { year } : {}),
-      hedged,
-      form: keyValue ? 'key-value' : 'sentence',
-      evidence: { text: s.text.slice(from, to), span: { start: s.span.start + from, end: s.span.start + to } },
-      sentence: s,
-      unitIndex: s.unitIndex,
-    };
+    // Filled in key order by assignment: conditional spreads in an object
+    // literal cost Node 20 most of a microsecond each, and `extract --facts`
+    // prints the keys in this order.
+    const rec = { file: this.file, key, label } as Writable<FactRecord>;
+    if (place !== undefined) rec.place = place;
+    if (entity) rec.entity = entity.name;
+    rec.attribute = attr.id;
+    rec.qualifiers = qualifiers;
+    rec.conditions = conds;
+    rec.value = value;
+    if (year !== undefined) rec.year = year;
+    rec.hedged = hedged;
+    rec.form = keyValue ? 'key-value' : 'sentence';
+    rec.evidence = { text: s.text.slice(from, to), span: { start: s.span.start + from, end: s.span.start + to } };
+    rec.sentence = s;
+    rec.unitIndex = s.unitIndex;
+    return rec;
   }
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 const placeNames = new WeakMap<Gazetteer, Map<string, string>>();
 
@@ -625,6 +775,20 @@ function placeName(g: Gazetteer, code: string): string {
     names.set(code, name);
   }
   return name;
+}
+
+/** Items by start, the longer first at one start; stable otherwise (insertion sort: the lists come nearly sorted). */
+function sortItems(items: Item[]): Item[] {
+  for (let i = 1; i < items.length; i++) {
+    const it = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && (items[j]!.start > it.start || (items[j]!.start === it.start && items[j]!.end < it.end))) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = it;
+  }
+  return items;
 }
 
 function lastResolved(places: readonly PlaceHit[]): string | undefined {

@@ -115,5 +115,7 @@ function addressesClash(a: string, b: string): boolean {
 
 /** Shortest decimal form: 0.5 not 0.50, 3176 not 3176.0. */
 function num(n: number): string {
+  // Whole numbers below 10^12 are exact already; toPrecision is for 0.1 + 0.2 noise.
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
   return String(Number(n.toPrecision(12)));
 }

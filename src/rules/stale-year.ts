@@ -148,7 +148,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (list: readonly string[]) =>
   [...list].filter((w) => w.length > 0).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
 const charClass = (s: string) => (s.length ? `[${s.replace(/[\]\\^-]/g, '\\$&')}]` : '(?!)');
-const WHITESPACE = /\s/u;
+/** What `\s` matches in a JavaScript regex, one UTF-16 unit at a time (no string per character). */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /** The classifier: compiled once per settings object, then called per sentence. */
 export class StaleYearJudge {
@@ -163,7 +169,8 @@ export class StaleYearJudge {
   private readonly historyBefore: RegExp;
   private readonly citations: readonly RegExp[];
   private readonly brackets: ReadonlyMap<string, string>;
-  private readonly breaks: ReadonlySet<string>;
+  /** Clause-break characters as UTF-16 units (an astral character never equals one unit, so it is left out). */
+  private readonly breaks: ReadonlySet<number>;
   private readonly keyword: RegExp;
   private readonly leadIn: RegExp;
   private readonly dataWord: RegExp;
@@ -183,7 +190,7 @@ export class StaleYearJudge {
     this.historyBefore = new RegExp(`(?:${alternatives(s.historicalBefore)})\\s*$`, 'u');
     this.citations = compilePatterns(s.citationAfter, 'stale-year');
     this.brackets = new Map(s.docNumberBrackets.map((pair) => [pair[0]!, pair[1]!]));
-    this.breaks = new Set(s.clauseBreaks);
+    this.breaks = new Set([...s.clauseBreaks].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0)));
     this.keyword = new RegExp(alternatives(s.titleKeywords), 'u');
     this.leadIn = new RegExp(`(?:${alternatives(s.leadInEnds)})$`, 'u');
     this.dataWord = new RegExp(alternatives(s.dataWords), 'u');
@@ -193,6 +200,7 @@ export class StaleYearJudge {
   judge(text: string, input: JudgeInput): StaleYear[] {
     const mentions = this.finder.find(text);
     const out: StaleYear[] = [];
+    if (mentions.length === 0) return out;
     const { minAge, dataGrace } = this.settings;
     const isStale = (m: YearMention) => !m.toPresent && input.asOfYear - m.endYear >= minAge;
     for (const m of mentions) {
@@ -245,14 +253,14 @@ export class StaleYearJudge {
   /** The clause around [s, e): bounded by clause-break characters and whitespace. */
   private clause(text: string, s: number, e: number): [number, number] {
     let a = s;
-    while (a > 0 && !this.isBreak(text[a - 1]!)) a--;
+    while (a > 0 && !this.isBreak(text.charCodeAt(a - 1))) a--;
     let b = e;
-    while (b < text.length && !this.isBreak(text[b]!)) b++;
+    while (b < text.length && !this.isBreak(text.charCodeAt(b))) b++;
     return [a, b];
   }
 
-  private isBreak(ch: string): boolean {
-    return this.breaks.has(ch) || WHITESPACE.test(ch);
+  private isBreak(c: number): boolean {
+    return this.breaks.has(c) || isSpace(c);
   }
 
   /**
@@ -411,8 +419,6 @@ function describe(f: StaleYear, asOf: string, dated: string | undefined): string
   }
 }
 
-const spanKey = (t: TextSpan) => `${t.span.start}:${t.span.end}`;
-
 export const staleYear: FileRule = {
   scope: 'file',
   meta: {
@@ -433,13 +439,24 @@ export const staleYear: FileRule = {
   create(context) {
     const judge = judgeFor(context.options);
     const article = context.article;
-    const input = { asOfYear: context.asOf.year, citations: registryCitations(context.registry) };
-    const titleSentences = new Set(article.sentences.filter((s) => s.isTitle).map(spanKey));
+    const citations = registryCitations(context.registry);
+    // Built once per file, not spread per sentence: `{ ...input, isTitle }` costs
+    // more than judging a sentence without a year.
+    const asTitle: JudgeInput = { asOfYear: context.asOf.year, isTitle: true, citations };
+    const asSentence: JudgeInput = { asOfYear: context.asOf.year, isTitle: false, citations };
+    // Ends of title sentences by start: a unit title with the same span is checked as a sentence.
+    const titleSentences = new Map<number, number[]>();
+    for (const s of article.sentences) {
+      if (!s.isTitle) continue;
+      const ends = titleSentences.get(s.span.start);
+      if (ends) ends.push(s.span.end);
+      else titleSentences.set(s.span.start, [s.span.end]);
+    }
     // One title-type warning per unit and year: a title and the list it heads say the same thing.
     const warned = new Set<string>();
 
     const check = (node: TextSpan, unitIndex: number, isTitle: boolean): void => {
-      for (const f of judge.judge(node.text, { ...input, isTitle })) {
+      for (const f of judge.judge(node.text, isTitle ? asTitle : asSentence)) {
         if (f.kind !== 'current') {
           const key = `${unitIndex}|${f.mention.year}|${f.mention.endYear}`;
           // An H1 that repeats the front-matter title is the same title, said twice.
@@ -460,7 +477,8 @@ export const staleYear: FileRule = {
     return {
       // Titles that are not sentences (front matter `title`) are checked here; the rest as sentences.
       unit(unit) {
-        if (unit.title && !titleSentences.has(spanKey(unit.title))) check(unit.title, unit.index, true);
+        const t = unit.title;
+        if (t && !titleSentences.get(t.span.start)?.includes(t.span.end)) check(t, unit.index, true);
       },
       sentence(sentence) {
         check(sentence, sentence.unitIndex, sentence.isTitle);
