@@ -79,6 +79,7 @@ export async function analyzeMany(
           return { file: inputs[i]!.file, bytes: b instanceof Error ? { message: b.message } : b };
         });
         w.postMessage({ chunk: c, files } satisfies WorkerChunk);
+        if (process.env.CLAIMLINT_TRACE) process.stderr.write(`w${c} `);
       };
       for (const w of workers) {
         w.on('message', (reply: WorkerReply) => {
