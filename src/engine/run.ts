@@ -17,8 +17,7 @@ import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
-import { type FileAnalysis, type Services } from './analyze.js';
-import { analyzeMany, defaultJobs } from './workers.js';
+import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
 import { discover, type DiscoveredFile } from './discover.js';
 
 export interface RunOptions {
@@ -27,8 +26,6 @@ export interface RunOptions {
   readonly configPath?: string;
   readonly registryPath?: string;
   readonly asOf: string;
-  /** Threads to analyse files on (default: one per core); 1 keeps everything on this thread. */
-  readonly jobs?: number;
   /** Cache directory: reuse per-file analyses of unchanged files (off when undefined). */
   readonly cacheLocation?: string;
 }
@@ -51,13 +48,13 @@ export function asOfFrom(date: string): AsOf {
 }
 
 /** Config, registry (schema-checked and self-tested), cue lists and page structure. */
-export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>, how: { selfTest: boolean } = { selfTest: true }): Setup {
+export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>): Setup {
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
   const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);
   const cues = loadCues(config.cues);
-  const report = how.selfTest ? selfTest(registry, cues) : { failures: [] };
+  const report = selfTest(registry, cues);
   if (report.failures.length) {
     const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
     throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
@@ -109,19 +106,13 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     claims = memo.claims;
     cache!.hits = inputs.length;
   } else {
-    // Cache hits first; everything else is analysed, on several threads for a large corpus.
-    const slots: (FileAnalysis | undefined)[] = inputs.map(({ bytes, key }) =>
-      cache && key && !(bytes instanceof Error) ? cache.get(key, bytes) : undefined,
-    );
-    const todo = inputs.filter((_, i) => !slots[i]);
-    const fresh = await analyzeMany(todo, services, options, options.jobs ?? defaultJobs());
-    let k = 0;
-    analyses = inputs.map((input, i) => {
-      const hit = slots[i];
+    analyses = inputs.map(({ file, bytes, key }) => {
+      if (!cache || !key || bytes instanceof Error) return analyzeFile(file, bytes, services);
+      const hit = cache.get(key, bytes);
       if (hit) return hit;
-      const a = fresh[k++]!;
-      if (cache && input.key) cache.set(input.key, a);
-      return a;
+      const fresh = analyzeFile(file, bytes, services);
+      cache.set(key, fresh);
+      return fresh;
     });
     for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
     findings = corpusStage(analyses, config, registry, services);
