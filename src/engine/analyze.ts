@@ -120,10 +120,8 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
     }
     question = undefined;
     const unit = article.units[sentence.unitIndex];
-    const around: SentenceSurroundings = {
-      ...(heading ? { heading } : {}),
-      ...(unit?.title ? { unitTitle: unit.title.text } : {}),
-    };
+    // Built by assignment, not spreads: this runs for every sentence of the corpus.
+    const around: SentenceSurroundings = { heading, unitTitle: unit?.title?.text };
     const before = records.length;
     const found = extractClaims(services.registry, services.cues, sentence, around, { file: article.file.path, unitIndex: sentence.unitIndex });
     if (found.length) {

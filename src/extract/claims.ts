@@ -6,9 +6,9 @@ import { findQuantities } from './quantity.js';
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
   /** The nearest heading (or heading-like line) above the sentence. */
-  readonly heading?: string;
+  readonly heading?: string | undefined;
   /** The title of the sentence's unit. */
-  readonly unitTitle?: string;
+  readonly unitTitle?: string | undefined;
 }
 
 export interface RecordBase {
