@@ -56,6 +56,12 @@ describe('framing and hedging', () => {
     expect(read('网上流传停缴后个人账户余额会清零，这是谣言。').map((r) => r.value)).toEqual([]);
   });
 
+  it('a worry corrected in the same sentence, or waved away, asserts nothing wrong', () => {
+    expect(read('很多人担心离职后个人账户会被冻结作废，其实只是暂停划入新的资金。')).toEqual([]);
+    expect(read('断缴以后不用担心个人账户余额会清零。').map((r) => r.value)).toEqual([]);
+    expect(read('有人担心停缴后个人账户余额会清零。')[0]).toMatchObject({ value: 'cleared', framing: 'rumour' });
+  });
+
   it('marks questions and hedges', () => {
     expect(read('断缴以后个人账户余额会清零吗？')[0]).toMatchObject({ value: 'cleared', framing: 'question' });
     expect(read('部分地区停缴后个人账户余额可能被收回。')[0]?.hedges).toEqual(['部分地区', '可能']);
