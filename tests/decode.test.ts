@@ -81,4 +81,32 @@ describe('decode', () => {
     const rb = decode(concat([0xfe, 0xff], beBody));
     expect(rb.ok && rb.text).toBe('医保');
   });
+
+  it('decodes ASCII-only, astral and noncharacter text exactly, keeping a second BOM', () => {
+    const ascii = decode(utf8('plain ascii\n'));
+    expect(ascii.ok && ascii.text).toBe('plain ascii\n');
+    // U+1F600 is a surrogate pair in UTF-16; U+FFFE and U+10FFFF are valid UTF-8 all the same.
+    const r = decode(utf8('医保😀\ufffe\u{10ffff}'));
+    expect(r.ok && r.text).toBe('医保😀\ufffe\u{10ffff}');
+    expect(r.ok && r.text.length).toBe(7);
+    // Only the first BOM is a byte order mark; a second one is text.
+    const two = decode(concat([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], utf8('医保')));
+    expect(two.ok && two.text).toBe('\ufeff医保');
+  });
+
+  it('calls valid UTF-8 binary when control characters are over a tenth of the sniffed bytes', () => {
+    // 10 bytes, 2 of them control bytes (0x01, 0x02): 20% → binary.
+    expect(decode(concat(utf8('abcdefgh'), [0x01, 0x02])).ok).toBe(false);
+    // 3 Chinese characters are 9 bytes; with one 0x01 that is 1 in 10, not over a tenth.
+    const r = decode(concat(utf8('医保卡'), [0x01]));
+    expect(r.ok && r.text).toBe('医保卡\x01');
+    // A NUL in otherwise valid UTF-8 is binary however rare.
+    expect(decode(concat(utf8('医保'.repeat(100)), [0])).ok).toBe(false);
+  });
+
+  it('decodes a subarray that starts inside a larger buffer', () => {
+    const whole = concat(utf8('xx'), utf8('职工医保'));
+    const r = decode(whole.subarray(2));
+    expect(r.ok && r.text).toBe('职工医保');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/parse/markdown.js';
+import { normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
 import type { Article, SourceFile } from '../src/types.js';
 
 const md = (text: string): SourceFile => ({ path: 'a.md', text, encoding: 'utf-8', format: 'markdown' });
@@ -315,5 +315,76 @@ describe('parseMarkdown: block structure', () => {
     const { article } = parseMarkdown(md(src));
     expect(article.directives).toEqual([{ kind: 'disable', ruleIds: ['stale-year'], span: { start: 0, end: src.indexOf('-->') + 3 } }]);
     expect(article.sentences.map((s) => s.text)).toEqual(['正文。']);
+  });
+});
+
+describe('parseMarkdown: documents read without markdown-it', () => {
+  // Each document is read twice: with the line-table shortcut for plain documents
+  // (headings, paragraphs, one-line list items) and by markdown-it; the articles must agree.
+  const same = (text: string) => {
+    const auto = parseMarkdown(md(text));
+    const full = parseMarkdown(md(text), { blocks: 'markdown-it' });
+    expect(auto).toEqual(full);
+    return auto.article;
+  };
+
+  it('reads headings, paragraphs and list items as markdown-it does', () => {
+    const a = same(
+      ['---', 'title: 标题', '---', '', '# 一级', '', '第一段第一行。', '第一段第二行。', '## 二级 ##', '- 项目一', '- 项目二', '', '1. 第一条', '2) 第二条', '', '正文。', ''].join('\n'),
+    );
+    expect(byUnit(a)).toEqual({
+      1: ['一级', '第一段第一行。', '第一段第二行。'],
+      2: ['二级', '项目一', '项目二', '第一条', '第二条', '正文。'],
+    });
+  });
+
+  it('keeps list markers out of item spans', () => {
+    const a = same('- 报销比例70%。\n\n10. 起付线800元。');
+    const spans = a.sentences.map((s) => [s.text, s.span.start, s.span.end]);
+    // "- " is 2 characters and "- 报销比例70%。" 10; the second line starts at 12 after two line breaks, "10. " is 4 more.
+    expect(spans).toEqual([
+      ['报销比例70%。', 2, 10],
+      ['起付线800元。', 16, 24],
+    ]);
+  });
+
+  it('agrees on lines that only look like block markup', () => {
+    for (const text of [
+      '1.5元起付。\n2024年起执行。',
+      '#标签 不是标题\n正文。',
+      '####### 七个井号',
+      '段落\n- 打断段落的列表',
+      '段落\n2. 不能打断段落的编号',
+      '- 项目\n懒惰续行',
+      '- 项目\n\n懒惰续行不是',
+      '-     五个空格是代码',
+      '- \t制表符',
+      '段落\n---',
+      '段落\n===',
+      '* * *',
+      '1234567890. 十位数字',
+      '第一行\r\n\r\n# 标题\r\n- 项目\r\n',
+      '\ufeff# 有 BOM 的标题\n正文',
+      '  缩进两格\n正文',
+      '| 地区 | 比例 |\n|---|---|\n| 北京 | 70% |',
+      '[定义]: http://example.com\n见[定义]。',
+      '含\u0000空字符的段落。',
+      '#\n#\t\n# ',
+    ]) {
+      same(text);
+    }
+  });
+});
+
+describe('normaliseDate', () => {
+  it('checks the day against the month, with leap years as Date.UTC counts them', () => {
+    expect(normaliseDate('2024-02-29')).toBe('2024-02-29');
+    expect(normaliseDate('2000/2/29')).toBe('2000-02-29');
+    expect(normaliseDate('2100-02-29')).toBeUndefined();
+    expect(normaliseDate('2025-04-31')).toBeUndefined();
+    expect(normaliseDate('2025年12月31日')).toBe('2025-12-31');
+    // Date.UTC reads the years 0–99 as 1900–1999, and 1900 is no leap year.
+    expect(normaliseDate('0000-02-29')).toBeUndefined();
+    expect(normaliseDate('0004-02-29')).toBe('0004-02-29');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/text/sentences.js';
+import { pushSentences, splitSentences } from '../src/text/sentences.js';
+import type { Sentence } from '../src/types.js';
 
 /** [text, start, end] triples for compact expectations. */
 function split(text: string, start = 0, end = text.length): [string, number, number][] {
@@ -149,5 +150,17 @@ describe('splitSentences', () => {
   it('returns nothing for blank input', () => {
     expect(split('  \r\n\u3000\n')).toEqual([]);
     expect(split('')).toEqual([]);
+  });
+});
+
+describe('pushSentences', () => {
+  it('pushes the same pieces as splitSentences, as body sentences of the given unit', () => {
+    const text = '标题\n1. 第一条；第二条。起付线1.5万元\n';
+    const out: Sentence[] = [{ text: '已有', span: { start: 0, end: 0 }, unitIndex: 0, isTitle: true }];
+    pushSentences(text, 3, text.length, 4, out);
+    expect(out.slice(1)).toEqual(splitSentences(text, 3, text.length).map((s) => ({ ...s, unitIndex: 4, isTitle: false })));
+    // The list marker "1. " is cut off; ； and 。 end sentences.
+    expect(out.slice(1).map((s) => s.text)).toEqual(['第一条；', '第二条。', '起付线1.5万元']);
+    expect(out[0]!.text).toBe('已有');
   });
 });

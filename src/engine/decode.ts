@@ -2,6 +2,8 @@
 // corpus may hold stray binaries or empty files; each gets a clear result
 // instead of a crash. Line endings are kept as they are so positions stay exact.
 
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
+
 export interface DecodeNote {
   severity: 'info' | 'warning';
   message: string;
@@ -17,8 +19,12 @@ const SNIFF_BYTES = 8192;
 /** Share of control bytes (other than tab, LF, VT, FF, CR, ESC) above which a file is binary. */
 const MAX_CONTROL_SHARE = 0.1;
 const ONLY_WHITESPACE = /^[\s\u200b]*$/;
+/** The characters sniffBinary counts (NUL, DEL, C0 controls other than tab, LF, VT, FF, CR, ESC). */
+const CONTROL_CHAR = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Node without ICU has no transcode; the TextDecoder path is the fallback there. */
+const canTranscode = typeof transcode === 'function';
 const gb18030 = new TextDecoder('gb18030');
 
 export function decode(bytes: Uint8Array): DecodeResult {
@@ -40,14 +46,17 @@ export function decode(bytes: Uint8Array): DecodeResult {
   }
 
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  if (sniffBinary(body)) return binary();
-
   let text: string;
   let encoding: 'utf-8' | 'gb18030' = 'utf-8';
   const notes: DecodeNote[] = [];
-  try {
-    text = utf8Fatal.decode(body);
-  } catch {
+  const utf8 = decodeUtf8(body);
+  if (utf8 !== undefined) {
+    // In valid UTF-8 every NUL or control byte is a character of its own, so text
+    // without one cannot look binary; only text with some pays for the byte sniff.
+    if (CONTROL_CHAR.test(utf8) && sniffBinary(body)) return binary();
+    text = utf8;
+  } else {
+    if (sniffBinary(body)) return binary();
     const bad = firstInvalidUtf8(body);
     text = gb18030.decode(body);
     encoding = 'gb18030';
@@ -64,6 +73,20 @@ export function decode(bytes: Uint8Array): DecodeResult {
   }
   if (ONLY_WHITESPACE.test(text)) return empty();
   return { ok: true, text, encoding, notes };
+}
+
+/**
+ * The text of valid UTF-8 bytes, or undefined when they are not valid UTF-8.
+ * Same result as the fatal TextDecoder, about twice as fast on Chinese text:
+ * a SIMD validity check, then ASCII read as Latin-1, anything else transcoded
+ * to UTF-16 (which V8 copies as is) instead of V8's own UTF-8 decoder.
+ */
+function decodeUtf8(body: Uint8Array): string | undefined {
+  if (body.length === 0) return '';
+  if (!isUtf8(body)) return undefined;
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (isAscii(buf)) return buf.toString('latin1');
+  return canTranscode ? transcode(buf, 'utf8', 'utf16le').toString('utf16le') : utf8Fatal.decode(body);
 }
 
 function empty(): DecodeResult {

@@ -21,7 +21,21 @@ export interface Discovery {
 
 const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text' };
 
+/** A POSIX path that path.resolve would change: doubled or trailing slash, a . or .. segment. */
+const NOT_NORMALISED = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+let resolvedCwd: { cwd: string; prefix: string } | undefined;
+
 export function displayPath(cwd: string, absolute: string): string {
+  // Fast path for the common case, a normalised path inside cwd: what path.relative
+  // returns then is the part after cwd, without resolving both paths for every file.
+  if (sep === '/' && cwd.charCodeAt(0) === 47 && absolute.charCodeAt(0) === 47 && !NOT_NORMALISED.test(absolute)) {
+    if (resolvedCwd?.cwd !== cwd) {
+      const r = resolve(cwd);
+      resolvedCwd = { cwd, prefix: r === '/' ? '' : `${r}/` };
+    }
+    const prefix = resolvedCwd.prefix;
+    if (prefix && absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
+  }
   return (relative(cwd, absolute) || absolute).split(sep).join('/');
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { packagePath } from '../paths.js';
@@ -195,13 +195,31 @@ function bundledDataDigest(): string {
   return dataDigest;
 }
 
+/**
+ * The file's bytes, or why they cannot be read. One open and an fstat on the
+ * descriptor instead of a stat by path and then readFileSync (which opens and
+ * stats again): the size limit is checked before anything is read.
+ */
 function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
+  let fd: number | undefined;
   try {
-    const size = statSync(f.absolute).size;
+    fd = openSync(f.absolute, 'r');
+    const size = fstatSync(fd).size;
     if (size > max) return new Error(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
-    return readFileSync(f.absolute);
+    // Size 0 may be a file that does not report its size: readFileSync reads until the end.
+    if (size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return read < size ? bytes.subarray(0, read) : bytes;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return new Error(e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding, RelatedLocation, Severity } from '../types.js';
 import type { LineIndex } from '../text/position.js';
 import type { RelatedSpec, ReportDescriptor } from './rule.js';
@@ -17,12 +17,15 @@ export function toFinding(
   d: ReportDescriptor,
   relatedLines: (file: string) => LineIndex | undefined,
 ): RawFinding {
-  const [rs, re] = d.range ?? [0, d.node.text.length];
+  const text = d.node.text;
+  const [rs, re] = d.range ?? [0, text.length];
   const start = d.node.span.start + rs;
   const end = d.node.span.start + Math.max(re, rs);
-  const { start: s, end: e } = lines.range({ start, end });
-  const related = d.related?.map((r) => toRelated(r, relatedLines(r.file))).filter((r): r is RelatedLocation => !!r);
-  return {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  // Built by assignment in the order the fields are listed (the order of the JSON
+  // output): optional fields only when set, as the spreads this replaces did.
+  const f: Mutable<RawFinding> = {
     ruleId,
     severity,
     file,
@@ -31,16 +34,22 @@ export function toFinding(
     endLine: e.line,
     endColumn: e.column,
     message: d.message,
-    excerpt: excerpt(d.node.text),
-    ...(d.claimId ? { claimId: d.claimId } : {}),
-    ...(d.expected ? { expected: d.expected } : {}),
-    ...(d.source ? { source: d.source } : {}),
-    ...(related && related.length ? { related } : {}),
-    fingerprintBase: [ruleId, d.claimId ?? '', normalise(d.node.text), normalise(d.node.text.slice(rs, re))].join('\u0000'),
-    start,
-    end,
-  };
+    excerpt: excerpt(text),
+  } as Mutable<RawFinding>;
+  if (d.claimId) f.claimId = d.claimId;
+  if (d.expected) f.expected = d.expected;
+  if (d.source) f.source = d.source;
+  if (d.related) {
+    const related = d.related.map((r) => toRelated(r, relatedLines(r.file))).filter((r): r is RelatedLocation => !!r);
+    if (related.length) f.related = related;
+  }
+  f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
+  f.start = start;
+  f.end = end;
+  return f;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function toRelated(r: RelatedSpec, lines: LineIndex | undefined): RelatedLocation | undefined {
   if (!lines) return undefined;
@@ -56,14 +65,68 @@ function toRelated(r: RelatedSpec, lines: LineIndex | undefined): RelatedLocatio
   };
 }
 
+/** Any whitespace: what the excerpt's collapsing and String.prototype.trim act on. */
+const HAS_SPACE = /\s/;
+
+/** Findings often share a node (several rules, one sentence): the last excerpt is reused. */
+let lastExcerptIn: string | undefined;
+let lastExcerptOut = '';
+
 export function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT_MAX ? `${flat.slice(0, EXCERPT_MAX - 1)}…` : flat;
+  if (text === lastExcerptIn) return lastExcerptOut;
+  // Sentences rarely hold whitespace; without any, collapsing and trimming change nothing.
+  const flat = HAS_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  lastExcerptIn = text;
+  lastExcerptOut = flat.length > EXCERPT_MAX ? `${flat.slice(0, EXCERPT_MAX - 1)}…` : flat;
+  return lastExcerptOut;
 }
 
-/** Whitespace and punctuation-insensitive form, so a fingerprint survives reflowing. */
+/** What normalise removes; kept for text with surrogate pairs (an astral character may be punctuation). */
+const NOT_IN_FINGERPRINT = /[\s\p{P}]+/gu;
+const NOT_IN_FINGERPRINT_CHAR = /^[\s\p{P}]$/u;
+/** Per UTF-16 unit: 0 not yet known, 1 removed by normalise, 2 kept. Filled as characters are met. */
+const fingerprintClass = new Uint8Array(65536);
+
+function dropped(c: number): boolean {
+  let v = fingerprintClass[c]!;
+  if (v === 0) {
+    v = NOT_IN_FINGERPRINT_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    fingerprintClass[c] = v;
+  }
+  return v === 1;
+}
+
+let lastNormaliseIn: string | undefined;
+let lastNormaliseOut = '';
+
+/**
+ * Whitespace and punctuation-insensitive form, so a fingerprint survives reflowing.
+ * Same as s.replace(NOT_IN_FINGERPRINT, ''), with a per-character table instead
+ * of a Unicode-property regex, and the last result reused (a finding normalises
+ * its sentence and its range, which are often the same string).
+ */
 function normalise(s: string): string {
-  return s.replace(/[\s\p{P}]+/gu, '');
+  if (s === lastNormaliseIn) return lastNormaliseOut;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      out = s.replace(NOT_IN_FINGERPRINT, '');
+      from = -1;
+      break;
+    }
+    if (dropped(c)) {
+      if (i > from) out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  if (from === 0) out = s;
+  else if (from > 0 && from < s.length) out += s.slice(from);
+  lastNormaliseIn = s;
+  lastNormaliseOut = out;
+  return out;
 }
 
 /**
@@ -72,20 +135,38 @@ function normalise(s: string): string {
  * occurrence number when the same sentence repeats in a file.
  */
 export function finalise(raw: readonly RawFinding[]): Finding[] {
-  const sorted = [...raw].sort(
+  const sorted = raw.slice().sort(
     (a, b) =>
       cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) ||
       a.endLine - b.endLine || a.endColumn - b.endColumn || cmp(a.message, b.message),
   );
-  const occurrences = new Map<string, number>();
-  return sorted.map(({ fingerprintBase, start: _s, end: _e, ...f }) => {
-    const key = `${f.file}\u0000${fingerprintBase}`;
-    const n = (occurrences.get(key) ?? 0) + 1;
-    occurrences.set(key, n);
-    const fingerprint = createHash('sha256').update(`${fingerprintBase}\u0000${n}`).digest('hex').slice(0, 32);
-    return { ...f, fingerprint };
-  });
+  // Sorted by file first, so occurrences are counted per file with one map at a time.
+  let occurrences = new Map<string, number>();
+  let file: string | undefined;
+  const out: Finding[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i]!;
+    if (r.file !== file) {
+      file = r.file;
+      occurrences = new Map();
+    }
+    const base = r.fingerprintBase;
+    const n = (occurrences.get(base) ?? 0) + 1;
+    occurrences.set(base, n);
+    // Every field but the three internal ones, in their order, then the fingerprint (as a spread would).
+    const f: Record<string, unknown> = {};
+    for (const k in r) if (k !== 'fingerprintBase' && k !== 'start' && k !== 'end') f[k] = r[k as keyof RawFinding];
+    f.fingerprint = sha256Hex(`${base}\u0000${n}`).slice(0, 32);
+    out[i] = f as unknown as Finding;
+  }
+  return out;
 }
+
+/** One-shot crypto.hash where Node has it (20.12+): no Hash object per finding. */
+const sha256Hex: (data: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (data) => (crypto as unknown as { hash(alg: string, data: string, enc: string): string }).hash('sha256', data, 'hex')
+    : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -2,7 +2,7 @@ import type { Article, Severity, Verdict } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
 import { toFinding, type RawFinding } from './messages.js';
-import type { AsOf, CorpusEntry, CorpusRule, FileRule, ReportDescriptor } from './rule.js';
+import type { AsOf, CorpusEntry, CorpusRule, FileRule, ReportDescriptor, RuleHandlers } from './rule.js';
 
 /** A rule's effective setting after config: off, or a severity that overrides the rule's own choice. */
 export interface RuleSetting {
@@ -32,25 +32,41 @@ export interface FileRuleInput {
 /** Runs every enabled file rule over one article, in document order. */
 export function runFileRules(rules: readonly FileRule[], settings: RuleSettings, input: FileRuleInput): RawFinding[] {
   const out: RawFinding[] = [];
-  const handlerSets = rules
-    .map((rule) => ({ rule, setting: settingFor(settings, rule.meta.id) }))
-    .filter(({ setting }) => setting.enabled)
-    .map(({ rule, setting }) =>
-      rule.create({
-        file: input.file,
-        article: input.article,
-        registry: input.registry,
-        asOf: input.asOf,
-        options: setting.options,
-        report: (d: ReportDescriptor) =>
-          out.push(toFinding(rule.meta.id, setting.severity ?? d.severity ?? rule.meta.defaultSeverity, input.file, input.lines, d, (f) => (f === input.file ? input.lines : undefined))),
-      }),
-    );
-  for (const h of handlerSets) h.article?.(input.article);
-  for (const u of input.article.units) for (const h of handlerSets) h.unit?.(u);
-  for (const s of input.article.sentences) for (const h of handlerSets) h.sentence?.(s);
-  for (const v of input.verdicts) for (const h of handlerSets) h.verdict?.(v);
-  for (const h of handlerSets) h.articleEnd?.();
+  const { file, article, lines } = input;
+  // One lookup for related locations per file, not a closure per report.
+  const relatedLines = (f: string): LineIndex | undefined => (f === file ? lines : undefined);
+  // Handlers grouped by hook, in rule order: the loops below call only rules that have the hook.
+  const onArticle: RuleHandlers[] = [];
+  const onUnit: RuleHandlers[] = [];
+  const onSentence: RuleHandlers[] = [];
+  const onVerdict: RuleHandlers[] = [];
+  const onEnd: RuleHandlers[] = [];
+  for (const rule of rules) {
+    const setting = settingFor(settings, rule.meta.id);
+    if (!setting.enabled) continue;
+    const { id, defaultSeverity } = rule.meta;
+    const fixed = setting.severity;
+    const h = rule.create({
+      file,
+      article,
+      registry: input.registry,
+      asOf: input.asOf,
+      options: setting.options,
+      report: (d: ReportDescriptor) => {
+        out.push(toFinding(id, fixed ?? d.severity ?? defaultSeverity, file, lines, d, relatedLines));
+      },
+    });
+    if (h.article) onArticle.push(h);
+    if (h.unit) onUnit.push(h);
+    if (h.sentence) onSentence.push(h);
+    if (h.verdict) onVerdict.push(h);
+    if (h.articleEnd) onEnd.push(h);
+  }
+  for (const h of onArticle) h.article!(article);
+  if (onUnit.length) for (const u of article.units) for (const h of onUnit) h.unit!(u);
+  if (onSentence.length) for (const s of article.sentences) for (const h of onSentence) h.sentence!(s);
+  if (onVerdict.length) for (const v of input.verdicts) for (const h of onVerdict) h.verdict!(v);
+  for (const h of onEnd) h.articleEnd!();
   return out;
 }
 

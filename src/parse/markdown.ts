@@ -15,7 +15,7 @@ import type { Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import type { Article, Directive, FrontMatter, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
-import { splitSentences } from '../text/sentences.js';
+import { pushSentences } from '../text/sentences.js';
 
 export interface ParseProblem {
   severity: 'warning' | 'info';
@@ -32,7 +32,12 @@ export interface ParseOutput {
 // One instance for the process. html: true so HTML blocks (and the directive
 // comments in them) arrive as tokens instead of paragraphs.
 const md = new MarkdownIt('default', { html: true });
-md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// 'normalize' too: it rebuilds the whole source with a regex replace even when
+// there is nothing to change; parseMarkdown does the same replacements only when needed.
+md.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+/** What markdown-it's normalize rule replaces: CR and CRLF line breaks, and NUL. */
+const CR_LINE_BREAK = /\r\n?/g;
+const NUL = /\0/g;
 
 const DIRECTIVE = /<!--\s*claimlint-([a-z-]+)([\s\S]*?)-->/g;
 const DIRECTIVE_KINDS: ReadonlySet<string> = new Set(['disable', 'enable', 'disable-next-line', 'disable-line']);
@@ -115,6 +120,15 @@ interface Lines {
 function lineTable(text: string, base: number): Lines {
   const starts = [base];
   const ends: number[] = [];
+  if (text.indexOf('\r', base) === -1) {
+    // LF only (the usual case): the native indexOf finds line breaks faster than a character loop.
+    for (let i = text.indexOf('\n', base); i !== -1; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = base; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -156,6 +170,123 @@ function isFence(text: string, start: number, end: number, fence: string): boole
     if (c !== 32 && c !== 9) return false;
   }
   return true;
+}
+
+/**
+ * First characters (after no indentation) of lines that may start or end a block
+ * other than a paragraph, an ATX heading or a list item: blockquote, rule,
+ * setext underline, fence, HTML, link reference definition, table delimiter row.
+ * Bullets (- * +) are here too: simpleBlocks takes them only as list markers.
+ */
+const BLOCK_START = new Uint8Array(128);
+for (const c of '>-*+_=`~<[|:') BLOCK_START[c.charCodeAt(0)] = 1;
+
+/** simpleBlocks' block kinds besides heading levels 1–6. */
+const SIMPLE_PARAGRAPH = 0;
+const SIMPLE_ITEM = 7;
+
+/**
+ * The blocks of a document made only of ATX headings, paragraphs of unindented
+ * lines and one-line list items, flattened: kind (SIMPLE_PARAGRAPH, a heading
+ * level, or SIMPLE_ITEM), first line, end line (exclusive), as markdown-it's
+ * token maps give them. Undefined when any line could be read as something else
+ * (indented, starting with a BLOCK_START character, a # that opens no heading, a
+ * list item next to a paragraph line, …): markdown-it reads those documents.
+ */
+function simpleBlocks(text: string, lines: Lines, firstLine: number): number[] | undefined {
+  const { starts, ends } = lines;
+  const blocks: number[] = [];
+  /** First line of the paragraph being read, or -1. */
+  let paragraph = -1;
+  /** The previous line was a list item: a paragraph line now would continue it. */
+  let afterItem = false;
+  for (let l = firstLine; l < starts.length; l++) {
+    const s = starts[l]!;
+    const e = ends[l]!;
+    let p = s;
+    while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    if (p === e) {
+      // A blank line (spaces and tabs only, as markdown-it counts them) ends a paragraph and a list item.
+      if (paragraph >= 0) blocks.push(SIMPLE_PARAGRAPH, paragraph, l);
+      paragraph = -1;
+      afterItem = false;
+      continue;
+    }
+    if (p > s) return undefined;
+    const c = text.charCodeAt(s);
+    if (c === 35 /* # */) {
+      const level = hashRun(text, s, e);
+      if (level === 0) return undefined;
+      // A heading interrupts a paragraph and ends a list.
+      if (paragraph >= 0) blocks.push(SIMPLE_PARAGRAPH, paragraph, l);
+      paragraph = -1;
+      afterItem = false;
+      blocks.push(level, l, l + 1);
+      continue;
+    }
+    const marker = listMarkerEnd(text, s, e);
+    if (marker === -1) return undefined;
+    if (marker > 0) {
+      // A list item right after a paragraph line may or may not interrupt it; one
+      // after a list item is a new item whatever its marker: its paragraph is this line.
+      if (paragraph >= 0) return undefined;
+      let q = marker;
+      while (q < e && text.charCodeAt(q) === 32) q++;
+      if (q === e || q - marker > 4 || !isPlainStart(text, q, e)) return undefined;
+      blocks.push(SIMPLE_ITEM, l, l + 1);
+      afterItem = true;
+      continue;
+    }
+    // A plain line after a list item would continue the item's paragraph.
+    if (afterItem || !isPlainStart(text, s, e)) return undefined;
+    if (paragraph < 0) paragraph = l;
+  }
+  // A paragraph open at the end has no line break after it, so this line count is markdown-it's too.
+  if (paragraph >= 0) blocks.push(SIMPLE_PARAGRAPH, paragraph, starts.length);
+  return blocks;
+}
+
+/** Level of the ATX heading opened by the #s at text[s], or 0 when they open none. */
+function hashRun(text: string, s: number, e: number): number {
+  let q = s;
+  while (q < e && text.charCodeAt(q) === 35) q++;
+  const after = q < e ? text.charCodeAt(q) : 32;
+  return q - s <= 6 && (after === 32 || after === 9) ? q - s : 0;
+}
+
+/**
+ * For a line starting at text[s]: 0 when it starts with no list marker; the
+ * offset after the marker when it starts with - * + or a 1–9 digit number and
+ * . or ), followed by a space; -1 when it might be some other marker (a tab or
+ * the end of the line after it, a longer number).
+ */
+function listMarkerEnd(text: string, s: number, e: number): number {
+  const c = text.charCodeAt(s);
+  let q = s;
+  if (c === 45 || c === 42 || c === 43 /* - * + */) {
+    q = s + 1;
+  } else if (c >= 48 && c <= 57) {
+    while (q < e && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    const after = q < e ? text.charCodeAt(q) : 0;
+    if (after !== 46 && after !== 41 /* . ) */) return 0;
+    if (q - s > 9) return -1;
+    q++;
+  } else {
+    return 0;
+  }
+  if (q === e) return -1;
+  const next = text.charCodeAt(q);
+  if (next === 32) return q;
+  // "1.5元" is text; "-x", "--" and a tab after a marker are left to markdown-it.
+  return next === 9 || c === 45 || c === 42 || c === 43 ? -1 : 0;
+}
+
+/** A line (or list item content) starting at text[q] that is plain paragraph text. */
+function isPlainStart(text: string, q: number, e: number): boolean {
+  const c = text.charCodeAt(q);
+  // A tab after a list marker may make the content indented code.
+  if (c === 9 || c === 35 /* # */ || (c < 128 && BLOCK_START[c])) return false;
+  return listMarkerEnd(text, q, e) === 0;
 }
 
 /** Parse state for one file. */
@@ -214,7 +345,7 @@ class MarkdownReader {
           this.containers.pop();
           break;
         case 'heading_open':
-          if (map) this.heading(t, map);
+          if (map) this.heading(Number(t.tag.slice(1)), t.markup.charCodeAt(0) === 35 /* # */, map);
           break;
         case 'paragraph_open':
           if (map) this.paragraph(map);
@@ -244,6 +375,23 @@ class MarkdownReader {
       }
     }
     if (this.covered) this.ignoreDefinitions();
+  }
+
+  /** Same as walk, for the blocks simpleBlocks found (no quotes, no definitions). */
+  walkSimple(blocks: readonly number[]): void {
+    for (let k = 0; k < blocks.length; k += 3) {
+      const level = blocks[k]!;
+      const map: [number, number] = [blocks[k + 1]!, blocks[k + 2]!];
+      if (level === SIMPLE_PARAGRAPH) {
+        this.paragraph(map);
+      } else if (level === SIMPLE_ITEM) {
+        this.containers.push(map[0]);
+        this.paragraph(map);
+        this.containers.pop();
+      } else {
+        this.heading(level, true, map);
+      }
+    }
   }
 
   /**
@@ -289,10 +437,9 @@ class MarkdownReader {
     if (this.covered) this.covered.fill(1, map[0], map[1]);
   }
 
-  private heading(t: Token, map: [number, number]): void {
+  private heading(depth: number, atx: boolean, map: [number, number]): void {
     this.cover(map);
     const text = this.text;
-    const depth = Number(t.tag.slice(1));
     let start = this.contentStart(map[0]);
     while (start < this.lines.ends[map[0]]! && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
 
@@ -308,7 +455,7 @@ class MarkdownReader {
 
     let contentStart: number;
     let contentEnd: number;
-    if (t.markup.charCodeAt(0) === 35 /* # */) {
+    if (atx) {
       // ATX: after the #s; a closing run of #s counts only after a space (or as the whole content).
       contentStart = start;
       while (text.charCodeAt(contentStart) === 35) contentStart++;
@@ -525,35 +672,49 @@ class MarkdownReader {
         if (t.end <= t.start) continue;
         const title = { text: masked.slice(t.start, t.end), span: t };
         this.units[unitIndex]!.title = title;
-        this.sentences.push({ ...title, unitIndex, isTitle: true });
+        this.sentences.push({ text: title.text, span: t, unitIndex, isTitle: true });
       } else if (kind === TABLE_ROW) {
-        for (const cell of tableCells(masked, start, end)) this.addSentences(masked, cell.start, cell.end, unitIndex);
+        for (const cell of tableCells(masked, start, end)) pushSentences(masked, cell.start, cell.end, unitIndex, this.sentences);
       } else {
-        this.addSentences(masked, start, end, unitIndex);
+        pushSentences(masked, start, end, unitIndex, this.sentences);
       }
     }
     this.ignored.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  private addSentences(masked: string, start: number, end: number, unitIndex: number): void {
-    for (const s of splitSentences(masked, start, end)) this.sentences.push({ text: s.text, span: s.span, unitIndex, isTitle: false });
-  }
 }
 
-export function parseMarkdown(file: SourceFile): ParseOutput {
+export interface ParseMarkdownOptions {
+  /**
+   * 'markdown-it' reads every document with markdown-it, skipping the line-table
+   * shortcut for documents of only headings, paragraphs and one-line list items
+   * (the result is the same; tests compare the two).
+   */
+  readonly blocks?: 'auto' | 'markdown-it';
+}
+
+export function parseMarkdown(file: SourceFile, options: ParseMarkdownOptions = {}): ParseOutput {
   const text = file.text;
   // markdown-it does not skip a BOM; line 0 starts after it.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = lineTable(text, base);
   const fmBlock = findFrontMatter(text, lines);
-  // Front matter lines become empty lines, so markdown-it's line numbers stay those of the file.
-  const source = fmBlock
-    ? '\n'.repeat(fmBlock.bodyLine) + text.slice(lines.starts[fmBlock.bodyLine] ?? text.length)
-    : base
-      ? text.slice(base)
-      : text;
+  // Most articles are only headings and paragraphs: their blocks come from the
+  // line table directly, and markdown-it reads everything else.
+  const simple = options.blocks === 'markdown-it' ? undefined : simpleBlocks(text, lines, fmBlock ? fmBlock.bodyLine : 0);
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = md.parse(source, env);
+  let tokens: Token[] | undefined;
+  if (!simple) {
+    // Front matter lines become empty lines, so markdown-it's line numbers stay those of the file.
+    let source = fmBlock
+      ? '\n'.repeat(fmBlock.bodyLine) + text.slice(lines.starts[fmBlock.bodyLine] ?? text.length)
+      : base
+        ? text.slice(base)
+        : text;
+    if (source.includes('\r')) source = source.replace(CR_LINE_BREAK, '\n');
+    if (source.includes('\0')) source = source.replace(NUL, '\ufffd');
+    tokens = md.parse(source, env);
+  }
   const reader = new MarkdownReader(file, lines, env.references);
 
   let frontMatter: FrontMatter = {};
@@ -566,7 +727,8 @@ export function parseMarkdown(file: SourceFile): ParseOutput {
     fmTitle = fm.title;
   }
 
-  reader.walk(tokens);
+  if (tokens) reader.walk(tokens);
+  else reader.walkSimple(simple!);
   reader.finish();
 
   const date = frontMatter.updated ?? frontMatter.date;
@@ -750,9 +912,21 @@ export function normaliseDate(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const m = DATE_PARTS.exec(v.trim());
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return `${m[1]}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/**
+ * Days in month mo (1–12) of year y, as new Date(Date.UTC(y, mo, 0)).getUTCDate()
+ * gives them (Date.UTC reads years 0–99 as 1900–1999), without building a Date.
+ */
+function daysInMonth(y: number, mo: number): number {
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  if (mo === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 /** Start of the closing run of exactly n backticks in text[from, end), or -1. */

@@ -6,7 +6,7 @@
 // lines are furniture or dates comes from PageStructure (data/page-structure.yaml).
 
 import type { Article, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
-import { listMarkerLength, splitSentences } from '../text/sentences.js';
+import { listMarkerLength, pushSentences } from '../text/sentences.js';
 import type { ParseOutput } from './markdown.js';
 
 export interface PageStructure {
@@ -211,9 +211,7 @@ export function parsePlainText(file: SourceFile, structure: PageStructure): Pars
 
     // Body text after a closed block with no title line of its own still is not the main article.
     const unitIndex: number = current ?? openBlock(line.start);
-    for (const s of splitSentences(text, line.start, line.end)) {
-      sentences.push({ text: s.text, span: s.span, unitIndex, isTitle: false });
-    }
+    pushSentences(text, line.start, line.end, unitIndex, sentences);
     currentHasBody = true;
     lastContentEnd = line.end;
   }

@@ -4,7 +4,7 @@
 // markers (1. / 一、 / （一） / •) are cut off the front of the item they mark.
 // Spans are absolute offsets into the text and exclude surrounding whitespace.
 
-import type { TextSpan } from '../types.js';
+import type { Sentence, TextSpan } from '../types.js';
 
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'sentence' });
 
@@ -31,6 +31,10 @@ const LIST_MARKER =
 const TRAILING_MARKER = /\s(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]$/;
 /** A piece that is nothing but a (possibly truncated) list number, like the 二 left at a cut-off excerpt. */
 const BARE_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/;
+/** Every character a LIST_MARKER match can start with: most pieces fail this table and skip the regex (and its slice). */
+const MARKER_START = charTable('•·●○◆◇▪■□►▶‣⁃-*+0123456789(（一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+/** The characters a TRAILING_MARKER match ends with. */
+const MARKER_END = charTable('.．、');
 
 /**
  * Splits text.slice(start, end) into sentences. Returned spans are absolute
@@ -39,6 +43,20 @@ const BARE_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/;
  */
 export function splitSentences(text: string, start: number, end: number): TextSpan[] {
   const out: TextSpan[] = [];
+  split(text, start, end, out, -1);
+  return out;
+}
+
+/**
+ * splitSentences, pushing each piece straight onto `out` as a body sentence of
+ * unit `unitIndex`: parsers save a TextSpan per sentence that they would copy.
+ */
+export function pushSentences(text: string, start: number, end: number, unitIndex: number, out: Sentence[]): void {
+  split(text, start, end, out, unitIndex);
+}
+
+/** unitIndex < 0: plain TextSpans; otherwise Sentences of that unit. */
+function split(text: string, start: number, end: number, out: TextSpan[], unitIndex: number): void {
   const stop = Math.min(end, text.length);
   let lineStart = Math.max(0, start);
   while (lineStart < stop) {
@@ -48,13 +66,12 @@ export function splitSentences(text: string, start: number, end: number): TextSp
       if (c === 10 || c === 13) break;
       lineEnd++;
     }
-    splitLine(text, lineStart, lineEnd, out);
+    splitLine(text, lineStart, lineEnd, out, unitIndex);
     lineStart = lineEnd + 1;
   }
-  return out;
 }
 
-function splitLine(text: string, start: number, end: number, out: TextSpan[]): void {
+function splitLine(text: string, start: number, end: number, out: TextSpan[], unitIndex: number): void {
   let a = start;
   let b = end;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
@@ -72,7 +89,7 @@ function splitLine(text: string, start: number, end: number, out: TextSpan[]): v
     }
   }
   if (!inner) {
-    emit(text, a, b, out);
+    emit(text, a, b, out, unitIndex);
     return;
   }
 
@@ -117,10 +134,10 @@ function splitLine(text: string, start: number, end: number, out: TextSpan[]): v
   for (const raw of cuts) {
     const cut = pullOpeners(line, raw);
     if (cut <= from) continue;
-    emit(text, a + from, a + cut, out);
+    emit(text, a + from, a + cut, out, unitIndex);
     from = cut;
   }
-  emit(text, a + from, a + line.length, out);
+  emit(text, a + from, a + line.length, out, unitIndex);
 }
 
 /**
@@ -142,18 +159,19 @@ function pullOpeners(line: string, cut: number): number {
  * The plain-text parser uses it to tell numbered sub-headings from titles.
  */
 export function listMarkerLength(text: string, start: number, end: number): number {
+  if (start >= end || !MARKER_START[text.charCodeAt(start)]) return 0;
   const m = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
   return m ? m[0].length : 0;
 }
 
 /** Trims, strips leading list markers and pushes the piece unless nothing is left. */
-function emit(text: string, start: number, end: number, out: TextSpan[]): void {
+function emit(text: string, start: number, end: number, out: TextSpan[], unitIndex: number): void {
   let a = start;
   let b = end;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   // Markers can stack ("1. （一）…"); strip a few.
-  for (let n = 0; n < 3 && a < b; n++) {
+  for (let n = 0; n < 3 && a < b && MARKER_START[text.charCodeAt(a)]; n++) {
     const m = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 8)));
     if (!m) break;
     a += m[0].length;
@@ -161,15 +179,19 @@ function emit(text: string, start: number, end: number, out: TextSpan[]): void {
   }
   if (a >= b) return;
   // ICU cuts "如下: 1. 报销额度" after "1.", leaving the next item's number on this sentence.
-  const tail = TRAILING_MARKER.exec(text.slice(Math.max(a, b - 8), b));
-  if (tail) {
-    b -= tail[0].length;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (MARKER_END[text.charCodeAt(b - 1)]) {
+    const tail = TRAILING_MARKER.exec(text.slice(Math.max(a, b - 8), b));
+    if (tail) {
+      b -= tail[0].length;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    }
+    if (a >= b) return;
   }
-  if (a >= b) return;
   const piece = text.slice(a, b);
-  if (BARE_NUMBER.test(piece)) return;
-  out.push({ text: piece, span: { start: a, end: b } });
+  if (b - a <= 3 && BARE_NUMBER.test(piece)) return;
+  // Sentences are built whole here (not copied from a TextSpan): one object and its span per piece.
+  if (unitIndex < 0) out.push({ text: piece, span: { start: a, end: b } });
+  else (out as Sentence[]).push({ text: piece, span: { start: a, end: b }, unitIndex, isTitle: false });
 }
 
 /** Whitespace as JS \s sees it (incl. NBSP, U+3000, BOM) plus zero-width space. */
