@@ -8,7 +8,7 @@ import { runFileRules, settingFor, type RuleSettings } from '../kernel/run-rules
 import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 import { parseArticle, type PageStructure } from '../parse/index.js';
-import { extractClaims, type SentenceSurroundings } from '../extract/claims.js';
+import { readSentence } from '../extract/claims.js';
 import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
@@ -110,6 +110,12 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
   let question: { unitIndex: number; from: number } | undefined;
   let heading: string | undefined;
   let headingUnit = -1;
+  // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
+  const around: { heading?: string | undefined; unitTitle?: string | undefined } = { heading: undefined, unitTitle: undefined };
+  const base = { file: article.file.path, unitIndex: 0 };
+  // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts);
+  // looked up only for a sentence that yields records.
+  const regionOf = () => unitRegionName(article, base.unitIndex);
   for (const sentence of article.sentences) {
     if (sentence.unitIndex !== headingUnit) {
       heading = undefined;
@@ -119,16 +125,11 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       records.splice(question.from, records.length - question.from, ...answeredNo(records.slice(question.from), services.registry));
     }
     question = undefined;
-    const unit = article.units[sentence.unitIndex];
-    // Built by assignment, not spreads: this runs for every sentence of the corpus.
-    const around: SentenceSurroundings = { heading, unitTitle: unit?.title?.text };
+    around.heading = heading;
+    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
+    base.unitIndex = sentence.unitIndex;
     const before = records.length;
-    const found = extractClaims(services.registry, services.cues, sentence, around, { file: article.file.path, unitIndex: sentence.unitIndex });
-    if (found.length) {
-      // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts).
-      const region = unitRegionName(article, sentence.unitIndex);
-      for (const r of found) records.push(region ? { ...r, region } : r);
-    }
+    readSentence(services.registry, services.cues, sentence, around, base, records, regionOf);
     const added = records.length - before;
     if (added > 0 && records[records.length - 1]!.framing === 'question') question = { unitIndex: sentence.unitIndex, from: before };
     if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
@@ -148,7 +149,19 @@ function answeredNo(records: readonly ClaimRecord[], registry: Registry): ClaimR
 }
 
 // A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
-const FINAL_PUNCT = /[。！？；.!?;，,：:]\s*$/u;
+// Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.
+const FINAL_PUNCT = new Set([...'。！？；.!?;，,：:'].map((c) => c.charCodeAt(0)));
 function isHeadingLike(text: string, isTitle: boolean): boolean {
-  return isTitle || (text.length <= 32 && !FINAL_PUNCT.test(text));
+  if (isTitle) return true;
+  if (text.length > 32) return false;
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return !(i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i)));
+}
+
+/** What \s matches in a regex (WhiteSpace and LineTerminator code units). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

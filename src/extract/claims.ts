@@ -1,5 +1,6 @@
 import type { ClaimRecord, Framing, Quantity, TextSpan } from '../types.js';
-import type { CompiledClaim, CompiledValue, QuantityTest, Registry } from '../registry/types.js';
+import type { CompiledClaim, CompiledValue, GuardedPattern, QuantityTest, Registry } from '../registry/types.js';
+import { ScanHits, type LiteralScanner } from '../registry/scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 
@@ -17,12 +18,6 @@ export interface RecordBase {
   readonly region?: string;
 }
 
-interface PhraseHit {
-  readonly value: CompiledValue;
-  readonly start: number;
-  readonly end: number;
-}
-
 const YEAR = /((?:19|20)\d{2})\s*年/u;
 
 /**
@@ -36,49 +31,105 @@ export function extractClaims(
   around: SentenceSurroundings,
   base: RecordBase,
 ): ClaimRecord[] {
-  const text = sentence.text;
   const records: ClaimRecord[] = [];
+  readSentence(registry, cues, sentence, around, base, records, undefined);
+  return records;
+}
+
+/**
+ * extractClaims for the article loop: appends to `out` and returns how many
+ * records it added. `tailRegion` is asked for once, when the sentence yields a
+ * record, and is set as each record's last field.
+ */
+export function readSentence(
+  registry: Registry,
+  cues: Cues,
+  sentence: TextSpan,
+  around: SentenceSurroundings,
+  base: RecordBase,
+  out: ClaimRecord[],
+  tailRegion: (() => string | undefined) | undefined,
+): number {
+  const text = sentence.text;
+  const scanner = registry.scanner;
+  // One pass that finds the registry words in the sentence; without a scanner,
+  // one regex that rules out sentences no claim could be about.
+  if (scanner) {
+    // A heading or unit title is often the sentence just read: keep its scan before scanning this one.
+    keepForSurroundings(scanner, around);
+    scanner.scan(text, sentenceHits);
+    lastScanned = text;
+    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate)) return 0;
+  } else if (registry.gate && !registry.gate.test(text)) {
+    return 0;
+  }
+  const before = out.length;
   let quantities: Quantity[] | undefined;
   let framing: Framing | undefined;
-  // One pass that rules out sentences no claim could be about.
-  if (registry.gate && !registry.gate.test(text)) return records;
-  for (const compiled of registry.claims) {
-    if (!isAbout(compiled, text, around)) continue;
-    const hits = phraseHits(compiled, text);
-    if (hits.length === 0) continue;
-    const seenValues = new Set<string>();
-    framing ??= framingOf(cues, text);
-    const debunked = framing === 'rumour' && cues.debunk.test(text);
-    for (const hit of hits) {
-      const value = readValue(compiled, cues, text, hit);
-      if (!value || seenValues.has(value.name)) continue;
+  let hedges: string[] | undefined;
+  let year: number | undefined | null = null;
+  let region: string | undefined | null = null;
+  let cueHits: ScanHits | undefined | null = null;
+  const claims = registry.claims;
+  const firsts = scanner ? firstListsOf(registry) : undefined;
+  for (let i = 0; i < claims.length; i++) {
+    // Most claims fail on their first `all` pattern: settle that with one lookup.
+    if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) continue;
+    const compiled = claims[i]!;
+    if (!(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around))) continue;
+    const hitCount = phraseHits(compiled, text, scanner && sentenceHits);
+    if (hitCount === 0) continue;
+    let seenValues: string[] | undefined;
+    // The cue words of the sentence, found in one scan the first time a claim has phrase hits.
+    if (cueHits === null) {
+      cueHits = cues.guards ? cueScan : undefined;
+      cues.guards?.scanner.scan(text, cueScan);
+    }
+    framing ??= framingOf(cues, text, cueHits);
+    const debunked = framing === 'rumour' && matchesSentence(cues.debunk, cues.guards?.debunk, text, cueHits);
+    for (let h = 0; h < hitCount; h++) {
+      const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
+      const value = readValue(compiled, cues, text, hitValue, hitStart, hitEnd, cueHits);
+      if (!value || seenValues?.includes(value.name)) continue;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
       if (debunked && value.verdict === 'contradicts') continue;
-      seenValues.add(value.name);
+      (seenValues ??= []).push(value.name);
       quantities ??= findQuantities(text, sentence.span.start);
-      const year = YEAR.exec(text);
-      records.push({
+      if (year === null) {
+        const m = text.includes('年') ? YEAR.exec(text) : null; // no 年, no year: skip the regex
+        year = m ? Number(m[1]) : undefined;
+      }
+      hedges ??= hedgesIn(cues, text, cueHits);
+      if (region === null) region = tailRegion?.();
+      // Fields in the order records have always been written (JSON output keeps it).
+      const record: Building<ClaimRecord> = {
         file: base.file,
         claimId: compiled.claim.id,
         topic: compiled.claim.topic,
         value: value.name,
-        polarity: value === hit.value ? 'affirmed' : 'negated',
+        polarity: value === hitValue ? 'affirmed' : 'negated',
         cue: {
-          text: text.slice(hit.start, hit.end),
-          span: { start: sentence.span.start + hit.start, end: sentence.span.start + hit.end },
+          text: text.slice(hitStart, hitEnd),
+          span: { start: sentence.span.start + hitStart, end: sentence.span.start + hitEnd },
         },
         quantities,
-        hedges: hedgesIn(cues, text),
+        // Each record its own copy, as before: consumers may treat it as theirs.
+        hedges: out.length > before ? hedges.slice() : hedges,
         framing,
-        ...(base.region ? { region: base.region } : {}),
-        ...(year ? { year: Number(year[1]) } : {}),
-        sentence,
-        unitIndex: base.unitIndex,
-      });
+      };
+      if (base.region) record.region = base.region;
+      if (year !== undefined) record.year = year;
+      record.sentence = sentence;
+      record.unitIndex = base.unitIndex;
+      if (region) record.region = region;
+      out.push(record as ClaimRecord);
     }
   }
-  return records;
+  return out.length - before;
 }
+
+/** A record while its fields are being set, in output order. */
+type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
@@ -89,55 +140,196 @@ function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): 
   return !c.none?.test(text);
 }
 
-/** Every phrase of every value, overlaps resolved: earliest first, then longest. */
-function phraseHits(c: CompiledClaim, text: string): PhraseHit[] {
-  const all: PhraseHit[] = [];
+// What the registry's scanner found in the sentence being read, and in the
+// heading and unit title around it. Extraction is synchronous, so one set
+// serves every call; the surroundings stay the same over many sentences in a
+// row and are scanned again only when they change.
+const sentenceHits = new ScanHits();
+const surroundingHits = [new ScanHits(), new ScanHits()] as const;
+const surroundingText: [string | undefined, string | undefined] = [undefined, undefined];
+let surroundingScanner: LiteralScanner | undefined;
+
+let firstsOf: Registry | undefined;
+let firstsCache: Int32Array = new Int32Array(0);
+
+/** Per claim, a scanner list its first `all` pattern needs (-1: none). Kept for the last registry used. */
+function firstListsOf(registry: Registry): Int32Array {
+  if (firstsOf !== registry) {
+    firstsOf = registry;
+    firstsCache = Int32Array.from(registry.claims, (c) => c.guarded?.all[0]?.lists[0] ?? -1);
+  }
+  return firstsCache;
+}
+
+/** isAbout for a sentence the registry's scanner has just read: most patterns are settled by a lookup. */
+function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
+  const g = c.guarded!;
+  for (let k = 0; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits)) return false;
+  // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
+  if (someMatch(g.none, text, sentenceHits)) return false;
+  if (!c.any || someMatch(g.any, text, sentenceHits)) return true;
+  return surroundingsAbout(c, around, scanner);
+}
+
+/** Whether a claim's `any` matches the heading or the unit title. */
+function surroundingsAbout(c: CompiledClaim, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
+  const g = c.guarded!;
+  const { heading, unitTitle } = around;
+  return (
+    (heading !== undefined && heading !== '' && someMatch(g.any, heading, surroundingsScanned(scanner, 0, heading))) ||
+    (unitTitle !== undefined && unitTitle !== '' && someMatch(g.any, unitTitle, surroundingsScanned(scanner, 1, unitTitle)))
+  );
+}
+
+function passes(p: GuardedPattern, text: string, hits: ScanHits): boolean {
+  if (!allPresent(p.lists, hits)) return false;
+  return p.exact || p.re.test(text);
+}
+
+/** Whether the scanned text has a string of every list starting at or after `from`. */
+function allFrom(lists: readonly number[], from: number, hits: ScanHits): boolean {
+  for (let k = 0; k < lists.length; k++) if (!hits.hasFrom(lists[k]!, from)) return false;
+  return true;
+}
+
+/** Whether the scanned text has a string of every list. */
+function allPresent(lists: readonly number[], hits: ScanHits): boolean {
+  for (let k = 0; k < lists.length; k++) if (!hits.has(lists[k]!)) return false;
+  return true;
+}
+
+/** A union of patterns matches when one of its parts does. */
+function someMatch(parts: readonly GuardedPattern[], text: string, hits: ScanHits): boolean {
+  for (let k = 0; k < parts.length; k++) if (passes(parts[k]!, text, hits)) return true;
+  return false;
+}
+
+// The text last scanned into sentenceHits (by the scanner surroundingScanner when it is set).
+let lastScanned: string | undefined;
+
+function keepForSurroundings(scanner: LiteralScanner, around: SentenceSurroundings): void {
+  if (lastScanned === undefined) return;
+  if (surroundingScanner !== scanner) {
+    surroundingScanner = scanner;
+    surroundingText[0] = surroundingText[1] = lastScanned = undefined;
+    return;
+  }
+  if (around.heading === lastScanned && surroundingText[0] !== lastScanned) {
+    surroundingHits[0].copy(sentenceHits);
+    surroundingText[0] = lastScanned;
+  }
+  if (around.unitTitle === lastScanned && surroundingText[1] !== lastScanned) {
+    surroundingHits[1].copy(sentenceHits);
+    surroundingText[1] = lastScanned;
+  }
+}
+
+/** The scan of the heading (kind 0) or unit title (kind 1), redone only when the text or registry changes. */
+function surroundingsScanned(scanner: LiteralScanner, kind: 0 | 1, text: string): ScanHits {
+  if (surroundingScanner !== scanner) {
+    surroundingScanner = scanner;
+    surroundingText[0] = surroundingText[1] = lastScanned = undefined;
+  }
+  const hits = surroundingHits[kind];
+  if (surroundingText[kind] !== text) {
+    scanner.scan(text, hits);
+    surroundingText[kind] = text;
+  }
+  return hits;
+}
+
+// The phrase hits of the claim being read, as parallel arrays reused for
+// every claim (phraseHits fills them; they are read before its next call).
+const hitValues: CompiledValue[] = [];
+const hitStarts: number[] = [];
+const hitEnds: number[] = [];
+
+/**
+ * Every phrase of every value, overlaps resolved: earliest first, then
+ * longest. Fills hitValues/hitStarts/hitEnds and returns how many hits.
+ */
+function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined): number {
+  let n = 0;
   for (const value of c.values) {
+    // None of the strings every match needs is in the sentence.
+    if (hits && value.phraseLists && !allPresent(value.phraseLists, hits)) continue;
+    // After a match, another needs a string of each list starting at or after its end.
+    const lists = hits && value.phraseListsInMatch ? value.phraseLists : undefined;
     // exec with lastIndex, not matchAll: matchAll copies the regex on every call.
     const re = value.phrases;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(text); m; m = lists && !allFrom(lists, re.lastIndex, hits!) ? null : re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
       // A quantity test failing here lets another value's phrase claim the same text.
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
-      all.push({ value, start: m.index, end: m.index + m[0].length });
+      const start = m.index, end = start + m[0].length;
+      // Insertion sort, stable (hits with the same span stay in value order): start ascending, then end descending.
+      let k = n;
+      while (k > 0 && (hitStarts[k - 1]! > start || (hitStarts[k - 1] === start && hitEnds[k - 1]! < end))) {
+        hitValues[k] = hitValues[k - 1]!;
+        hitStarts[k] = hitStarts[k - 1]!;
+        hitEnds[k] = hitEnds[k - 1]!;
+        k--;
+      }
+      hitValues[k] = value;
+      hitStarts[k] = start;
+      hitEnds[k] = end;
+      n++;
     }
+    re.lastIndex = 0;
   }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: PhraseHit[] = [];
-  for (const h of all) {
-    const last = kept[kept.length - 1];
-    if (last && h.start < last.end) continue;
-    kept.push(h);
+  // Drop hits overlapping the one kept before them.
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    if (kept > 0 && hitStarts[k]! < hitEnds[kept - 1]!) continue;
+    hitValues[kept] = hitValues[k]!;
+    hitStarts[kept] = hitStarts[k]!;
+    hitEnds[kept] = hitEnds[k]!;
+    kept++;
   }
   return kept;
 }
 
 /** The value a hit asserts once negation and uncertainty are applied. */
-function readValue(c: CompiledClaim, cues: Cues, text: string, hit: PhraseHit): CompiledValue | undefined {
-  const before = clauseBefore(text, hit.start);
+function readValue(c: CompiledClaim, cues: Cues, text: string, hitValue: CompiledValue, start: number, end: number, hits: ScanHits | undefined): CompiledValue | undefined {
+  const g = cues.guards;
+  // The clause pieces are parts of the sentence: a cue the sentence lacks is not in them either.
+  const uncertain = mayOccur(g?.uncertainBefore, hits);
+  const eitherOr = mayOccur(g?.eitherOr, hits);
+  const negated = mayOccur(g?.negatedBefore, hits);
+  const before = uncertain || eitherOr || negated ? clauseBefore(text, start) : '';
   // 能否提取 / 是否还能使用: an either-or question asserts neither value.
-  if (cues.uncertainBefore.test(before) || cues.eitherOr.test(before)) return undefined;
-  if (cues.eitherOrClause.test(clauseAround(text, hit.start, hit.end))) return undefined;
-  if (cues.negatedBefore.test(before)) {
-    return hit.value.negation ? c.valueByName.get(hit.value.negation) : undefined;
+  if ((uncertain && cues.uncertainBefore.test(before)) || (eitherOr && cues.eitherOr.test(before))) return undefined;
+  if (mayOccur(g?.eitherOrClause, hits) && cues.eitherOrClause.test(clauseAround(text, start, end))) return undefined;
+  if (negated && cues.negatedBefore.test(before)) {
+    return hitValue.negation ? c.valueByName.get(hitValue.negation) : undefined;
   }
-  return hit.value;
+  return hitValue;
+}
+
+// The cue scan of the sentence being read (see readSentence).
+const cueScan = new ScanHits();
+
+/** False only when the scanned sentence lacks every string the cue needs. */
+function mayOccur(g: GuardedPattern | undefined, hits: ScanHits | undefined): boolean {
+  return !g || !hits || allPresent(g.lists, hits);
+}
+
+/** A cue tested on the whole scanned sentence: an exact list settles it without the regex. */
+function matchesSentence(re: RegExp, g: GuardedPattern | undefined, text: string, hits: ScanHits | undefined): boolean {
+  if (!g || !hits) return re.test(text);
+  if (!allPresent(g.lists, hits)) return false;
+  return g.exact || re.test(text);
 }
 
 function clauseBefore(text: string, at: number): string {
-  const head = text.slice(Math.max(0, at - 24), at);
-  let cut = 0;
-  for (let i = head.length - 1; i >= 0; i--) {
-    if (isClauseEnd(head.charCodeAt(i))) {
-      cut = i + 1;
-      break;
-    }
-  }
-  return head.slice(cut);
+  // The last 24 characters before `at`, cut after the last clause end among them.
+  const from = Math.max(0, at - 24);
+  for (let i = at - 1; i >= from; i--) if (isClauseEnd(text.charCodeAt(i))) return text.slice(i + 1, at);
+  return text.slice(from, at);
 }
 
 function clauseAround(text: string, start: number, end: number): string {
@@ -148,9 +340,10 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-const CLAUSE_END_CODES = new Set([...'，,。；;：:！!？?、\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = new Uint8Array(0x10000);
+for (const c of '，,。；;：:！!？?、\n') CLAUSE_END[c.charCodeAt(0)] = 1;
 function isClauseEnd(code: number): boolean {
-  return CLAUSE_END_CODES.has(code);
+  return CLAUSE_END[code] === 1;
 }
 
 export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {
@@ -167,16 +360,17 @@ export function quantityPasses(test: QuantityTest, quantities: readonly Quantity
   });
 }
 
-function framingOf(cues: Cues, text: string): Framing {
-  if (cues.rumour.test(text)) return 'rumour';
-  if (cues.question.test(text)) return 'question';
+function framingOf(cues: Cues, text: string, hits: ScanHits | undefined): Framing {
+  if (matchesSentence(cues.rumour, cues.guards?.rumour, text, hits)) return 'rumour';
+  if (matchesSentence(cues.question, cues.guards?.question, text, hits)) return 'question';
   return 'plain';
 }
 
-function hedgesIn(cues: Cues, text: string): string[] {
+function hedgesIn(cues: Cues, text: string, hits: ScanHits | undefined): string[] {
+  const found: string[] = [];
+  if (!mayOccur(cues.guards?.hedges, hits)) return found;
   const re = cues.hedges;
   re.lastIndex = 0;
-  const found: string[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) if (!found.includes(m[0])) found.push(m[0]);
   return found;
 }

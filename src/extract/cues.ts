@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { packagePath } from '../paths.js';
+import { guardPattern } from '../registry/literals.js';
+import { LiteralScanner } from '../registry/scanner.js';
+import type { GuardedPattern } from '../registry/types.js';
 
 /** Compiled cue lists from data/cues.yaml (see that file for what each list does). */
 export interface Cues {
@@ -17,7 +20,17 @@ export interface Cues {
   readonly question: RegExp;
   /** A sentence that answers the question before it with no. */
   readonly answerNo: RegExp;
+  /**
+   * The same cues for one literal scan of a sentence (src/registry/scanner.ts).
+   * A cue whose list the sentence lacks cannot match the sentence or any part
+   * of it, so its regex need not run.
+   */
+  readonly guards?: CueGuards;
 }
+
+type CueName = Exclude<keyof Cues, 'guards'>;
+
+export type CueGuards = { readonly scanner: LiteralScanner } & { readonly [K in CueName]: GuardedPattern };
 
 interface CueFile {
   negators: string[];
@@ -37,7 +50,7 @@ const literal = (words: string[]) => [...words].sort((a, b) => b.length - a.leng
 
 export function compileCues(file: CueFile): Cues {
   const fillers = `(?:${file.negationFillers.join('|')})`;
-  return {
+  const cues: Omit<Cues, 'guards'> = {
     negatedBefore: new RegExp(`(?:${literal(file.negators)})${fillers}{0,3}$`, 'u'),
     uncertainBefore: new RegExp(`(?:${literal(file.uncertain)})${fillers}{0,3}$`, 'u'),
     eitherOr: new RegExp(literal(file.eitherOr), 'u'),
@@ -48,6 +61,11 @@ export function compileCues(file: CueFile): Cues {
     question: new RegExp(file.question.join('|'), 'u'),
     answerNo: new RegExp(file.answerNo.join('|'), 'u'),
   };
+  const scanner = new LiteralScanner();
+  const guards = { scanner } as { scanner: LiteralScanner } & Record<CueName, GuardedPattern>;
+  // Cues are scanned only in sentences with phrase hits, so single characters (？, 吗) are worth it.
+  for (const name of Object.keys(cues) as CueName[]) guards[name] = guardPattern(cues[name], scanner, { shortest: 1 });
+  return { ...cues, guards };
 }
 
 let defaults: Cues | undefined;

@@ -44,6 +44,7 @@ const CN_CHARS = '零〇一二三四五六七八九两仨十百千万亿';
 const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
 const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?`;
 const NUM = `(?:${ARABIC}|${CHINESE})`;
+// mayHoldQuantity (below) lists what may follow a number: keep it in step with UNIT and the range signs.
 const UNIT = '[%％]|元|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';
 
 const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].join('');
@@ -61,6 +62,10 @@ const QUANTITY_RE = new RegExp(
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
 );
+// The names above document the captures; the scanner runs an unnamed copy,
+// since exec builds a `groups` object for every match of a named regex and
+// toQuantity reads captures by position. (?<= and (?<! are not names.
+const QUANTITY_SCAN = new RegExp(QUANTITY_RE.source.replace(/\(\?<[A-Za-z]+>/g, '('), 'g');
 /** "20年3月" is a date, not twenty years. */
 const MONTH_AFTER = /[0-9０-９一二三四五六七八九十]{1,2}月/y;
 const FULL_WIDTH = /[０-９．]/g;
@@ -142,11 +147,50 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
   return scaled <= hi ? scaled : lo;
 }
 
+// What QUANTITY_RE needs, checked in one cheap pass first (most sentences hold
+// no quantity, and a regex call costs far more than a look at each character).
+// Every match holds 半 (半年), 次 (次月), or a number whose last character is
+// followed by what may come after a number: 分 (分之), a percent sign, a range
+// sign or a space before one, 个 or 半, or the first character of a unit.
+const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半元工星周天日月年次家位名人所项种条');
+const ANYWHERE = charTable('半次');
+
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+
+/** What \s matches (WhiteSpace and LineTerminator code units). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** False when `text` certainly holds no quantity (findQuantities would return nothing). */
+export function mayHoldQuantity(text: string): boolean {
+  let prevEndsNumber = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (ANYWHERE[c] === 1) return true;
+    if (prevEndsNumber && (AFTER_NUMBER[c] === 1 || isSpace(c))) return true;
+    prevEndsNumber = NUMBER_END[c] === 1;
+  }
+  return false;
+}
+
 /** Every quantity in `text`, in order and non-overlapping; spans are shifted by `offset`. */
 export function findQuantities(text: string, offset = 0): Quantity[] {
+  return mayHoldQuantity(text) ? scanQuantities(text, offset) : [];
+}
+
+/** findQuantities without the cheap first pass (exported for tests that check that pass). */
+export function scanQuantities(text: string, offset = 0): Quantity[] {
   const out: Quantity[] = [];
-  QUANTITY_RE.lastIndex = 0;
-  for (let m = QUANTITY_RE.exec(text); m !== null; m = QUANTITY_RE.exec(text)) {
+  QUANTITY_SCAN.lastIndex = 0;
+  for (let m = QUANTITY_SCAN.exec(text); m !== null; m = QUANTITY_SCAN.exec(text)) {
     const q = toQuantity(m, text, offset);
     if (q) out.push(q);
   }
@@ -155,6 +199,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
 
 /** Value of a token the scanner matched; plain Arabic numbers skip the full parser. */
 function tokenValue(token: string): number | undefined {
+  // A single Chinese digit (三个月, 一年) is the common case: no need for the full parser.
+  if (token.length === 1 && DIGITS[token] !== undefined) return DIGITS[token];
   const n = Number(token); // the token's shape rules out hex, exponents and blanks
   return Number.isNaN(n) ? parseChineseNumber(token) : n;
 }
@@ -170,14 +216,15 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
     else bound = BOUND_BEFORE[pre]!;
   }
   if (post !== undefined && bound === 'exact') bound = BOUND_AFTER[post[1] === '含' ? post.slice(3) : post]!;
-  const make = (kind: Quantity['kind'], value: number, unit: string, max?: number): Quantity => {
-    const q = { kind, value, unit, bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end } };
-    return max === undefined ? q : { ...q, max };
-  };
+  // Fields in the order quantities have always been written (JSON output keeps it).
+  const make = (kind: Quantity['kind'], value: number, unit: string, max?: number): Quantity =>
+    max === undefined
+      ? { kind, value, unit, bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end } }
+      : { kind, value, unit, bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end }, max };
 
   if (rel !== undefined) {
-    const q = make('duration', 1, rel === '次月' ? 'month' : 'day');
-    return { ...q, relative: rel === '次月' ? 'nextMonth' : 'nextDay' };
+    const next = rel === '次月';
+    return { kind: 'duration', value: 1, unit: next ? 'month' : 'day', bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end }, relative: next ? 'nextMonth' : 'nextDay' };
   }
   if (numer !== undefined) {
     const den = tokenValue(a!);

@@ -4,7 +4,9 @@ import { extname, join, relative } from 'node:path';
 import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
 import { schemaValidator } from '../schemas.js';
 import { tryCompile, union } from './patterns.js';
-import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledValue, Registry, ValueVerdict } from './types.js';
+import { guardPattern as guard } from './literals.js';
+import { LiteralScanner } from './scanner.js';
+import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledValue, GuardedPattern, Registry, ValueVerdict } from './types.js';
 
 export class RegistryError extends Error {
   constructor(readonly problems: readonly YamlProblem[]) {
@@ -44,6 +46,7 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
   const compiled: CompiledClaim[] = [];
   const seen = new Map<string, string>();
   const hash = createHash('sha256');
+  const scanner = new LiteralScanner();
   for (const file of files) {
     const display = relative(cwd, file) || file;
     const text = readFileSync(file, 'utf8');
@@ -73,19 +76,25 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
         const examples = (['supports', 'contradicts', 'unrelated'] as const).flatMap((kind) =>
           claim.examples[kind].map((text, j) => ({ kind, text, line: doc.locate(['claims', i, 'examples', kind, j]).line })),
         );
-        compiled.push(compileClaim(claim, { file: display, line: origin.line }, examples));
+        compiled.push(compileClaim(claim, { file: display, line: origin.line }, examples, scanner));
       }
     });
   }
   if (problems.length) return { ok: false, problems };
   const firsts = compiled.map((c) => c.claim.context.all?.[0]);
   const gate = firsts.every((p): p is string => p !== undefined) ? union(firsts, 'u') : undefined;
+  const firstLists = compiled.map((c) => c.guarded?.all[0]?.lists[0]);
+  const scanGate = firstLists.every((id): id is number => id !== undefined)
+    ? scanner.add([...new Set(firstLists.flatMap((id) => scanner.strings(id)))])
+    : undefined;
   return {
     ok: true,
     registry: {
       claims: compiled,
       byId: new Map(compiled.map((c) => [c.claim.id, c])),
       ...(gate ? { gate } : {}),
+      scanner,
+      ...(scanGate !== undefined ? { scanGate } : {}),
       files: files.map((f) => relative(cwd, f) || f),
       digest: hash.digest('hex').slice(0, 16),
     },
@@ -124,24 +133,57 @@ function checkValues(claim: CanonicalClaim, at: At): void {
   }
 }
 
-function compileClaim(claim: CanonicalClaim, origin: { file: string; line: number }, examples: ClaimExample[]): CompiledClaim {
-  const values: CompiledValue[] = Object.entries(claim.values).map(([name, v]) => ({
-    name,
-    label: v.label,
+function compileClaim(claim: CanonicalClaim, origin: { file: string; line: number }, examples: ClaimExample[], scanner: LiteralScanner): CompiledClaim {
+  const values: CompiledValue[] = Object.entries(claim.values).map(([name, v]) => {
     // Longer phrases first, so 不清零 wins over 清零 when both are listed.
-    phrases: union([...v.phrases].sort((a, b) => b.length - a.length), 'gu'),
-    negation: v.negation,
-    when: v.when,
-    verdict: v.verdict ?? (name === claim.canonical ? 'supports' : ('contradicts' as ValueVerdict)),
-  }));
+    const phrases = union([...v.phrases].sort((a, b) => b.length - a.length), 'gu');
+    return {
+      name,
+      label: v.label,
+      phrases,
+      // Phrases are run for their positions anyway: only what they need matters.
+      phraseLists: phraseGuard(phrases, scanner),
+      phraseListsInMatch: !phrases.source.includes('(?<='),
+      negation: v.negation,
+      when: v.when,
+      verdict: v.verdict ?? (name === claim.canonical ? 'supports' : ('contradicts' as ValueVerdict)),
+    };
+  });
+  const all = (claim.context.all ?? []).map((p) => union([p], 'u'));
+  // Each part of `any` / `none` on its own (a union matches when one part does): most are plain
+  // word lists, which are merged into one list the scanner settles with one lookup.
+  const parts = (list: readonly string[] | undefined): GuardedPattern[] => {
+    if (!list) return [];
+    if (list.length === 0) return [guard(union(list, 'u'), scanner)];
+    const guards = list.map((p) => guard(union([p], 'u'), scanner));
+    const exact = guards.filter((g) => g.exact);
+    if (exact.length < 2) return guards;
+    const merged: GuardedPattern = {
+      re: union(list.filter((_, j) => guards[j]!.exact), 'u'),
+      lists: [scanner.add([...new Set(exact.flatMap((g) => scanner.strings(g.lists[0]!)))])],
+      exact: true,
+    };
+    return [merged, ...guards.filter((g) => !g.exact)];
+  };
   return {
     claim,
     origin,
-    all: (claim.context.all ?? []).map((p) => union([p], 'u')),
+    all,
     any: claim.context.any ? union(claim.context.any, 'u') : undefined,
     none: claim.context.none ? union(claim.context.none, 'u') : undefined,
+    guarded: { all: all.map((re) => guard(re, scanner)), any: parts(claim.context.any), none: parts(claim.context.none) },
     values,
     valueByName: new Map(values.map((v) => [v.name, v])),
     examples,
   };
+}
+
+/**
+ * The scanner lists a value's phrases need. Lists with single characters
+ * (月, 才) are common and cost the scanner a mark at every occurrence, so
+ * they are used only when a value has nothing better.
+ */
+function phraseGuard(phrases: RegExp, scanner: LiteralScanner): readonly number[] {
+  const lists = guard(phrases, scanner, { exact: false }).lists;
+  return lists.length > 0 ? lists : guard(phrases, scanner, { exact: false, shortest: 1 }).lists;
 }

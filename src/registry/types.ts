@@ -1,5 +1,6 @@
 // The registry as authors write it (CanonicalClaim) and as the extractor uses
 // it (CompiledClaim: every pattern compiled once per run).
+import type { LiteralScanner } from './scanner.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export type ValueVerdict = 'supports' | 'contradicts' | 'unverifiable';
@@ -52,9 +53,26 @@ export interface CompiledValue {
   readonly label: string;
   /** All phrases of the value joined into one global regex (longest alternatives first). */
   readonly phrases: RegExp;
+  /** Scanner lists a sentence needs a string of each of before `phrases` can match; absent or empty: none known. */
+  readonly phraseLists?: readonly number[];
+  /**
+   * Every string phraseLists needs lies within a match or after its start
+   * (no lookbehind supplies one): a match starting at or after a point needs
+   * a string of each list starting there or later.
+   */
+  readonly phraseListsInMatch?: boolean;
   readonly negation?: string;
   readonly when?: QuantityTest;
   readonly verdict: ValueVerdict;
+}
+
+/** A context pattern with what the registry's literal scanner knows about it. */
+export interface GuardedPattern {
+  readonly re: RegExp;
+  /** Scanner lists a sentence must have a string of each of for `re` to match it; empty when none is known. */
+  readonly lists: readonly number[];
+  /** The one list occurring is the same as `re` matching, so `re` need not run. */
+  readonly exact: boolean;
 }
 
 export interface CompiledClaim {
@@ -64,6 +82,15 @@ export interface CompiledClaim {
   readonly all: readonly RegExp[];
   readonly any?: RegExp;
   readonly none?: RegExp;
+  /**
+   * The same patterns for the literal scanner: `all` in order, and each
+   * pattern of `any` and `none` on its own (a union matches when one part does).
+   */
+  readonly guarded?: {
+    readonly all: readonly GuardedPattern[];
+    readonly any: readonly GuardedPattern[];
+    readonly none: readonly GuardedPattern[];
+  };
   readonly values: readonly CompiledValue[];
   readonly valueByName: ReadonlyMap<string, CompiledValue>;
   /** The claim's own examples with the line each is written on. */
@@ -86,6 +113,13 @@ export interface Registry {
    * first `all` pattern); undefined when a claim has no `all` pattern.
    */
   readonly gate?: RegExp;
+  /** Finds which registry word lists a sentence contains (GuardedPattern.lists, CompiledValue.phraseLists). */
+  readonly scanner?: LiteralScanner;
+  /**
+   * Scanner list a sentence some claim could be about has a string of (what
+   * each claim's first `all` pattern needs); undefined when a claim has none.
+   */
+  readonly scanGate?: number;
   /** Files the registry was read from, for cache keys and messages. */
   readonly files: readonly string[];
   /** Stable digest of the registry's contents (cache invalidation). */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadRegistry } from '../src/registry/load.js';
+import { loadCues, type Cues } from '../src/extract/cues.js';
+import { extractClaims } from '../src/extract/claims.js';
+import type { Registry } from '../src/registry/types.js';
+
+// The extractor settles most patterns with the registry's literal scanner;
+// without a scanner it runs every regex. Both must read every sentence alike.
+const root = resolve(import.meta.dirname, '..');
+const loaded = loadRegistry(resolve(root, 'claims'), root);
+if (!loaded.ok) throw new Error('registry invalid');
+const registry = loaded.registry;
+const cues = loadCues();
+const plainRegistry: Registry = { ...registry, scanner: undefined, scanGate: undefined, claims: registry.claims.map((c) => ({ ...c, guarded: undefined })) };
+const plainCues: Cues = { ...cues, guards: undefined };
+
+function read(reg: Registry, c: Cues, text: string, around: { heading?: string; unitTitle?: string } = {}) {
+  return JSON.stringify(extractClaims(reg, c, { text, span: { start: 3, end: 3 + text.length } }, around, { file: 'x.md', unitIndex: 0 }));
+}
+
+describe('extraction with and without the literal scanner', () => {
+  it('has a scanner and guards for the bundled registry and cues', () => {
+    expect(registry.scanner).toBeDefined();
+    expect(registry.scanGate).toBeDefined();
+    expect(registry.claims.every((c) => c.guarded && c.guarded.all.length === c.all.length)).toBe(true);
+    expect(cues.guards).toBeDefined();
+  });
+
+  it('reads the registry examples and the scraped samples the same way', () => {
+    const texts: string[] = [];
+    for (const c of registry.claims) texts.push(...c.claim.examples.supports, ...c.claim.examples.contradicts, ...c.claim.examples.unrelated);
+    const samples = resolve(root, '../shared/samples');
+    for (const f of readdirSync(samples)) texts.push(...readFileSync(join(samples, f), 'utf8').split(/(?<=[。！？\n])/));
+    const differ = texts.filter((t) => read(registry, cues, t) !== read(plainRegistry, plainCues, t));
+    expect(differ).toEqual([]);
+    expect(texts.filter((t) => read(registry, cues, t) !== '[]').length).toBeGreaterThan(100);
+  });
+
+  it('reads a sentence about its heading the same way, and again after the heading changes', () => {
+    const text = '余额可以继续使用。';
+    const headings = ['停缴后个人账户怎么用', '医保报销比例', '停缴后个人账户怎么用', undefined];
+    for (const heading of headings) {
+      const around = heading ? { heading } : {};
+      expect(read(registry, cues, text, around)).toBe(read(plainRegistry, plainCues, text, around));
+    }
+    expect(JSON.parse(read(registry, cues, text, { heading: '停缴后个人账户怎么用' }))).toHaveLength(1);
+    expect(JSON.parse(read(registry, cues, text, { heading: '医保报销比例' }))).toHaveLength(0);
+  });
+
+  it('reuses the scan of the sentence just read when it becomes the heading', () => {
+    // The heading line is read first (as in an article), then the sentence under it.
+    for (const heading of ['停缴后个人账户怎么用', '医保报销比例', '辞职以后']) {
+      read(registry, cues, heading);
+      const scanned = read(registry, cues, '余额可以继续使用。', { heading });
+      expect(scanned).toBe(read(plainRegistry, plainCues, '余额可以继续使用。', { heading }));
+    }
+    read(registry, cues, '辞职以后');
+    expect(JSON.parse(read(registry, cues, '余额可以继续使用。', { heading: '辞职以后' }))).toHaveLength(1);
+  });
+});
