@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findQuantities, mayHoldQuantity, scanQuantities } from '../src/extract/quantity.js';
+import { random } from './helpers/random.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -37,15 +38,3 @@ describe('mayHoldQuantity', () => {
     expect(texts.filter((t) => !mayHoldQuantity(t)).length).toBeGreaterThan(1000);
   });
 });
-
-/** A small seeded generator (mulberry32): an integer in [0, n). */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiteralScanner, ScanHits } from '../src/registry/scanner.js';
+import { random } from './helpers/random.js';
 
 function scanned(lists: string[][], text: string): { ids: number[]; hits: ScanHits; scanner: LiteralScanner } {
   const scanner = new LiteralScanner();
@@ -78,15 +79,3 @@ describe('LiteralScanner', () => {
     expect(wrong).toEqual([]);
   });
 });
-
-/** A small seeded generator (mulberry32): an integer in [0, n). */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
-  };
-}
