@@ -15,9 +15,9 @@ describe('toFinding', () => {
     const d: ReportDescriptor = { message: 'm', node: sentence, range: [5, 9], claimId: 'c1' };
     const f = toFinding('rule-a', 'warning', 'a.md', lines, d, noRelated);
     // 个人账户 is at offsets 9–13: line 2, columns 6–10 (end exclusive).
-    expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, start: 9, end: 13, excerpt: '职工医保，个人账户。' });
+    expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, excerpt: '职工医保，个人账户。' });
     expect(Object.keys(f)).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'fingerprintBase', 'start', 'end',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'fingerprintBase',
     ]);
   });
 

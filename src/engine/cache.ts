@@ -8,8 +8,8 @@ import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
-const CACHE_FILE = 'analysis-v1.bin';
-const CORPUS_FILE = 'corpus-v1.bin';
+const CACHE_FILE = 'analysis-v2.bin';
+const CORPUS_FILE = 'corpus-v2.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
 type Stored = Omit<FileAnalysis, 'lines'>;

@@ -6,7 +6,7 @@ import type { RelatedSpec, ReportDescriptor } from './rule.js';
 const EXCERPT_MAX = 240;
 
 /** Everything in a finding except what suppression and sorting decide later. */
-export type RawFinding = Omit<Finding, 'fingerprint'> & { readonly fingerprintBase: string; readonly start: number; readonly end: number };
+export type RawFinding = Omit<Finding, 'fingerprint'> & { readonly fingerprintBase: string };
 
 /** Turns a rule's node-relative report into an absolute finding. */
 export function toFinding(
@@ -44,8 +44,6 @@ export function toFinding(
     if (related.length) f.related = related;
   }
   f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
-  f.start = start;
-  f.end = end;
   return f;
 }
 
@@ -153,9 +151,9 @@ export function finalise(raw: readonly RawFinding[]): Finding[] {
     const base = r.fingerprintBase;
     const n = (occurrences.get(base) ?? 0) + 1;
     occurrences.set(base, n);
-    // Every field but the three internal ones, in their order, then the fingerprint (as a spread would).
+    // Every field but the internal one, in their order, then the fingerprint (as a spread would).
     const f: Record<string, unknown> = {};
-    for (const k in r) if (k !== 'fingerprintBase' && k !== 'start' && k !== 'end') f[k] = r[k as keyof RawFinding];
+    for (const k in r) if (k !== 'fingerprintBase') f[k] = r[k as keyof RawFinding];
     f.fingerprint = sha256Hex(`${base}\u0000${n}`).slice(0, 32);
     out[i] = f as unknown as Finding;
   }
