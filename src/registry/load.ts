@@ -6,7 +6,12 @@ import { schemaValidator } from '../schemas.js';
 import { tryCompile, union } from './patterns.js';
 import { guardPattern as guard } from './literals.js';
 import { LiteralScanner } from './scanner.js';
+import { expandConcepts, loadLexicon, unusedConcepts, type Lexicon } from './lexicon.js';
+import { packagePath } from '../paths.js';
 import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledValue, GuardedPattern, Registry, ValueVerdict } from './types.js';
+
+/** The lexicon's file name inside a registry directory. */
+export const LEXICON_FILE = 'lexicon.yaml';
 
 export class RegistryError extends Error {
   constructor(readonly problems: readonly YamlProblem[]) {
@@ -23,7 +28,7 @@ export function registryFiles(location: string): string[] {
   const st = statSync(location);
   if (st.isFile()) return [location];
   return readdirSync(location)
-    .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
+    .filter((f) => ['.yaml', '.yml'].includes(extname(f)) && f !== LEXICON_FILE)
     .sort()
     .map((f) => join(location, f));
 }
@@ -32,7 +37,26 @@ export function registryFiles(location: string): string[] {
  * Reads, schema-checks and compiles the registry. Every problem carries its
  * file:line:col; nothing is compiled if any file has a problem.
  */
-export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoad {
+export interface RegistryOptions {
+  /** The lexicon file (default: lexicon.yaml beside the claims, else the bundled one). */
+  readonly lexicon?: string;
+}
+
+/** Where a registry's lexicon is: named, beside a registry directory's claims, or the bundled one. */
+export function lexiconPath(location: string, options: RegistryOptions = {}): string {
+  if (options.lexicon) return options.lexicon;
+  try {
+    if (statSync(location).isDirectory()) {
+      const own = join(location, LEXICON_FILE);
+      if (statSync(own, { throwIfNoEntry: false })?.isFile()) return own;
+    }
+  } catch {
+    // A missing location is reported by loadRegistry itself.
+  }
+  return packagePath('claims', LEXICON_FILE);
+}
+
+export function loadRegistry(location: string, cwd = process.cwd(), options: RegistryOptions = {}): RegistryLoad {
   let files: string[];
   try {
     files = registryFiles(location);
@@ -42,10 +66,16 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
   if (files.length === 0) {
     return { ok: false, problems: [{ file: relative(cwd, location) || location, line: 1, column: 1, message: 'no registry files (*.yaml) found here' }] };
   }
+  const lexiconLoad = loadLexicon(lexiconPath(location, options), cwd);
+  if (!lexiconLoad.ok) return { ok: false, problems: lexiconLoad.problems };
+  const lexicon = lexiconLoad.lexicon;
+  const used = new Set<string>();
+  const warnings: YamlProblem[] = [];
   const problems: YamlProblem[] = [];
   const compiled: CompiledClaim[] = [];
   const seen = new Map<string, string>();
   const hash = createHash('sha256');
+  hash.update(lexicon.file ?? '').update('\0').update(lexicon.text).update('\0');
   const scanner = new LiteralScanner();
   for (const file of files) {
     const display = relative(cwd, file) || file;
@@ -61,10 +91,14 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
       problems.push(...schemaProblems);
       continue;
     }
-    const claims = (doc.value as { claims: CanonicalClaim[] }).claims;
-    claims.forEach((claim, i) => {
+    const written = (doc.value as { claims: CanonicalClaim[] }).claims;
+    written.forEach((raw, i) => {
       const at = (path: (string | number)[], message: string, key = false) =>
         problems.push(doc.problemAt(['claims', i, ...path], message, key));
+      const claim = resolveConcepts(raw, lexicon, used, at);
+      raw.exceptions?.forEach((e, j) => {
+        if (!e.source) warnings.push(doc.problemAt(['claims', i, 'exceptions', j], `exception "${e.id}" has no source`));
+      });
       const first = seen.get(claim.id);
       if (first) at(['id'], `duplicate claim id "${claim.id}" (first defined at ${first})`);
       const origin = doc.locate(['claims', i]);
@@ -81,6 +115,7 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
     });
   }
   if (problems.length) return { ok: false, problems };
+  warnings.push(...unusedConcepts(lexicon, used));
   const firsts = compiled.map((c) => c.claim.context.all?.[0]);
   const gate = firsts.every((p): p is string => p !== undefined) ? union(firsts, 'u') : undefined;
   const firstLists = compiled.map((c) => c.guarded?.all[0]?.lists[0]);
@@ -95,6 +130,8 @@ export function loadRegistry(location: string, cwd = process.cwd()): RegistryLoa
       ...(gate ? { gate } : {}),
       scanner,
       ...(scanGate !== undefined ? { scanGate } : {}),
+      lexicon,
+      warnings,
       files: files.map((f) => relative(cwd, f) || f),
       digest: hash.digest('hex').slice(0, 16),
     },
@@ -108,6 +145,17 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
     claim.context[part]?.forEach((p, j) => {
       const r = tryCompile(p);
       if (typeof r === 'string') at(['context', part, j], `pattern does not compile: ${r}`);
+    });
+  }
+  const more: [readonly string[] | undefined, (string | number)[]][] = [
+    [claim.binding?.subject, ['binding', 'subject']],
+    [claim.binding?.others, ['binding', 'others']],
+    ...(claim.exceptions ?? []).map((e, j): [readonly string[], (string | number)[]] => [e.when, ['exceptions', j, 'when']]),
+  ];
+  for (const [patterns, path] of more) {
+    patterns?.forEach((p, j) => {
+      const r = tryCompile(p);
+      if (typeof r === 'string') at([...path, j], `pattern does not compile: ${r}`);
     });
   }
   for (const [name, value] of Object.entries(claim.values)) {
@@ -130,7 +178,38 @@ function checkValues(claim: CanonicalClaim, at: At): void {
     if (value.negation !== undefined && !claim.values[value.negation]) {
       at(['values', name, 'negation'], `negation names "${value.negation}", which is not one of the values (${names.join(', ')})`);
     }
+    if (value.verdict === 'local-rule' && !value.when) at(['values', name, 'verdict'], 'a local-rule value needs `when`: the national ceiling its figure must stay within');
   }
+  claim.exceptions?.forEach((e, j) => {
+    e.values?.forEach((v, k) => {
+      if (!claim.values[v]) at(['exceptions', j, 'values', k], `exception names value "${v}", which is not one of the values (${names.join(', ')})`);
+      else if (v === claim.canonical) at(['exceptions', j, 'values', k], 'the canonical value needs no exception');
+    });
+  });
+}
+
+/**
+ * The claim with every {concept} reference expanded. An unknown name is
+ * reported at the pattern that uses it.
+ */
+function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<string>, at: At): CanonicalClaim {
+  const list = (patterns: readonly string[] | undefined, path: (string | number)[]): string[] | undefined =>
+    patterns?.map((p, j) => {
+      const r = expandConcepts(p, lexicon, used);
+      for (const name of r.unknown) at([...path, j], `unknown concept {${name}}: not defined in the lexicon${lexicon.file ? ` (${lexicon.file})` : ''}`);
+      return r.source;
+    });
+  const opt = <K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [key]: v } as { [P in K]?: V }));
+  const context = claim.context;
+  return {
+    ...claim,
+    context: { ...opt('all', list(context.all, ['context', 'all'])), ...opt('any', list(context.any, ['context', 'any'])), ...opt('none', list(context.none, ['context', 'none'])) },
+    values: Object.fromEntries(Object.entries(claim.values).map(([name, v]) => [name, { ...v, phrases: list(v.phrases, ['values', name, 'phrases'])! }])),
+    ...(claim.binding
+      ? { binding: { ...opt('subject', list(claim.binding.subject, ['binding', 'subject'])), ...opt('others', list(claim.binding.others, ['binding', 'others'])) } }
+      : {}),
+    ...(claim.exceptions ? { exceptions: claim.exceptions.map((e, j) => ({ ...e, when: list(e.when, ['exceptions', j, 'when'])! })) } : {}),
+  };
 }
 
 function compileClaim(claim: CanonicalClaim, origin: { file: string; line: number }, examples: ClaimExample[], scanner: LiteralScanner): CompiledClaim {
@@ -173,6 +252,12 @@ function compileClaim(claim: CanonicalClaim, origin: { file: string; line: numbe
     none: claim.context.none ? union(claim.context.none, 'u') : undefined,
     guarded: { all: all.map((re) => guard(re, scanner)), any: parts(claim.context.any), none: parts(claim.context.none) },
     values,
+    subject: union(claim.binding?.subject ?? (claim.context.all?.length ? [claim.context.all[0]!] : ['(?!)']), 'gu'),
+    ...(claim.binding?.others ? { otherSubjects: union(claim.binding.others, 'gu') } : {}),
+    ...(claim.context.any || (claim.context.all?.length ?? 0) > 1
+      ? { topic: union([...(claim.context.any ?? []), ...(claim.context.all ?? []).slice(1)], 'u') }
+      : {}),
+    exceptions: (claim.exceptions ?? []).map((exception) => ({ exception, when: union(exception.when, 'u') })),
     valueByName: new Map(values.map((v) => [v.name, v])),
     examples,
   };

@@ -1,9 +1,16 @@
 // The registry as authors write it (CanonicalClaim) and as the extractor uses
 // it (CompiledClaim: every pattern compiled once per run).
 import type { LiteralScanner } from './scanner.js';
+import type { Lexicon } from './lexicon.js';
+import type { YamlProblem } from '../yaml/located.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
-export type ValueVerdict = 'supports' | 'contradicts' | 'unverifiable';
+/**
+ * How a value is judged. `local-rule`: a figure within a national ceiling
+ * (the value's `when`), legitimate as a local rule and at most a warning when
+ * stated as if it were national.
+ */
+export type ValueVerdict = 'supports' | 'contradicts' | 'unverifiable' | 'local-rule';
 
 export interface QuantityTest {
   readonly kind: 'duration' | 'percent' | 'ratio' | 'amount' | 'count' | 'number';
@@ -30,6 +37,23 @@ export interface ClaimSource {
   readonly url?: string;
 }
 
+/** A condition under which a non-canonical value is legitimate (出国定居 → 一次性退还). */
+export interface ClaimException {
+  readonly id: string;
+  readonly label: string;
+  readonly when: readonly string[];
+  /** Values the exception makes legitimate; absent: every non-canonical value. */
+  readonly values?: readonly string[];
+  readonly source?: ClaimSource;
+  readonly notes?: string;
+}
+
+/** What a clause must be about for a value in it to count for the claim. */
+export interface ClaimBinding {
+  readonly subject?: readonly string[];
+  readonly others?: readonly string[];
+}
+
 export type ClaimScope = 'national' | { readonly region: string };
 
 export interface CanonicalClaim {
@@ -45,6 +69,8 @@ export interface CanonicalClaim {
   readonly notes?: string;
   readonly context: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly none?: readonly string[] };
   readonly values: Readonly<Record<string, ValueSpec>>;
+  readonly binding?: ClaimBinding;
+  readonly exceptions?: readonly ClaimException[];
   readonly examples: { readonly supports: readonly string[]; readonly contradicts: readonly string[]; readonly unrelated: readonly string[] };
 }
 
@@ -92,9 +118,21 @@ export interface CompiledClaim {
     readonly none: readonly GuardedPattern[];
   };
   readonly values: readonly CompiledValue[];
+  /** Mentions of the claim's own subject (global): binds a clause to the claim. */
+  readonly subject: RegExp;
+  /** Mentions of other subjects the lexicon knows (global); undefined: none listed. */
+  readonly otherSubjects?: RegExp;
+  /** Every non-`all` context pattern as one regex: a condition that only restates the claim's topic. */
+  readonly topic?: RegExp;
+  readonly exceptions: readonly CompiledException[];
   readonly valueByName: ReadonlyMap<string, CompiledValue>;
   /** The claim's own examples with the line each is written on. */
   readonly examples: readonly ClaimExample[];
+}
+
+export interface CompiledException {
+  readonly exception: ClaimException;
+  readonly when: RegExp;
 }
 
 export type ExampleKind = 'supports' | 'contradicts' | 'unrelated';
@@ -120,6 +158,10 @@ export interface Registry {
    * each claim's first `all` pattern needs); undefined when a claim has none.
    */
   readonly scanGate?: number;
+  /** The lexicon the claims' {concept} references were expanded from. */
+  readonly lexicon: Lexicon;
+  /** Problems that do not stop the registry loading (unused concepts, exceptions without a source). */
+  readonly warnings: readonly YamlProblem[];
   /** Files the registry was read from, for cache keys and messages. */
   readonly files: readonly string[];
   /** Stable digest of the registry's contents (cache invalidation). */

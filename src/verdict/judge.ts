@@ -16,6 +16,8 @@ export function judge(registry: Registry, record: ClaimRecord): Verdict {
       return { kind: 'supported', record, reason: `says ${value.label}, as the registry does` };
     case 'contradicts':
       return { kind: 'contradicted', record, reason: `says ${value.label}; the registry says ${canonical.label}` };
+    case 'local-rule':
+      return { kind: 'supported', record, reason: `says ${value.label}, a local rule within the national ceiling` };
     case 'unverifiable':
       return { kind: 'unverifiable', record, reason: `says ${value.label}, which the registry does not judge` };
   }

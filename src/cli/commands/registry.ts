@@ -33,7 +33,13 @@ export function runValidate(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
   const r = loadOrReport(where.registry, io);
   if (typeof r === 'number') return r;
-  io.stdout(`registry valid: ${r.claims.length} claims in ${r.files.length} file${r.files.length === 1 ? '' : 's'}\n`);
+  for (const w of r.warnings) io.stdout(`${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`);
+  io.stdout(
+    `registry valid: ${r.claims.length} claims in ${r.files.length} file${r.files.length === 1 ? '' : 's'}` +
+      (r.lexicon.file ? `, ${r.lexicon.concepts.size} concepts in ${r.lexicon.file}` : '') +
+      (r.warnings.length ? `, ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}` : '') +
+      '\n',
+  );
   return 0;
 }
 

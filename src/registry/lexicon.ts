@@ -1,0 +1,128 @@
+// The registry's lexicon: named concepts (lapse, personal-account, cleared…)
+// that claims refer to as {name} inside their patterns. References are
+// expanded before a claim is checked or compiled, so the rest of the registry
+// sees plain regular expressions.
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { schemaValidator } from '../schemas.js';
+import { wordAlternation } from '../text/regex.js';
+import { PLACEHOLDERS } from './patterns.js';
+
+export interface ConceptSpec {
+  readonly means: string;
+  readonly words?: readonly string[];
+  readonly patterns?: readonly string[];
+  readonly opposite?: string;
+}
+
+export interface Concept {
+  readonly name: string;
+  readonly spec: ConceptSpec;
+  /** The concept as one regex source (a non-capturing group). */
+  readonly source: string;
+  /** Where it is defined, for messages. */
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Lexicon {
+  readonly concepts: ReadonlyMap<string, Concept>;
+  /** File the lexicon was read from (undefined: an empty lexicon). */
+  readonly file?: string;
+  /** Text of the file, for the registry digest. */
+  readonly text: string;
+}
+
+export type LexiconLoad =
+  | { readonly ok: true; readonly lexicon: Lexicon; readonly warnings: readonly YamlProblem[] }
+  | { readonly ok: false; readonly problems: readonly YamlProblem[] };
+
+export const EMPTY_LEXICON: Lexicon = { concepts: new Map(), text: '' };
+
+/** `{name}` where name is a concept name (letters first: `{2,3}` stays a quantifier). */
+const REFERENCE = /\{([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\}/g;
+
+export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad {
+  if (path === undefined || !existsSync(path)) return { ok: true, lexicon: EMPTY_LEXICON, warnings: [] };
+  const display = relative(cwd, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot read the lexicon: ${(err as Error).message}` }] };
+  }
+  const doc = new LocatedYaml(display, text);
+  if (doc.problems.length) return { ok: false, problems: doc.problems };
+  const schema = doc.schemaProblems(schemaValidator('lexicon.schema.json'));
+  if (schema.length) return { ok: false, problems: schema };
+  const specs = (doc.value as { concepts: Record<string, ConceptSpec> }).concepts;
+  const problems: YamlProblem[] = [];
+  const concepts = new Map<string, Concept>();
+  for (const [name, spec] of Object.entries(specs)) {
+    if (name in PLACEHOLDERS) {
+      problems.push(doc.problemAt(['concepts', name], `"${name}" is a quantity placeholder and cannot be a concept name`, true));
+      continue;
+    }
+    const parts: string[] = [];
+    if (spec.words?.length) parts.push(wordAlternation(spec.words));
+    spec.patterns?.forEach((p, j) => {
+      try {
+        new RegExp(p, 'u');
+        parts.push(p);
+      } catch (err) {
+        problems.push(doc.problemAt(['concepts', name, 'patterns', j], `pattern does not compile: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
+      }
+      if (REFERENCE.test(p)) problems.push(doc.problemAt(['concepts', name, 'patterns', j], 'a concept cannot refer to another concept'));
+      REFERENCE.lastIndex = 0;
+    });
+    const { line } = doc.locate(['concepts', name], true);
+    concepts.set(name, { name, spec, source: `(?:${parts.map((p) => `(?:${p})`).join('|')})`, file: display, line });
+  }
+  for (const [name, c] of concepts) {
+    const opp = c.spec.opposite;
+    if (opp === undefined) continue;
+    const other = concepts.get(opp);
+    if (!other) {
+      problems.push(doc.problemAt(['concepts', name, 'opposite'], `opposite names "${opp}", which is not a concept`));
+      continue;
+    }
+    // A phrasing both a concept and its opposite match would make every hit ambiguous.
+    const theirs = new RegExp(`^${other.source}$`, 'u');
+    c.spec.words?.forEach((w, j) => {
+      if (theirs.test(w)) problems.push(doc.problemAt(['concepts', name, 'words', j], `“${w}” is also a phrasing of the opposite concept "${opp}"`));
+    });
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, lexicon: { concepts, file: display, text }, warnings: [] };
+}
+
+/**
+ * Expands every {concept} in a pattern. Unknown names are returned for the
+ * caller to report at the pattern's position; each known name is recorded in
+ * `used`.
+ */
+export function expandConcepts(pattern: string, lexicon: Lexicon, used: Set<string>): { readonly source: string; readonly unknown: readonly string[] } {
+  const unknown: string[] = [];
+  const source = pattern.replace(REFERENCE, (whole, name: string) => {
+    if (name in PLACEHOLDERS) return whole;
+    const c = lexicon.concepts.get(name);
+    if (!c) {
+      unknown.push(name);
+      return whole;
+    }
+    used.add(name);
+    return c.source;
+  });
+  return { source, unknown };
+}
+
+/** Concepts no claim refers to: reported by `registry validate` as warnings. */
+export function unusedConcepts(lexicon: Lexicon, used: ReadonlySet<string>): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  for (const c of lexicon.concepts.values()) {
+    // An opposite is used through its partner's checks only; still worth a warning when nothing refers to it.
+    if (!used.has(c.name)) out.push({ file: c.file, line: c.line, column: 3, message: `concept "${c.name}" is not used by any claim` });
+  }
+  return out;
+}
