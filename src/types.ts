@@ -107,7 +107,25 @@ export interface Quantity {
   readonly span: Span;
 }
 
-export type Framing = 'plain' | 'question' | 'rumour';
+/**
+ * How the sentence puts the claim: stated; asked (and not answered); asked and
+ * answered in the next sentence (能取现吗？能。); passed on as a rumour and
+ * not refuted; a rumour the sentence confirms (网上说…，确实如此). A refuted
+ * rumour asserts nothing and yields no record.
+ */
+export type Framing = 'plain' | 'question' | 'answered' | 'rumour' | 'endorsed';
+
+/**
+ * Something a claim record stands under: a condition clause (如果…, …的，),
+ * words limiting it to some cases (只有…才, 以下情况), another time (期满后),
+ * the past (改革前), or an exception the registry lists for the claim.
+ */
+export interface ClaimCondition {
+  readonly kind: 'condition' | 'limiting' | 'time' | 'past' | 'exception';
+  readonly text: string;
+  /** For `exception`: the registry exception's id. */
+  readonly exception?: string;
+}
 
 /** What one sentence asserts about one registry claim. */
 export interface ClaimRecord {
@@ -128,6 +146,15 @@ export interface ClaimRecord {
   readonly year?: number;
   readonly sentence: TextSpan;
   readonly unitIndex: number;
+  /** The clause the value was read in (absolute offsets). */
+  readonly clause: { readonly start: number; readonly end: number };
+  /** The subject mention that bound the clause to the claim; absent when the topic came from the sentence, heading or title. */
+  readonly subject?: string;
+  /** The modal word before the value (可以, 不得, 只能…). */
+  readonly modality?: string;
+  readonly conditions: readonly ClaimCondition[];
+  /** For figures: stated as a local rule (当地, 天津规定…) or as the national one (全国统一…). */
+  readonly scope?: 'local' | 'national';
 }
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unverifiable';
@@ -137,6 +164,16 @@ export interface Verdict {
   readonly record: ClaimRecord;
   /** Why: which value the registry holds and which it read. */
   readonly reason: string;
+  /**
+   * For a contradiction, how sure the reading is (the precision policy,
+   * src/verdict/judge.ts): error only for a plain, unconditional, unhedged
+   * assertion; warning or info otherwise.
+   */
+  readonly level?: Severity;
+  /** Why the level is below error, in words for the message (hedged with “可能”, a condition…). */
+  readonly qualifiers?: readonly string[];
+  /** The registry exception that made a non-canonical value legitimate. */
+  readonly exception?: string;
 }
 
 export interface RelatedLocation {

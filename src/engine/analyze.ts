@@ -8,7 +8,9 @@ import { runFileRules, settingFor, type RuleSettings } from '../kernel/run-rules
 import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 import { parseArticle, type PageStructure } from '../parse/index.js';
-import { readSentence } from '../extract/claims.js';
+import { extractArticle, type ArticleReader } from '../extract/article.js';
+import { findPlaces } from '../region/matcher.js';
+import { loadGazetteer } from '../region/gazetteer.js';
 import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
@@ -91,7 +93,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   for (const p of parsed.problems) note(p.severity, p.message, p.line, p.column);
   const article = parsed.article;
 
-  const records = stage('extract', () => extractArticle(article, services)) ?? [];
+  const records = stage('extract', () => extractArticle(article, readerOf(services))) ?? [];
   const facts = stage('facts', () => extractFacts(article, services.facts ?? defaultFactServices(services.cues))) ?? [];
   const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
   if (!failed) {
@@ -103,65 +105,18 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   return { file, article, lines, records, verdicts, facts, findings };
 }
 
-/** Claim records of every sentence, with the heading above each as context. */
-export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
-  const records: ClaimRecord[] = [];
-  // Records of the previous sentence when it was a question: a "不能。" answer flips them.
-  let question: { unitIndex: number; from: number } | undefined;
-  let heading: string | undefined;
-  let headingUnit = -1;
-  // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
-  const around: { heading?: string | undefined; unitTitle?: string | undefined } = { heading: undefined, unitTitle: undefined };
-  const base = { file: article.file.path, unitIndex: 0 };
-  // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts);
-  // looked up only for a sentence that yields records.
-  const regionOf = () => unitRegionName(article, base.unitIndex);
-  for (const sentence of article.sentences) {
-    if (sentence.unitIndex !== headingUnit) {
-      heading = undefined;
-      headingUnit = sentence.unitIndex;
-    }
-    if (question && question.unitIndex === sentence.unitIndex && services.cues.answerNo.test(sentence.text)) {
-      records.splice(question.from, records.length - question.from, ...answeredNo(records.slice(question.from), services.registry));
-    }
-    question = undefined;
-    around.heading = heading;
-    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
-    base.unitIndex = sentence.unitIndex;
-    const before = records.length;
-    readSentence(services.registry, services.cues, sentence, around, base, records, regionOf);
-    const added = records.length - before;
-    if (added > 0 && records[records.length - 1]!.framing === 'question') question = { unitIndex: sentence.unitIndex, from: before };
-    if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
+/** The article reader for a run's services (one per registry and cue set). */
+const readers = new WeakMap<Registry, ArticleReader>();
+export function readerOf(services: Pick<Services, 'registry' | 'cues'>): ArticleReader {
+  let r = readers.get(services.registry);
+  if (!r || r.cues !== services.cues) {
+    r = {
+      registry: services.registry,
+      cues: services.cues,
+      regionOf: (article, unitIndex) => unitRegionName(article, unitIndex),
+      placeNamed: (text) => findPlaces(loadGazetteer(), text).length > 0,
+    };
+    readers.set(services.registry, r);
   }
-  return records;
-}
-
-/**
- * A question answered "no" in the next sentence asserts the opposite value
- * (能取出来吗？答：不能。); a value with no opposite says nothing.
- */
-function answeredNo(records: readonly ClaimRecord[], registry: Registry): ClaimRecord[] {
-  return records.flatMap((r) => {
-    const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
-    return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'plain' as const }] : [];
-  });
-}
-
-// A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
-// Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.
-const FINAL_PUNCT = new Set([...'。！？；.!?;，,：:'].map((c) => c.charCodeAt(0)));
-function isHeadingLike(text: string, isTitle: boolean): boolean {
-  if (isTitle) return true;
-  if (text.length > 32) return false;
-  let i = text.length - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  return !(i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i)));
-}
-
-/** What \s matches in a regex (WhiteSpace and LineTerminator code units). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return r;
 }

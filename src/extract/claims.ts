@@ -3,6 +3,7 @@ import type { CompiledClaim, CompiledValue, GuardedPattern, QuantityTest, Regist
 import { ScanHits, type LiteralScanner } from '../registry/scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
+import { asks, clauseAt, conditionsOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -10,6 +11,10 @@ export interface SentenceSurroundings {
   readonly heading?: string | undefined;
   /** The title of the sentence's unit. */
   readonly unitTitle?: string | undefined;
+  /** The sentence is a title, heading or list line (no final punctuation): 怎么/如何 make it a question. */
+  readonly headingLike?: boolean | undefined;
+  /** Whether the text names a place (for figures stated as local rules). */
+  readonly placeNamed?: ((text: string) => boolean) | undefined;
 }
 
 export interface RecordBase {
@@ -65,11 +70,9 @@ export function readSentence(
   }
   const before = out.length;
   let quantities: Quantity[] | undefined;
-  let framing: Framing | undefined;
-  let hedges: string[] | undefined;
   let year: number | undefined | null = null;
   let region: string | undefined | null = null;
-  let cueHits: ScanHits | undefined | null = null;
+  let view: SentenceView | undefined;
   const claims = registry.claims;
   const firsts = scanner ? firstListsOf(registry) : undefined;
   for (let i = 0; i < claims.length; i++) {
@@ -79,28 +82,32 @@ export function readSentence(
     if (!(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around))) continue;
     const hitCount = phraseHits(compiled, text, scanner && sentenceHits);
     if (hitCount === 0) continue;
+    view ??= viewSentence(cues, text, around.headingLike === true);
     let seenValues: string[] | undefined;
-    // The cue words of the sentence, found in one scan the first time a claim has phrase hits.
-    if (cueHits === null) {
-      cueHits = cues.guards ? cueScan : undefined;
-      cues.guards?.scanner.scan(text, cueScan);
-    }
-    framing ??= framingOf(cues, text, cueHits);
-    const debunked = framing === 'rumour' && matchesSentence(cues.debunk, cues.guards?.debunk, text, cueHits);
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
-      const value = readValue(compiled, cues, text, hitValue, hitStart, hitEnd, cueHits);
+      const clauseIndex = clauseAt(view.clauses, hitStart);
+      const clause = view.clauses[clauseIndex]!;
+      const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
+      if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
+      const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
+      // 统筹基金不能继承: the clause is about another subject.
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart);
+      if (subject.kind === 'other') continue;
+      const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
-      if (debunked && value.verdict === 'contradicts') continue;
+      if (rumoured && view.refuted && value.verdict !== 'supports') continue;
+      const framing: Framing = asks(view, clauseIndex) ? 'question' : rumoured && !view.refuted ? (view.endorsed ? 'endorsed' : 'rumour') : 'plain';
       (seenValues ??= []).push(value.name);
       quantities ??= findQuantities(text, sentence.span.start);
       if (year === null) {
         const m = text.includes('年') ? YEAR.exec(text) : null; // no 年, no year: skip the regex
         year = m ? Number(m[1]) : undefined;
       }
-      hedges ??= hedgesIn(cues, text, cueHits);
       if (region === null) region = tailRegion?.();
+      const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
+      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => Boolean(region) || (around.placeNamed?.(text) ?? false)) : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {
         file: base.file,
@@ -113,8 +120,8 @@ export function readSentence(
           span: { start: sentence.span.start + hitStart, end: sentence.span.start + hitEnd },
         },
         quantities,
-        // Each record its own copy, as before: consumers may treat it as theirs.
-        hedges: out.length > before ? hedges.slice() : hedges,
+        // Each record its own copy: consumers may treat it as theirs.
+        hedges: view.hedges.slice(),
         framing,
       };
       if (base.region) record.region = base.region;
@@ -122,6 +129,11 @@ export function readSentence(
       record.sentence = sentence;
       record.unitIndex = base.unitIndex;
       if (region) record.region = region;
+      record.clause = { start: sentence.span.start + clause.start, end: sentence.span.start + clause.end };
+      if (subject.text) record.subject = subject.text;
+      if (modality) record.modality = modality;
+      record.conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
+      if (scope) record.scope = scope;
       out.push(record as ClaimRecord);
     }
   }
@@ -293,59 +305,6 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined):
   return kept;
 }
 
-/** The value a hit asserts once negation and uncertainty are applied. */
-function readValue(c: CompiledClaim, cues: Cues, text: string, hitValue: CompiledValue, start: number, end: number, hits: ScanHits | undefined): CompiledValue | undefined {
-  const g = cues.guards;
-  // The clause pieces are parts of the sentence: a cue the sentence lacks is not in them either.
-  const uncertain = mayOccur(g?.uncertainBefore, hits);
-  const eitherOr = mayOccur(g?.eitherOr, hits);
-  const negated = mayOccur(g?.negatedBefore, hits);
-  const before = uncertain || eitherOr || negated ? clauseBefore(text, start) : '';
-  // 能否提取 / 是否还能使用: an either-or question asserts neither value.
-  if ((uncertain && cues.uncertainBefore.test(before)) || (eitherOr && cues.eitherOr.test(before))) return undefined;
-  if (mayOccur(g?.eitherOrClause, hits) && cues.eitherOrClause.test(clauseAround(text, start, end))) return undefined;
-  if (negated && cues.negatedBefore.test(before)) {
-    return hitValue.negation ? c.valueByName.get(hitValue.negation) : undefined;
-  }
-  return hitValue;
-}
-
-// The cue scan of the sentence being read (see readSentence).
-const cueScan = new ScanHits();
-
-/** False only when the scanned sentence lacks every string the cue needs. */
-function mayOccur(g: GuardedPattern | undefined, hits: ScanHits | undefined): boolean {
-  return !g || !hits || allPresent(g.lists, hits);
-}
-
-/** A cue tested on the whole scanned sentence: an exact list settles it without the regex. */
-function matchesSentence(re: RegExp, g: GuardedPattern | undefined, text: string, hits: ScanHits | undefined): boolean {
-  if (!g || !hits) return re.test(text);
-  if (!allPresent(g.lists, hits)) return false;
-  return g.exact || re.test(text);
-}
-
-function clauseBefore(text: string, at: number): string {
-  // The last 24 characters before `at`, cut after the last clause end among them.
-  const from = Math.max(0, at - 24);
-  for (let i = at - 1; i >= from; i--) if (isClauseEnd(text.charCodeAt(i))) return text.slice(i + 1, at);
-  return text.slice(from, at);
-}
-
-function clauseAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !isClauseEnd(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && !isClauseEnd(text.charCodeAt(to))) to++;
-  return text.slice(from, to);
-}
-
-const CLAUSE_END = new Uint8Array(0x10000);
-for (const c of '，,。；;：:！!？?、\n') CLAUSE_END[c.charCodeAt(0)] = 1;
-function isClauseEnd(code: number): boolean {
-  return CLAUSE_END[code] === 1;
-}
-
 export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {
   return quantities.some((q) => {
     if (q.kind !== test.kind) return false;
@@ -360,17 +319,3 @@ export function quantityPasses(test: QuantityTest, quantities: readonly Quantity
   });
 }
 
-function framingOf(cues: Cues, text: string, hits: ScanHits | undefined): Framing {
-  if (matchesSentence(cues.rumour, cues.guards?.rumour, text, hits)) return 'rumour';
-  if (matchesSentence(cues.question, cues.guards?.question, text, hits)) return 'question';
-  return 'plain';
-}
-
-function hedgesIn(cues: Cues, text: string, hits: ScanHits | undefined): string[] {
-  const found: string[] = [];
-  if (!mayOccur(cues.guards?.hedges, hits)) return found;
-  const re = cues.hedges;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!found.includes(m[0])) found.push(m[0]);
-  return found;
-}

@@ -1,78 +1,141 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { packagePath } from '../paths.js';
-import { guardPattern } from '../registry/literals.js';
-import { LiteralScanner } from '../registry/scanner.js';
-import type { GuardedPattern } from '../registry/types.js';
+import { wordAlternation } from '../text/regex.js';
 
-/** Compiled cue lists from data/cues.yaml (see that file for what each list does). */
+/**
+ * Compiled cue lists from data/cues.yaml (see that file for what each list
+ * does). Every regex is compiled once per run; `g` flags are for scans with
+ * lastIndex, `y`-less anchors are written into the patterns.
+ */
 export interface Cues {
-  /** Matches a negator (with fillers) at the very end of the text before a phrase. */
-  readonly negatedBefore: RegExp;
-  readonly uncertainBefore: RegExp;
-  /** An either-or question word anywhere earlier in the clause (能否, 是否…). */
+  readonly clauseConjunction: RegExp;
+  /** Negators (global): counted before a value phrase in its clause. */
+  readonly negator: RegExp;
+  /** Words with a negator inside that do not negate (global). */
+  readonly notNegator: RegExp;
+  /** Where a negator's reach ends (global). */
+  readonly scopeBreaker: RegExp;
+  /** Tested on the text right after a value phrase, to its clause end. */
+  readonly deniedAfter: RegExp;
+  readonly deniedBefore: RegExp;
+  readonly uncertain: RegExp;
   readonly eitherOr: RegExp;
-  /** An either-or question anywhere in the clause around a phrase (算不算). */
   readonly eitherOrClause: RegExp;
-  readonly hedges: RegExp;
+  readonly questionParticle: RegExp;
+  readonly questionWord: RegExp;
+  /** Whole-sentence question test (the facts stage skips questions). */
+  readonly question: RegExp;
+  readonly answerYes: RegExp;
+  readonly answerNo: RegExp;
   readonly rumour: RegExp;
   readonly debunk: RegExp;
-  readonly question: RegExp;
-  /** A sentence that answers the question before it with no. */
-  readonly answerNo: RegExp;
-  /**
-   * The same cues for one literal scan of a sentence (src/registry/scanner.ts).
-   * A cue whose list the sentence lacks cannot match the sentence or any part
-   * of it, so its regex need not run.
-   */
-  readonly guards?: CueGuards;
+  readonly endorse: RegExp;
+  readonly conditionStart: RegExp;
+  readonly conditionEnd: RegExp;
+  readonly limiting: RegExp;
+  readonly time: RegExp;
+  readonly past: RegExp;
+  /** Hedges (global, to list every one). */
+  readonly hedges: RegExp;
+  readonly local: RegExp;
+  readonly national: RegExp;
+  /** Modal words (global). */
+  readonly modal: RegExp;
 }
 
-type CueName = Exclude<keyof Cues, 'guards'>;
-
-export type CueGuards = { readonly scanner: LiteralScanner } & { readonly [K in CueName]: GuardedPattern };
-
-interface CueFile {
+export interface CueFile {
+  clauseConjunctions: string[];
   negators: string[];
-  negationFillers: string[];
+  notNegators: string[];
+  scopeBreakerPatterns: string[];
+  deniedAfterPatterns: string[];
+  deniedBefore: string[];
   uncertain: string[];
   eitherOr: string[];
   eitherOrPatterns: string[];
-  hedges: string[];
+  questionParticles: string[];
+  questionWords: string[];
+  question: string[];
+  answerYesPatterns: string[];
+  answerNo: string[];
   rumour: string[];
   debunk: string[];
-  question: string[];
-  answerNo: string[];
+  endorse: string[];
+  conditionStart: string[];
+  conditionEndPatterns: string[];
+  limitingPatterns: string[];
+  timePatterns: string[];
+  pastPatterns: string[];
+  hedges: string[];
+  localMarkers: string[];
+  nationalMarkers: string[];
+  modals: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const literal = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const CUE_KEYS: readonly (keyof CueFile)[] = [
+  'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'uncertain',
+  'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour',
+  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'hedges',
+  'localMarkers', 'nationalMarkers', 'modals',
+];
+
+export class CueError extends Error {}
+
+const words = (list: readonly string[], flags = 'u') => new RegExp(wordAlternation(list), flags);
+const patterns = (list: readonly string[], flags = 'u') => new RegExp(list.map((p) => `(?:${p})`).join('|'), flags);
 
 export function compileCues(file: CueFile): Cues {
-  const fillers = `(?:${file.negationFillers.join('|')})`;
-  const cues: Omit<Cues, 'guards'> = {
-    negatedBefore: new RegExp(`(?:${literal(file.negators)})${fillers}{0,3}$`, 'u'),
-    uncertainBefore: new RegExp(`(?:${literal(file.uncertain)})${fillers}{0,3}$`, 'u'),
-    eitherOr: new RegExp(literal(file.eitherOr), 'u'),
-    eitherOrClause: new RegExp(file.eitherOrPatterns.join('|'), 'u'),
-    hedges: new RegExp(literal(file.hedges), 'gu'),
-    rumour: new RegExp(literal(file.rumour), 'u'),
-    debunk: new RegExp(literal(file.debunk), 'u'),
-    question: new RegExp(file.question.join('|'), 'u'),
-    answerNo: new RegExp(file.answerNo.join('|'), 'u'),
+  for (const key of CUE_KEYS) {
+    const list = file[key];
+    if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.length > 0)) {
+      throw new CueError(`"${key}" must be a non-empty list of strings`);
+    }
+  }
+  return {
+    clauseConjunction: words(file.clauseConjunctions, 'gu'),
+    negator: words(file.negators, 'gu'),
+    notNegator: words(file.notNegators, 'gu'),
+    scopeBreaker: patterns(file.scopeBreakerPatterns, 'gu'),
+    deniedAfter: patterns(file.deniedAfterPatterns),
+    deniedBefore: words(file.deniedBefore),
+    uncertain: words(file.uncertain),
+    eitherOr: words(file.eitherOr),
+    eitherOrClause: patterns(file.eitherOrPatterns),
+    questionParticle: words(file.questionParticles),
+    questionWord: words(file.questionWords),
+    question: patterns(file.question),
+    answerYes: patterns(file.answerYesPatterns),
+    answerNo: patterns(file.answerNo),
+    rumour: words(file.rumour),
+    debunk: words(file.debunk),
+    endorse: words(file.endorse),
+    conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),
+    conditionEnd: patterns(file.conditionEndPatterns),
+    limiting: patterns(file.limitingPatterns),
+    time: patterns(file.timePatterns),
+    past: patterns(file.pastPatterns),
+    hedges: words(file.hedges, 'gu'),
+    local: words(file.localMarkers),
+    national: words(file.nationalMarkers),
+    modal: words(file.modals, 'gu'),
   };
-  const scanner = new LiteralScanner();
-  const guards = { scanner } as { scanner: LiteralScanner } & Record<CueName, GuardedPattern>;
-  // Cues are scanned only in sentences with phrase hits, so single characters (？, 吗) are worth it.
-  for (const name of Object.keys(cues) as CueName[]) guards[name] = guardPattern(cues[name], scanner, { shortest: 1 });
-  return { ...cues, guards };
 }
 
 let defaults: Cues | undefined;
 
+/** Loads and compiles a cue file; a missing list or a bad pattern is a CueError naming the file. */
 export function loadCues(path = packagePath('data', 'cues.yaml')): Cues {
-  if (path === packagePath('data', 'cues.yaml') && defaults) return defaults;
-  const cues = compileCues(parse(readFileSync(path, 'utf8')) as CueFile);
-  if (path === packagePath('data', 'cues.yaml')) defaults = cues;
+  const isDefault = path === packagePath('data', 'cues.yaml');
+  if (isDefault && defaults) return defaults;
+  let cues: Cues;
+  try {
+    const raw = parse(readFileSync(path, 'utf8')) as unknown;
+    if (raw === null || typeof raw !== 'object') throw new CueError('expected a mapping of cue lists');
+    cues = compileCues(raw as CueFile);
+  } catch (err) {
+    throw new CueError(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (isDefault) defaults = cues;
   return cues;
 }

@@ -254,8 +254,8 @@ function compileClaim(claim: CanonicalClaim, origin: { file: string; line: numbe
     values,
     subject: union(claim.binding?.subject ?? (claim.context.all?.length ? [claim.context.all[0]!] : ['(?!)']), 'gu'),
     ...(claim.binding?.others ? { otherSubjects: union(claim.binding.others, 'gu') } : {}),
-    ...(claim.context.any || (claim.context.all?.length ?? 0) > 1
-      ? { topic: union([...(claim.context.any ?? []), ...(claim.context.all ?? []).slice(1)], 'u') }
+    ...(claim.context.any || claim.context.all?.length
+      ? { topic: union([...(claim.context.all ?? []), ...(claim.context.any ?? [])], 'u') }
       : {}),
     exceptions: (claim.exceptions ?? []).map((exception) => ({ exception, when: union(exception.when, 'u') })),
     valueByName: new Map(values.map((v) => [v.name, v])),

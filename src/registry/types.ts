@@ -122,7 +122,7 @@ export interface CompiledClaim {
   readonly subject: RegExp;
   /** Mentions of other subjects the lexicon knows (global); undefined: none listed. */
   readonly otherSubjects?: RegExp;
-  /** Every non-`all` context pattern as one regex: a condition that only restates the claim's topic. */
+  /** Every context pattern (`all` and `any`) as one regex: a condition that only restates the claim's topic. */
   readonly topic?: RegExp;
   readonly exceptions: readonly CompiledException[];
   readonly valueByName: ReadonlyMap<string, CompiledValue>;

@@ -13,8 +13,10 @@ export const claimContradiction: FileRule = {
     docs:
       'Each registry claim lists the values articles assert about one fact and which one is canonical. ' +
       'A sentence that asserts another value (after negation: 不会清零 asserts "retained") contradicts it. ' +
-      'Questions and rumours that are not refuted in the same sentence still count, since readers take them away. ' +
-      'A contradiction is a warning instead of an error when the sentence is hedged (可能, 部分地区…) or the registry entry’s confidence is below high. ' +
+      'Only a plain, unconditional, unhedged assertion (or an answered question, or a rumour the page confirms) is an error. ' +
+      'A hedge (可能, 部分地区…), a rumour passed on without being refuted, a local figure stated as national or an entry below high confidence make it a warning; ' +
+      'a question nobody answers, a condition the registry does not list (如果…, 只有…才), another time (期满后) or the past (改革前) make it an info. ' +
+      'A non-canonical value under an exception the claim lists (出国定居 → 一次性退还) is not reported. ' +
       'Fix: rewrite the sentence to agree with the canonical statement, or update the registry if the rule has changed.',
   },
   create(context) {
@@ -25,7 +27,7 @@ export const claimContradiction: FileRule = {
     return {
       verdict(v) {
         if (v.kind === 'contradicted') contradicted.push(v);
-        else if (v.kind === 'supported' && v.record.framing === 'plain') {
+        else if (v.kind === 'supported' && !v.exception && (v.record.framing === 'plain' || v.record.framing === 'answered')) {
           agreeing.set(v.record.claimId, [...(agreeing.get(v.record.claimId) ?? []), v]);
         }
       },
@@ -39,10 +41,8 @@ export const claimContradiction: FileRule = {
       const claim = compiled.claim;
       const said = compiled.valueByName.get(v.record.value)!;
       const canonical = compiled.valueByName.get(claim.canonical)!;
-      const weak = v.record.hedges.length > 0 || claim.confidence !== 'high';
-      const notes: string[] = [];
-      if (v.record.hedges.length) notes.push(`hedged with ${v.record.hedges.map((h) => `“${h}”`).join('、')}`);
-      if (claim.confidence !== 'high') notes.push(`registry confidence is ${claim.confidence}`);
+      // The framing is named at the start of the message; the rest say why the level is lower.
+      const notes = (v.qualifiers ?? []).filter((q) => !q.startsWith('asked as') && !q.startsWith('passed on as'));
       const framing = describeFraming(v.record.framing);
       const cueStart = v.record.cue.span.start - v.record.sentence.span.start;
       const others = same.filter((o) => o.record.sentence.span.start !== v.record.sentence.span.start);
@@ -50,7 +50,7 @@ export const claimContradiction: FileRule = {
       context.report({
         node: v.record.sentence,
         range: [cueStart, cueStart + v.record.cue.text.length],
-        severity: weak ? 'warning' : 'error',
+        severity: v.level ?? 'error',
         message:
           `${claim.subject}: ${framing}“${v.record.cue.text}” asserts ${said.label}, but the canonical value is ${canonical.label}` +
           (notes.length ? ` (${notes.join('; ')})` : '') +

@@ -5,8 +5,12 @@ export function describeFraming(framing: Framing): string {
   switch (framing) {
     case 'question':
       return 'asked as a question, ';
+    case 'answered':
+      return 'asked and answered, ';
     case 'rumour':
       return 'passed on as a rumour and not refuted, ';
+    case 'endorsed':
+      return 'passed on as a rumour and confirmed, ';
     case 'plain':
       return '';
   }

@@ -1,9 +1,21 @@
-import type { ClaimRecord, Verdict } from '../types.js';
-import type { Registry } from '../registry/types.js';
+import type { ClaimRecord, Severity, Verdict } from '../types.js';
+import type { CompiledClaim, Registry } from '../registry/types.js';
 
 /**
  * Decides a record against its registry entry, in the spirit of FEVER's
- * SUPPORTS / REFUTES / NOT ENOUGH INFO. Severity is the rules' business.
+ * SUPPORTS / REFUTES / NOT ENOUGH INFO, and — for a contradiction — how sure
+ * the reading is. This is the precision policy, in one place:
+ *
+ * - error: a plain statement, an answered question or a confirmed rumour,
+ *   with no hedge, no limiting condition, about the present, on an entry of
+ *   high confidence;
+ * - warning: hedged (可能, 部分地区), a rumour passed on, a local figure stated
+ *   as if national, or an entry below high confidence;
+ * - info: asked and not answered, under a condition the registry does not
+ *   list, about another time (期满后) or the past (改革前).
+ *
+ * A non-canonical value under an exception the claim lists (出国定居 →
+ * 一次性退还) supports the claim.
  */
 export function judge(registry: Registry, record: ClaimRecord): Verdict {
   const compiled = registry.byId.get(record.claimId);
@@ -11,14 +23,50 @@ export function judge(registry: Registry, record: ClaimRecord): Verdict {
   const value = compiled.valueByName.get(record.value);
   const canonical = compiled.valueByName.get(compiled.claim.canonical)!;
   if (!value) return { kind: 'unverifiable', record, reason: `value ${record.value} is not in the registry` };
+  if (value.verdict !== 'supports') {
+    const exception = exceptionFor(compiled, record);
+    if (exception) return { kind: 'supported', record, reason: `says ${value.label} under the exception ${exception.label}`, exception: exception.id };
+  }
   switch (value.verdict) {
     case 'supports':
       return { kind: 'supported', record, reason: `says ${value.label}, as the registry does` };
-    case 'contradicts':
-      return { kind: 'contradicted', record, reason: `says ${value.label}; the registry says ${canonical.label}` };
     case 'local-rule':
-      return { kind: 'supported', record, reason: `says ${value.label}, a local rule within the national ceiling` };
+      if (record.scope === 'local') return { kind: 'supported', record, reason: `says ${value.label}, a local rule within the national ceiling` };
+      return contradicted(compiled, record, `says ${value.label} as if it were the national rule; the registry says ${canonical.label}`, ['a local rule stated as general']);
+    case 'contradicts':
+      return contradicted(compiled, record, `says ${value.label}; the registry says ${canonical.label}`, []);
     case 'unverifiable':
       return { kind: 'unverifiable', record, reason: `says ${value.label}, which the registry does not judge` };
   }
+}
+
+function exceptionFor(compiled: CompiledClaim, record: ClaimRecord) {
+  for (const c of record.conditions) {
+    if (c.kind !== 'exception') continue;
+    const e = compiled.exceptions.find((x) => x.exception.id === c.exception)?.exception;
+    if (e && (!e.values || e.values.includes(record.value))) return e;
+  }
+  return undefined;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 2, warning: 1, info: 0 };
+
+function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: string, given: readonly string[]): Verdict {
+  let level: Severity = given.length ? 'warning' : 'error';
+  const qualifiers = [...given];
+  const lower = (to: Severity, why: string) => {
+    qualifiers.push(why);
+    if (RANK[to] < RANK[level]) level = to;
+  };
+  if (record.framing === 'question') lower('info', 'asked as a question, not answered');
+  if (record.framing === 'rumour') lower('warning', 'passed on as a rumour, not confirmed');
+  for (const c of record.conditions) {
+    if (c.kind === 'past') lower('info', `about the past (“${c.text}”)`);
+    else if (c.kind === 'time') lower('info', `about another time (“${c.text}”)`);
+    else if (c.kind === 'condition') lower('info', `under the condition “${c.text}”`);
+    else if (c.kind === 'limiting') lower('info', `limited to some cases (“${c.text}”)`);
+  }
+  if (record.hedges.length) lower('warning', `hedged with ${record.hedges.map((h) => `“${h}”`).join('、')}`);
+  if (compiled.claim.confidence !== 'high') lower('warning', `registry confidence is ${compiled.claim.confidence}`);
+  return { kind: 'contradicted', record, reason, level, qualifiers };
 }

@@ -1,0 +1,110 @@
+// Claim records of a whole article: each sentence read with the heading and
+// title above it, then the few readings that need the next sentence — a
+// question answered in it (能取现吗？能。 / 不能。), a rumour refuted or
+// confirmed by it (网上说…。这是谣言。).
+import type { Article, ClaimRecord } from '../types.js';
+import type { Registry } from '../registry/types.js';
+import type { Cues } from './cues.js';
+import { readSentence } from './claims.js';
+
+export interface ArticleReader {
+  readonly registry: Registry;
+  readonly cues: Cues;
+  /** The unit's region (front matter, title or parent), asked for only when a sentence yields a record. */
+  readonly regionOf?: (article: Article, unitIndex: number) => string | undefined;
+  /** Whether a text names a place (figures stated as local rules). */
+  readonly placeNamed?: (text: string) => boolean;
+}
+
+/** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
+const REPLY_REACH = 12;
+
+export function extractArticle(article: Article, reader: ArticleReader): ClaimRecord[] {
+  const { registry, cues } = reader;
+  const records: ClaimRecord[] = [];
+  // Records of the previous sentence, when it asked or passed on a rumour.
+  let pending: { unitIndex: number; from: number; kind: 'question' | 'rumour' } | undefined;
+  let heading: string | undefined;
+  let headingUnit = -1;
+  // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
+  const around: { heading?: string | undefined; unitTitle?: string | undefined; headingLike?: boolean; placeNamed?: ((text: string) => boolean) | undefined } = {
+    heading: undefined,
+    unitTitle: undefined,
+    headingLike: false,
+    placeNamed: reader.placeNamed,
+  };
+  const base = { file: article.file.path, unitIndex: 0 };
+  const regionOf = reader.regionOf ? () => reader.regionOf!(article, base.unitIndex) : undefined;
+  for (const sentence of article.sentences) {
+    if (sentence.unitIndex !== headingUnit) {
+      heading = undefined;
+      headingUnit = sentence.unitIndex;
+    }
+    if (pending && pending.unitIndex === sentence.unitIndex) replyTo(pending, sentence.text, records, registry, cues);
+    pending = undefined;
+    around.heading = heading;
+    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
+    base.unitIndex = sentence.unitIndex;
+    const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
+    around.headingLike = headingLike;
+    const before = records.length;
+    readSentence(registry, cues, sentence, around, base, records, regionOf);
+    if (records.length > before) {
+      const framings = records.slice(before).map((r) => r.framing);
+      if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
+      else if (framings.includes('rumour')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'rumour' };
+    }
+    if (headingLike) heading = sentence.text;
+  }
+  return records;
+}
+
+/**
+ * The next sentence answers a question (能。 asserts it, 不能。 its opposite;
+ * a value with no opposite then says nothing) or replies to a rumour (这是谣言
+ * drops what contradicted; 确实如此 confirms it).
+ */
+function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: string, records: ClaimRecord[], registry: Registry, cues: Cues): void {
+  const prior = records.slice(pending.from);
+  let next: ClaimRecord[] | undefined;
+  if (pending.kind === 'question') {
+    if (cues.answerNo.test(reply)) {
+      next = prior.flatMap((r) => {
+        if (r.framing !== 'question') return [r];
+        const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
+        return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const }] : [];
+      });
+    } else if (cues.answerYes.test(reply)) {
+      next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
+    }
+  } else {
+    const opening = reply.slice(0, REPLY_REACH);
+    if (cues.debunk.test(opening)) {
+      next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
+    } else if (cues.endorse.test(opening)) {
+      next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
+    }
+  }
+  if (next) {
+    records.length = pending.from;
+    for (const r of next) records.push(r);
+  }
+}
+
+// A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
+// Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.
+const FINAL_PUNCT = new Set([...'。！？；.!?;，,：:'].map((c) => c.charCodeAt(0)));
+function isHeadingLike(text: string, isTitle: boolean): boolean {
+  if (isTitle) return true;
+  if (text.length > 32) return false;
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return !(i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i)));
+}
+
+/** What \s matches in a regex (WhiteSpace and LineTerminator code units). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -1,0 +1,239 @@
+// How one value phrase in a sentence is read: its clause, its polarity
+// (negation through verbs and adverbs, back to a scope breaker), whether the
+// clause asks rather than states, the conditions and times it stands under,
+// and which subject it is about. Every word list is data (data/cues.yaml).
+import type { ClaimCondition } from '../types.js';
+import type { CompiledClaim } from '../registry/types.js';
+import type { Cues } from './cues.js';
+import { clauseAt, splitClauses, type Clause } from './clauses.js';
+
+/** What is read once per sentence, the first time a claim has a phrase hit in it. */
+export interface SentenceView {
+  readonly text: string;
+  readonly clauses: readonly Clause[];
+  /** Per clause: it asks rather than states. */
+  readonly asks: readonly boolean[];
+  /** The sentence's last clause asks (…，这是真的吗？): the whole sentence is a question. */
+  readonly endsAsking: boolean;
+  /** Offset of the first rumour cue, or -1. */
+  readonly rumourAt: number;
+  /** A debunk cue after the rumour cue (网上说…，这是谣言). */
+  readonly refuted: boolean;
+  /** An endorsement after the rumour cue (网上说…，确实如此). */
+  readonly endorsed: boolean;
+  readonly hedges: readonly string[];
+}
+
+export function viewSentence(cues: Cues, text: string, headingLike: boolean): SentenceView {
+  const clauses = splitClauses(text, cues.clauseConjunction);
+  const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike || i === clauses.length - 1 ? headingLike : false));
+  const last = clauses.length - 1;
+  const endsAsking = last >= 0 && asks[last]!;
+  const rumour = cues.rumour.exec(text);
+  const rumourAt = rumour ? rumour.index : -1;
+  const after = rumour ? text.slice(rumour.index + rumour[0].length) : '';
+  const hedges: string[] = [];
+  const re = cues.hedges;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  re.lastIndex = 0;
+  return {
+    text,
+    clauses,
+    asks,
+    endsAsking,
+    rumourAt,
+    refuted: rumour !== null && cues.debunk.test(after),
+    endorsed: rumour !== null && cues.endorse.test(after),
+    hedges,
+  };
+}
+
+const ASKED_AFTER = /^\s*[？?]/u;
+const ENDS_WITH_PARTICLE = /[么呢嘛]\s*[】\]」』”"]?\s*$/u;
+const HAS_MA = /吗(?!啡)/u;
+
+function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
+  const body = text.slice(c.start, c.end);
+  const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
+  if (HAS_MA.test(body) || ENDS_WITH_PARTICLE.test(body)) return true;
+  if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
+  // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
+  if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
+  return markedByQuestionMark;
+}
+
+export type Polarity = 'affirmed' | 'negated' | 'uncertain';
+
+/**
+ * The polarity of the phrase at [start, end) in its clause: the parity of the
+ * negators before it, from the last scope breaker on, with words that only
+ * look negative (不超过, 不管, 不得不) and the claim's own trigger words
+ * (不交了, 没续上) masked; a denial after the phrase (…是违法的) flips it too.
+ */
+export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clause: Clause, start: number, end: number): Polarity {
+  const text = view.text;
+  let from = clause.start;
+  const region = text.slice(from, start);
+  const breaker = cues.scopeBreaker;
+  breaker.lastIndex = 0;
+  for (let m = breaker.exec(region); m; m = breaker.exec(region)) {
+    from = clause.start + m.index + m[0].length;
+    if (m[0].length === 0) breaker.lastIndex++;
+  }
+  breaker.lastIndex = 0;
+  const scope = text.slice(from, start);
+  if (cues.uncertain.test(scope)) return 'uncertain';
+  const masked = maskSpans(scope, [cues.notNegator, triggerPattern(claim)]);
+  let flips = 0;
+  const neg = cues.negator;
+  neg.lastIndex = 0;
+  for (let m = neg.exec(masked); m; m = neg.exec(masked)) flips++;
+  neg.lastIndex = 0;
+  if (cues.deniedBefore.test(masked)) flips++;
+  if (cues.deniedAfter.test(text.slice(end, clause.end))) flips++;
+  return flips % 2 === 1 ? 'negated' : 'affirmed';
+}
+
+const MASK = '\u0000';
+
+/** The text with every match of the patterns blanked out (same length). */
+function maskSpans(text: string, patterns: readonly (RegExp | undefined)[]): string {
+  let out = text;
+  for (const re of patterns) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    out = out.replace(re, (m) => MASK.repeat(m.length));
+    re.lastIndex = 0;
+  }
+  return out;
+}
+
+const triggers = new WeakMap<CompiledClaim, RegExp | undefined>();
+
+/** The claim's topic words as a global regex, for masking (不交了 is a trigger, not a negation). */
+function triggerPattern(claim: CompiledClaim): RegExp | undefined {
+  if (!triggers.has(claim)) triggers.set(claim, claim.topic ? new RegExp(claim.topic.source, 'gu') : undefined);
+  return triggers.get(claim);
+}
+
+/** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
+export function asks(view: SentenceView, clauseIndex: number): boolean {
+  return view.asks[clauseIndex]! || view.endsAsking;
+}
+
+/**
+ * The conditions and times a phrase stands under: condition clauses before
+ * it in the sentence (如果…，…的，…的话), limiting words in its own clause
+ * (只有…才, 除…外, 以下情况), other times (期满后) and the past (改革前).
+ * A condition that only restates the claim's own topic (断缴超过3个月的，) does
+ * not limit the claim and is left out; one that matches an exception of the
+ * claim carries the exception's id.
+ */
+export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clauseIndex: number, start: number, heading: string | undefined): ClaimCondition[] {
+  const out: ClaimCondition[] = [];
+  const text = view.text;
+  const own = view.clauses[clauseIndex]!;
+  const prefix = text.slice(own.start, start);
+  const before = text.slice(0, start);
+  const exception = exceptionIn(claim, before) ?? (heading ? exceptionIn(claim, heading) : undefined);
+  if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
+  const past = cues.past.exec(before);
+  if (past) out.push({ kind: 'past', text: past[0] });
+  const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
+  if (time) out.push({ kind: 'time', text: time[0] });
+  const limiting = cues.limiting.exec(text.slice(own.start, own.end)) ?? lastMatchInClauses(cues.limiting, view, clauseIndex);
+  if (limiting && !exception) out.push({ kind: 'limiting', text: limiting[0] });
+  for (let i = 0; i <= clauseIndex; i++) {
+    const c = view.clauses[i]!;
+    const body = i === clauseIndex ? prefix : text.slice(c.start, c.end);
+    const opens = cues.conditionStart.test(body);
+    // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
+    const closes = i < clauseIndex && cues.conditionEnd.test(body);
+    if (!opens && !closes) continue;
+    if (exception && exception.text && body.includes(exception.text)) continue;
+    if (claim.topic && claim.topic.test(body)) continue; // 断缴超过3个月的，: the claim's own situation
+    out.push({ kind: 'condition', text: body.trim() });
+  }
+  return out;
+}
+
+function lastMatchInClauses(re: RegExp, view: SentenceView, clauseIndex: number): RegExpExecArray | null {
+  for (let i = clauseIndex - 1; i >= 0; i--) {
+    const c = view.clauses[i]!;
+    const m = re.exec(view.text.slice(c.start, c.end));
+    if (m) return m;
+  }
+  return null;
+}
+
+function exceptionIn(claim: CompiledClaim, text: string): { id: string; text: string } | undefined {
+  for (const e of claim.exceptions) {
+    const m = e.when.exec(text);
+    if (m) return { id: e.exception.id, text: m[0] };
+  }
+  return undefined;
+}
+
+/**
+ * Which subject the phrase's clause is about: the first subject mention in
+ * its clause before the phrase, else in the nearest clause before it that
+ * names one. Chinese puts the topic first (统筹基金不能继承，个人账户可以), so
+ * the first mention, not the nearest, is the subject. `other` means the
+ * clause is about another subject the claim lists; `own` or `topic` (nothing
+ * named: the sentence, heading or title made it about the claim) bind it.
+ */
+export function subjectOf(claim: CompiledClaim, view: SentenceView, clauseIndex: number, start: number): { kind: 'own' | 'other' | 'topic'; text?: string } {
+  if (!claim.otherSubjects) return { kind: 'topic' };
+  for (let i = clauseIndex; i >= 0; i--) {
+    const c = view.clauses[i]!;
+    const end = i === clauseIndex ? start : c.end;
+    const m = firstMention(claim, view.text, c.start, end);
+    if (m) return m;
+  }
+  return { kind: 'topic' };
+}
+
+function firstMention(claim: CompiledClaim, text: string, from: number, to: number): { kind: 'own' | 'other'; text: string } | undefined {
+  const window = text.slice(from, to);
+  const others = allMatches(claim.otherSubjects!, window);
+  const owns = allMatches(claim.subject, window).filter((o) => !others.some((x) => x.start < o.end && o.start < x.end));
+  const first = [...others.map((m) => ({ ...m, kind: 'other' as const })), ...owns.map((m) => ({ ...m, kind: 'own' as const }))].sort(
+    (a, b) => a.start - b.start || (a.kind === 'other' ? -1 : 1),
+  )[0];
+  return first ? { kind: first.kind, text: first.text } : undefined;
+}
+
+function allMatches(re: RegExp, text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** The modal word nearest before the phrase in its clause (可以, 不得, 只能…), for the record. */
+export function modalityOf(cues: Cues, view: SentenceView, clause: Clause, start: number, end: number): string | undefined {
+  const re = cues.modal;
+  const scope = view.text.slice(clause.start, end);
+  let found: string | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(scope); m; m = re.exec(scope)) if (m.index <= start - clause.start + 2) found = m[0];
+  re.lastIndex = 0;
+  return found;
+}
+
+/** How a figure is stated: as a local rule, as the national rule, or neither. */
+export function scopeOf(cues: Cues, view: SentenceView, placeNamed: () => boolean): 'local' | 'national' | undefined {
+  if (cues.national.test(view.text)) return 'national';
+  if (cues.local.test(view.text) || placeNamed()) return 'local';
+  return undefined;
+}
+
+export { clauseAt };
