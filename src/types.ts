@@ -111,9 +111,11 @@ export interface Quantity {
  * How the sentence puts the claim: stated; asked (and not answered); asked and
  * answered in the next sentence (能取现吗？能。); passed on as a rumour and
  * not refuted; a rumour the sentence confirms (网上说…，确实如此). A refuted
- * rumour asserts nothing and yields no record.
+ * rumour asserts nothing and yields no record. `mention`: the value is named,
+ * not asserted — a title or list line with no modal verb (医保卡余额提取), or a
+ * noun phrase (取出来的方法, 提现手续).
  */
-export type Framing = 'plain' | 'question' | 'answered' | 'rumour' | 'endorsed';
+export type Framing = 'plain' | 'question' | 'answered' | 'rumour' | 'endorsed' | 'mention';
 
 /**
  * Something a claim record stands under: a condition clause (如果…, …的，),

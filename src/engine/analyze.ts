@@ -9,8 +9,6 @@ import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 import { parseArticle, type PageStructure } from '../parse/index.js';
 import { extractArticle, type ArticleReader } from '../extract/article.js';
-import { findPlaces } from '../region/matcher.js';
-import { loadGazetteer } from '../region/gazetteer.js';
 import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
@@ -114,7 +112,6 @@ export function readerOf(services: Pick<Services, 'registry' | 'cues'>): Article
       registry: services.registry,
       cues: services.cues,
       regionOf: (article, unitIndex) => unitRegionName(article, unitIndex),
-      placeNamed: (text) => findPlaces(loadGazetteer(), text).length > 0,
     };
     readers.set(services.registry, r);
   }

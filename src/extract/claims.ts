@@ -3,7 +3,9 @@ import type { CompiledClaim, CompiledValue, GuardedPattern, QuantityTest, Regist
 import { ScanHits, type LiteralScanner } from '../registry/scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
-import { asks, clauseAt, conditionsOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { findPlaces } from '../region/matcher.js';
+import { loadGazetteer } from '../region/gazetteer.js';
+import { asks, clauseAt, conditionsOf, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -21,6 +23,11 @@ export interface RecordBase {
   readonly file: string;
   readonly unitIndex: number;
   readonly region?: string;
+}
+
+/** Whether a text names a place of the bundled gazetteer (a figure stated for one city is a local rule). */
+function namesPlace(text: string): boolean {
+  return findPlaces(loadGazetteer(), text).length > 0;
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/u;
@@ -98,7 +105,18 @@ export function readSentence(
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
       if (rumoured && view.refuted && value.verdict !== 'supports') continue;
-      const framing: Framing = asks(view, clauseIndex) ? 'question' : rumoured && !view.refuted ? (view.endorsed ? 'endorsed' : 'rumour') : 'plain';
+      const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
+      const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality);
+      if (mention === 'quoted') continue;
+      const framing: Framing = asks(view, clauseIndex)
+        ? 'question'
+        : rumoured && !view.refuted
+          ? view.endorsed
+            ? 'endorsed'
+            : 'rumour'
+          : mention
+            ? 'mention'
+            : 'plain';
       (seenValues ??= []).push(value.name);
       quantities ??= findQuantities(text, sentence.span.start);
       if (year === null) {
@@ -106,8 +124,7 @@ export function readSentence(
         year = m ? Number(m[1]) : undefined;
       }
       if (region === null) region = tailRegion?.();
-      const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
-      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => Boolean(region) || (around.placeNamed?.(text) ?? false)) : undefined;
+      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => Boolean(region) || (around.placeNamed ?? namesPlace)(text)) : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {
         file: base.file,
@@ -132,7 +149,10 @@ export function readSentence(
       record.clause = { start: sentence.span.start + clause.start, end: sentence.span.start + clause.end };
       if (subject.text) record.subject = subject.text;
       if (modality) record.modality = modality;
-      record.conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
+      const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
+      const asCondition = inConditionClause(cues, view, clauseIndex);
+      if (asCondition && !conditions.some((c) => c.kind === 'exception')) conditions.push({ kind: 'condition', text: asCondition });
+      record.conditions = conditions;
       if (scope) record.scope = scope;
       out.push(record as ClaimRecord);
     }

@@ -19,6 +19,8 @@ export interface Cues {
   /** Tested on the text right after a value phrase, to its clause end. */
   readonly deniedAfter: RegExp;
   readonly deniedBefore: RegExp;
+  /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
+  readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
   readonly eitherOr: RegExp;
   readonly eitherOrClause: RegExp;
@@ -51,6 +53,7 @@ export interface CueFile {
   scopeBreakerPatterns: string[];
   deniedAfterPatterns: string[];
   deniedBefore: string[];
+  mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
   eitherOrPatterns: string[];
@@ -74,7 +77,7 @@ export interface CueFile {
 }
 
 const CUE_KEYS: readonly (keyof CueFile)[] = [
-  'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'uncertain',
+  'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'mentionAfterPatterns', 'uncertain',
   'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour',
   'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
@@ -99,6 +102,7 @@ export function compileCues(file: CueFile): Cues {
     scopeBreaker: patterns(file.scopeBreakerPatterns, 'gu'),
     deniedAfter: patterns(file.deniedAfterPatterns),
     deniedBefore: words(file.deniedBefore),
+    mentionAfter: patterns(file.mentionAfterPatterns),
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),

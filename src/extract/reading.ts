@@ -117,6 +117,32 @@ function triggerPattern(claim: CompiledClaim): RegExp | undefined {
   return triggers.get(claim);
 }
 
+const QUOTES = /["“”'‘’「」『』]/u;
+
+/**
+ * The phrase names a thing instead of asserting it: a bare quoted term
+ * (咨询“套现”问题), or a noun phrase (取出来的方法, 提现手续). A quoted term
+ * yields no record at all; `true` means a mention (at most an info).
+ */
+export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start: number, end: number, headingLike: boolean, modality: string | undefined): 'quoted' | boolean {
+  const text = view.text;
+  if (start > 0 && QUOTES.test(text[start - 1]!) && end < text.length && QUOTES.test(text[end]!)) return 'quoted';
+  if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
+  // A title or list line with no modal verb labels a topic (医保卡余额提取).
+  return headingLike && modality === undefined;
+}
+
+/**
+ * The phrase is inside a condition clause that leads to another clause
+ * (办理提现手续时，需准备…): it is what the condition is about, not a claim.
+ */
+export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: number): string | undefined {
+  if (clauseIndex >= view.clauses.length - 1) return undefined;
+  const c = view.clauses[clauseIndex]!;
+  const body = view.text.slice(c.start, c.end);
+  return cues.conditionEnd.test(body) && !/(?:是|会|将|要)[^，,。；;]*的\s*$/u.test(body) ? body.trim() : undefined;
+}
+
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
   return view.asks[clauseIndex]! || view.endsAsking;
@@ -136,7 +162,8 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
   const own = view.clauses[clauseIndex]!;
   const prefix = text.slice(own.start, start);
   const before = text.slice(0, start);
-  const exception = exceptionIn(claim, before) ?? (heading ? exceptionIn(claim, heading) : undefined);
+  // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
+  const exception = exceptionIn(claim, text.slice(0, own.end)) ?? (heading ? exceptionIn(claim, heading) : undefined);
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   const past = cues.past.exec(before);
   if (past) out.push({ kind: 'past', text: past[0] });

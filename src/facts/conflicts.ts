@@ -92,7 +92,10 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
   for (const e of entries) {
     for (const v of e.verdicts) {
       const r = v.record;
-      if (r.framing !== 'plain') continue;
+      if (r.framing !== 'plain' && r.framing !== 'answered' && r.framing !== 'endorsed') continue;
+      // The precision policy holds here too: only what would be an error on its own, or agrees plainly.
+      if (v.kind === 'contradicted' && v.level !== 'error') continue;
+      if (r.conditions.some((c) => c.kind !== 'exception')) continue;
       const claim = registry.byId.get(r.claimId)?.claim;
       if (!claim) continue;
       const region = r.region ? codeOf(r.region) : undefined;
@@ -111,12 +114,16 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
     if (a.verdict.record.value === b.verdict.record.value) return false;
     const ja = judgement(a);
     const jb = judgement(b);
-    if (ja === 'unverifiable' || jb === 'unverifiable' || ja === undefined || jb === undefined) return false;
+    // A local rule within the national ceiling differs from place to place by design.
+    if (ja === 'unverifiable' || jb === 'unverifiable' || ja === 'local-rule' || jb === 'local-rule' || ja === undefined || jb === undefined) return false;
     // When one side agrees with the registry, claim-contradiction already reports
     // the other side (with this article's agreeing sentences as related lines);
     // a second error on the same sentence would only be noise. What is left for
     // this rule: two different values the registry rejects.
     if (ja === 'supports' || jb === 'supports') return false;
+    // Two values the registry rejects are each an error of claim-contradiction
+    // already (1年 and 12个月 are even the same wait): a conflict would repeat them.
+    if (a.verdict.kind === 'contradicted' && b.verdict.kind === 'contradicted') return false;
     return (
       yearsAgree(a.verdict.record.year, b.verdict.record.year) &&
       (a.region === undefined || b.region === undefined || isSameOrRelated(g, a.region, b.region))

@@ -11,6 +11,8 @@ export function describeFraming(framing: Framing): string {
       return 'passed on as a rumour and not refuted, ';
     case 'endorsed':
       return 'passed on as a rumour and confirmed, ';
+    case 'mention':
+      return 'named in a title or noun phrase rather than asserted, ';
     case 'plain':
       return '';
   }

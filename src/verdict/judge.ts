@@ -59,6 +59,7 @@ function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: stri
     if (RANK[to] < RANK[level]) level = to;
   };
   if (record.framing === 'question') lower('info', 'asked as a question, not answered');
+  if (record.framing === 'mention') lower('info', 'named rather than asserted');
   if (record.framing === 'rumour') lower('warning', 'passed on as a rumour, not confirmed');
   for (const c of record.conditions) {
     if (c.kind === 'past') lower('info', `about the past (“${c.text}”)`);
