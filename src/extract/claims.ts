@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, clauseAt, conditionsOf, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { asks, clauseAt, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -71,7 +71,8 @@ export function readSentence(
     keepForSurroundings(scanner, around);
     scanner.scan(text, sentenceHits);
     lastScanned = text;
-    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate)) return 0;
+    // A sentence with none of the subjects' words may still inherit its subject from the heading or title.
+    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !surroundingsNameSubject(registry, around)) return 0;
   } else if (registry.gate && !registry.gate.test(text)) {
     return 0;
   }
@@ -84,9 +85,10 @@ export function readSentence(
   const firsts = scanner ? firstListsOf(registry) : undefined;
   for (let i = 0; i < claims.length; i++) {
     // Most claims fail on their first `all` pattern: settle that with one lookup.
-    if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) continue;
     const compiled = claims[i]!;
-    if (!(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around))) continue;
+    if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
+      if (!inheritsSubject(compiled, text, around)) continue;
+    } else if (!(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around))) continue;
     const hitCount = phraseHits(compiled, text, scanner && sentenceHits);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
@@ -100,7 +102,7 @@ export function readSentence(
       const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
-      const subject = subjectOf(compiled, view, clauseIndex, hitStart);
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around);
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
@@ -108,6 +110,7 @@ export function readSentence(
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality);
       if (mention === 'quoted') continue;
+      if (correctedMisreading(cues, view, clauseIndex, hitStart)) continue;
       const framing: Framing = asks(view, clauseIndex)
         ? 'question'
         : rumoured && !view.refuted
@@ -165,11 +168,39 @@ type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
 function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
+  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around);
   for (const re of c.all) if (!re.test(text)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle))) return false;
   }
   return !c.none?.test(text);
+}
+
+/**
+ * A sentence that does not name the claim's subject (its first `all`
+ * pattern) is still about it when the heading or unit title does and the
+ * sentence itself names the claim's trigger (`any`) and every other `all`
+ * pattern: a list line "仅能绑定配偶、父母、子女" under "家庭共济的范围". Only one
+ * of subject and trigger may come from around the sentence.
+ */
+function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+  if (!c.all.length || !c.any || !c.any.test(text)) return false;
+  const subject = c.all[0]!;
+  if (!((around.heading && subject.test(around.heading)) || (around.unitTitle && subject.test(around.unitTitle)))) return false;
+  for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+  return !c.none?.test(text);
+}
+
+const subjectGates = new WeakMap<Registry, { text: string | undefined; heading: string | undefined; named: boolean }>();
+
+/** Whether the heading or unit title names some claim's subject (cached for the last surroundings). */
+function surroundingsNameSubject(registry: Registry, around: SentenceSurroundings): boolean {
+  if (!registry.gate) return true;
+  const last = subjectGates.get(registry);
+  if (last && last.text === around.unitTitle && last.heading === around.heading) return last.named;
+  const named = Boolean((around.heading && registry.gate.test(around.heading)) || (around.unitTitle && registry.gate.test(around.unitTitle)));
+  subjectGates.set(registry, { text: around.unitTitle, heading: around.heading, named });
+  return named;
 }
 
 // What the registry's scanner found in the sentence being read, and in the

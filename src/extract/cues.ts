@@ -38,6 +38,11 @@ export interface Cues {
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
+  /** Words of the present (现在, 目前): the past ends at the last one (global). */
+  readonly present: RegExp;
+  /** 不是A，而是B: the first half and the opening of the second. */
+  readonly contrastNot: RegExp;
+  readonly contrastBut: RegExp;
   /** Hedges (global, to list every one). */
   readonly hedges: RegExp;
   readonly local: RegExp;
@@ -70,6 +75,9 @@ export interface CueFile {
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
+  presentMarkers: string[];
+  contrastNot: string[];
+  contrastBut: string[];
   hedges: string[];
   localMarkers: string[];
   nationalMarkers: string[];
@@ -79,7 +87,7 @@ export interface CueFile {
 const CUE_KEYS: readonly (keyof CueFile)[] = [
   'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'mentionAfterPatterns', 'uncertain',
   'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour',
-  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'hedges',
+  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
 ];
 
@@ -119,6 +127,9 @@ export function compileCues(file: CueFile): Cues {
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),
+    present: words(file.presentMarkers, 'gu'),
+    contrastNot: words(file.contrastNot),
+    contrastBut: new RegExp(`^\\s*(?:${wordAlternation(file.contrastBut)})`, 'u'),
     hedges: words(file.hedges, 'gu'),
     local: words(file.localMarkers),
     national: words(file.nationalMarkers),

@@ -117,7 +117,10 @@ function triggerPattern(claim: CompiledClaim): RegExp | undefined {
   return triggers.get(claim);
 }
 
-const QUOTES = /["“”'‘’「」『』]/u;
+const OPENING = /["“'‘「『]/u;
+const CLOSING = /["”'’」』]/u;
+/** How far a quotation around a phrase may reach and still be a quoted term (“医保卡套现”). */
+const TERM_REACH = 8;
 
 /**
  * The phrase names a thing instead of asserting it: a bare quoted term
@@ -126,10 +129,36 @@ const QUOTES = /["“”'‘’「」『』]/u;
  */
 export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start: number, end: number, headingLike: boolean, modality: string | undefined): 'quoted' | boolean {
   const text = view.text;
-  if (start > 0 && QUOTES.test(text[start - 1]!) && end < text.length && QUOTES.test(text[end]!)) return 'quoted';
+  if (quotedTerm(text, start, end)) return 'quoted';
   if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
   // A title or list line with no modal verb labels a topic (医保卡余额提取).
   return headingLike && modality === undefined;
+}
+
+/** The phrase is inside a short quotation: a term being talked about, not a claim (咨询“医保卡套现”问题). */
+function quotedTerm(text: string, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - TERM_REACH); i--) {
+    if (OPENING.test(text[i]!)) {
+      open = i;
+      break;
+    }
+    if (CLOSING.test(text[i]!) && text[i] !== '"' && text[i] !== "'") return false;
+  }
+  if (open < 0) return false;
+  for (let i = end; i < Math.min(text.length, end + TERM_REACH); i++) if (CLOSING.test(text[i]!)) return true;
+  return false;
+}
+
+/**
+ * “不是A，而是B”: A is a misreading being corrected, not something the
+ * sentence holds either way.
+ */
+export function correctedMisreading(cues: Cues, view: SentenceView, clauseIndex: number, start: number): boolean {
+  const c = view.clauses[clauseIndex]!;
+  if (!cues.contrastNot.test(view.text.slice(c.start, start))) return false;
+  const next = view.clauses[clauseIndex + 1];
+  return next !== undefined && cues.contrastBut.test(view.text.slice(next.start, next.end));
 }
 
 /**
@@ -165,7 +194,9 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
   // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
   const exception = exceptionIn(claim, text.slice(0, own.end)) ?? (heading ? exceptionIn(claim, heading) : undefined);
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
-  const past = cues.past.exec(before);
+  // The past counts from the last word of the present on (原先仅限…，现在…).
+  const now = lastIndexOf(cues.present, before);
+  const past = cues.past.exec(before.slice(now)) ?? cues.past.exec(prefix);
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
@@ -183,6 +214,14 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
     out.push({ kind: 'condition', text: body.trim() });
   }
   return out;
+}
+
+function lastIndexOf(re: RegExp, text: string): number {
+  let at = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
+  re.lastIndex = 0;
+  return at;
 }
 
 function lastMatchInClauses(re: RegExp, view: SentenceView, clauseIndex: number): RegExpExecArray | null {
@@ -210,13 +249,25 @@ function exceptionIn(claim: CompiledClaim, text: string): { id: string; text: st
  * clause is about another subject the claim lists; `own` or `topic` (nothing
  * named: the sentence, heading or title made it about the claim) bind it.
  */
-export function subjectOf(claim: CompiledClaim, view: SentenceView, clauseIndex: number, start: number): { kind: 'own' | 'other' | 'topic'; text?: string } {
+export function subjectOf(
+  claim: CompiledClaim,
+  view: SentenceView,
+  clauseIndex: number,
+  start: number,
+  around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined } = {},
+): { kind: 'own' | 'other' | 'topic'; text?: string } {
   if (!claim.otherSubjects) return { kind: 'topic' };
   for (let i = clauseIndex; i >= 0; i--) {
     const c = view.clauses[i]!;
     const end = i === clauseIndex ? start : c.end;
     const m = firstMention(claim, view.text, c.start, end);
     if (m) return m;
+  }
+  // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
+  for (const t of [around.heading, around.unitTitle]) {
+    if (!t || t === view.text) continue;
+    const m = firstMention(claim, t, 0, t.length);
+    if (m) return m.kind === 'other' ? m : { kind: 'topic' };
   }
   return { kind: 'topic' };
 }
