@@ -1,0 +1,68 @@
+// Acceptance test for the reader: the paraphrase measuring stick over dev +
+// holdout together (tests/paraphrases/*.yaml, transforms.ts), one CLI run.
+// Targets: recall on contradicting sentences ≥ 90%, false alarms (an
+// error-severity claim-contradiction of any claim) on supporting and near-miss
+// sentences ≤ 2%, invariance of the transformed variants ≥ 95%, directional
+// pairs flipped ≥ 95%. Failing sentences are printed on failure.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeFailure,
+  describePair,
+  describeVariant,
+  figures,
+  loadSets,
+  measure,
+  MINIMUM,
+  rate,
+  select,
+  show,
+  SETS,
+  KINDS,
+  type Measurement,
+} from '../scripts/paraphrases.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from './helpers/cli.js';
+
+describe('paraphrase set', () => {
+  it('has a well-formed file for every registry claim', () => {
+    const ids = readdirSync(join(repoRoot, 'claims'))
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => ((parse(readFileSync(join(repoRoot, 'claims', f), 'utf8')) as { claims: { id: string }[] }).claims ?? []).map((c) => c.id));
+    const sets = loadSets(); // throws on unknown forms, duplicates, too few sentences
+    expect(sets.map((s) => s.claim).sort()).toEqual(expect.arrayContaining([...ids].sort()));
+    for (const s of sets) for (const set of SETS) for (const k of KINDS) expect(s[set][k].length).toBeGreaterThanOrEqual(MINIMUM[k]);
+  });
+});
+
+describe('paraphrase acceptance (dev + holdout)', () => {
+  let m: Measurement;
+  beforeAll(() => {
+    m = measure();
+  }, 120_000);
+
+  it('finds at least 90% of the contradicting sentences', () => {
+    const js = select(m, SETS);
+    const f = figures(js);
+    const missed = js.filter((j) => j.kind === 'contradicts' && !j.ok);
+    expect(rate(f.recall), `recall ${show(f.recall)}; missed:\n${missed.map(describeFailure).join('\n')}`).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('raises an error on at most 2% of the supporting and near-miss sentences', () => {
+    const js = select(m, SETS);
+    const f = figures(js);
+    const alarms = js.filter((j) => j.kind !== 'contradicts' && !j.ok);
+    expect(1 - rate(f.falseAlarms), `false alarms ${show(f.falseAlarms)}:\n${alarms.map(describeFailure).join('\n')}`).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('keeps the verdict under the invariance transforms at least 95% of the time', () => {
+    const bad = m.variants.filter((v) => !v.invariant);
+    expect(rate(m.invariance), `invariance ${show(m.invariance)}:\n${bad.map(describeVariant).join('\n')}`).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('flips the verdict on at least 95% of the directional pairs', () => {
+    const bad = m.pairs.filter((p) => !p.ok);
+    expect(rate(m.directional), `directional ${show(m.directional)}:\n${bad.map(describePair).join('\n')}`).toBeGreaterThanOrEqual(0.95);
+  });
+});
