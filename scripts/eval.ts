@@ -91,6 +91,7 @@ function main(): void {
       all: fig(figures(select(m, SETS))),
       forms: { dev: byForm(m, ['dev']), holdout: byForm(m, ['holdout']) },
       invariance: m.invariance,
+      variantsRight: m.variantsRight,
       invarianceByTransform: Object.fromEntries(
         [...new Set(m.variants.map((v) => v.variant.transform!))].map((t) => {
           const vs = m.variants.filter((v) => v.variant.transform === t);
@@ -126,7 +127,7 @@ function main(): void {
   }
   console.log('\nby form (dev, sentences judged right):');
   for (const [k, r] of Object.entries(byForm(m, ['dev'])).sort()) console.log(`  ${k.padEnd(40)} ${show(r)}`);
-  console.log(`\ninvariance: ${show(m.invariance)} of the transformed variants keep their base's verdict`);
+  console.log(`\ninvariance: ${show(m.invariance)} of the transformed variants keep their base's verdict (variants judged right: ${show(m.variantsRight)})`);
   for (const t of [...new Set(m.variants.map((v) => v.variant.transform!))]) {
     const vs = m.variants.filter((v) => v.variant.transform === t);
     console.log(`  ${t.padEnd(12)} ${show({ n: vs.filter((v) => v.invariant).length, of: vs.length })}`);

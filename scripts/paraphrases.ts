@@ -278,6 +278,8 @@ export interface Measurement {
   readonly variants: readonly VariantResult[];
   readonly pairs: readonly PairResult[];
   readonly invariance: Ratio;
+  /** secondary: variants judged right by their label (invariance alone is met by missing both) */
+  readonly variantsRight: Ratio;
   readonly directional: Ratio;
 }
 
@@ -305,6 +307,7 @@ export function measure(opts: RunOptions & { sets?: readonly ClaimSet[] } = {}):
     variants,
     pairs,
     invariance: { n: variants.filter((v) => v.invariant).length, of: variants.length },
+    variantsRight: { n: variants.filter((v) => v.variant.ok).length, of: variants.length },
     directional: { n: pairs.filter((p) => p.ok).length, of: pairs.length },
   };
 }
