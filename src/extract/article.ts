@@ -16,6 +16,8 @@ export interface ArticleReader {
   readonly placeNamed?: (text: string) => boolean;
 }
 
+const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
+
 /** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
 const REPLY_REACH = 12;
 
@@ -26,8 +28,16 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   let pending: { unitIndex: number; from: number; kind: 'question' | 'rumour' } | undefined;
   let heading: string | undefined;
   let headingUnit = -1;
+  // The sentence before, when it asked a question: the next one may answer it.
+  let asked: { unitIndex: number; text: string } | undefined;
   // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
-  const around: { heading?: string | undefined; unitTitle?: string | undefined; headingLike?: boolean; placeNamed?: ((text: string) => boolean) | undefined } = {
+  const around: {
+    heading?: string | undefined;
+    unitTitle?: string | undefined;
+    headingLike?: boolean;
+    question?: string | undefined;
+    placeNamed?: ((text: string) => boolean) | undefined;
+  } = {
     heading: undefined,
     unitTitle: undefined,
     headingLike: false,
@@ -42,6 +52,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     }
     if (pending && pending.unitIndex === sentence.unitIndex) replyTo(pending, sentence.text, records, registry, cues);
     pending = undefined;
+    around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
+    asked = QUESTION_END.test(sentence.text) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     around.heading = heading;
     if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
     base.unitIndex = sentence.unitIndex;

@@ -15,6 +15,8 @@ export interface SentenceSurroundings {
   readonly unitTitle?: string | undefined;
   /** The sentence is a title, heading or list line (no final punctuation): 怎么/如何 make it a question. */
   readonly headingLike?: boolean | undefined;
+  /** The question just before, when this sentence may answer it (能取现吗？能，…): its words make the sentence about a claim too. */
+  readonly question?: string | undefined;
   /** Whether the text names a place (for figures stated as local rules). */
   readonly placeNamed?: ((text: string) => boolean) | undefined;
 }
@@ -72,7 +74,7 @@ export function readSentence(
     scanner.scan(text, sentenceHits);
     lastScanned = text;
     // A sentence with none of the subjects' words may still inherit its subject from the heading or title.
-    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !surroundingsNameSubject(registry, around)) return 0;
+    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !around.question && !surroundingsNameSubject(registry, around)) return 0;
   } else if (registry.gate && !registry.gate.test(text)) {
     return 0;
   }
@@ -88,7 +90,10 @@ export function readSentence(
     const compiled = claims[i]!;
     if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
       if (!inheritsSubject(compiled, text, around)) continue;
-    } else if (!(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around))) continue;
+    } else if (
+      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
+      !(around.question && answersAbout(compiled, text, around.question))
+    ) continue;
     const hitCount = phraseHits(compiled, text, scanner && sentenceHits);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
@@ -153,7 +158,7 @@ export function readSentence(
       if (subject.text) record.subject = subject.text;
       if (modality) record.modality = modality;
       const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
-      const asCondition = inConditionClause(cues, view, clauseIndex);
+      const asCondition = inConditionClause(cues, view, clauseIndex, hitEnd);
       if (asCondition && !conditions.some((c) => c.kind === 'exception')) conditions.push({ kind: 'condition', text: asCondition });
       record.conditions = conditions;
       if (scope) record.scope = scope;
@@ -184,10 +189,18 @@ function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): 
  * of subject and trigger may come from around the sentence.
  */
 function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+  if (around.question && answersAbout(c, text, around.question)) return true;
   if (!c.all.length || !c.any || !c.any.test(text)) return false;
   const subject = c.all[0]!;
   if (!((around.heading && subject.test(around.heading)) || (around.unitTitle && subject.test(around.unitTitle)))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+  return !c.none?.test(text);
+}
+
+/** An answer and the question before it are read together for the claim's context (值 phrases come from the answer only). */
+function answersAbout(c: CompiledClaim, text: string, question: string): boolean {
+  for (const re of c.all) if (!re.test(text) && !re.test(question)) return false;
+  if (c.any && !c.any.test(text) && !c.any.test(question)) return false;
   return !c.none?.test(text);
 }
 

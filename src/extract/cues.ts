@@ -19,6 +19,8 @@ export interface Cues {
   /** Tested on the text right after a value phrase, to its clause end. */
   readonly deniedAfter: RegExp;
   readonly deniedBefore: RegExp;
+  /** Tested on the clause after a value phrase's clause. */
+  readonly deniedNext: RegExp;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
@@ -58,6 +60,7 @@ export interface CueFile {
   scopeBreakerPatterns: string[];
   deniedAfterPatterns: string[];
   deniedBefore: string[];
+  deniedNextPatterns: string[];
   mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
@@ -85,7 +88,7 @@ export interface CueFile {
 }
 
 const CUE_KEYS: readonly (keyof CueFile)[] = [
-  'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'mentionAfterPatterns', 'uncertain',
+  'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'deniedNextPatterns', 'mentionAfterPatterns', 'uncertain',
   'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour',
   'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
@@ -111,6 +114,7 @@ export function compileCues(file: CueFile): Cues {
     deniedAfter: patterns(file.deniedAfterPatterns),
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
+    deniedNext: patterns(file.deniedNextPatterns),
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),

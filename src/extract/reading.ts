@@ -92,6 +92,8 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   neg.lastIndex = 0;
   if (cues.deniedBefore.test(masked)) flips++;
   if (cues.deniedAfter.test(text.slice(end, clause.end))) flips++;
+  const next = view.clauses[clauseAt(view.clauses, clause.start) + 1];
+  if (next && cues.deniedNext.test(text.slice(next.start, next.end))) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
 
@@ -165,9 +167,11 @@ export function correctedMisreading(cues: Cues, view: SentenceView, clauseIndex:
  * The phrase is inside a condition clause that leads to another clause
  * (办理提现手续时，需准备…): it is what the condition is about, not a claim.
  */
-export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: number): string | undefined {
+export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: number, end: number): string | undefined {
   if (clauseIndex >= view.clauses.length - 1) return undefined;
   const c = view.clauses[clauseIndex]!;
+  // A phrase reaching past its clause (个人补缴时，每天要交滞纳金) is not inside the condition.
+  if (end > c.end) return undefined;
   const body = view.text.slice(c.start, c.end);
   return cues.conditionEnd.test(body) && !/(?:是|会|将|要)[^，,。；;]*的\s*$/u.test(body) ? body.trim() : undefined;
 }
