@@ -24,6 +24,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
+import { directional, transforms } from './paraphrases/transforms.js';
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {
@@ -33,6 +34,27 @@ describe('paraphrase set', () => {
     const sets = loadSets(); // throws on unknown forms, duplicates, too few sentences
     expect(sets.map((s) => s.claim).sort()).toEqual(expect.arrayContaining([...ids].sort()));
     for (const s of sets) for (const set of SETS) for (const k of KINDS) expect(s[set][k].length).toBeGreaterThanOrEqual(MINIMUM[k]);
+  });
+});
+
+describe('invariance transforms', () => {
+  const by = (name: string) => transforms.find((t) => t.name === name)!.apply;
+  it('rewrite as documented', () => {
+    expect(by('city')('断缴后余额清零。')).toEqual(['在南昌，断缴后余额清零。', '在邯郸，断缴后余额清零。']);
+    expect(by('city')('在南昌，断缴后余额清零。')).toEqual(['在邯郸，断缴后余额清零。']);
+    expect(by('numerals')('断缴3个月以内，等13个月')).toEqual(['断缴三个月以内，等13个月', '断缴90天以内，等13个月']);
+    expect(by('numerals')('断缴三个月以内')).toEqual(['断缴3个月以内']);
+    expect(by('numerals')('等待期为6个月')).toEqual([]);
+    expect(by('filler')('甲。')).toEqual(['据了解，甲。', '需要注意的是，甲。']);
+    expect(by('list-marker')('甲。')).toEqual(['1. 甲。', '（一）甲。']);
+    expect(by('source-tag')('甲。')).toEqual(['甲。（来源：某市医保局）']);
+  });
+  it('directional pairs differ and name registry claims', () => {
+    const ids = new Set(loadSets().map((s) => s.claim));
+    for (const p of directional) {
+      expect(ids.has(p.claim), p.claim).toBe(true);
+      expect(p.base).not.toBe(p.flipped);
+    }
   });
 });
 
