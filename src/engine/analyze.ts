@@ -14,6 +14,7 @@ import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
 import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
+import { articleViews, asWritten, claimsAtSource, factAtSource, type ArticleViews } from './views.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -40,7 +41,7 @@ export interface FileAnalysis {
   readonly unreadable?: string;
 }
 
-type Stage = 'read' | 'decode' | 'parse' | 'extract' | 'facts' | 'judge' | 'rules';
+type Stage = 'read' | 'decode' | 'parse' | 'normalize' | 'extract' | 'facts' | 'judge' | 'rules';
 
 /**
  * One file through the named stages (read → decode → parse → extract →
@@ -91,8 +92,12 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   for (const p of parsed.problems) note(p.severity, p.message, p.line, p.column);
   const article = parsed.article;
 
-  const records = stage('extract', () => extractArticle(article, services)) ?? [];
-  const facts = stage('facts', () => extractFacts(article, services.facts ?? defaultFactServices(services.cues))) ?? [];
+  // Claims and facts are read from the matching view (spaces between CJK characters, zero-width
+  // characters, full-width digits and traditional characters normalised) and reported at source positions.
+  // If that fails (reported like any stage), the article is read as written.
+  const views = stage('normalize', () => articleViews(article)) ?? asWritten(article);
+  const records = stage('extract', () => extractArticle(article, services, views)) ?? [];
+  const facts = stage('facts', () => extractFactsAtSource(views, services.facts ?? defaultFactServices(services.cues))) ?? [];
   const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
   if (!failed) {
     const ruleFindings = stage('rules', () =>
@@ -103,8 +108,21 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   return { file, article, lines, records, verdicts, facts, findings };
 }
 
-/** Claim records of every sentence, with the heading above each as context. */
-export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
+/** Fact records of the article's matching view, at source positions. */
+function extractFactsAtSource(views: ArticleViews, services: FactServices): FactRecord[] {
+  const facts = extractFacts(views.article, services);
+  for (let k = 0; k < facts.length; k++) {
+    const n = views.sourceOf(facts[k]!.sentence);
+    if (n) facts[k] = factAtSource(n, facts[k]!);
+  }
+  return facts;
+}
+
+/**
+ * Claim records of every sentence, with the heading above each as context.
+ * Sentences and titles are read in their matching views; records point at the source.
+ */
+export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>, views: ArticleViews = articleViews(article)): ClaimRecord[] {
   const records: ClaimRecord[] = [];
   // Records of the previous sentence when it was a question: a "不能。" answer flips them.
   let question: { unitIndex: number; from: number } | undefined;
@@ -116,7 +134,8 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
   // Front matter region, else the unit's title, else its parent's (src/region/unit-region.ts);
   // looked up only for a sentence that yields records.
   const regionOf = () => unitRegionName(article, base.unitIndex);
-  for (const sentence of article.sentences) {
+  const read = views.article;
+  for (const sentence of read.sentences) {
     if (sentence.unitIndex !== headingUnit) {
       heading = undefined;
       headingUnit = sentence.unitIndex;
@@ -126,11 +145,15 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
     }
     question = undefined;
     around.heading = heading;
-    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
+    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = read.units[sentence.unitIndex]?.title?.text;
     base.unitIndex = sentence.unitIndex;
     const before = records.length;
     readSentence(services.registry, services.cues, sentence, around, base, records, regionOf);
     const added = records.length - before;
+    if (added > 0) {
+      const source = views.sourceOf(sentence);
+      if (source) claimsAtSource(source, records, before);
+    }
     if (added > 0 && records[records.length - 1]!.framing === 'question') question = { unitIndex: sentence.unitIndex, from: before };
     if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
   }
