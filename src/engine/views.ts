@@ -3,7 +3,7 @@
 // what they read to the page as written. Records keep the source sentence and
 // source spans, so excerpts, columns and fingerprints are those of the page.
 import type { Article, ClaimRecord, FactRecord, Quantity, Sentence, TextSpan, Unit } from '../types.js';
-import { matchingView, type MatchingView } from '../text/normalize.js';
+import { matchingView, needsNormalising, type MatchingView } from '../text/normalize.js';
 
 interface Normalised {
   readonly source: Sentence;
@@ -26,6 +26,8 @@ export function articleViews(article: Article): ArticleViews {
   const all = article.sentences;
   for (let i = 0; i < all.length; i++) {
     const s = all[i]!;
+    // The fast check first: a clean sentence (nearly all) costs one table scan and no view object.
+    if (!needsNormalising(s.text)) continue;
     const view = matchingView(s.text);
     if (view.identity) continue;
     sentences ??= all.slice();
