@@ -14,6 +14,7 @@ import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
 import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
+import { articleViews, asWritten, claimsAtSource, factAtSource, type ArticleViews } from './views.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -40,7 +41,7 @@ export interface FileAnalysis {
   readonly unreadable?: string;
 }
 
-type Stage = 'read' | 'decode' | 'parse' | 'extract' | 'facts' | 'judge' | 'rules';
+type Stage = 'read' | 'decode' | 'parse' | 'normalize' | 'extract' | 'facts' | 'judge' | 'rules';
 
 /**
  * One file through the named stages (read → decode → parse → extract →
@@ -91,8 +92,12 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   for (const p of parsed.problems) note(p.severity, p.message, p.line, p.column);
   const article = parsed.article;
 
-  const records = stage('extract', () => extractArticle(article, readerOf(services))) ?? [];
-  const facts = stage('facts', () => extractFacts(article, services.facts ?? defaultFactServices(services.cues))) ?? [];
+  // Claims and facts are read from the matching view (spaces between CJK characters, zero-width
+  // characters, full-width digits and traditional characters normalised) and reported at source positions.
+  // If that fails (reported like any stage), the article is read as written.
+  const views = stage('normalize', () => articleViews(article)) ?? asWritten(article);
+  const records = stage('extract', () => claimsOfViews(views, services)) ?? [];
+  const facts = stage('facts', () => extractFactsAtSource(views, services.facts ?? defaultFactServices(services.cues))) ?? [];
   const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
   if (!failed) {
     const ruleFindings = stage('rules', () =>
@@ -101,6 +106,26 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
     if (ruleFindings) findings.push(...ruleFindings);
   }
   return { file, article, lines, records, verdicts, facts, findings };
+}
+
+/** Fact records of the article's matching view, at source positions. */
+function extractFactsAtSource(views: ArticleViews, services: FactServices): FactRecord[] {
+  const facts = extractFacts(views.article, services);
+  for (let k = 0; k < facts.length; k++) {
+    const n = views.sourceOf(facts[k]!.sentence);
+    if (n) facts[k] = factAtSource(n, facts[k]!);
+  }
+  return facts;
+}
+
+/** Claim records of the article's matching view, at source positions. */
+function claimsOfViews(views: ArticleViews, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
+  const records = extractArticle(views.article, readerOf(services));
+  for (let k = 0; k < records.length; k++) {
+    const n = views.sourceOf(records[k]!.sentence);
+    if (n) claimsAtSource(n, records, k, k + 1);
+  }
+  return records;
 }
 
 /** The article reader for a run's services (one per registry and cue set). */
