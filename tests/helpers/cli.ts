@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
-export const samplesDir = resolve(repoRoot, '..', 'shared', 'samples');
 const bin = join(repoRoot, 'bin', 'claimlint.js');
 
 export interface CliRun {
