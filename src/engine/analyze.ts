@@ -14,6 +14,7 @@ import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
 import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
+import { pushAll } from '../arrays.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -98,7 +99,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
     const ruleFindings = stage('rules', () =>
       runFileRules(services.rules, services.settings, { file, article, lines, registry: services.registry, asOf: services.asOf, verdicts }),
     );
-    if (ruleFindings) findings.push(...ruleFindings);
+    if (ruleFindings) pushAll(findings, ruleFindings);
   }
   return { file, article, lines, records, verdicts, facts, findings };
 }
@@ -122,7 +123,9 @@ export function extractArticle(article: Article, services: Pick<Services, 'regis
       headingUnit = sentence.unitIndex;
     }
     if (question && question.unitIndex === sentence.unitIndex && services.cues.answerNo.test(sentence.text)) {
-      records.splice(question.from, records.length - question.from, ...answeredNo(records.slice(question.from), services.registry));
+      const answered = answeredNo(records.slice(question.from), services.registry);
+      records.length = question.from;
+      pushAll(records, answered);
     }
     question = undefined;
     around.heading = heading;
