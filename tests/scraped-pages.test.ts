@@ -123,3 +123,22 @@ describe('the rules on the project pages (CLI)', () => {
     expect(findings.filter((f) => f.file.endsWith('transfer-byline.txt'))).toEqual([]);
   });
 });
+
+describe('a page cut inside its last character (issue 9, defect 2)', () => {
+  // The resignation page followed by 医保 with the last byte of 保 (E4 BF 9D) missing.
+  const bytes = Buffer.from(`${readPage('resign-account.txt')}医保`, 'utf8');
+  const dir = tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'cut.txt': bytes.subarray(0, bytes.length - 1) });
+  const run = runCli(['check', 'cut.txt', '--format', 'json', '--as-of', '2025-06-30', '--registry', 'claims'], dir);
+  const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; line: number; severity: string; message: string }> }).findings;
+
+  it('keeps the findings of the intact page', () => {
+    expect(findings.filter((f) => f.ruleId !== 'input').map((f) => `${f.ruleId}:${f.line}`)).toEqual(['stale-year:19', 'corpus-conflict:34', 'region-conflict:40']);
+  });
+
+  it('warns once about the bad bytes, on line 49 (the page has 48 lines, each ending in a newline)', () => {
+    const input = findings.filter((f) => f.ruleId === 'input');
+    expect(input).toHaveLength(1);
+    expect(input[0]).toMatchObject({ severity: 'warning', line: 49 });
+    expect(input[0]!.message).toContain(`at byte offset ${bytes.length - 3} (e4 bf)`);
+  });
+});
