@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { ACCEPTANCE_GLOB, acceptancePlan, sharedPresent } from './tests/helpers/acceptance.js';
+
+// Without ../shared the acceptance suite is left out here and tests/acceptance-gate.ts
+// prints one line saying so (or fails the run when CLAIMLINT_ACCEPTANCE=required).
+const plan = acceptancePlan(process.env, sharedPresent());
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: plan.run ? ['**/node_modules/**'] : ['**/node_modules/**', ACCEPTANCE_GLOB],
+    globalSetup: ['tests/acceptance-gate.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -110,3 +110,53 @@ describe('decode', () => {
     expect(r.ok && r.text).toBe('职工医保');
   });
 });
+
+describe('decode: UTF-8 with a few bad bytes (issue 9, defect 2)', () => {
+  // 保 is E4 BF 9D in UTF-8; dropping its last byte leaves E4 BF, one broken sequence.
+  const page = '# 医保个人账户\n\n停缴以后，账户里的钱不会清零。\n2024年最新政策：余额可以继续使用。\n医保';
+  const whole = utf8(page);
+  const cut = whole.subarray(0, whole.length - 1);
+
+  it('reads a UTF-8 page cut inside its last character as UTF-8, losing only that character', () => {
+    const r = decode(cut);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text).toBe(`${page.slice(0, -1)}\ufffd`);
+  });
+
+  it('names the bad bytes, their offset and line, and why UTF-8 was kept', () => {
+    const r = decode(cut);
+    if (!r.ok) throw new Error('not decoded');
+    const offset = whole.length - 3; // where 保 starts
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]!.severity).toBe('warning');
+    expect(r.notes[0]!.line).toBe(5);
+    expect(r.notes[0]!.message).toMatch(new RegExp(`^not valid UTF-8: 1 byte sequence replaced with U\\+FFFD, at byte offset ${offset} \\(e4 bf\\); read as UTF-8 \\(37 well-formed multi-byte characters; GB18030 would lose \\d+ and garble the rest\\)$`));
+  });
+
+  it('counts offsets from the start of the file when it has a byte order mark', () => {
+    const r = decode(concat([0xef, 0xbb, 0xbf], cut));
+    expect(r.ok && r.notes[0]!.message).toContain(`at byte offset ${whole.length - 3 + 3} (e4 bf)`);
+  });
+
+  it('lists the first three bad sequences and counts the rest', () => {
+    // 87 well-formed characters around 5 stray bytes: FF (never valid), C3 before ASCII (a lead byte without its continuation), and three lone continuation bytes.
+    const bytes = concat(utf8('医保一'), [0xff], utf8('二'), [0xc3], utf8('a三'), [0x80], utf8('四'), [0x80], utf8('五'), [0x80], utf8('个人账户余额不清零。'.repeat(8)));
+    const r = decode(bytes);
+    if (!r.ok) throw new Error('not decoded');
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text.startsWith('医保一\ufffd二\ufffda三\ufffd四\ufffd五\ufffd个人账户')).toBe(true);
+    expect(r.notes[0]!.message).toContain('5 byte sequences replaced with U+FFFD, at byte offset 9 (ff), byte offset 13 (c3), byte offset 18 (80) and 2 more;');
+  });
+
+  it('still reads a real GB18030 page with one bad byte as GB18030', () => {
+    // 清零 in GB18030 (C7 E5 C1 E3) repeated, then a lone FF: UTF-8 would lose every character.
+    const gb = concat(...Array.from({ length: 20 }, () => [0xc7, 0xe5, 0xc1, 0xe3]), [0xff]);
+    const r = decode(gb);
+    if (!r.ok) throw new Error('not decoded');
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text.startsWith('清零清零')).toBe(true);
+    expect(r.notes.map((n) => n.severity)).toEqual(['info', 'warning']);
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadRegistry } from '../src/registry/load.js';
 import { loadCues, type Cues } from '../src/extract/cues.js';
 import { extractClaims } from '../src/extract/claims.js';
 import type { Registry } from '../src/registry/types.js';
+import { pagePieces } from './helpers/pages.js';
 
 // The extractor settles most patterns with the registry's literal scanner;
 // without a scanner it runs every regex. Both must read every sentence alike.
@@ -28,11 +28,10 @@ describe('extraction with and without the literal scanner', () => {
     expect(cues.guards).toBeDefined();
   });
 
-  it('reads the registry examples and the scraped samples the same way', () => {
+  it('reads the registry examples and the project scraped-style pages the same way', () => {
     const texts: string[] = [];
     for (const c of registry.claims) texts.push(...c.claim.examples.supports, ...c.claim.examples.contradicts, ...c.claim.examples.unrelated);
-    const samples = resolve(root, '../shared/samples');
-    for (const f of readdirSync(samples)) texts.push(...readFileSync(join(samples, f), 'utf8').split(/(?<=[。！？\n])/));
+    texts.push(...pagePieces());
     const differ = texts.filter((t) => read(registry, cues, t) !== read(plainRegistry, plainCues, t));
     expect(differ).toEqual([]);
     expect(texts.filter((t) => read(registry, cues, t) !== '[]').length).toBeGreaterThan(100);

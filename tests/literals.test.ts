@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { guardPattern, patternLiterals } from '../src/registry/literals.js';
 import { LiteralScanner } from '../src/registry/scanner.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { loadCues } from '../src/extract/cues.js';
+import { pagePieces } from './helpers/pages.js';
 
 const root = resolve(import.meta.dirname, '..');
 const sorted = (list: readonly string[] | undefined) => (list ? [...list].sort() : list);
@@ -117,7 +117,7 @@ describe('guardPattern', () => {
 });
 
 describe('soundness over the bundled registry and cues', () => {
-  // Every pattern the extractor guards, against real sentences: a matching
+  // Every pattern the extractor guards, against scraped-style sentences (the project's pages) and the registry examples: a matching
   // sentence must have every needed list, and an exact list must agree with the regex.
   const loaded = loadRegistry(resolve(root, 'claims'), root);
   if (!loaded.ok) throw new Error('registry invalid');
@@ -129,8 +129,7 @@ describe('soundness over the bundled registry and cues', () => {
   }
   for (const [name, re] of Object.entries(cues)) if (name !== 'guards') patterns.push(re as RegExp);
   const texts: string[] = [];
-  const samples = resolve(root, '../shared/samples');
-  for (const f of readdirSync(samples)) texts.push(...readFileSync(join(samples, f), 'utf8').split(/(?<=[。！？\n])/));
+  texts.push(...pagePieces());
   for (const c of loaded.registry.claims) texts.push(...c.claim.examples.supports, ...c.claim.examples.contradicts, ...c.claim.examples.unrelated);
 
   it('never rules out a sentence a pattern matches', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { findQuantities, mayHoldQuantity, scanQuantities } from '../src/extract/quantity.js';
 import { random } from './helpers/random.js';
-
-const root = resolve(import.meta.dirname, '..');
+import { pageNames, readPage } from './helpers/pages.js';
 
 describe('mayHoldQuantity', () => {
   it('rules out text with no number followed by what may follow one', () => {
@@ -24,13 +21,13 @@ describe('mayHoldQuantity', () => {
   });
 
   it('changes nothing findQuantities finds', () => {
-    // Random strings over the characters quantities are made of, plus real sentences.
+    // Random strings over the characters quantities are made of, plus scraped-style sentences
+    // (the project's pages; tests/acceptance/quantity-precheck.test.ts adds the real ones).
     const rnd = random(20261122);
     const alphabet = [...'0123456789０５零〇一二两三五九十百千万亿仨半次个分之%％-～至到元工作日星期周天月年家位名人所项种条每/，,.．点 \u3000以内上下左右及含（）超过不足约近第级性岁的医保'];
     const texts: string[] = [];
     for (let k = 0; k < 20000; k++) texts.push(Array.from({ length: 1 + rnd(8) }, () => alphabet[rnd(alphabet.length)]).join(''));
-    const samples = resolve(root, '../shared/samples');
-    for (const f of readdirSync(samples)) texts.push(...readFileSync(join(samples, f), 'utf8').split(/\n|。/));
+    for (const n of pageNames()) texts.push(...readPage(n).split(/\n|。/));
     const wrong = texts.filter((t) => JSON.stringify(findQuantities(t, 7)) !== JSON.stringify(scanQuantities(t, 7)));
     expect(wrong).toEqual([]);
     // The comparison must cover texts that hold quantities and texts ruled out early.

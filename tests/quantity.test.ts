@@ -1,12 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findQuantities, parseChineseNumber } from '../src/extract/quantity.js';
 import type { Quantity } from '../src/types.js';
+import { pageNames, readPage } from './helpers/pages.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const samplesDir = path.resolve(repoRoot, '../shared/samples');
 const OFFSET = 100;
 
 /** Quantities of `text` read at a nonzero offset, with every span checked against its text. */
@@ -208,42 +204,31 @@ describe('findQuantities: spans and negatives', () => {
   });
 });
 
-describe('findQuantities on the scraped samples', () => {
-  const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
-  const read = (name: string) => readFileSync(path.join(samplesDir, name), 'utf8');
-
-  it('keeps every span exact, ordered and non-overlapping', () => {
-    for (const name of samples) {
-      const text = read(name);
+describe('findQuantities on the project scraped-style pages', () => {
+  it('keeps every span exact, ordered and non-overlapping, and never reads a year as a duration', () => {
+    for (const name of pageNames()) {
+      const text = readPage(name);
       let last = 0;
       for (const q of findQuantities(text)) {
         expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
         expect(q.span.start).toBeGreaterThanOrEqual(last);
         last = q.span.end;
-        // No calendar year ever comes out as a duration.
         expect(q.unit === 'year' && q.value >= 100).toBe(false);
       }
     }
   });
 
-  it('reads the lapse page: 超过3个月, 满6个月 and two 次月', () => {
-    const qs = findQuantities(read('001_52265ac67fb53659.txt'));
-    expect(qs.find((q) => q.text === '超过3个月')).toMatchObject({ kind: 'duration', value: 3, unit: 'month', bound: 'over' });
-    expect(qs.find((q) => q.text === '满6个月')).toMatchObject({ value: 6, unit: 'month', bound: 'atLeast' });
-    expect(qs.filter((q) => q.relative === 'nextMonth')).toHaveLength(2);
-    expect(qs.find((q) => q.text === '约20%')).toMatchObject({ kind: 'percent', value: 20, bound: 'about' });
+  it('reads the durations, amounts and rates of the resignation page and no house numbers', () => {
+    const qs = findQuantities(readPage('resign-account.txt'));
+    expect(qs.map((q) => q.text)).toEqual(['2个月内', '超过3个月', '约600元', '3500元/月', '8%', '280元']);
+    expect(qs[0]).toMatchObject({ kind: 'duration', value: 2, unit: 'month', bound: 'atMost' });
+    expect(qs[1]).toMatchObject({ kind: 'duration', value: 3, unit: 'month', bound: 'over' });
+    expect(qs[2]).toMatchObject({ kind: 'amount', value: 600, bound: 'about' });
+    expect(qs[3]).toMatchObject({ kind: 'amount', value: 3500, unit: 'yuan/month' });
   });
 
-  it('reads the resignation page: ranges, per-month amounts and the worked example', () => {
-    const text = read('000_c20b1bd4671130ea.txt');
-    const qs = findQuantities(text);
-    expect(qs.find((q) => q.text === '超过1-3个月')).toMatchObject({ value: 1, max: 3, unit: 'month', bound: 'over' });
-    expect(qs.find((q) => q.text === '约1000元')).toMatchObject({ kind: 'amount', value: 1000, bound: 'about' });
-    expect(qs.find((q) => q.text === '12648元/月')).toMatchObject({ value: 12648, unit: 'yuan/month' });
-    const at = text.indexOf('3176元 * 8% = 254.08元');
-    expect(at).toBeGreaterThan(-1);
-    const inside = qs.filter((q) => q.span.start >= at && q.span.end <= at + '3176元 * 8% = 254.08元'.length);
-    expect(inside.map((q) => q.text)).toEqual(['3176元', '8%', '254.08元']);
-    expect(qs.some((q) => q.text.includes('2024年') || q.text.includes('2025年'))).toBe(false);
+  it('reads 10个工作日 and 5个工作日 on the transfer page', () => {
+    const qs = findQuantities(readPage('transfer-byline.txt'));
+    expect(qs.map((q) => q.text)).toEqual(expect.arrayContaining(['10个工作日内', '5个工作日内']));
   });
 });

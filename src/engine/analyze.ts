@@ -15,6 +15,7 @@ import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
 import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
 import { articleViews, asWritten, claimsAtSource, factAtSource, type ArticleViews } from './views.js';
+import { pushAll } from '../arrays.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -103,7 +104,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
     const ruleFindings = stage('rules', () =>
       runFileRules(services.rules, services.settings, { file, article, lines, registry: services.registry, asOf: services.asOf, verdicts }),
     );
-    if (ruleFindings) findings.push(...ruleFindings);
+    if (ruleFindings) pushAll(findings, ruleFindings);
   }
   return { file, article, lines, records, verdicts, facts, findings };
 }

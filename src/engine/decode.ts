@@ -3,6 +3,7 @@
 // instead of a crash. Line endings are kept as they are so positions stay exact.
 
 import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
+import { describeBytes, invalidUtf8 } from './utf8-errors.js';
 
 export interface DecodeNote {
   severity: 'info' | 'warning';
@@ -26,6 +27,51 @@ const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Node without ICU has no transcode; the TextDecoder path is the fallback there. */
 const canTranscode = typeof transcode === 'function';
 const gb18030 = new TextDecoder('gb18030');
+const utf8Lossy = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Well-formed UTF-8 characters per broken sequence above which bytes are damaged UTF-8, not GB18030. */
+const UTF8_MAJORITY = 10;
+
+/**
+ * Bytes that are not valid UTF-8: a GB18030 page, or a UTF-8 page with a few bad
+ * bytes (cut inside its last character, a stray byte). Both readings are tried
+ * and the one that loses fewer characters (U+FFFD) wins, UTF-8 on a tie. GB18030
+ * reads UTF-8 Chinese as mojibake with very few replacements, so UTF-8 also wins
+ * when its well-formed multi-byte characters outnumber its broken sequences
+ * UTF8_MAJORITY to one: GB18030 text read as UTF-8 is broken nearly everywhere.
+ * `base` is where body starts in the file (after a byte order mark).
+ */
+function decodeInvalidUtf8(body: Uint8Array, base: number): { text: string; encoding: 'utf-8' | 'gb18030'; notes: DecodeNote[] } {
+  const bad = invalidUtf8(body);
+  const gbText = gb18030.decode(body);
+  const gbLost = countReplacements(gbText);
+  if (bad.count <= gbLost || bad.wellFormed >= UTF8_MAJORITY * bad.count) {
+    const text = utf8Lossy.decode(body);
+    const where = bad.first.map((q) => describeBytes(body, q, base)).join(', ');
+    const more = bad.count > bad.first.length ? ` and ${bad.count - bad.first.length} more` : '';
+    return {
+      text,
+      encoding: 'utf-8',
+      notes: [
+        {
+          severity: 'warning',
+          message:
+            `not valid UTF-8: ${bad.count} byte sequence${bad.count === 1 ? '' : 's'} replaced with U+FFFD, at ${where}${more}; ` +
+            `read as UTF-8 (${bad.wellFormed} well-formed multi-byte characters; GB18030 would lose ${gbLost} and garble the rest)`,
+          line: lineOfByte(body, bad.first[0]?.offset ?? 0),
+        },
+      ],
+    };
+  }
+  const notes: DecodeNote[] = [{ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: lineOfByte(body, bad.first[0]?.offset ?? 0) }];
+  if (gbLost > 0) {
+    notes.push({
+      severity: 'warning',
+      message: `${gbLost} byte sequence(s) are valid in neither UTF-8 nor GB18030 and were replaced with U+FFFD`,
+      line: lineOfChar(gbText, gbText.indexOf('\ufffd')),
+    });
+  }
+  return { text: gbText, encoding: 'gb18030', notes };
+}
 
 export function decode(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return empty();
@@ -57,19 +103,10 @@ export function decode(bytes: Uint8Array): DecodeResult {
     text = utf8;
   } else {
     if (sniffBinary(body)) return binary();
-    const bad = firstInvalidUtf8(body);
-    text = gb18030.decode(body);
-    encoding = 'gb18030';
-    notes.push({ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: lineOfByte(body, bad) });
-    const lost = countReplacements(text);
-    if (lost > 0) {
-      const at = text.indexOf('\ufffd');
-      notes.push({
-        severity: 'warning',
-        message: `${lost} byte sequence(s) are valid in neither UTF-8 nor GB18030 and were replaced with U+FFFD`,
-        line: lineOfChar(text, at),
-      });
-    }
+    const chosen = decodeInvalidUtf8(body, bytes.length - body.length);
+    text = chosen.text;
+    encoding = chosen.encoding;
+    notes.push(...chosen.notes);
   }
   if (ONLY_WHITESPACE.test(text)) return empty();
   return { ok: true, text, encoding, notes };
@@ -133,38 +170,6 @@ function looksBinary(text: string): boolean {
     if ((c < 32 && !isTextControl(c)) || c === 127) control++;
   }
   return n > 0 && control / n > MAX_CONTROL_SHARE;
-}
-
-/** Index of the first byte that breaks UTF-8 (per the WHATWG decoder's rules), or b.length. */
-function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const d = b[i + k];
-      if (d === undefined) return i;
-      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return i;
-    }
-    i += need + 1;
-  }
-  return b.length;
 }
 
 function lineOfByte(b: Uint8Array, index: number): number {

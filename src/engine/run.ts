@@ -19,6 +19,7 @@ import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
 import { discover, type DiscoveredFile } from './discover.js';
+import { pushAll } from '../arrays.js';
 
 export interface RunOptions {
   readonly cwd: string;
@@ -147,10 +148,11 @@ export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] 
 
 /** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
 function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
-  const raw: RawFinding[] = analyses.flatMap((a) => a.findings);
+  const raw: RawFinding[] = [];
+  for (const a of analyses) pushAll(raw, a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
   const entries = corpusEntries(analyses);
-  raw.push(...runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
+  pushAll(raw, runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
 
   const known = new Set(ruleIds());
   const byFile = new Map<string, RawFinding[]>();
@@ -161,11 +163,11 @@ function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry
   }
   const kept: RawFinding[] = [];
   for (const e of entries) {
-    kept.push(...applySuppressions(byFile.get(e.file) ?? [], e.article, e.lines, known));
+    pushAll(kept, applySuppressions(byFile.get(e.file) ?? [], e.article, e.lines, known));
     byFile.delete(e.file);
   }
   // Files that never parsed (binary, unreadable) keep their input messages.
-  for (const rest of byFile.values()) kept.push(...rest);
+  for (const rest of byFile.values()) pushAll(kept, rest);
   return finalise(kept);
 }
 

@@ -12,6 +12,7 @@ import { deepestPlace, entitiesIn, parseAddress, placesIn, type EntityHit, type 
 import { loadFactKeys, type AttributeDef, type FactKeys, type Word } from './keys.js';
 import type { TrieHit } from './trie.js';
 import { addressValue, gradeValue, quantityValue } from './values.js';
+import { pushAll } from '../arrays.js';
 
 export interface FactServices {
   readonly keys: FactKeys;
@@ -393,7 +394,7 @@ class SentenceReader {
         if (!attr.kinds.has(q.kind)) continue;
         const from = this.prefixStart(q.span.start);
         const prefix = this.readLabels(from, q.span.start);
-        out.push(...this.build(attr, q, { labels: prefix.labels, places: prefix.places, conditions: prefix.conditions }, undefined, from, next.end, false));
+        pushAll(out, this.build(attr, q, { labels: prefix.labels, places: prefix.places, conditions: prefix.conditions }, undefined, from, next.end, false));
         continue;
       }
       if (!this.endsCleanly(q.span.end)) continue;
@@ -435,7 +436,7 @@ class SentenceReader {
       const head = chain.count === 0 ? (near ? near.start : a.start) : chain.lastEnd + leadingSpace(this.text, chain.lastEnd);
       chain.lastEnd = q.span.end;
       chain.count++;
-      out.push(...this.build(attr, q, gap, prefix, head, q.span.end, gap.colon, a.start));
+      pushAll(out, this.build(attr, q, gap, prefix, head, q.span.end, gap.colon, a.start));
     }
     return out;
   }

@@ -6,6 +6,7 @@
 import type { Finding, RuleMeta, RunResult, Severity } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
 import { countsPhrase, plural, rankFiles, tallyByRule, type FileTally } from './tally.js';
+import { pushAll } from '../arrays.js';
 
 /** How many files the "worst files" list shows. */
 const WORST_FILES = 10;
@@ -163,9 +164,10 @@ export const formatHtml: Formatter = (result: RunResult, options: FormatterOptio
   if (result.findings.length === 0) {
     body.push('<p>✅ No problems found.</p>');
   } else {
-    body.push(...rulesSection(result.findings, result.rules), ...worstFilesSection(files, anchors));
+    pushAll(body, rulesSection(result.findings, result.rules));
+    pushAll(body, worstFilesSection(files, anchors));
     body.push('<section id="findings">', '<h2>Findings</h2>');
-    for (const f of files) body.push(...fileSection(f, anchors.get(f.file)!));
+    for (const f of files) pushAll(body, fileSection(f, anchors.get(f.file)!));
     body.push('</section>');
   }
   if (result.notes.length > 0) {

@@ -6,6 +6,7 @@ import type { Finding, RunResult } from '../types.js';
 import type { Formatter } from './index.js';
 import { countsPhrase, plural, rankFiles, tallyByRule, type SeverityCounts } from './tally.js';
 import { oneLine, truncate } from './text.js';
+import { pushAll } from '../arrays.js';
 
 export const DEFAULT_MAX_MARKDOWN_ROWS = 200;
 /** Longest sentence shown in a cell, in characters (the full one is in the file). */
@@ -71,7 +72,8 @@ export const formatMarkdown: Formatter = (result, options) => {
     const s = result.summary;
     lines.push(`✅ No problems in ${plural(s.files, 'file')} · ${plural(s.claims, 'claim')} checked.`);
   } else {
-    lines.push(totalsLine(result), '', ...ruleTable(result.findings));
+    lines.push(totalsLine(result), '');
+    pushAll(lines, ruleTable(result.findings));
     const maxRows = Math.max(0, options.maxMarkdownRows ?? DEFAULT_MAX_MARKDOWN_ROWS);
     let shown = 0;
     for (const file of rankFiles(result.findings)) {

@@ -8,6 +8,7 @@ import type { Finding, RunResult, Severity } from '../types.js';
 import type { Formatter } from './index.js';
 import { countsPhrase, groupByFile, plural } from './tally.js';
 import { displayWidth, oneLine, padEndDisplay, padStartDisplay } from './text.js';
+import { maxOf, pushAll } from '../arrays.js';
 
 export { displayWidth } from './text.js';
 
@@ -71,10 +72,10 @@ function fileBlock(file: string, findings: readonly Finding[], paint: Paint): st
     pos: `${f.line}:${f.column}`,
     message: oneLine(f.message),
   }));
-  const posWidth = Math.max(...rows.map((r) => r.pos.length));
-  const sevWidth = Math.max(...rows.map((r) => r.f.severity.length));
+  const posWidth = maxOf(rows.map((r) => r.pos.length));
+  const sevWidth = maxOf(rows.map((r) => r.f.severity.length));
   const widths = rows.map((r) => displayWidth(r.message)).filter((w) => w <= MAX_MESSAGE_PAD);
-  const msgWidth = widths.length > 0 ? Math.max(...widths) : 0;
+  const msgWidth = maxOf(widths);
 
   const out = [paint.underline(oneLine(file))];
   for (const { f, pos, message } of rows) {
@@ -83,7 +84,7 @@ function fileBlock(file: string, findings: readonly Finding[], paint: Paint): st
     out.push(
       `  ${padStartDisplay(pos, posWidth)}  ${sev}  ${padEndDisplay(message, msgWidth)}  ${paint.dim(f.ruleId)}`,
     );
-    out.push(...detailLines(f, paint));
+    pushAll(out, detailLines(f, paint));
   }
   return out;
 }
@@ -101,7 +102,8 @@ export const formatStylish: Formatter = (result, options) => {
   const paint = options.color ? ANSI : PLAIN;
   const lines: string[] = [];
   for (const group of groupByFile(result.findings)) {
-    lines.push(...fileBlock(group.file, group.findings, paint), '');
+    pushAll(lines, fileBlock(group.file, group.findings, paint));
+    lines.push('');
   }
   lines.push(summaryLine(result, paint));
   for (const note of result.notes) lines.push(paint.dim(oneLine(note)));

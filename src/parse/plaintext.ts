@@ -8,6 +8,7 @@
 import type { Article, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { listMarkerLength, pushSentences } from '../text/sentences.js';
 import type { ParseOutput } from './markdown.js';
+import { maxOf } from '../arrays.js';
 
 export interface PageStructure {
   /** Longest trimmed line (in UTF-16 units) that can be a title line. */
@@ -69,7 +70,7 @@ function compile(s: PageStructure): CompiledStructure {
   if (!c) {
     c = {
       maxTitleLength: s.maxTitleLength,
-      longestKey: 2 * Math.max(0, ...[...s.relatedMarkers, ...s.boilerplateLines, ...s.boilerplatePrefixes].map((k) => k.length)) + 16,
+      longestKey: 2 * maxOf([...s.relatedMarkers, ...s.boilerplateLines, ...s.boilerplatePrefixes].map((k) => k.length)) + 16,
       titleEnds: new Set(s.titleMayEndWith),
       related: new Set(s.relatedMarkers.map(normalise)),
       boilerLines: new Set(s.boilerplateLines.map(normalise)),

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
-export const samplesDir = resolve(repoRoot, '..', 'shared', 'samples');
 const bin = join(repoRoot, 'bin', 'claimlint.js');
 
 export interface CliRun {
@@ -13,11 +12,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI as a process (npm test builds dist/ first). */
-export function runCli(args: readonly string[], cwd = repoRoot, input?: string): CliRun {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+/** Runs the built CLI as a process (npm test builds dist/ first); `nodeArgs` go to node itself. */
+export function runCli(args: readonly string[], cwd = repoRoot, input?: string, nodeArgs: readonly string[] = []): CliRun {
+  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...args], {
     cwd,
     encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     ...(input !== undefined ? { input } : {}),
   });

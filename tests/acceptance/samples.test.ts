@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, samplesDir } from './helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { samplesDir } from '../helpers/acceptance.js';
 
 const AS_OF = '2025-06-30';
 const PAGE_000 = '000_c20b1bd4671130ea.txt';

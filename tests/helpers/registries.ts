@@ -1,0 +1,44 @@
+// Small registries made for tests. A test whose findings must not depend on the
+// bundled registry (which others keep editing) loads one of these instead.
+
+/** One claim no scraped page is about: the registry loads, and judges nothing. */
+export const UNRELATED_REGISTRY = `claims:
+  - id: test.unrelated
+    topic: unrelated
+    subject: 测试用主题
+    statement: 测试用陈述。
+    canonical: yes
+    scope: national
+    effective: "2024-01-01"
+    confidence: high
+    source: { title: 测试用文件 }
+    context: { all: ['测试用主题'] }
+    values:
+      yes: { label: 是, phrases: ['是'] }
+      no: { label: 否, phrases: ['否'] }
+    examples: { supports: [测试用主题是。], contradicts: [测试用主题否。], unrelated: [医保。] }
+`;
+
+// A small registry made for these tests only: one claim scoped to 南昌 (an
+// invented payment-day rule; no real registry claim is region-scoped yet).
+export const NANCHANG_REGISTRY = `claims:
+  - id: test.nanchang-flexible-payment-day
+    topic: flexible-payment-day
+    subject: 南昌灵活就业人员医保扣款日
+    statement: 南昌市灵活就业人员职工医保每月15日前扣款。
+    canonical: fifteenth
+    scope: { region: 江西省南昌市 }
+    effective: "2024-01-01"
+    confidence: high
+    source: { title: 测试用文件 }
+    context:
+      all: ['灵活就业']
+      any: ['扣款|缴费']
+    values:
+      fifteenth: { label: 每月15日前扣款, phrases: ['每月15日前扣款'] }
+      twentieth: { label: 每月20日前扣款, phrases: ['每月20日前扣款'] }
+    examples:
+      supports: [灵活就业人员医保每月15日前扣款。]
+      contradicts: [灵活就业人员医保每月20日前扣款。]
+      unrelated: [灵活就业人员可以选择缴费档次。]
+`;
