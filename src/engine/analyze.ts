@@ -8,7 +8,7 @@ import { runFileRules, settingFor, type RuleSettings } from '../kernel/run-rules
 import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 import { parseArticle, type PageStructure } from '../parse/index.js';
-import { extractArticle, type ArticleReader } from '../extract/article.js';
+import { extractArticle as readArticle, type ArticleReader } from '../extract/article.js';
 import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
@@ -119,9 +119,14 @@ function extractFactsAtSource(views: ArticleViews, services: FactServices): Fact
   return facts;
 }
 
+/** Claim records of an article, read through its matching view, at source positions. */
+export function extractArticle(article: Article, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
+  return claimsOfViews(articleViews(article), services);
+}
+
 /** Claim records of the article's matching view, at source positions. */
 function claimsOfViews(views: ArticleViews, services: Pick<Services, 'registry' | 'cues'>): ClaimRecord[] {
-  const records = extractArticle(views.article, readerOf(services));
+  const records = readArticle(views.article, readerOf(services));
   for (let k = 0; k < records.length; k++) {
     const n = views.sourceOf(records[k]!.sentence);
     if (n) claimsAtSource(n, records, k, k + 1);

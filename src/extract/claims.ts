@@ -132,7 +132,7 @@ export function readSentence(
         year = m ? Number(m[1]) : undefined;
       }
       if (region === null) region = tailRegion?.();
-      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => Boolean(region) || (around.placeNamed ?? namesPlace)(text)) : undefined;
+      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => (region ? namesPlace(region) : false) || (around.placeNamed ?? namesPlace)(text)) : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {
         file: base.file,

@@ -26,6 +26,8 @@ export interface Cues {
   readonly uncertain: RegExp;
   readonly eitherOr: RegExp;
   readonly eitherOrClause: RegExp;
+  /** Either-or words and A-not-A forms together (global), for masking negators. */
+  readonly eitherOrAll: RegExp;
   readonly questionParticle: RegExp;
   readonly questionWord: RegExp;
   /** Whole-sentence question test (the facts stage skips questions). */
@@ -118,6 +120,7 @@ export function compileCues(file: CueFile): Cues {
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),
+    eitherOrAll: new RegExp(`${wordAlternation(file.eitherOr)}|${file.eitherOrPatterns.map((p) => `(?:${p})`).join('|')}`, 'gu'),
     questionParticle: words(file.questionParticles),
     questionWord: words(file.questionWords),
     question: patterns(file.question),

@@ -84,7 +84,8 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   breaker.lastIndex = 0;
   const scope = text.slice(from, start);
   if (cues.uncertain.test(scope)) return 'uncertain';
-  const masked = maskSpans(scope, [cues.notNegator, triggerPattern(claim)]);
+  // 会不会 / 能不能 ask; their 不 negates nothing.
+  const masked = maskSpans(scope, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]);
   let flips = 0;
   const neg = cues.negator;
   neg.lastIndex = 0;
@@ -213,6 +214,8 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
     const closes = i < clauseIndex && cues.conditionEnd.test(body);
     if (!opens && !closes) continue;
+    // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
+    if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
     if (exception && exception.text && body.includes(exception.text)) continue;
     if (claim.topic && claim.topic.test(body)) continue; // 断缴超过3个月的，: the claim's own situation
     out.push({ kind: 'condition', text: body.trim() });
