@@ -14,18 +14,18 @@ if (!loaded.ok) throw new Error('registry invalid');
 const registry = loaded.registry;
 const cues = loadCues();
 const plainRegistry: Registry = { ...registry, scanner: undefined, scanGate: undefined, claims: registry.claims.map((c) => ({ ...c, guarded: undefined })) };
-const plainCues: Cues = { ...cues, guards: undefined };
+// The cue lists are read per clause without a scanner of their own: the same set serves both runs.
+const plainCues: Cues = cues;
 
 function read(reg: Registry, c: Cues, text: string, around: { heading?: string; unitTitle?: string } = {}) {
   return JSON.stringify(extractClaims(reg, c, { text, span: { start: 3, end: 3 + text.length } }, around, { file: 'x.md', unitIndex: 0 }));
 }
 
 describe('extraction with and without the literal scanner', () => {
-  it('has a scanner and guards for the bundled registry and cues', () => {
+  it('has a scanner and guards for the bundled registry', () => {
     expect(registry.scanner).toBeDefined();
     expect(registry.scanGate).toBeDefined();
     expect(registry.claims.every((c) => c.guarded && c.guarded.all.length === c.all.length)).toBe(true);
-    expect(cues.guards).toBeDefined();
   });
 
   it('reads the registry examples and the project scraped-style pages the same way', () => {

@@ -39,10 +39,18 @@ describe('negation', () => {
     expect(read('停缴后如果不及时补缴，个人账户余额会清零。').map((r) => r.value)).toEqual(['cleared']);
   });
 
-  it('不一定 and either-or questions assert nothing', () => {
+  it('不一定 asserts nothing; an either-or question is read as a question', () => {
     expect(read('停缴以后个人账户余额不一定清零。')).toEqual([]);
-    expect(read('停缴以后个人账户余额是否会清零？')).toEqual([]);
-    expect(read('转移以后，原来的缴费年限还算不算？', 'transfer.contribution-years')).toEqual([]);
+    expect(read('停缴以后个人账户余额是否会清零？').map((r) => [r.value, r.framing])).toEqual([['cleared', 'question']]);
+    // 算不算: the A-not-A form asks; its 不 negates nothing.
+    expect(read('转移以后，原来的缴费年限还算不算？', 'transfer.contribution-years').map((r) => r.framing)).not.toContain('plain');
+  });
+
+  it('reaches through verbs and adverbs to the value, and stops at a scope breaker', () => {
+    expect(read('个人账户的钱不允许拿去提现。', 'personal-account.no-cash-withdrawal').map((r) => r.value)).toEqual(['no-cash']);
+    expect(read('离职后个人账户的钱也没办法直接取出来。', 'personal-account.no-cash-withdrawal').map((r) => r.value)).toEqual(['no-cash']);
+    // 只要不断缴就…: 不断 is not a negation, and 就 starts a new scope.
+    expect(read('只要不断缴，停缴以后个人账户余额就会清零。').map((r) => r.value)).toEqual(['cleared']);
   });
 });
 
@@ -58,7 +66,8 @@ describe('framing and hedging', () => {
 
   it('a worry corrected in the same sentence, or waved away, asserts nothing wrong', () => {
     expect(read('很多人担心离职后个人账户会被冻结作废，其实只是暂停划入新的资金。')).toEqual([]);
-    expect(read('断缴以后不用担心个人账户余额会清零。').map((r) => r.value)).toEqual([]);
+    // 不用担心…会清零: the worry is negated, so the sentence says the balance stays.
+    expect(read('断缴以后不用担心个人账户余额会清零。').map((r) => r.value)).toEqual(['retained']);
     expect(read('有人担心停缴后个人账户余额会清零。')[0]).toMatchObject({ value: 'cleared', framing: 'rumour' });
   });
 
@@ -100,9 +109,10 @@ describe('questions answered in the next sentence', () => {
     const text = '---\ntitle: 问答\n---\n\n问：离职后能把个人账户里的钱取出来吗？\n\n答：不能。个人账户的钱只能看病买药。\n\n问：离职后能把个人账户里的钱取出来吗？\n\n可以的，去社保局办理就行。\n';
     const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
     const records = extractArticle(article, { registry, cues }).filter((r) => r.claimId === 'personal-account.no-cash-withdrawal');
+    // 不能。 asserts the opposite of what was asked; 可以的， confirms it: both are now assertions.
     expect(records.map((r) => [r.value, r.framing])).toEqual([
-      ['no-cash', 'plain'],
-      ['cash-out', 'question'],
+      ['no-cash', 'answered'],
+      ['cash-out', 'answered'],
     ]);
   });
 });
