@@ -7,7 +7,8 @@ import { repoRoot, runCli, tempTree } from './helpers/cli.js';
 
 const registry = join(repoRoot, 'claims');
 const bad1 = '职工医保断交以后，个人账户里的余额过段时间就作废了。';
-const bad2 = '听说停保满三个月，个人账户的钱会被收回。';
+// A plain assertion (an unrefuted 听说… rumour would only be a warning).
+const bad2 = '停保满三个月以后，个人账户的钱会被收回。';
 const good = '停缴以后个人账户余额归个人所有，不会作废。';
 const article = (title: string, ...lines: string[]) => `---\ntitle: ${title}\n---\n\n${lines.join('\n\n')}\n`;
 

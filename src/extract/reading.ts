@@ -134,8 +134,8 @@ export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start:
   const text = view.text;
   if (quotedTerm(text, start, end)) return 'quoted';
   if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
-  // A title or list line with no modal verb labels a topic (医保卡余额提取).
-  return headingLike && modality === undefined;
+  // A title or list line of one clause with no modal verb labels a topic (医保卡余额提取).
+  return headingLike && modality === undefined && view.clauses.length === 1;
 }
 
 /** The phrase is inside a short quotation: a term being talked about, not a claim (咨询“医保卡套现”问题). */
@@ -269,6 +269,11 @@ export function subjectOf(
     const end = i === clauseIndex ? start : c.end;
     const m = firstMention(claim, view.text, c.start, end);
     if (m) return m;
+    // Nothing before the phrase in its own clause: its object decides (提取原个人金融账户余额).
+    if (i === clauseIndex) {
+      const after = firstMention(claim, view.text, start, c.end);
+      if (after) return after;
+    }
   }
   // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
   for (const t of [around.heading, around.unitTitle]) {

@@ -89,11 +89,12 @@ const expectedContradictions: readonly Expected[] = [
   },
   {
     // 001: after a lapse of more than three months “需连续缴费满6个月后才能恢复待遇”.
-    // 医保办发〔2021〕43号 only lets each region set a waiting period of at most six
-    // months; a fixed six months of renewed payment stated as the rule is wrong.
+    // 医保办发〔2021〕43号 lets each region set a waiting period of at most six
+    // months: six months is within that ceiling, so stating it as the general
+    // rule is a warning (a local rule stated as general), not an error.
     sentence: '需连续缴费满6个月后才能恢复待遇',
     claimId: 'lapse.waiting-period',
-    severity: 'error',
+    severity: 'warning',
   },
   {
     // 001, under 换单位后医保怎么转接: “职工医保转移仅转移缴费年限记录，个人账户不随转移”.
