@@ -6,6 +6,7 @@ import { runExtract } from './commands/extract.js';
 import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
 import { runRegistryTest, runValidate } from './commands/registry.js';
+import { runCoverage } from './commands/coverage.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
 import { toolVersion } from './version.js';
@@ -86,6 +87,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   });
   shared(registry.command('test').description('run every canonical claim’s own examples')).action((flags) => {
     code = runRegistryTest(flags, io);
+  });
+  shared(
+    registry
+      .command('coverage')
+      .description('per claim: corpus sentences about its subject, how many were read, and the unread ones by wording')
+      .argument('[paths...]', 'files, directories or globs (default: the corpus globs)')
+      .option('-f, --format <name>', 'stylish or json', 'stylish')
+      .option('--limit <n>', 'unread wordings shown per claim', '10')
+      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
+      .option('-o, --output <file>', 'write to a file instead of stdout'),
+  ).action(async (paths: string[], flags) => {
+    code = await runCoverage(paths, flags, io);
   });
   shared(
     registry

@@ -76,6 +76,8 @@ export function loadRegistryOrFail(location: string, cwd: string): Registry {
 export interface CheckOutcome {
   readonly result: RunResult;
   readonly analyses: readonly FileAnalysis[];
+  /** The registry, cues and rules the files were read with (registry coverage reads the corpus again with them). */
+  readonly services: Services;
   /** Reasons the run must exit 2 even though it finished (unreadable or missing inputs). */
   readonly inputFailures: readonly string[];
 }
@@ -136,7 +138,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     rules: allRuleMeta(),
     notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
   };
-  return { result, analyses, inputFailures };
+  return { result, analyses, services, inputFailures };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */

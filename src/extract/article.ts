@@ -106,7 +106,7 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
 // A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
 // Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.
 const FINAL_PUNCT = new Set([...'。！？；.!?;，,：:'].map((c) => c.charCodeAt(0)));
-function isHeadingLike(text: string, isTitle: boolean): boolean {
+export function isHeadingLike(text: string, isTitle: boolean): boolean {
   if (isTitle) return true;
   if (text.length > 32) return false;
   let i = text.length - 1;

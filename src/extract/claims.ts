@@ -182,6 +182,14 @@ function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): 
 }
 
 /**
+ * The claims a sentence is about (its context matches, or it inherits its
+ * subject), whether or not a value was read: what `registry coverage` counts.
+ */
+export function claimsAbout(registry: Registry, text: string, around: SentenceSurroundings): CompiledClaim[] {
+  return registry.claims.filter((c) => isAbout(c, text, around) || Boolean(around.question && answersAbout(c, text, around.question)));
+}
+
+/**
  * A sentence that does not name the claim's subject (its first `all`
  * pattern) is still about it when the heading or unit title does and the
  * sentence itself names the claim's trigger (`any`) and every other `all`
