@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { loadRegistry } from '../src/registry/load.js';
 import { selfTest } from '../src/registry/selftest.js';
 import { loadCues } from '../src/extract/cues.js';
@@ -27,5 +29,72 @@ describe('bundled registry', () => {
       .filter((c) => c.claim.examples.supports.length < 3 || c.claim.examples.contradicts.length < 3)
       .map((c) => c.claim.id);
     expect(thin).toEqual([]);
+  });
+});
+
+describe('the lexicon', () => {
+  // A one-claim registry of its own, with its own lexicon beside it.
+  const claim = (phrase: string, extra = '') => `claims:
+  - id: demo.balance
+    topic: demo
+    subject: 停缴后个人账户余额
+    statement: 停缴后余额保留。
+    canonical: kept
+    scope: national
+    effective: "2020-01-01"
+    confidence: high
+    source: { title: 示例文件 }
+    context:
+      all: ['{account}']
+      any: ['{stop}']
+    values:
+      kept: { label: 保留, phrases: ['${phrase}'], negation: gone }
+      gone: { label: 清零, phrases: ['{gone}'], negation: kept }
+${extra}    examples:
+      supports: [停缴以后账户余额保留。]
+      contradicts: [停缴以后账户余额清零。]
+      unrelated: [账户余额可以买药。]
+`;
+  const lexicon = `concepts:
+  account: { means: 账户, words: [账户余额] }
+  stop: { means: 停缴, words: [停缴] }
+  kept: { means: 保留, words: [保留], opposite: gone }
+  gone: { means: 清零, words: [清零], opposite: kept }
+  spare: { means: 无人使用, words: [备用] }
+`;
+  const write = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-lexicon-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  it('expands {concept} references, and warns about a concept no claim uses', () => {
+    const dir = write({ 'lexicon.yaml': lexicon, 'demo.yaml': claim('{kept}') });
+    const loaded = loadRegistry(dir, dir);
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+    expect(selfTest(loaded.registry, loadCues()).failures).toEqual([]);
+    expect(loaded.registry.warnings.map((w) => `${w.file}:${w.line} ${w.message}`)).toEqual(['lexicon.yaml:6 concept "spare" is not used by any claim']);
+  });
+
+  it('reports an unknown concept at the pattern that uses it', () => {
+    const dir = write({ 'lexicon.yaml': lexicon, 'demo.yaml': claim('{kept-forever}') });
+    const loaded = loadRegistry(dir, dir);
+    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+      'demo.yaml:15 unknown concept {kept-forever}: not defined in the lexicon (lexicon.yaml)',
+    ]);
+  });
+
+  it('rejects a phrasing two opposite concepts share', () => {
+    const dir = write({ 'lexicon.yaml': lexicon.replace('words: [保留]', 'words: [保留, 清零]'), 'demo.yaml': claim('{kept}') });
+    const loaded = loadRegistry(dir, dir);
+    expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual(['“清零” is also a phrasing of the opposite concept "gone"']);
+  });
+
+  it('warns about an exception without a source', () => {
+    const extra = `    exceptions:\n      - { id: abroad, label: 出国定居, when: ['出国'] }\n`;
+    const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': claim('{kept}', extra) });
+    const loaded = loadRegistry(dir, dir);
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+    expect(loaded.registry.warnings.map((w) => w.message)).toEqual(['exception "abroad" has no source']);
   });
 });

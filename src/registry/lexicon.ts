@@ -79,6 +79,7 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     const { line } = doc.locate(['concepts', name], true);
     concepts.set(name, { name, spec, source: `(?:${parts.map((p) => `(?:${p})`).join('|')})`, file: display, line });
   }
+  const reported = new Set<string>();
   for (const [name, c] of concepts) {
     const opp = c.spec.opposite;
     if (opp === undefined) continue;
@@ -90,7 +91,9 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     // A phrasing both a concept and its opposite match would make every hit ambiguous.
     const theirs = new RegExp(`^${other.source}$`, 'u');
     c.spec.words?.forEach((w, j) => {
-      if (theirs.test(w)) problems.push(doc.problemAt(['concepts', name, 'words', j], `“${w}” is also a phrasing of the opposite concept "${opp}"`));
+      // Each shared phrasing once, though both concepts name each other.
+      const pair = `${[name, opp].sort().join('|')}|${w}`;
+      if (theirs.test(w) && !reported.has(pair) && reported.add(pair)) problems.push(doc.problemAt(['concepts', name, 'words', j], `“${w}” is also a phrasing of the opposite concept "${opp}"`));
     });
   }
   if (problems.length) return { ok: false, problems };
@@ -109,7 +112,8 @@ export function expandConcepts(pattern: string, lexicon: Lexicon, used: Set<stri
     const c = lexicon.concepts.get(name);
     if (!c) {
       unknown.push(name);
-      return whole;
+      // Matches nothing, so the pattern still compiles and only the unknown name is reported.
+      return '(?!)';
     }
     used.add(name);
     return c.source;

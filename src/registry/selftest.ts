@@ -2,6 +2,7 @@ import type { Cues } from '../extract/cues.js';
 import { extractClaims } from '../extract/claims.js';
 import { judge } from '../verdict/judge.js';
 import type { ClaimExample, CompiledClaim, Registry } from './types.js';
+import type { Verdict } from '../types.js';
 
 export interface ExampleFailure {
   readonly claimId: string;
@@ -35,6 +36,18 @@ export function selfTest(registry: Registry, cues: Cues): SelfTestReport {
   return { examples, failures };
 }
 
+/** Why a record was read as it was: its clause, negation, framing, conditions and level. */
+function why(v: Verdict, text: string): string {
+  const r = v.record;
+  const parts = [`in the clause “${text.slice(r.clause.start, r.clause.end)}”`];
+  if (r.polarity === 'negated') parts.push('negated');
+  if (r.framing !== 'plain') parts.push(`framed as ${r.framing}`);
+  for (const c of r.conditions) parts.push(`${c.kind} “${c.text}”`);
+  if (v.exception) parts.push(`exception ${v.exception}`);
+  if (v.level && v.level !== 'error') parts.push(`level ${v.level}`);
+  return `; ${parts.join(', ')}`;
+}
+
 /** Undefined when the example is read as it should be; otherwise what was read. */
 function check(registry: Registry, cues: Cues, compiled: CompiledClaim, example: ClaimExample): string | undefined {
   const sentence = { text: example.text, span: { start: 0, end: example.text.length } };
@@ -42,7 +55,7 @@ function check(registry: Registry, cues: Cues, compiled: CompiledClaim, example:
     (r) => r.claimId === compiled.claim.id,
   );
   const verdicts = records.map((r) => judge(registry, r));
-  const kinds = verdicts.map((v) => `${v.kind} (${v.record.value} from “${v.record.cue.text}”)`);
+  const kinds = verdicts.map((v) => `${v.kind} (${v.record.value} from “${v.record.cue.text}”${why(v, example.text)})`);
   const read = kinds.length ? kinds.join(', ') : 'nothing about this claim';
   switch (example.kind) {
     case 'supports':

@@ -52,7 +52,7 @@ export function runRegistryTest(flags: RegistryFlags, io: Io): number {
   for (const c of loaded.claims) {
     const failed = report.failures.filter((f) => f.claimId === c.claim.id);
     const mark = failed.length ? '✖' : '✔';
-    io.stdout(`${mark} ${c.claim.id} (${c.examples.length} examples)\n`);
+    io.stdout(`${mark} ${c.claim.id}: ${c.examples.length - failed.length}/${c.examples.length} examples passed\n`);
     for (const f of failed) io.stdout(`    ${f.file}:${f.line}: ${f.example.kind}: “${f.example.text}” — ${f.got}\n`);
   }
   const passed = report.examples - report.failures.length;
