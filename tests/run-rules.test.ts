@@ -55,3 +55,16 @@ describe('runFileRules', () => {
     expect(fixed.map((f) => f.severity)).toEqual(['info', 'info']);
   });
 });
+
+describe('severity from config', () => {
+  const node = { text: '例句', span: { start: 0, end: 2 } };
+  it('replaces the rule’s own severity, but never raises a ceiling', async () => {
+    const { effectiveSeverity } = await import('../src/kernel/run-rules.js');
+    expect(effectiveSeverity(undefined, { message: 'm', node, severity: 'warning' }, 'error')).toBe('warning');
+    expect(effectiveSeverity('error', { message: 'm', node, severity: 'warning' }, 'error')).toBe('error');
+    // An unanswered question stays an info under `claim-contradiction: error` …
+    expect(effectiveSeverity('error', { message: 'm', node, severity: 'info', ceiling: true }, 'error')).toBe('info');
+    // … and config can still lower it.
+    expect(effectiveSeverity('warning', { message: 'm', node, severity: 'error', ceiling: true }, 'error')).toBe('warning');
+  });
+});

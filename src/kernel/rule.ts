@@ -25,8 +25,13 @@ export interface ReportDescriptor {
   readonly node: TextSpan;
   /** Part of node.text, [start, end) in UTF-16 units; default the whole node. */
   readonly range?: readonly [number, number];
-  /** Overrides the rule's default severity for this one message (config still caps it). */
+  /** Overrides the rule's default severity for this one message (a severity set in config replaces it, unless `ceiling`). */
   readonly severity?: Severity;
+  /**
+   * `severity` is the most this reading supports (the precision policy: a
+   * question is an info at most). Config may lower it but never raise it.
+   */
+  readonly ceiling?: boolean;
   readonly claimId?: string;
   readonly expected?: string;
   readonly source?: string;

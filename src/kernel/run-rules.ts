@@ -53,7 +53,7 @@ export function runFileRules(rules: readonly FileRule[], settings: RuleSettings,
       asOf: input.asOf,
       options: setting.options,
       report: (d: ReportDescriptor) => {
-        out.push(toFinding(id, fixed ?? d.severity ?? defaultSeverity, file, lines, d, relatedLines));
+        out.push(toFinding(id, effectiveSeverity(fixed, d, defaultSeverity), file, lines, d, relatedLines));
       },
     });
     if (h.article) onArticle.push(h);
@@ -91,9 +91,23 @@ export function runCorpusRules(
       report: (d) => {
         const lines = linesOf.get(d.file);
         if (!lines) return;
-        out.push(toFinding(rule.meta.id, setting.severity ?? d.severity ?? rule.meta.defaultSeverity, d.file, lines, d, (f) => linesOf.get(f)));
+        out.push(toFinding(rule.meta.id, effectiveSeverity(setting.severity, d, rule.meta.defaultSeverity), d.file, lines, d, (f) => linesOf.get(f)));
       },
     });
   }
   return out;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * A severity set in config replaces the rule's choice, except that it never
+ * raises a message the rule marked as a ceiling (`claim-contradiction: error`
+ * keeps an unanswered question an info).
+ */
+export function effectiveSeverity(configured: Severity | undefined, d: ReportDescriptor, ruleDefault: Severity): Severity {
+  const own = d.severity ?? ruleDefault;
+  if (configured === undefined) return own;
+  if (d.ceiling && RANK[configured] > RANK[own]) return own;
+  return configured;
 }

@@ -51,6 +51,8 @@ export const claimContradiction: FileRule = {
         node: v.record.sentence,
         range: [cueStart, cueStart + v.record.cue.text.length],
         severity: v.level ?? 'error',
+        // A warning or info says how sure the reading is: config may lower it, never raise it.
+        ceiling: (v.level ?? 'error') !== 'error',
         message:
           `${claim.subject}: ${framing}“${v.record.cue.text}” asserts ${said.label}, but the canonical value is ${canonical.label}` +
           (notes.length ? ` (${notes.join('; ')})` : '') +
