@@ -198,9 +198,10 @@ export function claimsAbout(registry: Registry, text: string, around: SentenceSu
  */
 function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
   if (around.question && answersAbout(c, text, around.question)) return true;
-  if (!c.all.length || !c.any || !c.any.test(text)) return false;
-  const subject = c.all[0]!;
-  if (!((around.heading && subject.test(around.heading)) || (around.unitTitle && subject.test(around.unitTitle)))) return false;
+  if (!c.all.length || !c.any) return false;
+  // The surroundings first: they change rarely and are tested once per claim while they stay.
+  if (!surroundingsName(c, around)) return false;
+  if (!c.any.test(text)) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
   return !c.none?.test(text);
 }
@@ -210,6 +211,26 @@ function answersAbout(c: CompiledClaim, text: string, question: string): boolean
   for (const re of c.all) if (!re.test(text) && !re.test(question)) return false;
   if (c.any && !c.any.test(text) && !c.any.test(question)) return false;
   return !c.none?.test(text);
+}
+
+// Per claim, whether the current heading or unit title names its subject; redone when they change.
+let namedFor: { heading: string | undefined; title: string | undefined; named: WeakMap<CompiledClaim, boolean> } = {
+  heading: undefined,
+  title: undefined,
+  named: new WeakMap(),
+};
+
+function surroundingsName(c: CompiledClaim, around: SentenceSurroundings): boolean {
+  if (namedFor.heading !== around.heading || namedFor.title !== around.unitTitle) {
+    namedFor = { heading: around.heading, title: around.unitTitle, named: new WeakMap() };
+  }
+  let named = namedFor.named.get(c);
+  if (named === undefined) {
+    const subject = c.all[0]!;
+    named = Boolean((around.heading && subject.test(around.heading)) || (around.unitTitle && subject.test(around.unitTitle)));
+    namedFor.named.set(c, named);
+  }
+  return named;
 }
 
 const subjectGates = new WeakMap<Registry, { text: string | undefined; heading: string | undefined; named: boolean }>();
