@@ -2,7 +2,7 @@
 // title above it, then the few readings that need the next sentence — a
 // question answered in it (能取现吗？能。 / 不能。), a rumour refuted or
 // confirmed by it (网上说…。这是谣言。).
-import type { Article, ClaimRecord } from '../types.js';
+import type { Article, ClaimRecord, Sentence } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { readSentence } from './claims.js';
@@ -60,7 +60,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
     around.headingLike = headingLike;
     const before = records.length;
-    readSentence(registry, cues, sentence, around, base, records, regionOf);
+    if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
+    else readSentence(registry, cues, sentence, around, base, records, regionOf);
     if (records.length > before) {
       const framings = records.slice(before).map((r) => r.framing);
       if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
@@ -69,6 +70,36 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     if (headingLike) heading = sentence.text;
   }
   return records;
+}
+
+/**
+ * A sentence right after a question is read with the question before it, so
+ * that an answer that leaves out the subject (不算，到新地方得从头交) finds its
+ * phrases; only values read in the answer itself are kept, on the answer.
+ */
+function readAnswer(
+  registry: Registry,
+  cues: Cues,
+  sentence: Sentence,
+  question: string,
+  around: Parameters<typeof readSentence>[3],
+  base: Parameters<typeof readSentence>[4],
+  records: ClaimRecord[],
+  regionOf: (() => string | undefined) | undefined,
+): void {
+  // Joined as written (the question ends in ？ or 吗): a phrase that needs its subject
+  // just before it (年限…不算) may find it in the question; hits that start there are dropped.
+  const lead = question;
+  const joined = { text: lead + sentence.text, span: { start: sentence.span.start - lead.length, end: sentence.span.end } };
+  const before = records.length;
+  readSentence(registry, cues, joined, { ...around, question: undefined }, base, records, regionOf);
+  let kept = before;
+  for (let k = before; k < records.length; k++) {
+    const r = records[k]!;
+    if (r.cue.span.start < sentence.span.start) continue; // read in the question: that sentence has its own records
+    records[kept++] = { ...r, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
+  }
+  records.length = kept;
 }
 
 /**
