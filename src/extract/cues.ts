@@ -73,6 +73,7 @@ export interface CueFile {
   answerYesPatterns: string[];
   answerNo: string[];
   rumour: string[];
+  rumourPatterns: string[];
   debunk: string[];
   endorse: string[];
   conditionStart: string[];
@@ -91,7 +92,7 @@ export interface CueFile {
 
 const CUE_KEYS: readonly (keyof CueFile)[] = [
   'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'deniedNextPatterns', 'mentionAfterPatterns', 'uncertain',
-  'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour',
+  'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
   'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
 ];
@@ -126,7 +127,7 @@ export function compileCues(file: CueFile): Cues {
     question: patterns(file.question),
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
-    rumour: words(file.rumour),
+    rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
     debunk: words(file.debunk),
     endorse: words(file.endorse),
     conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),
