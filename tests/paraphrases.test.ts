@@ -26,9 +26,9 @@ import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
-/** Measured levels on 2026-12-02 (recall 217/438 = 49.5%, directional 19/30), rounded down: regression floors below the issue's targets. */
+/** Measured levels on 2026-12-02 (recall 217/438 = 49.5%, directional 27/30 after the registry gained the affirmative forms), rounded down: regression floors below the issue's targets. */
 const RECALL_FLOOR = 0.45;
-const DIRECTIONAL_FLOOR = 0.6;
+const DIRECTIONAL_FLOOR = 0.85;
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {
@@ -90,7 +90,7 @@ describe('paraphrase acceptance (dev + holdout)', () => {
     expect(rate(m.invariance), `invariance ${show(m.invariance)}:\n${bad.map(describeVariant).join('\n')}`).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('flips the verdict on at least 60% of the directional pairs (target 95%, not met yet)', () => {
+  it('flips the verdict on at least 85% of the directional pairs (target 95%, not met yet)', () => {
     const bad = m.pairs.filter((p) => !p.ok);
     expect(rate(m.directional), `directional ${show(m.directional)}:\n${bad.map(describePair).join('\n')}`).toBeGreaterThanOrEqual(DIRECTIONAL_FLOOR);
   });
