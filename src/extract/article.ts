@@ -28,6 +28,9 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   let pending: { unitIndex: number; from: number; kind: 'question' | 'rumour' } | undefined;
   let heading: string | undefined;
   let headingUnit = -1;
+  // The first sentence of the current unit (its topic when it has no title).
+  let lead: string | undefined;
+  let leadUnit = -1;
   // The sentence before, when it asked a question: the next one may answer it.
   let asked: { unitIndex: number; text: string } | undefined;
   // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
@@ -55,7 +58,14 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
     asked = QUESTION_END.test(sentence.text) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     around.heading = heading;
-    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) around.unitTitle = article.units[sentence.unitIndex]?.title?.text;
+    if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) {
+      // A scraped block without a title line: its first sentence states what it is about.
+      if (sentence.unitIndex !== leadUnit) {
+        leadUnit = sentence.unitIndex;
+        lead = sentence.text;
+      }
+      around.unitTitle = article.units[sentence.unitIndex]?.title?.text ?? (lead !== sentence.text ? lead : undefined);
+    }
     base.unitIndex = sentence.unitIndex;
     const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
     around.headingLike = headingLike;

@@ -91,10 +91,11 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   neg.lastIndex = 0;
   for (let m = neg.exec(masked); m; m = neg.exec(masked)) flips++;
   neg.lastIndex = 0;
-  if (cues.deniedBefore.test(masked)) flips++;
-  if (cues.deniedAfter.test(text.slice(end, clause.end))) flips++;
+  // Denials (严查套现, …均属违法, …那是不行的) say the same thing when several occur: one flip, not one each.
   const next = view.clauses[clauseAt(view.clauses, clause.start) + 1];
-  if (next && cues.deniedNext.test(text.slice(next.start, next.end))) flips++;
+  const denied =
+    cues.deniedBefore.test(masked) || cues.deniedAfter.test(text.slice(end, clause.end)) || (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
+  if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
 
