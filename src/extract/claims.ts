@@ -174,7 +174,7 @@ type Building<T> = { -readonly [K in keyof T]?: T[K] };
 function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
   if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around);
-  for (const re of c.all) if (!re.test(text)) return false;
+  for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !laterFromSurroundings(c, k, text, around)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle))) return false;
   }
@@ -202,8 +202,21 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   if (!surroundingsName(c, around)) return false;
   if (!c.any.test(text)) return false;
-  for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+  for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !c.none?.test(text);
+}
+
+function inSurroundings(re: RegExp, around: SentenceSurroundings): boolean {
+  return Boolean((around.heading && re.test(around.heading)) || (around.unitTitle && re.test(around.unitTitle)));
+}
+
+/**
+ * A later `all` pattern (医保 in 退休 + 医保) may come from the heading or
+ * title when the sentence itself names the subject and the claim's trigger
+ * (若退休后…可申请转移 under a page about 医保).
+ */
+function laterFromSurroundings(c: CompiledClaim, k: number, text: string, around: SentenceSurroundings): boolean {
+  return k > 0 && c.any !== undefined && c.any.test(text) && inSurroundings(c.all[k]!, around);
 }
 
 /** An answer and the question before it are read together for the claim's context (值 phrases come from the answer only). */
@@ -269,7 +282,7 @@ function firstListsOf(registry: Registry): Int32Array {
 /** isAbout for a sentence the registry's scanner has just read: most patterns are settled by a lookup. */
 function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
   const g = c.guarded!;
-  for (let k = 0; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits)) return false;
+  for (let k = 0; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
   // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
   if (someMatch(g.none, text, sentenceHits)) return false;
   if (!c.any || someMatch(g.any, text, sentenceHits)) return true;
