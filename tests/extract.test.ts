@@ -117,3 +117,25 @@ describe('questions answered in the next sentence', () => {
   });
 });
 
+
+describe('answers read with their question', () => {
+  const records = async (body: string) => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const text = `---\ntitle: 问答\n---\n\n${body}\n`;
+    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+    return extractArticle(article, { registry, cues });
+  };
+
+  it('finds a value in an answer that leaves its subject to the question', async () => {
+    // 不算 needs 年限 before it: the question supplies it; the record is on the answer.
+    const rs = (await records('换城市以后医保年限还算吗？不算，到新地方得从头交。')).filter((r) => r.claimId === 'transfer.contribution-years');
+    expect(rs.map((r) => [r.value, r.framing, r.sentence.text])).toContainEqual(['reset', 'plain', '不算，到新地方得从头交。']);
+  });
+
+  it('does not make the answer a question when the question ends in 吗 without ？', async () => {
+    const rs = await records('断缴以后个人账户余额会清零吗\n\n停缴以后个人账户余额会被清零。');
+    const answer = rs.filter((r) => r.sentence.text.startsWith('停缴以后'));
+    expect(answer.map((r) => [r.value, r.framing])).toEqual([['cleared', 'plain']]);
+  });
+});

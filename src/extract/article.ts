@@ -99,17 +99,16 @@ function readAnswer(
 ): void {
   // Joined as written (the question ends in ？ or 吗): a phrase that needs its subject
   // just before it (年限…不算) may find it in the question; hits that start there are dropped.
-  const lead = question;
+  // A question ending in 吗 without ？ gets one, so the answer starts a clause of its own.
+  const lead = /[？?]\s*$/u.test(question) ? question : `${question}？`;
   const joined = { text: lead + sentence.text, span: { start: sentence.span.start - lead.length, end: sentence.span.end } };
   const before = records.length;
-  readSentence(registry, cues, joined, { ...around, question: undefined }, base, records, regionOf);
-  let kept = before;
+  // Phrases in the question are its own sentence's records: only the answer is read.
+  readSentence(registry, cues, joined, { ...around, question: undefined, readFrom: lead.length }, base, records, regionOf);
   for (let k = before; k < records.length; k++) {
     const r = records[k]!;
-    if (r.cue.span.start < sentence.span.start) continue; // read in the question: that sentence has its own records
-    records[kept++] = { ...r, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
+    records[k] = { ...r, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
-  records.length = kept;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface SentenceSurroundings {
   readonly headingLike?: boolean | undefined;
   /** The question just before, when this sentence may answer it (能取现吗？能，…): its words make the sentence about a claim too. */
   readonly question?: string | undefined;
+  /** Phrases starting before this offset are context only, not read (the question joined before an answer). */
+  readonly readFrom?: number | undefined;
   /** Whether the text names a place (for figures stated as local rules). */
   readonly placeNamed?: ((text: string) => boolean) | undefined;
 }
@@ -100,6 +102,7 @@ export function readSentence(
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
+      if (around.readFrom !== undefined && hitStart < around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
       const clause = view.clauses[clauseIndex]!;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
