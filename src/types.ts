@@ -266,6 +266,12 @@ export interface FactRecord {
   readonly year?: number;
   /** Hedged (约, 左右, 一般…): a conflict with it is a warning. */
   readonly hedged: boolean;
+  /**
+   * A leading clause the value stands under: a time (自2025年起，门诊共济改革后，)
+   * or a condition (如果…，). A fact under a condition is not compared with one
+   * that has none: the condition may be why the figures differ.
+   */
+  readonly lead?: { readonly kind: 'time' | 'condition'; readonly text: string };
   /** 'key-value' when written as a label and a colon (地址：…), else 'sentence'. */
   readonly form: 'sentence' | 'key-value';
   /** The shortest text that shows the fact: label(s), attribute and value. */

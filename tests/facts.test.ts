@@ -9,7 +9,7 @@ import { loadFactKeys } from '../src/facts/keys.js';
 import { Trie } from '../src/facts/trie.js';
 import { quantityValue, valuesClash, addressValue, gradeValue } from '../src/facts/values.js';
 import { findConflicts, type Observation } from '../src/facts/aggregate.js';
-import { Interner, yearsAgree } from '../src/facts/conflicts.js';
+import { factsClash, Interner, yearsAgree } from '../src/facts/conflicts.js';
 import { loadGazetteer } from '../src/region/gazetteer.js';
 import type { FactRecord } from '../src/types.js';
 
@@ -364,5 +364,30 @@ describe('bundled fact keys', () => {
     const keys = loadFactKeys(resolve(root, 'data', 'fact-keys.yaml'));
     expect(keys.attributes.get('contribution-base-min')?.requires).toEqual(['scheme']);
     expect(keys.groups.get('status')?.labels.get('retired')).toBe('退休');
+  });
+});
+
+describe('facts under a leading clause', () => {
+  const md = (body: string) => `---\ntitle: 佛山门诊统筹\nregion: 广东省佛山市\n---\n\n${body}\n`;
+
+  it('keeps a fact after a leading time or condition clause, with that clause as its lead', () => {
+    const [reform] = facts(md('门诊共济改革后，佛山职工医保普通门诊统筹年度最高支付限额为5000元。'));
+    expect(reform).toMatchObject({ attribute: 'annual-cap', lead: { kind: 'time', text: '门诊共济改革后' } });
+    const [cond] = facts(md('在定点社区医院就诊的，佛山职工医保普通门诊统筹年度最高支付限额为4000元。'));
+    expect(cond?.lead).toEqual({ kind: 'condition', text: '在定点社区医院就诊的' });
+    // A leading clause that names a qualifier (退休人员) is read as the qualifier instead.
+    const [retired] = facts(md('如果是退休人员，佛山职工医保普通门诊统筹年度最高支付限额为5000元。'));
+    expect(retired?.qualifiers).toContain('status=retired');
+    const [plain] = facts(md('佛山职工医保普通门诊统筹年度最高支付限额为3000元。'));
+    expect(plain?.lead).toBeUndefined();
+  });
+
+  it('does not set a conditional figure against an unconditional one', () => {
+    const obs = (f: FactRecord) => ({ file: f.file, key: 0, bucket: 0, sentence: 0, fact: f });
+    const [cond] = facts(md('在定点社区医院就诊的，佛山职工医保普通门诊统筹年度最高支付限额为4000元。'));
+    const [plain] = facts(md('佛山职工医保普通门诊统筹年度最高支付限额为3000元。'));
+    const [other] = facts(md('佛山职工医保普通门诊统筹年度最高支付限额为5000元。'));
+    expect(factsClash(obs(cond!), obs(plain!))).toBe(false);
+    expect(factsClash(obs(other!), obs(plain!))).toBe(true);
   });
 });

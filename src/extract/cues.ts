@@ -42,6 +42,8 @@ export interface Cues {
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
+  /** A leading clause that sets the time of the facts after it. */
+  readonly leadTime: RegExp;
   /** Words of the present (现在, 目前): the past ends at the last one (global). */
   readonly present: RegExp;
   /** 不是A，而是B: the first half and the opening of the second. */
@@ -81,6 +83,7 @@ export interface CueFile {
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
+  leadTimePatterns: string[];
   presentMarkers: string[];
   contrastNot: string[];
   contrastBut: string[];
@@ -93,7 +96,7 @@ export interface CueFile {
 const CUE_KEYS: readonly (keyof CueFile)[] = [
   'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'deniedNextPatterns', 'mentionAfterPatterns', 'uncertain',
   'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
-  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
+  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'leadTimePatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
 ];
 
@@ -135,6 +138,7 @@ export function compileCues(file: CueFile): Cues {
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),
+    leadTime: patterns(file.leadTimePatterns),
     present: words(file.presentMarkers, 'gu'),
     contrastNot: words(file.contrastNot),
     contrastBut: new RegExp(`^\\s*(?:${wordAlternation(file.contrastBut)})`, 'u'),

@@ -59,6 +59,8 @@ export class Interner {
 }
 
 export function factsClash(a: FactObservation, b: FactObservation): boolean {
+  // A condition on one side only may be why the figures differ.
+  if ((a.fact.lead?.kind === 'condition') !== (b.fact.lead?.kind === 'condition')) return false;
   return yearsAgree(a.fact.year, b.fact.year) && valuesClash(a.fact.value, b.fact.value);
 }
 

@@ -707,6 +707,18 @@ class SentenceReader {
 
   // ---- records ------------------------------------------------------------
 
+  /** The leading clause before the value's clause, when it sets a time or a condition. */
+  private leadOf(at: number): FactRecord['lead'] {
+    const text = this.sentence.text;
+    const cut = text.search(/[，,]/u);
+    if (cut <= 0 || cut >= at) return undefined;
+    const clause = text.slice(0, cut);
+    const cues = this.services.cues;
+    if (cues.conditionStart.test(clause) || cues.conditionEnd.test(clause)) return { kind: 'condition', text: clause.trim() };
+    if (cues.leadTime.test(clause)) return { kind: 'time', text: clause.trim() };
+    return undefined;
+  }
+
   private record(
     attr: AttributeDef,
     subject: { place?: string | undefined; entity?: EntityHit },
@@ -751,6 +763,8 @@ class SentenceReader {
     rec.value = value;
     if (year !== undefined) rec.year = year;
     rec.hedged = hedged;
+    const lead = this.leadOf(evidenceStart);
+    if (lead) rec.lead = lead;
     rec.form = keyValue ? 'key-value' : 'sentence';
     rec.evidence = { text: s.text.slice(from, to), span: { start: s.span.start + from, end: s.span.start + to } };
     rec.sentence = s;

@@ -27,6 +27,7 @@ export function factJson(fact: FactRecord, lines: LineIndex): Record<string, unk
     },
     ...(fact.year !== undefined ? { year: fact.year } : {}),
     hedged: fact.hedged,
+    ...(fact.lead ? { lead: fact.lead } : {}),
     form: fact.form,
     evidence: fact.evidence.text,
   };
