@@ -33,10 +33,12 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   let leadUnit = -1;
   // The sentence before, when it asked a question: the next one may answer it.
   let asked: { unitIndex: number; text: string } | undefined;
+  let prior: Sentence | undefined;
   // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
   const around: {
     heading?: string | undefined;
     unitTitle?: string | undefined;
+    previous?: string | undefined;
     headingLike?: boolean;
     question?: string | undefined;
     placeNamed?: ((text: string) => boolean) | undefined;
@@ -56,6 +58,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     if (pending && pending.unitIndex === sentence.unitIndex) replyTo(pending, sentence.text, records, registry, cues);
     pending = undefined;
     around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
+    around.previous = prior && prior.unitIndex === sentence.unitIndex ? prior.text : undefined;
+    prior = sentence;
     asked = QUESTION_END.test(sentence.text) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     around.heading = heading;
     if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) {

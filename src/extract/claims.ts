@@ -17,6 +17,8 @@ export interface SentenceSurroundings {
   readonly headingLike?: boolean | undefined;
   /** The question just before, when this sentence may answer it (能取现吗？能，…): its words make the sentence about a claim too. */
   readonly question?: string | undefined;
+  /** The sentence before in the same unit: the situation it names (停交以后…) carries into this one. */
+  readonly previous?: string | undefined;
   /** Phrases starting before this offset are context only, not read (the question joined before an answer). */
   readonly readFrom?: number | undefined;
   /** Whether the text names a place (for figures stated as local rules). */
@@ -179,7 +181,7 @@ function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): 
   if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around);
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !laterFromSurroundings(c, k, text, around)) return false;
   if (c.any && !c.any.test(text)) {
-    if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle))) return false;
+    if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle)) && !(around.previous && c.any.test(around.previous))) return false;
   }
   return !c.none?.test(text);
 }
@@ -298,7 +300,9 @@ function surroundingsAbout(c: CompiledClaim, around: SentenceSurroundings, scann
   const { heading, unitTitle } = around;
   return (
     (heading !== undefined && heading !== '' && someMatch(g.any, heading, surroundingsScanned(scanner, 0, heading))) ||
-    (unitTitle !== undefined && unitTitle !== '' && someMatch(g.any, unitTitle, surroundingsScanned(scanner, 1, unitTitle)))
+    (unitTitle !== undefined && unitTitle !== '' && someMatch(g.any, unitTitle, surroundingsScanned(scanner, 1, unitTitle))) ||
+    // The sentence before (停交以后…。余额会清零。): tested by regex, it changes with every sentence.
+    (around.previous !== undefined && c.any !== undefined && c.any.test(around.previous))
   );
 }
 
