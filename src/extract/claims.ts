@@ -205,7 +205,8 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
   if (around.question && answersAbout(c, text, around.question)) return true;
   if (!c.all.length || !c.any) return false;
   // The surroundings first: they change rarely and are tested once per claim while they stay.
-  if (!surroundingsName(c, around)) return false;
+  // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
+  if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   if (!c.any.test(text)) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !c.none?.test(text);
