@@ -46,6 +46,12 @@ function exceptionFor(compiled: CompiledClaim, record: ClaimRecord) {
     const e = compiled.exceptions.find((x) => x.exception.id === c.exception)?.exception;
     if (e && (!e.values || e.values.includes(record.value))) return e;
   }
+  // 特殊情况下可提取 / 只有以下几种情况才可以支取: limited to some cases, on a claim
+  // whose registry lists such cases — the sentence points at the exceptions.
+  if (record.conditions.some((c) => c.kind === 'limiting')) {
+    const e = compiled.exceptions.find((x) => !x.exception.values || x.exception.values.includes(record.value))?.exception;
+    if (e) return { ...e, id: 'listed-cases', label: `limited to cases the registry lists (${compiled.exceptions.map((x) => x.exception.label).join('；')})` };
+  }
   return undefined;
 }
 
