@@ -111,7 +111,10 @@ function readAnswer(
   readSentence(registry, cues, joined, { ...around, question: undefined, readFrom: lead.length }, base, records, regionOf);
   for (let k = before; k < records.length; k++) {
     const r = records[k]!;
-    records[k] = { ...r, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
+    // A phrase that began in the question is reported on its part in the answer.
+    const from = Math.max(r.cue.span.start, sentence.span.start);
+    const cue = from === r.cue.span.start ? r.cue : { text: r.cue.text.slice(from - r.cue.span.start), span: { start: from, end: r.cue.span.end } };
+    records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
 }
 

@@ -104,7 +104,8 @@ export function readSentence(
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
-      if (around.readFrom !== undefined && hitStart < around.readFrom) continue;
+      // Joined to its question, an answer's phrase may start there (固定等待期多长？6个月), never end there.
+      if (around.readFrom !== undefined && hitEnd <= around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
       const clause = view.clauses[clauseIndex]!;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
@@ -419,16 +420,31 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined):
   return kept;
 }
 
+/**
+ * Calendar durations in months, so a test written in months reads 一年 and
+ * 九十天 too (working days are not calendar time and are not converted).
+ */
+const MONTHS_PER: Readonly<Record<string, number>> = { month: 1, year: 12, day: 1 / 30, week: 7 / 30 };
+
+function inUnit(q: Quantity, unit: string | undefined): { lo: number; hi: number } | undefined {
+  const hi = q.max ?? q.value;
+  if (unit === undefined || q.unit === unit) return { lo: q.value, hi };
+  if (q.kind !== 'duration' || MONTHS_PER[q.unit ?? ''] === undefined || MONTHS_PER[unit] === undefined) return undefined;
+  const f = MONTHS_PER[q.unit!]! / MONTHS_PER[unit]!;
+  return { lo: q.value * f, hi: hi * f };
+}
+
 export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {
   return quantities.some((q) => {
     if (q.kind !== test.kind) return false;
-    if (test.unit !== undefined && q.unit !== test.unit) return false;
-    const hi = q.max ?? q.value;
-    if (test.eq !== undefined && !(q.value === test.eq && hi === test.eq)) return false;
+    const v = inUnit(q, test.unit);
+    if (!v) return false;
+    const { lo, hi } = v;
+    if (test.eq !== undefined && !(lo === test.eq && hi === test.eq)) return false;
     if (test.gt !== undefined && !(hi > test.gt)) return false;
     if (test.gte !== undefined && !(hi >= test.gte)) return false;
-    if (test.lt !== undefined && !(q.value < test.lt)) return false;
-    if (test.lte !== undefined && !(q.value <= test.lte)) return false;
+    if (test.lt !== undefined && !(lo < test.lt)) return false;
+    if (test.lte !== undefined && !(lo <= test.lte)) return false;
     return true;
   });
 }
