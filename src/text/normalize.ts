@@ -126,8 +126,8 @@ const ASTRAL_HAN_HIGH: readonly [number, number] = [0xd840, 0xd8bf];
 
 interface Tables {
   readonly flags: Uint8Array;
-  /** Traditional code point → its simplified form. */
-  readonly simplified: ReadonlyMap<number, string>;
+  /** Traditional code point → simplified code point. */
+  readonly simplified: ReadonlyMap<number, number>;
 }
 
 let tables: Tables | undefined;
@@ -151,26 +151,54 @@ function getTables(): Tables {
 }
 
 /**
- * OpenCC's traditional → simplified character table (the `t` → `cn` chain's
- * one-character dictionary). A traditional form that is itself the simplified
- * form of another character is left out (麽 → 么 while 麼 → 么 too): converting
- * it could change text that is already simplified.
+ * OpenCC's traditional → simplified character table: the one-character
+ * entries of the `t` → `cn` chain. A traditional form that is itself the
+ * simplified form of another character is left out (麽 → 么 while 麼 → 么 too):
+ * converting it could change text that is already simplified. Read by hand
+ * rather than split into arrays: this runs at every start.
  */
-function traditionalTable(): Map<number, string> {
-  const pairs: [string, string][] = [];
-  for (const group of OpenCC.Locale.to['cn'] ?? []) {
-    for (const dict of group) {
-      const entries: readonly (readonly string[])[] =
-        typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict.map((e: readonly [string, string]) => [...e]);
-      // The character dictionary is the one whose every key is one code point; the other is phrases.
-      if (!entries.every((e: readonly string[]) => e[0] !== undefined && [...e[0]].length === 1)) continue;
-      for (const [from, to] of entries) if (from && to && from !== to && [...to].length === 1) pairs.push([from, to]);
-    }
-  }
-  const targets = new Set(pairs.map(([, to]) => to));
-  const out = new Map<number, string>();
-  for (const [from, to] of pairs) if (!targets.has(from)) out.set(from.codePointAt(0)!, to);
+function traditionalTable(): Map<number, number> {
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const group of OpenCC.Locale.to['cn'] ?? []) for (const dict of group) readCharacters(dict, from, to);
+  const targets = new Set(to);
+  const out = new Map<number, number>();
+  for (let k = 0; k < from.length; k++) if (!targets.has(from[k]!)) out.set(from[k]!, to[k]!);
   return out;
+}
+
+/** The pairs of one code point each in an OpenCC dictionary ("a b|c d…" or [[a, b], …]); phrases are skipped. */
+function readCharacters(dict: OpenCC.DictLike, from: number[], to: number[]): void {
+  const add = (a: string, b: string) => {
+    const x = single(a);
+    const y = single(b);
+    if (x >= 0 && y >= 0 && x !== y) {
+      from.push(x);
+      to.push(y);
+    }
+  };
+  if (typeof dict !== 'string') {
+    for (const [a, b] of dict) add(a, b);
+    return;
+  }
+  for (let i = 0; i < dict.length; ) {
+    let bar = dict.indexOf('|', i);
+    if (bar < 0) bar = dict.length;
+    const space = dict.indexOf(' ', i);
+    if (space > i && space < bar) {
+      // "key value" or "key value alternative…": the first value is OpenCC's choice.
+      let end = dict.indexOf(' ', space + 1);
+      if (end < 0 || end > bar) end = bar;
+      add(dict.slice(i, space), dict.slice(space + 1, end));
+    }
+    i = bar + 1;
+  }
+}
+
+/** The code point of a one-character string, else -1. */
+function single(s: string): number {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && s.length === (cp > 0xffff ? 2 : 1) ? cp : -1;
 }
 
 function inRanges(ranges: readonly (readonly [number, number])[], c: number): boolean {
@@ -268,10 +296,10 @@ function build(text: string): MatchingView {
       i += 1;
       continue;
     }
-    const s = simplified.get(cp);
-    if (s !== undefined) {
+    const simple = simplified.get(cp);
+    if (simple !== undefined) {
       changed = true;
-      emit(s, i, i + w, s.codePointAt(0)!);
+      emit(String.fromCodePoint(simple), i, i + w, simple);
     } else {
       emit(w === 1 ? text[i]! : text.slice(i, i + 2), i, i + w, cp);
     }
