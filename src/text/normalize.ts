@@ -51,8 +51,8 @@ class MappedView implements MatchingView {
   constructor(
     readonly text: string,
     /** starts[i], ends[i]: the source range of the character that produced view unit i. */
-    private readonly starts: readonly number[],
-    private readonly ends: readonly number[],
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
   ) {}
   get identity(): boolean {
     return false;
@@ -78,6 +78,8 @@ class MappedView implements MatchingView {
 const CHANGE = 1; // format character, full-width letter or digit, traditional character: the view differs
 const SPACE = 2; // a space that is dropped between two CJK characters
 const CJK = 4; // Han characters and CJK / full-width punctuation
+const FORMAT = 8; // a format character (below)
+const WIDE = 16; // a full-width letter or digit
 
 /**
  * Format characters (Unicode Cf) that scraped pages leave inside words: soft
@@ -126,8 +128,10 @@ const ASTRAL_HAN_HIGH: readonly [number, number] = [0xd840, 0xd8bf];
 
 interface Tables {
   readonly flags: Uint8Array;
-  /** Traditional code point → simplified code point. */
-  readonly simplified: ReadonlyMap<number, number>;
+  /** Traditional BMP code point → simplified code point (0: none). An array: traditional pages look up nearly every character. */
+  readonly bmp: Uint32Array;
+  /** Traditional astral code point → simplified code point. */
+  readonly astral: ReadonlyMap<number, number>;
 }
 
 let tables: Tables | undefined;
@@ -139,14 +143,19 @@ function getTables(): Tables {
   const mark = (ranges: readonly (readonly [number, number])[], flag: number) => {
     for (const [a, b] of ranges) for (let c = a; c <= b; c++) flags[c]! |= flag;
   };
-  mark(FORMAT_RANGES, CHANGE);
-  mark(FULL_WIDTH_ALNUM, CHANGE);
+  mark(FORMAT_RANGES, CHANGE | FORMAT);
+  mark(FULL_WIDTH_ALNUM, CHANGE | WIDE);
   for (const c of SPACES) flags[c]! |= SPACE;
   mark(CJK_RANGES, CJK);
   mark([ASTRAL_HAN_HIGH], CJK);
-  const simplified = traditionalTable();
-  for (const cp of simplified.keys()) flags[cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp]! |= CHANGE;
-  tables = { flags, simplified };
+  const bmp = new Uint32Array(0x10000);
+  const astral = new Map<number, number>();
+  for (const [from, to] of traditionalTable()) {
+    if (from > 0xffff) astral.set(from, to);
+    else bmp[from] = to;
+    flags[from > 0xffff ? 0xd800 + ((from - 0x10000) >> 10) : from]! |= CHANGE;
+  }
+  tables = { flags, bmp, astral };
   return tables;
 }
 
@@ -201,15 +210,6 @@ function single(s: string): number {
   return cp !== undefined && s.length === (cp > 0xffff ? 2 : 1) ? cp : -1;
 }
 
-function inRanges(ranges: readonly (readonly [number, number])[], c: number): boolean {
-  for (const [a, b] of ranges) if (c >= a && c <= b) return true;
-  return false;
-}
-
-function isFormat(cp: number): boolean {
-  return cp <= 0xffff && inRanges(FORMAT_RANGES, cp);
-}
-
 function isCjkCodePoint(cp: number, flags: Uint8Array): boolean {
   if (cp <= 0xffff) return (flags[cp]! & CJK) !== 0;
   return cp >= 0x20000 && cp <= 0x3ffff;
@@ -249,39 +249,42 @@ function cjkBefore(text: string, i: number, flags: Uint8Array): boolean {
 // ---- the view -----------------------------------------------------------------
 
 function build(text: string): MatchingView {
-  const { flags, simplified } = getTables();
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const { flags, bmp, astral } = getTables();
+  const n = text.length;
+  // A view is at most twice as long as its source (a BMP character whose simplified form is astral).
+  const units = new Uint16Array(2 * n);
+  const starts = new Int32Array(2 * n);
+  const ends = new Int32Array(2 * n);
+  let len = 0;
   let changed = false;
   /** The last code point put into the view (-1 before the first). */
   let last = -1;
-  const n = text.length;
-  const emit = (s: string, from: number, to: number, cp: number) => {
-    out += s;
-    // A character that keeps its length maps unit to unit (a kept surrogate pair
-    // too); one that changes length maps every unit to the whole source character.
-    const same = s.length === to - from;
-    for (let k = 0; k < s.length; k++) {
-      starts.push(same ? from + k : from);
-      ends.push(same ? from + k + 1 : to);
-    }
-    last = cp;
-  };
   for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    const f = flags[c]!;
+    // Most characters of a sentence being normalised are plain: copied unit for unit.
+    if (f === 0 || f === CJK) {
+      units[len] = c;
+      starts[len] = i;
+      ends[len++] = i + 1;
+      if (c < 0xd800 || c > 0xdfff) last = c;
+      else if (c >= 0xdc00 && i > 0) last = text.codePointAt(i - 1)!;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
-    if (isFormat(cp) && !(cp === ZWJ && joinsEmoji(text, i, last))) {
+    if (f & FORMAT && !(cp === ZWJ && joinsEmoji(text, i, last))) {
       changed = true;
       i += w;
       continue;
     }
-    if (cp <= 0xffff && flags[cp]! & SPACE && last >= 0 && isCjkCodePoint(last, flags)) {
+    if (f & SPACE && last >= 0 && isCjkCodePoint(last, flags)) {
       // A run of spaces (and format characters) between two CJK characters is dropped whole.
       let j = i;
       while (j < n) {
-        const c = text.charCodeAt(j);
-        if (flags[c]! & SPACE || isFormat(c)) j++;
+        const d = text.charCodeAt(j);
+        if (flags[d]! & (SPACE | FORMAT)) j++;
         else break;
       }
       if (j < n && isCjkCodePoint(text.codePointAt(j)!, flags)) {
@@ -290,22 +293,32 @@ function build(text: string): MatchingView {
         continue;
       }
     }
-    if (inRanges(FULL_WIDTH_ALNUM, cp)) {
-      changed = true;
-      emit(String.fromCharCode(cp - FULL_WIDTH_OFFSET), i, i + 1, cp - FULL_WIDTH_OFFSET);
-      i += 1;
-      continue;
+    // Flags are per code unit: FORMAT and WIDE are never set on a surrogate, so f speaks for cp.
+    const out = f & WIDE ? cp - FULL_WIDTH_OFFSET : (w === 1 ? bmp[cp]! : astral.get(cp)) || cp;
+    if (out !== cp) changed = true;
+    const outWidth = out > 0xffff ? 2 : 1;
+    // A character that keeps its length maps unit to unit (a kept surrogate pair
+    // too); one that changes length maps every unit to the whole source character.
+    if (outWidth === 1) units[len] = out;
+    else {
+      units[len] = 0xd800 + ((out - 0x10000) >> 10);
+      units[len + 1] = 0xdc00 + ((out - 0x10000) & 0x3ff);
     }
-    const simple = simplified.get(cp);
-    if (simple !== undefined) {
-      changed = true;
-      emit(String.fromCodePoint(simple), i, i + w, simple);
-    } else {
-      emit(w === 1 ? text[i]! : text.slice(i, i + 2), i, i + w, cp);
+    for (let k = 0; k < outWidth; k++, len++) {
+      starts[len] = outWidth === w ? i + k : i;
+      ends[len] = outWidth === w ? i + k + 1 : i + w;
     }
+    last = out;
     i += w;
   }
-  return changed ? new MappedView(out, starts, ends) : new IdentityView(text);
+  return changed ? new MappedView(unitsToString(units, len), starts.subarray(0, len), ends.subarray(0, len)) : new IdentityView(text);
+}
+
+/** The string of units[0, len), in chunks that stay below the engine's argument limit. */
+function unitsToString(units: Uint16Array, len: number): string {
+  let s = '';
+  for (let k = 0; k < len; k += 4096) s += String.fromCharCode(...units.subarray(k, Math.min(len, k + 4096)));
+  return s;
 }
 
 /** A zero-width joiner inside an emoji sequence (👨‍👩‍👧, ❤️‍🔥) is part of the emoji, not noise. */
