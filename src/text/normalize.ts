@@ -51,8 +51,8 @@ class MappedView implements MatchingView {
   constructor(
     readonly text: string,
     /** starts[i], ends[i]: the source range of the character that produced view unit i. */
-    private readonly starts: readonly number[],
-    private readonly ends: readonly number[],
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
   ) {}
   get identity(): boolean {
     return false;
@@ -78,6 +78,8 @@ class MappedView implements MatchingView {
 const CHANGE = 1; // format character, full-width letter or digit, traditional character: the view differs
 const SPACE = 2; // a space that is dropped between two CJK characters
 const CJK = 4; // Han characters and CJK / full-width punctuation
+const FORMAT = 8; // a format character (below)
+const WIDE = 16; // a full-width letter or digit
 
 /**
  * Format characters (Unicode Cf) that scraped pages leave inside words: soft
@@ -126,8 +128,10 @@ const ASTRAL_HAN_HIGH: readonly [number, number] = [0xd840, 0xd8bf];
 
 interface Tables {
   readonly flags: Uint8Array;
-  /** Traditional code point → its simplified form. */
-  readonly simplified: ReadonlyMap<number, string>;
+  /** Traditional BMP code point → simplified code point (0: none). An array: traditional pages look up nearly every character. */
+  readonly bmp: Uint32Array;
+  /** Traditional astral code point → simplified code point. */
+  readonly astral: ReadonlyMap<number, number>;
 }
 
 let tables: Tables | undefined;
@@ -139,47 +143,71 @@ function getTables(): Tables {
   const mark = (ranges: readonly (readonly [number, number])[], flag: number) => {
     for (const [a, b] of ranges) for (let c = a; c <= b; c++) flags[c]! |= flag;
   };
-  mark(FORMAT_RANGES, CHANGE);
-  mark(FULL_WIDTH_ALNUM, CHANGE);
+  mark(FORMAT_RANGES, CHANGE | FORMAT);
+  mark(FULL_WIDTH_ALNUM, CHANGE | WIDE);
   for (const c of SPACES) flags[c]! |= SPACE;
   mark(CJK_RANGES, CJK);
   mark([ASTRAL_HAN_HIGH], CJK);
-  const simplified = traditionalTable();
-  for (const cp of simplified.keys()) flags[cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp]! |= CHANGE;
-  tables = { flags, simplified };
+  const bmp = new Uint32Array(0x10000);
+  const astral = new Map<number, number>();
+  for (const [from, to] of traditionalTable()) {
+    if (from > 0xffff) astral.set(from, to);
+    else bmp[from] = to;
+    flags[from > 0xffff ? 0xd800 + ((from - 0x10000) >> 10) : from]! |= CHANGE;
+  }
+  tables = { flags, bmp, astral };
   return tables;
 }
 
 /**
- * OpenCC's traditional → simplified character table (the `t` → `cn` chain's
- * one-character dictionary). A traditional form that is itself the simplified
- * form of another character is left out (麽 → 么 while 麼 → 么 too): converting
- * it could change text that is already simplified.
+ * OpenCC's traditional → simplified character table: the one-character
+ * entries of the `t` → `cn` chain. A traditional form that is itself the
+ * simplified form of another character is left out (麽 → 么 while 麼 → 么 too):
+ * converting it could change text that is already simplified. Read by hand
+ * rather than split into arrays: this runs at every start.
  */
-function traditionalTable(): Map<number, string> {
-  const pairs: [string, string][] = [];
-  for (const group of OpenCC.Locale.to['cn'] ?? []) {
-    for (const dict of group) {
-      const entries: readonly (readonly string[])[] =
-        typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict.map((e: readonly [string, string]) => [...e]);
-      // The character dictionary is the one whose every key is one code point; the other is phrases.
-      if (!entries.every((e: readonly string[]) => e[0] !== undefined && [...e[0]].length === 1)) continue;
-      for (const [from, to] of entries) if (from && to && from !== to && [...to].length === 1) pairs.push([from, to]);
-    }
-  }
-  const targets = new Set(pairs.map(([, to]) => to));
-  const out = new Map<number, string>();
-  for (const [from, to] of pairs) if (!targets.has(from)) out.set(from.codePointAt(0)!, to);
+function traditionalTable(): Map<number, number> {
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const group of OpenCC.Locale.to['cn'] ?? []) for (const dict of group) readCharacters(dict, from, to);
+  const targets = new Set(to);
+  const out = new Map<number, number>();
+  for (let k = 0; k < from.length; k++) if (!targets.has(from[k]!)) out.set(from[k]!, to[k]!);
   return out;
 }
 
-function inRanges(ranges: readonly (readonly [number, number])[], c: number): boolean {
-  for (const [a, b] of ranges) if (c >= a && c <= b) return true;
-  return false;
+/** The pairs of one code point each in an OpenCC dictionary ("a b|c d…" or [[a, b], …]); phrases are skipped. */
+function readCharacters(dict: OpenCC.DictLike, from: number[], to: number[]): void {
+  const add = (a: string, b: string) => {
+    const x = single(a);
+    const y = single(b);
+    if (x >= 0 && y >= 0 && x !== y) {
+      from.push(x);
+      to.push(y);
+    }
+  };
+  if (typeof dict !== 'string') {
+    for (const [a, b] of dict) add(a, b);
+    return;
+  }
+  for (let i = 0; i < dict.length; ) {
+    let bar = dict.indexOf('|', i);
+    if (bar < 0) bar = dict.length;
+    const space = dict.indexOf(' ', i);
+    if (space > i && space < bar) {
+      // "key value" or "key value alternative…": the first value is OpenCC's choice.
+      let end = dict.indexOf(' ', space + 1);
+      if (end < 0 || end > bar) end = bar;
+      add(dict.slice(i, space), dict.slice(space + 1, end));
+    }
+    i = bar + 1;
+  }
 }
 
-function isFormat(cp: number): boolean {
-  return cp <= 0xffff && inRanges(FORMAT_RANGES, cp);
+/** The code point of a one-character string, else -1. */
+function single(s: string): number {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && s.length === (cp > 0xffff ? 2 : 1) ? cp : -1;
 }
 
 function isCjkCodePoint(cp: number, flags: Uint8Array): boolean {
@@ -221,39 +249,42 @@ function cjkBefore(text: string, i: number, flags: Uint8Array): boolean {
 // ---- the view -----------------------------------------------------------------
 
 function build(text: string): MatchingView {
-  const { flags, simplified } = getTables();
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const { flags, bmp, astral } = getTables();
+  const n = text.length;
+  // A view is at most twice as long as its source (a BMP character whose simplified form is astral).
+  const units = new Uint16Array(2 * n);
+  const starts = new Int32Array(2 * n);
+  const ends = new Int32Array(2 * n);
+  let len = 0;
   let changed = false;
   /** The last code point put into the view (-1 before the first). */
   let last = -1;
-  const n = text.length;
-  const emit = (s: string, from: number, to: number, cp: number) => {
-    out += s;
-    // A character that keeps its length maps unit to unit (a kept surrogate pair
-    // too); one that changes length maps every unit to the whole source character.
-    const same = s.length === to - from;
-    for (let k = 0; k < s.length; k++) {
-      starts.push(same ? from + k : from);
-      ends.push(same ? from + k + 1 : to);
-    }
-    last = cp;
-  };
   for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    const f = flags[c]!;
+    // Most characters of a sentence being normalised are plain: copied unit for unit.
+    if (f === 0 || f === CJK) {
+      units[len] = c;
+      starts[len] = i;
+      ends[len++] = i + 1;
+      if (c < 0xd800 || c > 0xdfff) last = c;
+      else if (c >= 0xdc00 && i > 0) last = text.codePointAt(i - 1)!;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
-    if (isFormat(cp) && !(cp === ZWJ && joinsEmoji(text, i, last))) {
+    if (f & FORMAT && !(cp === ZWJ && joinsEmoji(text, i, last))) {
       changed = true;
       i += w;
       continue;
     }
-    if (cp <= 0xffff && flags[cp]! & SPACE && last >= 0 && isCjkCodePoint(last, flags)) {
+    if (f & SPACE && last >= 0 && isCjkCodePoint(last, flags)) {
       // A run of spaces (and format characters) between two CJK characters is dropped whole.
       let j = i;
       while (j < n) {
-        const c = text.charCodeAt(j);
-        if (flags[c]! & SPACE || isFormat(c)) j++;
+        const d = text.charCodeAt(j);
+        if (flags[d]! & (SPACE | FORMAT)) j++;
         else break;
       }
       if (j < n && isCjkCodePoint(text.codePointAt(j)!, flags)) {
@@ -262,22 +293,32 @@ function build(text: string): MatchingView {
         continue;
       }
     }
-    if (inRanges(FULL_WIDTH_ALNUM, cp)) {
-      changed = true;
-      emit(String.fromCharCode(cp - FULL_WIDTH_OFFSET), i, i + 1, cp - FULL_WIDTH_OFFSET);
-      i += 1;
-      continue;
+    // Flags are per code unit: FORMAT and WIDE are never set on a surrogate, so f speaks for cp.
+    const out = f & WIDE ? cp - FULL_WIDTH_OFFSET : (w === 1 ? bmp[cp]! : astral.get(cp)) || cp;
+    if (out !== cp) changed = true;
+    const outWidth = out > 0xffff ? 2 : 1;
+    // A character that keeps its length maps unit to unit (a kept surrogate pair
+    // too); one that changes length maps every unit to the whole source character.
+    if (outWidth === 1) units[len] = out;
+    else {
+      units[len] = 0xd800 + ((out - 0x10000) >> 10);
+      units[len + 1] = 0xdc00 + ((out - 0x10000) & 0x3ff);
     }
-    const s = simplified.get(cp);
-    if (s !== undefined) {
-      changed = true;
-      emit(s, i, i + w, s.codePointAt(0)!);
-    } else {
-      emit(w === 1 ? text[i]! : text.slice(i, i + 2), i, i + w, cp);
+    for (let k = 0; k < outWidth; k++, len++) {
+      starts[len] = outWidth === w ? i + k : i;
+      ends[len] = outWidth === w ? i + k + 1 : i + w;
     }
+    last = out;
     i += w;
   }
-  return changed ? new MappedView(out, starts, ends) : new IdentityView(text);
+  return changed ? new MappedView(unitsToString(units, len), starts.subarray(0, len), ends.subarray(0, len)) : new IdentityView(text);
+}
+
+/** The string of units[0, len), in chunks that stay below the engine's argument limit. */
+function unitsToString(units: Uint16Array, len: number): string {
+  let s = '';
+  for (let k = 0; k < len; k += 4096) s += String.fromCharCode(...units.subarray(k, Math.min(len, k + 4096)));
+  return s;
 }
 
 /** A zero-width joiner inside an emoji sequence (👨‍👩‍👧, ❤️‍🔥) is part of the emoji, not noise. */
