@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { RunFailure } from '../engine/run.js';
+import { ensureDir, fsReason } from '../fs-errors.js';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */
 export interface Io {
@@ -29,6 +31,12 @@ export function writeReport(io: Io, file: string | undefined, text: string): voi
     return;
   }
   const path = resolve(io.cwd, file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, body);
+  // Missing directories are created (as ESLint's -o does); anything else that
+  // stops the write is the run's failure, named with the file, never a crash.
+  try {
+    ensureDir(dirname(path));
+    writeFileSync(path, body);
+  } catch (err) {
+    throw new RunFailure(`cannot write ${file}: ${fsReason(err)}`);
+  }
 }

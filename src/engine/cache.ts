@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileAnalysis } from './analyze.js';
@@ -105,7 +106,7 @@ export class AnalysisCache {
 
   /** Writes the entries of this run only (files gone from the corpus drop out); nothing when all were hits. */
   save(): void {
-    mkdirSync(this.dir, { recursive: true });
+    ensureDir(this.dir);
     if (this.dirty || (this.loaded && this.next.size !== this.loaded.size)) {
       writeAtomic(join(this.dir, CACHE_FILE), serialize({ key: this.key, entries: this.next } satisfies CacheFile));
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
+import { fsReason } from '../fs-errors.js';
 import { packagePath } from '../paths.js';
 import { toolVersion } from '../cli/version.js';
 import type { Finding, RunResult, Severity } from '../types.js';
@@ -80,6 +81,8 @@ export interface CheckOutcome {
   readonly services: Services;
   /** Reasons the run must exit 2 even though it finished (unreadable or missing inputs). */
   readonly inputFailures: readonly string[];
+  /** Problems that leave the report whole (a cache that could not be saved): for stderr. */
+  readonly warnings: readonly string[];
 }
 
 /** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
@@ -122,7 +125,13 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     claims = analyses.reduce((n, a) => n + a.records.length, 0);
     if (cache && corpusKey) cache.setCorpusResult(corpusKey, { findings, claims });
   }
-  cache?.save();
+  // A cache that cannot be written costs the next run time, not this run its report.
+  const warnings: string[] = [];
+  try {
+    cache?.save();
+  } catch (err) {
+    warnings.push(`cache not saved: cannot write ${options.cacheLocation}: ${fsReason(err)}`);
+  }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {
     version: 1,
@@ -136,9 +145,9 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
       infos: count('info'),
     },
     rules: allRuleMeta(),
-    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
+    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...warnings],
   };
-  return { result, analyses, services, inputFailures };
+  return { result, analyses, services, inputFailures, warnings };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */

@@ -92,18 +92,22 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
   const reportFile = targets.find((t) => t.file && t.format !== 'github')?.file;
+  for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
+  // The run exits 2 after writing its reports; a report must not call it a success.
+  const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
   for (const t of targets) {
     const text = formatters[t.format](result, {
       cwd: io.cwd,
       color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
+      ...(failure ? { failure } : {}),
     });
     writeReport(io, t.file, text);
   }
-  if (outcome.inputFailures.length) {
+  if (failure) {
     for (const f of outcome.inputFailures.slice(1)) io.stderr(`claimlint: ${f}\n`);
-    throw new RunFailure(`cannot read input: ${outcome.inputFailures[0]}`);
+    throw new RunFailure(failure);
   }
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
