@@ -18,7 +18,7 @@ import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
-import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
+import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
 import { discover, type DiscoveredFile } from './discover.js';
 import { pushAll } from '../arrays.js';
 
@@ -218,7 +218,7 @@ function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
   try {
     fd = openSync(f.absolute, 'r');
     const size = fstatSync(fd).size;
-    if (size > max) return new Error(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
+    if (size > max) return new SkippedInput(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
     // Size 0 may be a file that does not report its size: readFileSync reads until the end.
     if (size === 0) return readFileSync(fd);
     const bytes = Buffer.allocUnsafe(size);

@@ -1,0 +1,46 @@
+// Issue 9: what each kind of bad input gets. Defect 8: a file over maxFileBytes
+// is skipped with a warning and the run goes on.
+import { describe, expect, it } from 'vitest';
+import { readPage } from './helpers/pages.js';
+import { UNRELATED_REGISTRY } from './helpers/registries.js';
+import { runCli, tempTree } from './helpers/cli.js';
+
+interface Report {
+  findings: Array<{ ruleId: string; file: string; line: number; severity: string; message: string }>;
+  summary: { files: number; errors: number; warnings: number };
+}
+
+describe('a file over maxFileBytes (defect 8)', () => {
+  // big.md is 2,000 bytes of ASCII, over the 1,000-byte limit.
+  const dir = tempTree({
+    'claims/test.yaml': UNRELATED_REGISTRY,
+    'claimlint.config.yaml': 'maxFileBytes: 1000\nregistry: claims\n',
+    'page.txt': readPage('resign-account.txt').slice(0, 300),
+    'big.md': 'x'.repeat(2000),
+  });
+
+  it('is a warning finding of rule input; the other files are checked and the exit code is theirs', () => {
+    const r = runCli(['check', 'page.txt', 'big.md', '--as-of', '2025-06-30', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Report;
+    const onBig = report.findings.filter((f) => f.file === 'big.md');
+    expect(onBig).toEqual([
+      expect.objectContaining({
+        ruleId: 'input',
+        severity: 'warning',
+        line: 1,
+        message: 'file is 2000 bytes, over the 1000-byte limit (maxFileBytes in the config); skipped',
+      }),
+    ]);
+    // The first 300 characters of the page (774 bytes, under the limit) end on line 20,
+    // after the stale 2023 of line 19 and before the related items with the other findings.
+    expect(report.findings.filter((f) => f.file === 'page.txt').map((f) => `${f.ruleId}:${f.line}`)).toEqual(['stale-year:19']);
+    expect(r.code).toBe(1);
+  });
+
+  it('alone gives exit 0: a skipped file is not a failed run', () => {
+    const r = runCli(['check', 'big.md', '--as-of', '2025-06-30', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).summary.warnings).toBe(1);
+  });
+});
