@@ -44,3 +44,32 @@ describe('a file over maxFileBytes (defect 8)', () => {
     expect((JSON.parse(r.stdout) as Report).summary.warnings).toBe(1);
   });
 });
+
+describe('a bad regular expression in a rule option (defect 6)', () => {
+  const withConfig = (config: string) =>
+    runCli(
+      ['check', 'page.txt', '--as-of', '2025-06-30', '--format', 'json'],
+      tempTree({ 'claimlint.config.yaml': config, 'claims/test.yaml': UNRELATED_REGISTRY, 'page.txt': readPage('resign-account.txt') }),
+    );
+
+  it('is a config error at the pattern itself (stale-year citationAfter), exit 2, no report', () => {
+    // Line 5; the second item starts after `      citationAfter: ["国办发〔\\d+〕", ` (35 characters): column 36.
+    const r = withConfig('registry: claims\nrules:\n  stale-year:\n    options:\n      citationAfter: ["国办发〔\\\\d+〕", "号文("]\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^claimlint: invalid config: claimlint\.config\.yaml:5:36: rule "stale-year": citationAfter\[1\] is not a valid regular expression: .*号文\(.*\n$/);
+  });
+
+  it('is a config error when patterns that each compile do not compile together (region-conflict)', () => {
+    // Both use the group name a; the rule joins them into one pattern. Reported on the options map (line 5, column 7).
+    const r = withConfig('registry: claims\nrules:\n  region-conflict:\n    options:\n      notSubjectPatterns: ["(?<a>患者)", "(?<a>集团)"]\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^claimlint: invalid config: claimlint\.config\.yaml:5:7: rule "region-conflict": the options do not compile: .*Duplicate capture group name\n$/);
+  });
+
+  it('leaves good patterns alone', () => {
+    const r = withConfig('registry: claims\nrules:\n  stale-year:\n    options:\n      citationAfter: ["国办发〔\\\\d+〕"]\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+});

@@ -91,6 +91,10 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
         }
         continue;
       }
+      const meta = ruleMetas.find((m) => m.id === id);
+      const deeper = meta?.checkOptions?.(options) ?? [];
+      for (const p of deeper) problems.push(doc.problemAt(['rules', id, 'options', ...p.path], `rule "${id}": ${p.message}`));
+      if (deeper.length) continue;
     }
     rules.set(id, severity === 'off' ? { enabled: false, options } : { enabled: true, options, ...(severity ? { severity } : {}) });
   }
