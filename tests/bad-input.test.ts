@@ -73,3 +73,34 @@ describe('a bad regular expression in a rule option (defect 6)', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('errors in referenced data files (defect 10)', () => {
+  // An alias bomb: each level repeats the one before ten times (10^9 nodes once expanded). Its first
+  // alias, *a0 on line 2, follows the 9 characters `a1: &a1 [`: column 10.
+  const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n') + '\n';
+  const run = (files: Record<string, string>, ...args: string[]) =>
+    runCli(['check', 'page.txt', '--as-of', '2025-06-30', '--format', 'json', ...args], tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'page.txt': '# 医保\n\n余额不清零。\n', ...files }));
+  const config = (line: string) => `registry: claims\n${line}\n`;
+
+  const cases: Array<[string, Record<string, string>, string, string[]?]> = [
+    ['a cues file that is an empty mapping', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': '{}\n' }, 'claimlint: invalid cues file cues.yaml: missing list "negators" (a cues file replaces data/cues.yaml and needs all its lists)\n'],
+    ['a malformed cues file', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': 'negators: [不\n' }, 'claimlint: invalid cues file cues.yaml:2:1: '],
+    ['a missing cues file', { 'claimlint.config.yaml': config('cues: gone.yaml') }, 'claimlint: invalid cues file gone.yaml: not found\n'],
+    ['a cues list that is not a list', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': 'negators: 不\n' }, 'claimlint: invalid cues file cues.yaml: "negators" must be a list of strings\n'],
+    ['a missing pageStructure file', { 'claimlint.config.yaml': config('pageStructure: gone.yaml') }, 'claimlint: invalid pageStructure file gone.yaml: not found\n'],
+    ['a malformed pageStructure file', { 'claimlint.config.yaml': config('pageStructure: ps.yaml'), 'ps.yaml': 'relatedMarkers: [相关\n' }, 'claimlint: invalid pageStructure file ps.yaml:2:1: '],
+    ['an alias bomb in the config', { 'claimlint.config.yaml': bomb }, 'claimlint: invalid config: claimlint.config.yaml:2:10: cannot be read: Excessive alias count'],
+    ['an alias bomb in the registry', { 'bombs/b.yaml': bomb }, 'claimlint: invalid registry: bombs/b.yaml:2:10: cannot be read: Excessive alias count', ['--registry', 'bombs']],
+    ['a directory named x.yaml in the registry', { 'claims/x.yaml/.keep': '' }, 'claimlint: invalid registry: claims/x.yaml: not a regular file\n', ['--registry', 'claims']],
+  ];
+  for (const [what, files, stderr, args] of cases) {
+    it(`${what}: one line naming the file, exit 2`, () => {
+      const r = run(files, ...(args ?? []));
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(stderr)).toBe(true);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).not.toContain('internal error');
+    });
+  }
+});

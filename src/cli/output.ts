@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { RunFailure } from '../engine/run.js';
+import { RunFailure } from '../engine/failure.js';
 import { ensureDir, fsReason } from '../fs-errors.js';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */

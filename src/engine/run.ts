@@ -3,6 +3,8 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } f
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { fsReason } from '../fs-errors.js';
+import { RunFailure } from './failure.js';
+import { checkRegistryFiles, loadCuesFile, loadPageStructureFile } from './data-files.js';
 import { packagePath } from '../paths.js';
 import { toolVersion } from '../cli/version.js';
 import type { Finding, RunResult, Severity } from '../types.js';
@@ -32,12 +34,8 @@ export interface RunOptions {
   readonly cacheLocation?: string;
 }
 
-/** A failure of the run itself (exit 2): a one-line reason plus details for stderr. */
-export class RunFailure extends Error {
-  constructor(readonly reason: string, readonly details: readonly string[] = []) {
-    super(reason);
-  }
-}
+// Re-exported: commands import the run's failure from here.
+export { RunFailure } from './failure.js';
 
 export interface Setup {
   readonly config: Config;
@@ -55,18 +53,19 @@ export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registry
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
   const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);
-  const cues = loadCues(config.cues);
+  const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
   const report = selfTest(registry, cues);
   if (report.failures.length) {
     const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
     throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
   }
-  const structure = loadPageStructure(config.pageStructure);
+  const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
   return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
 }
 
 export function loadRegistryOrFail(location: string, cwd: string): Registry {
+  checkRegistryFiles(location, cwd);
   const loaded = loadRegistry(location, cwd);
   if (!loaded.ok) {
     throw new RunFailure(`invalid registry: ${formatProblem(loaded.problems[0]!)}`, loaded.problems.map(formatProblem));
