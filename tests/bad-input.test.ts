@@ -1,9 +1,12 @@
 // Issue 9: what each kind of bad input gets. Defect 8: a file over maxFileBytes
 // is skipped with a warning and the run goes on.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { readPage } from './helpers/pages.js';
 import { UNRELATED_REGISTRY } from './helpers/registries.js';
-import { runCli, tempTree } from './helpers/cli.js';
+import { repoRoot, runCli, tempTree } from './helpers/cli.js';
 
 interface Report {
   findings: Array<{ ruleId: string; file: string; line: number; severity: string; message: string }>;
@@ -81,12 +84,15 @@ describe('errors in referenced data files (defect 10)', () => {
   const run = (files: Record<string, string>, ...args: string[]) =>
     runCli(['check', 'page.txt', '--as-of', '2025-06-30', '--format', 'json', ...args], tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'page.txt': '# 医保\n\n余额不清零。\n', ...files }));
   const config = (line: string) => `registry: claims\n${line}\n`;
+  // The bundled cue lists: a replacement cues file needs every one of them.
+  const bundledCues = parse(readFileSync(join(repoRoot, 'data', 'cues.yaml'), 'utf8')) as Record<string, string[]>;
+  const cueLists = Object.keys(bundledCues);
 
   const cases: Array<[string, Record<string, string>, string, string[]?]> = [
-    ['a cues file that is an empty mapping', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': '{}\n' }, 'claimlint: invalid cues file cues.yaml: missing list "negators" (a cues file replaces data/cues.yaml and needs all its lists)\n'],
+    ['a cues file that is an empty mapping', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': '{}\n' }, `claimlint: invalid cues file cues.yaml: missing list "${cueLists[0]}" (a cues file replaces data/cues.yaml and needs all its lists)\n`],
     ['a malformed cues file', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': 'negators: [不\n' }, 'claimlint: invalid cues file cues.yaml:2:1: '],
     ['a missing cues file', { 'claimlint.config.yaml': config('cues: gone.yaml') }, 'claimlint: invalid cues file gone.yaml: not found\n'],
-    ['a cues list that is not a list', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': 'negators: 不\n' }, 'claimlint: invalid cues file cues.yaml: "negators" must be a list of strings\n'],
+    ['a cues list that is not a list', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': stringify({ ...bundledCues, negators: '不' }) }, 'claimlint: invalid cues file cues.yaml: "negators" must be a list of strings\n'],
     ['a missing pageStructure file', { 'claimlint.config.yaml': config('pageStructure: gone.yaml') }, 'claimlint: invalid pageStructure file gone.yaml: not found\n'],
     ['a malformed pageStructure file', { 'claimlint.config.yaml': config('pageStructure: ps.yaml'), 'ps.yaml': 'relatedMarkers: [相关\n' }, 'claimlint: invalid pageStructure file ps.yaml:2:1: '],
     ['an alias bomb in the config', { 'claimlint.config.yaml': bomb }, 'claimlint: invalid config: claimlint.config.yaml:2:10: cannot be read: Excessive alias count'],

@@ -11,6 +11,8 @@ export interface Io {
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readStdin: () => string;
+  /** Stdin as bytes, for `check -` (decoded like a file: BOM, GB18030); the text read as UTF-8 when absent. */
+  readonly readStdinBytes?: () => Uint8Array;
 }
 
 export function processIo(): Io {
@@ -21,6 +23,7 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     readStdin: () => readFileSync(0, 'utf8'),
+    readStdinBytes: () => readFileSync(0),
   };
 }
 

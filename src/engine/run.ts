@@ -21,7 +21,7 @@ import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
-import { discover, type DiscoveredFile } from './discover.js';
+import { discover, displayPath, formatOfName, type DiscoveredFile, type Discovery } from './discover.js';
 import { pushAll } from '../arrays.js';
 
 export interface RunOptions {
@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly asOf: string;
   /** Cache directory: reuse per-file analyses of unchanged files (off when undefined). */
   readonly cacheLocation?: string;
+  /** `check -`: text read from stdin, reported under `name` (relative to cwd), in place of a file of that name. */
+  readonly stdin?: { readonly name: string; readonly bytes: Uint8Array };
 }
 
 // Re-exported: commands import the run's failure from here.
@@ -87,7 +89,7 @@ export interface CheckOutcome {
 /** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
 export async function check(options: RunOptions): Promise<CheckOutcome> {
   const { config, registry, services } = setup(options);
-  const found = await discover(options.paths, config, options.cwd);
+  const found = await discoverWithStdin(options, config);
   const inputFailures = found.missing.map((p) => `${p}: no such file or directory`);
   if (found.files.length === 0 && found.missing.length === 0) {
     throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
@@ -96,7 +98,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
     : undefined;
   const inputs = found.files.map((f) => {
-    const bytes = readBytes(f, config.maxFileBytes);
+    const bytes = f === found.stdinFile ? options.stdin!.bytes : readBytes(f, config.maxFileBytes);
     return { file: f, bytes, key: cache && !(bytes instanceof Error) ? AnalysisCache.entryKey(f.display, bytes) : undefined };
   });
 
@@ -147,6 +149,21 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...warnings],
   };
   return { result, analyses, services, inputFailures, warnings };
+}
+
+/**
+ * The files to read: the paths other than `-`, plus the stdin text under its
+ * name. It replaces a discovered file of the same name (an editor's unsaved
+ * buffer), and with only `-` nothing else is read (no fallback to the corpus globs).
+ */
+async function discoverWithStdin(options: RunOptions, config: Config): Promise<Discovery & { stdinFile?: DiscoveredFile }> {
+  const paths = options.paths.filter((p) => p !== '-');
+  if (!options.stdin) return discover(paths, config, options.cwd);
+  const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [] };
+  const absolute = resolve(options.cwd, options.stdin.name);
+  const stdinFile: DiscoveredFile = { absolute, display: displayPath(options.cwd, absolute), format: formatOfName(absolute) ?? 'markdown' };
+  const files = [...found.files.filter((f) => f.absolute !== absolute), stdinFile].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { ...found, files, stdinFile };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */
