@@ -115,7 +115,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   } else {
     analyses = inputs.map(({ file, bytes, key }) => {
       if (!cache || !key || bytes instanceof Error) return analyzeFile(file, bytes, services);
-      const hit = cache.get(key, bytes);
+      const hit = cache.get(key, bytes, file.display);
       if (hit) return hit;
       const fresh = analyzeFile(file, bytes, services);
       cache.set(key, fresh);
@@ -146,7 +146,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
       infos: count('info'),
     },
     rules: allRuleMeta(),
-    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...warnings],
+    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...(cache?.damaged ? [`cache: ${cache.damaged} damaged entr${cache.damaged === 1 ? 'y' : 'ies'} recomputed`] : []), ...warnings],
   };
   return { result, analyses, services, inputFailures, warnings };
 }
