@@ -238,6 +238,11 @@ export interface RuleMeta {
   readonly docs: string;
   /** JSON Schema of the rule's options in the config file. */
   readonly schema?: object;
+  /**
+   * Checks schema-valid options further (patterns compile), at config load.
+   * Paths are relative to the rule's `options`; see src/rules/option-patterns.ts.
+   */
+  readonly checkOptions?: (options: Readonly<Record<string, unknown>>) => ReadonlyArray<{ readonly path: readonly (string | number)[]; readonly message: string }>;
 }
 
 /**

@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     program
       .command('check')
       .description('lint files, directories or globs (default: the config’s corpus globs)')
-      .argument('[paths...]', 'files, directories or globs')
+      .argument('[paths...]', 'files, directories or globs; - reads one text from stdin')
       .addOption(new Option('-f, --format <name[:file]>', `report format: ${formatNames.join('|')}; repeat for several, each with its own :file`).argParser(collect))
       .option('--as-of <YYYY-MM-DD>', 'reference date for stale years (default: today)')
       .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -52,7 +52,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
       .option('--cache', 'reuse results for unchanged files (stored under node_modules/.cache/claimlint)')
       .option('--cache-location <dir>', 'cache directory (implies --cache)')
-      .option('--no-color', 'no ANSI colours in the stylish report'),
+      .option('--no-color', 'no ANSI colours in the stylish report')
+      .option('--stdin-filename <file>', 'with -: the name the stdin text is reported under (its extension picks Markdown or plain text)'),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);
   });

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { RunFailure } from '../engine/failure.js';
+import { ensureDir, fsReason } from '../fs-errors.js';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */
 export interface Io {
@@ -9,6 +11,8 @@ export interface Io {
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readStdin: () => string;
+  /** Stdin as bytes, for `check -` (decoded like a file: BOM, GB18030); the text read as UTF-8 when absent. */
+  readonly readStdinBytes?: () => Uint8Array;
 }
 
 export function processIo(): Io {
@@ -19,6 +23,7 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     readStdin: () => readFileSync(0, 'utf8'),
+    readStdinBytes: () => readFileSync(0),
   };
 }
 
@@ -29,6 +34,12 @@ export function writeReport(io: Io, file: string | undefined, text: string): voi
     return;
   }
   const path = resolve(io.cwd, file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, body);
+  // Missing directories are created (as ESLint's -o does); anything else that
+  // stops the write is the run's failure, named with the file, never a crash.
+  try {
+    ensureDir(dirname(path));
+    writeFileSync(path, body);
+  } catch (err) {
+    throw new RunFailure(`cannot write ${file}: ${fsReason(err)}`);
+  }
 }

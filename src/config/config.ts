@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
 import { schemaValidator } from '../schemas.js';
@@ -46,13 +46,13 @@ export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 export type ConfigLoad = { ok: true; config: Config } | { ok: false; problems: YamlProblem[] };
 
 /**
- * Reads the config (explicit path, else claimlint.config.yaml in cwd, else
- * defaults). `knownRules` lets a misspelt rule id fail with its line.
+ * Reads the config (explicit path, else claimlint.config.yaml in cwd or the
+ * nearest directory above it, else defaults). `knownRules` lets a misspelt rule id fail with its line.
  */
 export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas: readonly RuleMeta[]): ConfigLoad {
   const knownRules = ruleMetas.map((m) => m.id);
-  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE);
-  if (!existsSync(path)) {
+  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (path === undefined || !existsSync(path)) {
     if (explicit) return { ok: false, problems: [{ file: explicit, line: 1, column: 1, message: 'config file not found' }] };
     return { ok: true, config: defaults(cwd) };
   }
@@ -91,6 +91,10 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
         }
         continue;
       }
+      const meta = ruleMetas.find((m) => m.id === id);
+      const deeper = meta?.checkOptions?.(options) ?? [];
+      for (const p of deeper) problems.push(doc.problemAt(['rules', id, 'options', ...p.path], `rule "${id}": ${p.message}`));
+      if (deeper.length) continue;
     }
     rules.set(id, severity === 'off' ? { enabled: false, options } : { enabled: true, options, ...(severity ? { severity } : {}) });
   }
@@ -111,6 +115,21 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
       rules,
     },
   };
+}
+
+/**
+ * claimlint.config.yaml in `cwd` or the nearest directory above it, as ESLint
+ * and markdownlint-cli2 look up theirs: a run from a subdirectory of the
+ * project (an editor, a pre-commit hook in a subfolder) uses the project's config.
+ */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; ) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 const optionValidators = new Map<string, ValidateFunction>();

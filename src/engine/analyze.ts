@@ -45,6 +45,12 @@ export interface FileAnalysis {
 type Stage = 'read' | 'decode' | 'parse' | 'normalize' | 'extract' | 'facts' | 'judge' | 'rules';
 
 /**
+ * A file left unread on purpose (over maxFileBytes): a warning on the file, the
+ * run goes on and its exit code is not touched, as the config schema promises.
+ */
+export class SkippedInput extends Error {}
+
+/**
  * One file through the named stages (read → decode → parse → extract →
  * judge → rules). A failure in any stage becomes a message on this file,
  * never the end of the run.
@@ -74,6 +80,10 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
     }
   };
 
+  if (bytes instanceof SkippedInput) {
+    note('warning', `${bytes.message}; skipped`);
+    return empty();
+  }
   if (bytes instanceof Error) {
     note('error', `cannot read the file: ${bytes.message}`);
     return empty(bytes.message);

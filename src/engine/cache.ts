@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileAnalysis } from './analyze.js';
@@ -8,15 +9,25 @@ import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
-const CACHE_FILE = 'analysis-v2.bin';
-const CORPUS_FILE = 'corpus-v2.bin';
+const CACHE_FILE = 'analysis-v3.bin';
+const CORPUS_FILE = 'corpus-v3.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
 type Stored = Omit<FileAnalysis, 'lines'>;
 
+/**
+ * One cached value, serialised on its own with the digest of its bytes. A cache
+ * file can be cut short, edited or corrupted on disk: a value whose bytes do
+ * not match their digest, or do not deserialise, is recomputed, never trusted.
+ */
+interface Sealed {
+  readonly digest: string;
+  readonly payload: Uint8Array;
+}
+
 interface CacheFile {
   readonly key: string;
-  readonly entries: Map<string, Stored>;
+  readonly entries: Map<string, Sealed>;
 }
 
 /** The finished findings of a whole run, valid while no file of the corpus changes. */
@@ -28,7 +39,41 @@ export interface CorpusResult {
 interface CorpusFile {
   readonly key: string;
   readonly corpus: string;
-  readonly result: CorpusResult;
+  readonly result: Sealed;
+}
+
+const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function seal(value: unknown): Sealed {
+  const payload = serialize(value);
+  return { digest: digestOf(payload), payload };
+}
+
+/** The sealed value, or undefined when it is not a well-formed, intact seal. */
+function unseal(sealed: unknown): unknown {
+  if (!sealed || typeof sealed !== 'object') return undefined;
+  const { digest, payload } = sealed as Partial<Sealed>;
+  if (typeof digest !== 'string' || !(payload instanceof Uint8Array) || digestOf(payload) !== digest) return undefined;
+  try {
+    return deserialize(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Enough of a stored analysis to be used: the fields every later stage reads. */
+function isStored(v: unknown, file: string): v is Stored {
+  const s = v as Partial<Stored> | undefined;
+  return (
+    !!s &&
+    typeof s === 'object' &&
+    s.file === file &&
+    Array.isArray(s.records) &&
+    Array.isArray(s.verdicts) &&
+    Array.isArray(s.facts) &&
+    Array.isArray(s.findings) &&
+    (s.article === undefined || (typeof s.article === 'object' && s.article !== null && typeof s.article.file === 'object'))
+  );
 }
 
 /**
@@ -37,11 +82,13 @@ interface CorpusFile {
  * as-of date (the run key): change any of them and the whole cache is dropped.
  */
 export class AnalysisCache {
-  private loaded: Map<string, Stored> | undefined;
-  private readonly next = new Map<string, Stored>();
+  private loaded: Map<string, Sealed> | undefined;
+  private readonly next = new Map<string, Sealed>();
   private corpus: CorpusFile | undefined;
   hits = 0;
   misses = 0;
+  /** Entries found but not intact (digest mismatch, unreadable): recomputed. */
+  damaged = 0;
   private dirty = false;
 
   private constructor(private readonly dir: string, private readonly key: string) {}
@@ -51,7 +98,7 @@ export class AnalysisCache {
   }
 
   /** Per-file entries, read on first use: a run whose corpus is unchanged never needs them. */
-  private get previous(): Map<string, Stored> {
+  private get previous(): Map<string, Sealed> {
     if (!this.loaded) {
       this.loaded = new Map();
       const file = readCache<CacheFile>(join(this.dir, CACHE_FILE));
@@ -64,11 +111,16 @@ export class AnalysisCache {
   corpusResult(corpusKey: string): CorpusResult | undefined {
     const file = readCache<CorpusFile>(join(this.dir, CORPUS_FILE));
     if (!file || file.key !== this.key || file.corpus !== corpusKey) return undefined;
-    return file.result;
+    const result = unseal(file.result) as Partial<CorpusResult> | undefined;
+    if (!result || !Array.isArray(result.findings) || typeof result.claims !== 'number') {
+      this.damaged++;
+      return undefined;
+    }
+    return result as CorpusResult;
   }
 
   setCorpusResult(corpusKey: string, result: CorpusResult): void {
-    this.corpus = { key: this.key, corpus: corpusKey, result };
+    this.corpus = { key: this.key, corpus: corpusKey, result: seal(result) };
   }
 
   static entryKey(file: string, bytes: Uint8Array): string {
@@ -76,14 +128,16 @@ export class AnalysisCache {
   }
 
   /** The stored analysis of these bytes, with the text decoded again (it is not stored). */
-  get(entryKey: string, bytes: Uint8Array): FileAnalysis | undefined {
-    const stored = this.previous.get(entryKey);
-    if (!stored) {
+  get(entryKey: string, bytes: Uint8Array, file: string): FileAnalysis | undefined {
+    const sealed = this.previous.get(entryKey);
+    const stored = sealed === undefined ? undefined : unseal(sealed);
+    if (!isStored(stored, file)) {
+      if (sealed !== undefined) this.damaged++;
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.next.set(entryKey, stored);
+    this.next.set(entryKey, sealed!);
     if (!stored.article) return stored;
     const decoded = decode(bytes);
     const text = decoded.ok ? decoded.text : '';
@@ -99,13 +153,13 @@ export class AnalysisCache {
     // entry replaces; corpus rules and suppressions need units, directives and text.
     // The text is decoded again from the file's bytes on a hit: cheaper than storing it.
     const article = stored.article && { ...stored.article, sentences: [], ignored: [], file: { ...stored.article.file, text: '' } };
-    this.next.set(entryKey, article ? { ...stored, article } : stored);
+    this.next.set(entryKey, seal(article ? { ...stored, article } : stored));
     this.dirty = true;
   }
 
   /** Writes the entries of this run only (files gone from the corpus drop out); nothing when all were hits. */
   save(): void {
-    mkdirSync(this.dir, { recursive: true });
+    ensureDir(this.dir);
     if (this.dirty || (this.loaded && this.next.size !== this.loaded.size)) {
       writeAtomic(join(this.dir, CACHE_FILE), serialize({ key: this.key, entries: this.next } satisfies CacheFile));
     }

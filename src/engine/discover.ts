@@ -21,6 +21,11 @@ export interface Discovery {
 
 const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text' };
 
+/** The format a file name's extension gives it, if any. */
+export function formatOfName(name: string): ArticleFormat | undefined {
+  return FORMATS[extname(name).toLowerCase()];
+}
+
 /** A POSIX path that path.resolve would change: doubled or trailing slash, a . or .. segment. */
 const NOT_NORMALISED = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
 let resolvedCwd: { cwd: string; prefix: string } | undefined;

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
+import { fsReason } from '../fs-errors.js';
+import { RunFailure } from './failure.js';
+import { checkRegistryFiles, loadCuesFile, loadPageStructureFile } from './data-files.js';
 import { packagePath } from '../paths.js';
 import { toolVersion } from '../cli/version.js';
 import type { Finding, RunResult, Severity } from '../types.js';
@@ -17,8 +20,8 @@ import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
-import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
-import { discover, type DiscoveredFile } from './discover.js';
+import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
+import { discover, displayPath, formatOfName, type DiscoveredFile, type Discovery } from './discover.js';
 import { pushAll } from '../arrays.js';
 
 export interface RunOptions {
@@ -29,14 +32,12 @@ export interface RunOptions {
   readonly asOf: string;
   /** Cache directory: reuse per-file analyses of unchanged files (off when undefined). */
   readonly cacheLocation?: string;
+  /** `check -`: text read from stdin, reported under `name` (relative to cwd), in place of a file of that name. */
+  readonly stdin?: { readonly name: string; readonly bytes: Uint8Array };
 }
 
-/** A failure of the run itself (exit 2): a one-line reason plus details for stderr. */
-export class RunFailure extends Error {
-  constructor(readonly reason: string, readonly details: readonly string[] = []) {
-    super(reason);
-  }
-}
+// Re-exported: commands import the run's failure from here.
+export { RunFailure } from './failure.js';
 
 export interface Setup {
   readonly config: Config;
@@ -54,18 +55,19 @@ export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registry
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
   const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);
-  const cues = loadCues(config.cues);
+  const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
   const report = selfTest(registry, cues);
   if (report.failures.length) {
     const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
     throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
   }
-  const structure = loadPageStructure(config.pageStructure);
+  const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
   return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
 }
 
 export function loadRegistryOrFail(location: string, cwd: string): Registry {
+  checkRegistryFiles(location, cwd);
   const loaded = loadRegistry(location, cwd);
   if (!loaded.ok) {
     throw new RunFailure(`invalid registry: ${formatProblem(loaded.problems[0]!)}`, loaded.problems.map(formatProblem));
@@ -80,12 +82,14 @@ export interface CheckOutcome {
   readonly services: Services;
   /** Reasons the run must exit 2 even though it finished (unreadable or missing inputs). */
   readonly inputFailures: readonly string[];
+  /** Problems that leave the report whole (a cache that could not be saved): for stderr. */
+  readonly warnings: readonly string[];
 }
 
 /** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
 export async function check(options: RunOptions): Promise<CheckOutcome> {
   const { config, registry, services } = setup(options);
-  const found = await discover(options.paths, config, options.cwd);
+  const found = await discoverWithStdin(options, config);
   const inputFailures = found.missing.map((p) => `${p}: no such file or directory`);
   if (found.files.length === 0 && found.missing.length === 0) {
     throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
@@ -94,7 +98,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
     : undefined;
   const inputs = found.files.map((f) => {
-    const bytes = readBytes(f, config.maxFileBytes);
+    const bytes = f === found.stdinFile ? options.stdin!.bytes : readBytes(f, config.maxFileBytes);
     return { file: f, bytes, key: cache && !(bytes instanceof Error) ? AnalysisCache.entryKey(f.display, bytes) : undefined };
   });
 
@@ -111,7 +115,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
   } else {
     analyses = inputs.map(({ file, bytes, key }) => {
       if (!cache || !key || bytes instanceof Error) return analyzeFile(file, bytes, services);
-      const hit = cache.get(key, bytes);
+      const hit = cache.get(key, bytes, file.display);
       if (hit) return hit;
       const fresh = analyzeFile(file, bytes, services);
       cache.set(key, fresh);
@@ -122,7 +126,13 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     claims = analyses.reduce((n, a) => n + a.records.length, 0);
     if (cache && corpusKey) cache.setCorpusResult(corpusKey, { findings, claims });
   }
-  cache?.save();
+  // A cache that cannot be written costs the next run time, not this run its report.
+  const warnings: string[] = [];
+  try {
+    cache?.save();
+  } catch (err) {
+    warnings.push(`cache not saved: cannot write ${options.cacheLocation}: ${fsReason(err)}`);
+  }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {
     version: 1,
@@ -136,9 +146,24 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
       infos: count('info'),
     },
     rules: allRuleMeta(),
-    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : [])],
+    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...(cache?.damaged ? [`cache: ${cache.damaged} damaged entr${cache.damaged === 1 ? 'y' : 'ies'} recomputed`] : []), ...warnings],
   };
-  return { result, analyses, services, inputFailures };
+  return { result, analyses, services, inputFailures, warnings };
+}
+
+/**
+ * The files to read: the paths other than `-`, plus the stdin text under its
+ * name. It replaces a discovered file of the same name (an editor's unsaved
+ * buffer), and with only `-` nothing else is read (no fallback to the corpus globs).
+ */
+async function discoverWithStdin(options: RunOptions, config: Config): Promise<Discovery & { stdinFile?: DiscoveredFile }> {
+  const paths = options.paths.filter((p) => p !== '-');
+  if (!options.stdin) return discover(paths, config, options.cwd);
+  const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [] };
+  const absolute = resolve(options.cwd, options.stdin.name);
+  const stdinFile: DiscoveredFile = { absolute, display: displayPath(options.cwd, absolute), format: formatOfName(absolute) ?? 'markdown' };
+  const files = [...found.files.filter((f) => f.absolute !== absolute), stdinFile].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { ...found, files, stdinFile };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */
@@ -209,7 +234,7 @@ function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
   try {
     fd = openSync(f.absolute, 'r');
     const size = fstatSync(fd).size;
-    if (size > max) return new Error(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
+    if (size > max) return new SkippedInput(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
     // Size 0 may be a file that does not report its size: readFileSync reads until the end.
     if (size === 0) return readFileSync(fd);
     const bytes = Buffer.allocUnsafe(size);

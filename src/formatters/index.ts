@@ -20,6 +20,8 @@ export interface FormatterOptions {
   reportPath?: string;
   /** Markdown: most table rows before the report is cut (default 200). */
   maxMarkdownRows?: number;
+  /** Why the run failed (it exits 2) although a report was made: SARIF records it as an unsuccessful execution. */
+  failure?: string;
 }
 
 export type Formatter = (result: RunResult, options: FormatterOptions) => string;

@@ -95,7 +95,10 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
   });
   // Run notes (skipped files, baseline counts) are not results; SARIF's place for them
   // is the invocation's notifications.
-  const notifications: Notification[] = result.notes.map((text) => ({ message: { text }, level: 'note' }));
+  const notifications: Notification[] = [
+    ...(options.failure !== undefined ? [{ message: { text: options.failure }, level: 'error' as const }] : []),
+    ...result.notes.map((text): Notification => ({ message: { text }, level: 'note' })),
+  ];
   const run: Run = {
     tool: {
       driver: {
@@ -107,7 +110,8 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
     },
     invocations: [
       {
-        executionSuccessful: true,
+        executionSuccessful: options.failure === undefined,
+        ...(options.failure !== undefined ? { exitCode: 2 } : {}),
         ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
       },
     ],

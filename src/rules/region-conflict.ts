@@ -20,6 +20,7 @@ import { packagePath } from '../paths.js';
 import { ancestors, depthOf, displayName, isAncestor, isSameOrRelated, loadGazetteer, type Gazetteer, type Sense } from '../region/gazetteer.js';
 import { findPlaces, findPlacesIf, resolveMentions, type PlaceMention, type ResolvedMention } from '../region/matcher.js';
 import { namedRegion, unitRegions, type UnitRegion } from '../region/unit-region.js';
+import { buildProblems, patternListProblems } from './option-patterns.js';
 
 // ------------------------------------------------------------------ settings
 
@@ -535,6 +536,10 @@ export const regionConflict: FileRule = {
       'Every word list is in data/region-conflict.yaml and can be replaced with the same key under the rule’s options. ' +
       'Fix: correct the place in the sentence, or the title/front-matter region; for a deliberate mention, say so (可前往…, 例如…).',
     schema,
+    checkOptions: (options) => {
+      const patterns = patternListProblems(options, 'notSubjectPatterns');
+      return patterns.length ? patterns : buildProblems(() => compile({ ...defaultSettings(), ...(options as Partial<RegionConflictSettings>) }));
+    },
   },
   create(context) {
     const g = loadGazetteer();

@@ -23,6 +23,7 @@ import type { Registry } from '../registry/types.js';
 import type { Article, TextSpan } from '../types.js';
 import { packagePath } from '../paths.js';
 import { YearFinder, type YearFinderOptions, type YearMention } from '../text/years.js';
+import { buildProblems, patternListProblems } from './option-patterns.js';
 
 /** Everything the rule reads from data/stale-year.yaml (see that file for what each key does). */
 export interface StaleYearSettings extends YearFinderOptions {
@@ -435,6 +436,10 @@ export const staleYear: FileRule = {
       'Word lists and thresholds: data/stale-year.yaml, overridable as this rule’s options. ' +
       'Fix: give the current year’s figures, or say the year the figures belong to without calling them the latest.',
     schema: staleYearOptionsSchema,
+    checkOptions: (options) => {
+      const patterns = patternListProblems(options, 'citationAfter');
+      return patterns.length ? patterns : buildProblems(() => new StaleYearJudge(resolveStaleYearSettings(options)));
+    },
   },
   create(context) {
     const judge = judgeFor(context.options);

@@ -1,4 +1,4 @@
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isAlias, isNode, parseDocument, visit, type Document } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 /** A problem in a YAML file (registry, config, data), pointing at file:line:col. */
@@ -29,7 +29,19 @@ export class LocatedYaml {
       const pos = this.lines.linePos(err.pos[0]);
       this.problems.push({ file, line: pos.line, column: pos.col, message: firstLine(err.message) });
     }
-    this.value = this.doc.errors.length > 0 ? undefined : this.doc.toJS();
+    this.value = this.doc.errors.length > 0 ? undefined : this.toJS(file);
+  }
+
+  /** The document's value; an alias bomb (yaml's maxAliasCount) is a problem of the file, not a crash. */
+  private toJS(file: string): unknown {
+    try {
+      return this.doc.toJS();
+    } catch (err) {
+      const at = firstAlias(this.doc);
+      const pos = at === undefined ? { line: 1, col: 1 } : this.lines.linePos(at);
+      this.problems.push({ file, line: pos.line, column: pos.col, message: `cannot be read: ${firstLine((err as Error).message)}` });
+      return undefined;
+    }
   }
 
   /** Position of the node at `path` (keys and indexes); falls back to the nearest existing parent. */
@@ -135,4 +147,16 @@ function simplifyAjvErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     out.push(e);
   }
   return out;
+}
+
+/** Offset of the first alias (*name) in the document, where an alias bomb starts to expand. */
+function firstAlias(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) at = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }

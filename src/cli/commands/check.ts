@@ -26,6 +26,7 @@ export interface CheckFlags {
   readonly config?: string;
   readonly output?: string;
   readonly color?: boolean;
+  readonly stdinFilename?: string;
 }
 
 interface Target {
@@ -84,26 +85,32 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       ? filesFrom(flags.filesFrom === '-' ? io.readStdin() : readListFile(io.cwd, flags.filesFrom), io.cwd)
       : undefined;
   const baseline = flags.baseline ? readBaseline(resolve(io.cwd, flags.baseline)) : undefined;
+  const stdin = stdinInput(paths, flags, io);
   const outcome = await check({
     ...runOptions(paths, flags, io),
+    ...(stdin ? { stdin } : {}),
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
   const reportFile = targets.find((t) => t.file && t.format !== 'github')?.file;
+  for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
+  // The run exits 2 after writing its reports; a report must not call it a success.
+  const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
   for (const t of targets) {
     const text = formatters[t.format](result, {
       cwd: io.cwd,
       color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
+      ...(failure ? { failure } : {}),
     });
     writeReport(io, t.file, text);
   }
-  if (outcome.inputFailures.length) {
+  if (failure) {
     for (const f of outcome.inputFailures.slice(1)) io.stderr(`claimlint: ${f}\n`);
-    throw new RunFailure(`cannot read input: ${outcome.inputFailures[0]}`);
+    throw new RunFailure(failure);
   }
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
@@ -112,6 +119,23 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   }
   return 0;
 }
+
+/** `check -`: the text on stdin, named by --stdin-filename (which also decides Markdown or plain text). */
+function stdinInput(paths: readonly string[], flags: CheckFlags, io: Io): { name: string; bytes: Uint8Array } | undefined {
+  const dashes = paths.filter((p) => p === '-').length;
+  if (dashes === 0) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the text read from stdin: give - among the paths');
+    return undefined;
+  }
+  if (dashes > 1) throw new UsageError('- (stdin) can be given once');
+  if (flags.filesFrom === '-') throw new UsageError('stdin cannot be both the text (-) and the --files-from list');
+  if (flags.stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
+  const bytes = io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8');
+  return { name: flags.stdinFilename ?? STDIN_NAME, bytes };
+}
+
+/** What a finding on stdin text without --stdin-filename is reported under. */
+const STDIN_NAME = '<stdin>';
 
 function parseMaxWarnings(flag: string | undefined): number | undefined {
   if (flag === undefined) return undefined;

@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/config.js';
 import { formatProblem } from '../../yaml/located.js';
 import { allRuleMeta } from '../../rules/index.js';
 import { RunFailure } from '../../engine/run.js';
+import { checkRegistryFiles, loadCuesFile } from '../../engine/data-files.js';
 import type { Io } from '../output.js';
 
 export interface RegistryFlags {
@@ -21,6 +22,7 @@ function location(flags: RegistryFlags, io: Io): { registry: string; cues?: stri
 
 /** The registry, or exit code 2 after printing every problem as file:line:col. */
 function loadOrReport(location: string, io: Io): Registry | number {
+  checkRegistryFiles(location, io.cwd);
   const loaded = loadRegistry(location, io.cwd);
   if (loaded.ok) return loaded.registry;
   for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
@@ -48,7 +50,7 @@ export function runRegistryTest(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
   const loaded = loadOrReport(where.registry, io);
   if (typeof loaded === 'number') return loaded;
-  const report = selfTest(loaded, loadCues(where.cues));
+  const report = selfTest(loaded, where.cues ? loadCuesFile(where.cues, io.cwd, loadCues) : loadCues());
   for (const c of loaded.claims) {
     const failed = report.failures.filter((f) => f.claimId === c.claim.id);
     const mark = failed.length ? '✖' : '✔';
