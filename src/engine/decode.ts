@@ -2,6 +2,7 @@
 // corpus may hold stray binaries or empty files; each gets a clear result
 // instead of a crash. Line endings are kept as they are so positions stay exact.
 
+import { pushAll } from '../arrays.js';
 import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 import { describeBytes, invalidUtf8 } from './utf8-errors.js';
 
@@ -106,7 +107,7 @@ export function decode(bytes: Uint8Array): DecodeResult {
     const chosen = decodeInvalidUtf8(body, bytes.length - body.length);
     text = chosen.text;
     encoding = chosen.encoding;
-    notes.push(...chosen.notes);
+    pushAll(notes, chosen.notes);
   }
   if (ONLY_WHITESPACE.test(text)) return empty();
   return { ok: true, text, encoding, notes };

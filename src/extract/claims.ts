@@ -93,6 +93,8 @@ export function readSentence(
     // Most claims fail on their first `all` pattern: settle that with one lookup.
     const compiled = claims[i]!;
     if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
+      // Most sentences lack the claim's trigger too: one scanner lookup settles that before any regex.
+      if (!around.question && compiled.guarded && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
       if (!inheritsSubject(compiled, text, around)) continue;
     } else if (
       !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
@@ -207,8 +209,8 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
   if (!c.all.length || !c.any) return false;
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
-  if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   if (!c.any.test(text)) return false;
+  if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !c.none?.test(text);
 }

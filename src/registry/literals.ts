@@ -13,6 +13,7 @@
 // The analysis only claims what it can prove. It reads the strict syntax of
 // `u` patterns and refuses other flags that change what a character matches
 // (i, v) and any construct it does not model; refusing means "run the regex".
+import { pushAll } from '../arrays.js';
 import type { LiteralScanner } from './scanner.js';
 import type { GuardedPattern } from './types.js';
 
@@ -198,7 +199,7 @@ function sequence(items: readonly Node[], cap: number): Node {
   const needs: Strings[] = [];
   for (const item of items) {
     exact = exact && item.exact ? product(exact, item.exact, cap) : undefined;
-    needs.push(...item.needs);
+    pushAll(needs, item.needs);
   }
   // Adjacent exact items are matched as one piece of text: from each item, the
   // longest run that stays within the cap (shorter runs need less).
@@ -239,7 +240,7 @@ function repeat(atom: Node, min: number, max: number, cap: number): Node {
     let power: Strings | undefined = [''];
     const all: string[] = [];
     for (let k = 0; k <= max && power; k++) {
-      if (k >= min) all.push(...power);
+      if (k >= min) pushAll(all, power);
       if (k < max) power = product(power, atom.exact, cap);
     }
     exact = power && all.length <= cap * 4 ? dedupe(all) : undefined;
@@ -483,7 +484,7 @@ class PatternReader {
       } else if (lo === undefined) {
         wide = true;
       } else {
-        members.push(...lo);
+        pushAll(members, lo);
       }
     }
     if (negated || wide) return undefined;

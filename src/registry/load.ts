@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { pushAll } from '../arrays.js';
 import { schemaValidator } from '../schemas.js';
 import { tryCompile, union } from './patterns.js';
 import { guardPattern as guard } from './literals.js';
@@ -83,12 +84,12 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
     hash.update(display).update('\0').update(text).update('\0');
     const doc = new LocatedYaml(display, text);
     if (doc.problems.length) {
-      problems.push(...doc.problems);
+      pushAll(problems, doc.problems);
       continue;
     }
     const schemaProblems = doc.schemaProblems(schemaValidator('registry.schema.json'));
     if (schemaProblems.length) {
-      problems.push(...schemaProblems);
+      pushAll(problems, schemaProblems);
       continue;
     }
     const written = (doc.value as { claims: CanonicalClaim[] }).claims;
@@ -115,7 +116,7 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
     });
   }
   if (problems.length) return { ok: false, problems };
-  warnings.push(...unusedConcepts(lexicon, used));
+  pushAll(warnings, unusedConcepts(lexicon, used));
   const firsts = compiled.map((c) => c.claim.context.all?.[0]);
   const gate = firsts.every((p): p is string => p !== undefined) ? union(firsts, 'u') : undefined;
   const firstLists = compiled.map((c) => c.guarded?.all[0]?.lists[0]);
