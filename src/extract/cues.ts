@@ -12,6 +12,8 @@ export interface Cues {
   readonly clauseConjunction: RegExp;
   /** Negators (global): counted before a value phrase in its clause. */
   readonly negator: RegExp;
+  /** Any first character of a negator: a scope without one has no negation to count. */
+  readonly negatorStart: RegExp;
   /** Words with a negator inside that do not negate (global). */
   readonly notNegator: RegExp;
   /** Where a negator's reach ends (global). */
@@ -115,6 +117,7 @@ export function compileCues(file: CueFile): Cues {
   return {
     clauseConjunction: words(file.clauseConjunctions, 'gu'),
     negator: words(file.negators, 'gu'),
+    negatorStart: new RegExp(`[${[...new Set(file.negators.map((w) => [...w][0]!))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u'),
     notNegator: words(file.notNegators, 'gu'),
     scopeBreaker: patterns(file.scopeBreakerPatterns, 'gu'),
     deniedAfter: patterns(file.deniedAfterPatterns),

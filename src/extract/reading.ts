@@ -85,12 +85,16 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const scope = text.slice(from, start);
   if (cues.uncertain.test(scope)) return 'uncertain';
   // 会不会 / 能不能 ask; their 不 negates nothing.
-  const masked = maskSpans(scope, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]);
+  // Most scopes hold no negator at all: then there is nothing to mask or count.
+  const hasNegator = cues.negatorStart.test(scope);
+  const masked = hasNegator ? maskSpans(scope, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]) : scope;
   let flips = 0;
-  const neg = cues.negator;
-  neg.lastIndex = 0;
-  for (let m = neg.exec(masked); m; m = neg.exec(masked)) flips++;
-  neg.lastIndex = 0;
+  if (hasNegator) {
+    const neg = cues.negator;
+    neg.lastIndex = 0;
+    for (let m = neg.exec(masked); m; m = neg.exec(masked)) flips++;
+    neg.lastIndex = 0;
+  }
   // Denials (严查套现, …均属违法, …那是不行的) say the same thing when several occur: one flip, not one each.
   const next = view.clauses[clauseAt(view.clauses, clause.start) + 1];
   const denied =
