@@ -98,3 +98,43 @@ ${extra}    examples:
     expect(loaded.registry.warnings.map((w) => w.message)).toEqual(['exception "abroad" has no source']);
   });
 });
+
+describe('patterns that would hang or break the registry', () => {
+  const one = (phrase: string) => `claims:
+  - id: demo.hang
+    topic: demo
+    subject: 示例
+    statement: 示例。
+    canonical: kept
+    scope: national
+    effective: "2020-01-01"
+    confidence: high
+    source: { title: 示例文件 }
+    context:
+      all: ['账户余额']
+    values:
+      kept: { label: 保留, phrases: ['保留'] }
+      gone: { label: 清零, phrases: ['${phrase}'] }
+    examples:
+      supports: [账户余额保留。]
+      contradicts: [账户余额清零。]
+      unrelated: [账户可以买药。]
+`;
+  const problems = (phrase: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-hazard-'));
+    writeFileSync(join(dir, 'demo.yaml'), one(phrase));
+    const loaded = loadRegistry(dir, dir);
+    return loaded.ok ? [] : loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`);
+  };
+
+  it('rejects nested unbounded quantifiers at the phrase, before anything runs', () => {
+    expect(problems('清零|(余+)+$')).toEqual([expect.stringMatching(/^demo\.yaml:15:\d+ nested unbounded quantifiers \(“余\+” inside “\(余\+\)\+”\)/)]);
+    expect(problems('清零|(.*)*额$')).toEqual([expect.stringMatching(/^demo\.yaml:15:\d+ nested unbounded quantifiers/)]);
+    // Bounded repetition inside a star is fine.
+    expect(problems('清零|(?:(?![不没])[^，]){0,20}?清空')).toEqual([]);
+  });
+
+  it('rejects a named group, which would clash once phrases are joined', () => {
+    expect(problems('(?<v>清零)')).toEqual([expect.stringMatching(/^demo\.yaml:15:\d+ named group \(\?<v>…\) is not allowed/)]);
+  });
+});

@@ -8,6 +8,7 @@ import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
 import { schemaValidator } from '../schemas.js';
 import { wordAlternation } from '../text/regex.js';
 import { PLACEHOLDERS } from './patterns.js';
+import { patternHazard } from './pattern-safety.js';
 
 export interface ConceptSpec {
   readonly means: string;
@@ -69,7 +70,9 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     spec.patterns?.forEach((p, j) => {
       try {
         new RegExp(p, 'u');
-        parts.push(p);
+        const hazard = patternHazard(p);
+        if (hazard) problems.push(doc.problemAt(['concepts', name, 'patterns', j], hazard));
+        else parts.push(p);
       } catch (err) {
         problems.push(doc.problemAt(['concepts', name, 'patterns', j], `pattern does not compile: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
       }

@@ -4,7 +4,8 @@ import { extname, join, relative } from 'node:path';
 import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
 import { pushAll } from '../arrays.js';
 import { schemaValidator } from '../schemas.js';
-import { tryCompile, union } from './patterns.js';
+import { expandPlaceholders, tryCompile, union } from './patterns.js';
+import { patternHazard } from './pattern-safety.js';
 import { guardPattern as guard } from './literals.js';
 import { LiteralScanner } from './scanner.js';
 import { expandConcepts, loadLexicon, unusedConcepts, type Lexicon } from './lexicon.js';
@@ -142,10 +143,16 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
 type At = (path: (string | number)[], message: string, key?: boolean) => void;
 
 function checkPatterns(claim: CanonicalClaim, at: At): void {
+  // A pattern that compiles may still hang a run or break the joined expressions.
+  const hazard = (p: string, path: (string | number)[]) => {
+    const h = patternHazard(expandPlaceholders(p));
+    if (h) at(path, h);
+  };
   for (const part of ['all', 'any', 'none'] as const) {
     claim.context[part]?.forEach((p, j) => {
       const r = tryCompile(p);
       if (typeof r === 'string') at(['context', part, j], `pattern does not compile: ${r}`);
+      else hazard(p, ['context', part, j]);
     });
   }
   const more: [readonly string[] | undefined, (string | number)[]][] = [
@@ -157,6 +164,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
     patterns?.forEach((p, j) => {
       const r = tryCompile(p);
       if (typeof r === 'string') at([...path, j], `pattern does not compile: ${r}`);
+      else hazard(p, [...path, j]);
     });
   }
   for (const [name, value] of Object.entries(claim.values)) {
@@ -164,6 +172,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
       const r = tryCompile(p);
       if (typeof r === 'string') at(['values', name, 'phrases', j], `pattern does not compile: ${r}`);
       else if (r.test('')) at(['values', name, 'phrases', j], 'pattern matches the empty string');
+      else hazard(p, ['values', name, 'phrases', j]);
     });
   }
 }
