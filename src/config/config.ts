@@ -21,6 +21,8 @@ export interface Config {
   readonly text: readonly string[];
   readonly registry: string;
   readonly cues?: string;
+  /** The registry's lexicon of concepts (default: lexicon.yaml beside the claims, else the bundled one). */
+  readonly lexicon?: string;
   readonly pageStructure?: string;
   readonly maxFileBytes: number;
   readonly rules: ReadonlyMap<string, RuleSetting>;
@@ -34,6 +36,7 @@ interface ConfigFile {
   text?: string[];
   registry?: string;
   cues?: string;
+  lexicon?: string;
   pageStructure?: string;
   maxFileBytes?: number;
   rules?: Record<string, RuleEntry>;
@@ -110,6 +113,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
       text: raw.text ?? [],
       registry: raw.registry ? resolve(base, raw.registry) : fallback.registry,
       ...(raw.cues ? { cues: resolve(base, raw.cues) } : {}),
+      ...(raw.lexicon ? { lexicon: resolve(base, raw.lexicon) } : {}),
       ...(raw.pageStructure ? { pageStructure: resolve(base, raw.pageStructure) } : {}),
       maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       rules,

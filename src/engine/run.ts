@@ -54,7 +54,7 @@ export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registry
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
-  const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd);
+  const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
   const report = selfTest(registry, cues);
   if (report.failures.length) {
@@ -66,9 +66,9 @@ export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registry
   return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
 }
 
-export function loadRegistryOrFail(location: string, cwd: string): Registry {
+export function loadRegistryOrFail(location: string, cwd: string, lexicon?: string): Registry {
   checkRegistryFiles(location, cwd);
-  const loaded = loadRegistry(location, cwd);
+  const loaded = loadRegistry(location, cwd, lexicon ? { lexicon } : {});
   if (!loaded.ok) {
     throw new RunFailure(`invalid registry: ${formatProblem(loaded.problems[0]!)}`, loaded.problems.map(formatProblem));
   }

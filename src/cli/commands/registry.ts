@@ -14,16 +14,20 @@ export interface RegistryFlags {
   readonly config?: string;
 }
 
-function location(flags: RegistryFlags, io: Io): { registry: string; cues?: string } {
+function location(flags: RegistryFlags, io: Io): { registry: string; cues?: string; lexicon?: string } {
   const cfg = loadConfig(io.cwd, flags.config, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
-  return { registry: flags.registry ?? cfg.config.registry, ...(cfg.config.cues ? { cues: cfg.config.cues } : {}) };
+  return {
+    registry: flags.registry ?? cfg.config.registry,
+    ...(cfg.config.cues ? { cues: cfg.config.cues } : {}),
+    ...(cfg.config.lexicon ? { lexicon: cfg.config.lexicon } : {}),
+  };
 }
 
 /** The registry, or exit code 2 after printing every problem as file:line:col. */
-function loadOrReport(location: string, io: Io): Registry | number {
+function loadOrReport(location: string, io: Io, lexicon?: string): Registry | number {
   checkRegistryFiles(location, io.cwd);
-  const loaded = loadRegistry(location, io.cwd);
+  const loaded = loadRegistry(location, io.cwd, lexicon ? { lexicon } : {});
   if (loaded.ok) return loaded.registry;
   for (const p of loaded.problems) io.stdout(`${formatProblem(p)}\n`);
   io.stderr(`claimlint: invalid registry: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}\n`);
@@ -33,7 +37,7 @@ function loadOrReport(location: string, io: Io): Registry | number {
 /** `claimlint registry validate`: every schema problem as file:line:col, exit 2 if any. */
 export function runValidate(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
-  const r = loadOrReport(where.registry, io);
+  const r = loadOrReport(where.registry, io, where.lexicon);
   if (typeof r === 'number') return r;
   for (const w of r.warnings) io.stdout(`${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`);
   io.stdout(
@@ -48,7 +52,7 @@ export function runValidate(flags: RegistryFlags, io: Io): number {
 /** `claimlint registry test`: every claim's examples through the extractor. */
 export function runRegistryTest(flags: RegistryFlags, io: Io): number {
   const where = location(flags, io);
-  const loaded = loadOrReport(where.registry, io);
+  const loaded = loadOrReport(where.registry, io, where.lexicon);
   if (typeof loaded === 'number') return loaded;
   const report = selfTest(loaded, where.cues ? loadCuesFile(where.cues, io.cwd, loadCues) : loadCues());
   for (const c of loaded.claims) {
