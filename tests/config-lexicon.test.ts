@@ -1,28 +1,9 @@
 // `lexicon:` in claimlint.config.yaml replaces the lexicon a registry is read with.
 import { describe, expect, it } from 'vitest';
 import { runCli, tempTree } from './helpers/cli.js';
+import { demoClaim } from './helpers/demo-registry.js';
 
-const claim = `claims:
-  - id: demo.balance
-    topic: demo
-    subject: 停缴后余额
-    statement: 停缴后余额保留。
-    canonical: kept
-    scope: national
-    effective: "2020-01-01"
-    confidence: high
-    source: { title: 示例文件 }
-    context:
-      all: ['{account}']
-      any: ['停缴']
-    values:
-      kept: { label: 保留, phrases: ['保留'], negation: gone }
-      gone: { label: 清零, phrases: ['{gone}'], negation: kept }
-    examples:
-      supports: [停缴以后账户余额保留。]
-      contradicts: [停缴以后账户余额清零。]
-      unrelated: [账户余额可以买药。]
-`;
+const claim = demoClaim({ all: '{account}', any: '停缴', kept: '保留', gone: '{gone}' });
 const lexicon = (gone: string) => `concepts:\n  account: { means: 账户, words: [账户余额] }\n  gone: { means: 清零, words: [${gone}] }\n`;
 
 describe('a lexicon named in config', () => {

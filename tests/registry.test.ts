@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { demoClaim } from './helpers/demo-registry.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { selfTest } from '../src/registry/selftest.js';
 import { loadCues } from '../src/extract/cues.js';
@@ -34,27 +35,7 @@ describe('bundled registry', () => {
 
 describe('the lexicon', () => {
   // A one-claim registry of its own, with its own lexicon beside it.
-  const claim = (phrase: string, extra = '') => `claims:
-  - id: demo.balance
-    topic: demo
-    subject: 停缴后个人账户余额
-    statement: 停缴后余额保留。
-    canonical: kept
-    scope: national
-    effective: "2020-01-01"
-    confidence: high
-    source: { title: 示例文件 }
-    context:
-      all: ['{account}']
-      any: ['{stop}']
-    values:
-      kept: { label: 保留, phrases: ['${phrase}'], negation: gone }
-      gone: { label: 清零, phrases: ['{gone}'], negation: kept }
-${extra}    examples:
-      supports: [停缴以后账户余额保留。]
-      contradicts: [停缴以后账户余额清零。]
-      unrelated: [账户余额可以买药。]
-`;
+  const claim = (phrase: string, extra = '') => demoClaim({ all: '{account}', any: '{stop}', kept: phrase, gone: '{gone}', extra });
   const lexicon = `concepts:
   account: { means: 账户, words: [账户余额] }
   stop: { means: 停缴, words: [停缴] }
@@ -100,26 +81,7 @@ ${extra}    examples:
 });
 
 describe('patterns that would hang or break the registry', () => {
-  const one = (phrase: string) => `claims:
-  - id: demo.hang
-    topic: demo
-    subject: 示例
-    statement: 示例。
-    canonical: kept
-    scope: national
-    effective: "2020-01-01"
-    confidence: high
-    source: { title: 示例文件 }
-    context:
-      all: ['账户余额']
-    values:
-      kept: { label: 保留, phrases: ['保留'] }
-      gone: { label: 清零, phrases: ['${phrase}'] }
-    examples:
-      supports: [账户余额保留。]
-      contradicts: [账户余额清零。]
-      unrelated: [账户可以买药。]
-`;
+  const one = (phrase: string) => demoClaim({ all: '账户余额', kept: '保留', gone: phrase });
   const problems = (phrase: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-hazard-'));
     writeFileSync(join(dir, 'demo.yaml'), one(phrase));
