@@ -16,7 +16,8 @@ export interface ArticleReader {
   readonly placeNamed?: (text: string) => boolean;
 }
 
-const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
+/** A sentence ending as a question (？ or a final 吗/么/呢): the next sentence may answer it. */
+export const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
 
 /** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
 const REPLY_REACH = 12;

@@ -71,7 +71,7 @@ export interface CueFile {
   uncertain: string[];
   eitherOr: string[];
   eitherOrPatterns: string[];
-  questionParticles: string[];
+  questionParticlePatterns: string[];
   questionWords: string[];
   question: string[];
   answerYesPatterns: string[];
@@ -97,7 +97,7 @@ export interface CueFile {
 
 const CUE_KEYS: readonly (keyof CueFile)[] = [
   'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'deniedNextPatterns', 'mentionAfterPatterns', 'uncertain',
-  'eitherOr', 'eitherOrPatterns', 'questionParticles', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
+  'eitherOr', 'eitherOrPatterns', 'questionParticlePatterns', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
   'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'leadTimePatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
 ];
@@ -128,7 +128,7 @@ export function compileCues(file: CueFile): Cues {
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),
     eitherOrAll: new RegExp(`${wordAlternation(file.eitherOr)}|${file.eitherOrPatterns.map((p) => `(?:${p})`).join('|')}`, 'gu'),
-    questionParticle: words(file.questionParticles),
+    questionParticle: patterns(file.questionParticlePatterns),
     questionWord: words(file.questionWords),
     question: patterns(file.question),
     answerYes: patterns(file.answerYesPatterns),

@@ -26,7 +26,7 @@ export interface SentenceView {
 
 export function viewSentence(cues: Cues, text: string, headingLike: boolean): SentenceView {
   const clauses = splitClauses(text, cues.clauseConjunction);
-  const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike || i === clauses.length - 1 ? headingLike : false));
+  const asks = clauses.map((c) => clauseAsks(cues, text, c, headingLike));
   const last = clauses.length - 1;
   const endsAsking = last >= 0 && asks[last]!;
   const rumour = cues.rumour.exec(text);
@@ -50,13 +50,11 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
 }
 
 const ASKED_AFTER = /^\s*[？?]/u;
-const ENDS_WITH_PARTICLE = /[么呢嘛]\s*[】\]」』”"]?\s*$/u;
-const HAS_MA = /吗(?!啡)/u;
 
 function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
   const body = text.slice(c.start, c.end);
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
-  if (HAS_MA.test(body) || ENDS_WITH_PARTICLE.test(body)) return true;
+  if (cues.questionParticle.test(body)) return true;
   if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
   // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
   if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
@@ -169,6 +167,9 @@ export function correctedMisreading(cues: Cues, view: SentenceView, clauseIndex:
   return next !== undefined && cues.contrastBut.test(view.text.slice(next.start, next.end));
 }
 
+// …是/会/将/要…的 closes a statement (余额是不会清零的，), not a condition.
+const STATEMENT_DE = /(?:是|会|将|要)[^，,。；;]*的\s*$/u;
+
 /**
  * The phrase is inside a condition clause that leads to another clause
  * (办理提现手续时，需准备…): it is what the condition is about, not a claim.
@@ -179,7 +180,7 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
   // A phrase reaching past its clause (个人补缴时，每天要交滞纳金) is not inside the condition.
   if (end > c.end) return undefined;
   const body = view.text.slice(c.start, c.end);
-  return cues.conditionEnd.test(body) && !/(?:是|会|将|要)[^，,。；;]*的\s*$/u.test(body) ? body.trim() : undefined;
+  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) ? body.trim() : undefined;
 }
 
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */

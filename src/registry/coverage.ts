@@ -6,7 +6,7 @@ import type { Article, ClaimRecord } from '../types.js';
 import type { Registry } from './types.js';
 import type { LineIndex } from '../text/position.js';
 import { claimsAbout, type SentenceSurroundings } from '../extract/claims.js';
-import { isHeadingLike } from '../extract/article.js';
+import { isHeadingLike, QUESTION_END } from '../extract/article.js';
 
 export interface CoverageInput {
   readonly file: string;
@@ -84,7 +84,7 @@ export function registryCoverage(registry: Registry, inputs: readonly CoverageIn
         g.count++;
         if (g.places.length < MAX_PLACES) g.places.push({ file: input.file, line: input.lines.position(sentence.span.start).line });
       }
-      question = /[？?]\s*$|[吗么呢]\s*$/u.test(sentence.text) ? sentence.text : undefined;
+      question = QUESTION_END.test(sentence.text) ? sentence.text : undefined;
       if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
     }
   }
