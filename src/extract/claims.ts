@@ -1,5 +1,5 @@
 import type { ClaimRecord, Framing, Quantity, TextSpan } from '../types.js';
-import type { CompiledClaim, CompiledValue, GuardedPattern, QuantityTest, Registry } from '../registry/types.js';
+import type { CompiledClaim, CompiledFrame, CompiledValue, GuardedPattern, QuantityTest, Registry } from '../registry/types.js';
 import { ScanHits, type LiteralScanner } from '../registry/scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
@@ -394,21 +394,10 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined):
       }
       // A quantity test failing here lets another value's phrase claim the same text.
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
-      const start = m.index, end = start + m[0].length;
-      // Insertion sort, stable (hits with the same span stay in value order): start ascending, then end descending.
-      let k = n;
-      while (k > 0 && (hitStarts[k - 1]! > start || (hitStarts[k - 1] === start && hitEnds[k - 1]! < end))) {
-        hitValues[k] = hitValues[k - 1]!;
-        hitStarts[k] = hitStarts[k - 1]!;
-        hitEnds[k] = hitEnds[k - 1]!;
-        k--;
-      }
-      hitValues[k] = value;
-      hitStarts[k] = start;
-      hitEnds[k] = end;
-      n++;
+      n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
+    for (const frame of value.frames) n = frameHits(n, value, frame, text, hits);
   }
   // Drop hits overlapping the one kept before them.
   let kept = 0;
@@ -420,6 +409,70 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined):
     kept++;
   }
   return kept;
+}
+
+/** Inserts a hit, stable (hits with the same span stay in value order): start ascending, then end descending. */
+function addHit(n: number, value: CompiledValue, start: number, end: number): number {
+  let k = n;
+  while (k > 0 && (hitStarts[k - 1]! > start || (hitStarts[k - 1] === start && hitEnds[k - 1]! < end))) {
+    hitValues[k] = hitValues[k - 1]!;
+    hitStarts[k] = hitStarts[k - 1]!;
+    hitEnds[k] = hitEnds[k - 1]!;
+    k--;
+  }
+  hitValues[k] = value;
+  hitStarts[k] = start;
+  hitEnds[k] = end;
+  return n + 1;
+}
+
+/** Where the clause holding `at` ends: a frame's parts after its anchor stay in that clause. */
+const CLAUSE_END = /[，,。；;！？!?：:]/gu;
+
+/**
+ * A frame's anchors whose parts occur around them: before the anchor
+ * anywhere in the sentence (a question joined before its answer included),
+ * or after it up to the end of its clause. Polarity, subject and framing are
+ * read at the anchor like any phrase's.
+ */
+function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: string, hits: ScanHits | undefined): number {
+  if (hits && frame.anchorLists && !allPresent(frame.anchorLists, hits)) return n;
+  const re = frame.anchor;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index, end = start + m[0].length;
+    if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
+    CLAUSE_END.lastIndex = end;
+    const stop = CLAUSE_END.exec(text)?.index ?? text.length;
+    const window = text.slice(0, stop);
+    if (frame.without && frame.without.test(window.slice(clauseStart(text, start)))) continue;
+    if (frame.with.every((w) => partAround(w, window, start, end))) n = addHit(n, value, start, end);
+  }
+  re.lastIndex = 0;
+  return n;
+}
+
+/** Where the clause holding `at` starts (just after the delimiter before it). */
+function clauseStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_DELIMITERS.has(text[i]!)) return i + 1;
+  return 0;
+}
+const CLAUSE_DELIMITERS = new Set('，,。；;！？!?：:');
+
+/** Whether a frame part occurs in the window without being the anchor itself. */
+function partAround(part: RegExp, window: string, start: number, end: number): boolean {
+  part.lastIndex = 0;
+  let found = false;
+  for (let m = part.exec(window); m && !found; m = part.exec(window)) {
+    if (m[0].length === 0) part.lastIndex++;
+    else found = m.index + m[0].length <= start || m.index >= end;
+  }
+  part.lastIndex = 0;
+  return found;
 }
 
 /**

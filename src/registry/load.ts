@@ -10,7 +10,7 @@ import { guardPattern as guard } from './literals.js';
 import { LiteralScanner } from './scanner.js';
 import { expandConcepts, loadLexicon, unusedConcepts, type Lexicon } from './lexicon.js';
 import { packagePath } from '../paths.js';
-import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledValue, GuardedPattern, Registry, ValueVerdict } from './types.js';
+import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledFrame, CompiledValue, GuardedPattern, Registry, ValueVerdict } from './types.js';
 
 /** The lexicon's file name inside a registry directory. */
 export const LEXICON_FILE = 'lexicon.yaml';
@@ -168,11 +168,23 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
     });
   }
   for (const [name, value] of Object.entries(claim.values)) {
-    value.phrases.forEach((p, j) => {
+    // A phrase or anchor matching the empty string would be a hit everywhere.
+    const cue = (p: string, path: (string | number)[]) => {
       const r = tryCompile(p);
-      if (typeof r === 'string') at(['values', name, 'phrases', j], `pattern does not compile: ${r}`);
-      else if (r.test('')) at(['values', name, 'phrases', j], 'pattern matches the empty string');
-      else hazard(p, ['values', name, 'phrases', j]);
+      if (typeof r === 'string') at(path, `pattern does not compile: ${r}`);
+      else if (r.test('')) at(path, 'pattern matches the empty string');
+      else hazard(p, path);
+    };
+    value.phrases?.forEach((p, j) => cue(p, ['values', name, 'phrases', j]));
+    value.frames?.forEach((f, j) => {
+      cue(f.anchor, ['values', name, 'frames', j, 'anchor']);
+      for (const part of ['with', 'without'] as const) {
+        f[part]?.forEach((p, k) => {
+          const r = tryCompile(p);
+          if (typeof r === 'string') at(['values', name, 'frames', j, part, k], `pattern does not compile: ${r}`);
+          else hazard(p, ['values', name, 'frames', j, part, k]);
+        });
+      }
     });
   }
 }
@@ -214,7 +226,23 @@ function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<stri
   return {
     ...claim,
     context: { ...opt('all', list(context.all, ['context', 'all'])), ...opt('any', list(context.any, ['context', 'any'])), ...opt('none', list(context.none, ['context', 'none'])) },
-    values: Object.fromEntries(Object.entries(claim.values).map(([name, v]) => [name, { ...v, phrases: list(v.phrases, ['values', name, 'phrases'])! }])),
+    values: Object.fromEntries(
+      Object.entries(claim.values).map(([name, v]) => [
+        name,
+        {
+          ...v,
+          ...opt('phrases', list(v.phrases, ['values', name, 'phrases'])),
+          ...opt(
+            'frames',
+            v.frames?.map((f, j) => ({
+              anchor: list([f.anchor], ['values', name, 'frames', j, 'anchor'])![0]!,
+              with: list(f.with, ['values', name, 'frames', j, 'with'])!,
+              ...opt('without', list(f.without, ['values', name, 'frames', j, 'without'])),
+            })),
+          ),
+        },
+      ]),
+    ),
     ...(claim.binding
       ? { binding: { ...opt('subject', list(claim.binding.subject, ['binding', 'subject'])), ...opt('others', list(claim.binding.others, ['binding', 'others'])) } }
       : {}),
@@ -225,14 +253,25 @@ function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<stri
 function compileClaim(claim: CanonicalClaim, origin: { file: string; line: number }, examples: ClaimExample[], scanner: LiteralScanner): CompiledClaim {
   const values: CompiledValue[] = Object.entries(claim.values).map(([name, v]) => {
     // Longer phrases first, so 不清零 wins over 清零 when both are listed.
-    const phrases = union([...v.phrases].sort((a, b) => b.length - a.length), 'gu');
+    const phrases = union([...(v.phrases ?? ['(?!)'])].sort((a, b) => b.length - a.length), 'gu');
+    const frames = (v.frames ?? []).map((f): CompiledFrame => {
+      const anchor = union([f.anchor], 'gu');
+      return {
+        anchor,
+        with: f.with.map((p) => union([p], 'gu')),
+        ...(f.without ? { without: union(f.without, 'u') } : {}),
+        anchorLists: phraseGuard(anchor, scanner),
+      };
+    });
     return {
       name,
       label: v.label,
       phrases,
       // Phrases are run for their positions anyway: only what they need matters.
-      phraseLists: phraseGuard(phrases, scanner),
+      // A value with frames is settled by its frames' own lists.
+      ...(v.phrases && !frames.length ? { phraseLists: phraseGuard(phrases, scanner) } : {}),
       phraseListsInMatch: !phrases.source.includes('(?<='),
+      frames,
       negation: v.negation,
       when: v.when,
       verdict: v.verdict ?? (name === claim.canonical ? 'supports' : ('contradicts' as ValueVerdict)),

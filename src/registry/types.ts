@@ -22,9 +22,23 @@ export interface QuantityTest {
   readonly eq?: number;
 }
 
+/**
+ * A value phrased as parts that may come in any order (个人…比例为月工资的8%):
+ * the anchor is the cue, every `with` pattern must occur before it in the
+ * sentence or after it within its clause.
+ */
+export interface ValueFrame {
+  readonly anchor: string;
+  readonly with: readonly string[];
+  /** Patterns that may not occur in the anchor's own clause (退休前 for a retiree's payments). */
+  readonly without?: readonly string[];
+}
+
 export interface ValueSpec {
   readonly label: string;
-  readonly phrases: readonly string[];
+  /** Phrasings as one sequence each; a value has phrases, frames or both. */
+  readonly phrases?: readonly string[];
+  readonly frames?: readonly ValueFrame[];
   readonly negation?: string;
   readonly when?: QuantityTest;
   readonly verdict?: ValueVerdict;
@@ -87,9 +101,22 @@ export interface CompiledValue {
    * a string of each list starting there or later.
    */
   readonly phraseListsInMatch?: boolean;
+  /** The value's frames, compiled; empty when it has none. */
+  readonly frames: readonly CompiledFrame[];
   readonly negation?: string;
   readonly when?: QuantityTest;
   readonly verdict: ValueVerdict;
+}
+
+export interface CompiledFrame {
+  /** Global: every anchor in the sentence is a candidate. */
+  readonly anchor: RegExp;
+  /** Global, like the anchor: a part may occur more than once. */
+  readonly with: readonly RegExp[];
+  /** Non-global: tested once on the anchor's clause. */
+  readonly without?: RegExp;
+  /** Scanner lists the anchor needs (a prefilter, like CompiledValue.phraseLists). */
+  readonly anchorLists?: readonly number[];
 }
 
 /** A context pattern with what the registry's literal scanner knows about it. */
