@@ -100,7 +100,7 @@ export function readSentence(
       !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
       !(around.question && answersAbout(compiled, text, around.question))
     ) continue;
-    const hitCount = phraseHits(compiled, text, scanner && sentenceHits);
+    const hitCount = phraseHits(compiled, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
     let seenValues: string[] | undefined;
@@ -121,7 +121,7 @@ export function readSentence(
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
       if (rumoured && view.refuted && value.verdict !== 'supports') continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
-      const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality);
+      const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
       if (correctedMisreading(cues, view, clauseIndex, hitStart)) continue;
       const framing: Framing = asks(view, clauseIndex)
@@ -377,7 +377,7 @@ const hitEnds: number[] = [];
  * Every phrase of every value, overlaps resolved: earliest first, then
  * longest. Fills hitValues/hitStarts/hitEnds and returns how many hits.
  */
-function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined): number {
+function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   let n = 0;
   for (const value of c.values) {
     // None of the strings every match needs is in the sentence.
@@ -397,7 +397,7 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined):
       n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
-    for (const frame of value.frames) n = frameHits(n, value, frame, text, hits);
+    for (const frame of value.frames) n = frameHits(n, value, frame, text, hits, questionEnd);
   }
   // Drop hits overlapping the one kept before them.
   let kept = 0;
@@ -430,12 +430,14 @@ function addHit(n: number, value: CompiledValue, start: number, end: number): nu
 const CLAUSE_END = /[，,。；;！？!?：:]/gu;
 
 /**
- * A frame's anchors whose parts occur around them: before the anchor
- * anywhere in the sentence (a question joined before its answer included),
- * or after it up to the end of its clause. Polarity, subject and framing are
- * read at the anchor like any phrase's.
+ * A frame's anchors whose parts occur around them: before the anchor in its
+ * own clause or the clause just before it (职工每个月工资里，要扣一笔生育保险费),
+ * or in the question joined before its answer, and after it up to the end of
+ * its clause. Farther back is another statement: a scraped rate table run
+ * into one line (养老保险 个人8% 生育保险 单位0.8%) is not one clause.
+ * Polarity, subject and framing are read at the anchor like any phrase's.
  */
-function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: string, hits: ScanHits | undefined): number {
+function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   if (hits && frame.anchorLists && !allPresent(frame.anchorLists, hits)) return n;
   const re = frame.anchor;
   re.lastIndex = 0;
@@ -450,7 +452,8 @@ function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: 
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
     if (frame.without && frame.without.test(window.slice(clauseStart(text, start)))) continue;
-    if (frame.with.every((w) => partAround(w, window, start, end))) n = addHit(n, value, start, end);
+    const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
+    if (frame.with.every((w) => partAround(w, window, reach))) n = addHit(n, value, start, end);
   }
   re.lastIndex = 0;
   return n;
@@ -463,13 +466,39 @@ function clauseStart(text: string, at: number): number {
 }
 const CLAUSE_DELIMITERS = new Set('，,。；;！？!?：:');
 
-/** Whether a frame part occurs in the window without being the anchor itself. */
-function partAround(part: RegExp, window: string, start: number, end: number): boolean {
+/**
+ * Where the clause before the one holding `at` starts. Whitespace counts as a
+ * break here too: in scraped pages it separates table cells and list items.
+ */
+function previousClauseStart(text: string, at: number): number {
+  let breaks = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const ch = text[i]!;
+    const isBreak = CLAUSE_DELIMITERS.has(ch) || (/\s/u.test(ch) && i > 0 && !/\s/u.test(text[i - 1]!));
+    if (isBreak && ++breaks === 2) return i + 1;
+  }
+  return 0;
+}
+
+interface PartReach {
+  /** Parts before the anchor start here or later… */
+  readonly from: number;
+  /** …or end inside the question joined before the answer. */
+  readonly questionEnd: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Whether a frame part occurs within reach of the anchor without being the anchor itself. */
+function partAround(part: RegExp, window: string, reach: PartReach): boolean {
   part.lastIndex = 0;
   let found = false;
   for (let m = part.exec(window); m && !found; m = part.exec(window)) {
     if (m[0].length === 0) part.lastIndex++;
-    else found = m.index + m[0].length <= start || m.index >= end;
+    else {
+      const partEnd = m.index + m[0].length;
+      found = (partEnd <= reach.start && (m.index >= reach.from || partEnd <= reach.questionEnd)) || m.index >= reach.end;
+    }
   }
   part.lastIndex = 0;
   return found;

@@ -39,6 +39,8 @@ export interface Cues {
   readonly rumour: RegExp;
   readonly debunk: RegExp;
   readonly endorse: RegExp;
+  /** The sentence describes misconduct: its wrong values are mentions. */
+  readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
   readonly conditionEnd: RegExp;
   readonly limiting: RegExp;
@@ -80,6 +82,7 @@ export interface CueFile {
   rumourPatterns: string[];
   debunk: string[];
   endorse: string[];
+  misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
   limitingPatterns: string[];
@@ -98,7 +101,7 @@ export interface CueFile {
 const CUE_KEYS: readonly (keyof CueFile)[] = [
   'clauseConjunctions', 'negators', 'notNegators', 'scopeBreakerPatterns', 'deniedAfterPatterns', 'deniedBefore', 'deniedNextPatterns', 'mentionAfterPatterns', 'uncertain',
   'eitherOr', 'eitherOrPatterns', 'questionParticlePatterns', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
-  'debunk', 'endorse', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'leadTimePatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
+  'debunk', 'endorse', 'misconduct', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'leadTimePatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
 ];
 
@@ -136,6 +139,7 @@ export function compileCues(file: CueFile): Cues {
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
     debunk: words(file.debunk),
     endorse: words(file.endorse),
+    misconduct: words(file.misconduct),
     conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),
     conditionEnd: patterns(file.conditionEndPatterns),
     limiting: patterns(file.limitingPatterns),

@@ -21,6 +21,8 @@ export interface SentenceView {
   readonly refuted: boolean;
   /** An endorsement after the rumour cue (网上说…，确实如此). */
   readonly endorsed: boolean;
+  /** The sentence describes misconduct (与违规药店勾结…兑换成现金): it reports, it does not permit. */
+  readonly describesMisconduct: boolean;
   readonly hedges: readonly string[];
 }
 
@@ -45,6 +47,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     rumourAt,
     refuted: rumour !== null && cues.debunk.test(after),
     endorsed: rumour !== null && cues.endorse.test(after),
+    describesMisconduct: cues.misconduct.test(text),
     hedges,
   };
 }
