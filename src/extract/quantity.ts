@@ -45,7 +45,8 @@ const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,
 const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?`;
 const NUM = `(?:${ARABIC}|${CHINESE})`;
 // mayHoldQuantity (below) lists what may follow a number: keep it in step with UNIT and the range signs.
-const UNIT = '[%％]|元|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';
+// 成 is a tenth (两成 = 20%) and 个点 a percentage point (8个点 = 8%); 成 not as in 成为/成本/成员.
+const UNIT = '[%％]|个(?:百分)?点|成(?![为员本年立功绩熟就交了长型品果不])|元|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';
 
 const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].join('');
 // Each number is matched once and the alternatives branch after it, so a
@@ -153,7 +154,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半元工星周天日月年次家位名人所项种条');
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半成元工星周天日月年次家位名人所项种条');
 const ANYWHERE = charTable('半次');
 
 function charTable(chars: string): Uint8Array {
@@ -250,8 +251,12 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   let kind: Quantity['kind'];
   let unit: string;
   const duration = DURATION_UNITS[word];
-  if (word === '%' || word === '％') {
+  if (word === '%' || word === '％' || word.endsWith('点')) {
     kind = 'percent'; unit = 'percent';
+  } else if (word === '成') {
+    // Only a whole number of tenths up to ten: 一成 … 十成 (not 10成, not a range's 成).
+    if (hi > 10 || b !== undefined || !/^[一二两三四五六七八九十]$/u.test(hiText ?? '')) return undefined;
+    kind = 'percent'; unit = 'percent'; value = hi * 10;
   } else if (word === '元') {
     kind = 'amount'; unit = per === undefined ? 'yuan' : `yuan/${PER_UNITS[per]}`;
   } else if (duration !== undefined) {

@@ -32,7 +32,7 @@ export const claimContradiction: FileRule = {
         }
       },
       articleEnd() {
-        for (const v of contradicted) report(v, agreeing.get(v.record.claimId) ?? []);
+        for (const v of onePerStatement(contradicted)) report(v, agreeing.get(v.record.claimId) ?? []);
       },
     };
 
@@ -70,3 +70,30 @@ export const claimContradiction: FileRule = {
 };
 
 const MAX_RELATED = 3;
+
+const RANK: Readonly<Record<string, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * One finding per statement: a question and the answer right after it are
+ * one statement (能直接刷卡吗？不能，照样要全额垫付), read once as an answered
+ * question and once as the answer; the same holds for a sentence read twice
+ * over overlapping text. Keep the surest reading (the highest level; the
+ * first of equals), in the order the records came.
+ */
+function onePerStatement(verdicts: readonly Verdict[]): Verdict[] {
+  const kept: Verdict[] = [];
+  for (const v of verdicts) {
+    const same = kept.findIndex((k) => k.record.claimId === v.record.claimId && k.record.value === v.record.value && oneStatement(k, v));
+    if (same < 0) kept.push(v);
+    else if (RANK[v.level ?? 'error']! < RANK[kept[same]!.level ?? 'error']!) kept[same] = v;
+  }
+  return kept;
+}
+
+function oneStatement(a: Verdict, b: Verdict): boolean {
+  const x = a.record.sentence.span, y = b.record.sentence.span;
+  if (x.start < y.end && y.start < x.end) return true;
+  const [first, then] = x.start <= y.start ? [a, b] : [b, a];
+  // The answer follows its question directly (a space or a line break between at most).
+  return first.record.framing === 'answered' && then.record.sentence.span.start - first.record.sentence.span.end <= 2;
+}
