@@ -48,6 +48,17 @@ describe('findQuantities: percentages and fractions', () => {
     expect(one('比例为百分之零点五')).toMatchObject({ kind: 'percent', value: 0.5, text: '百分之零点五' });
   });
 
+  it('reads tenths (成) and percentage points (个点) as percentages', () => {
+    expect(one('工资里扣掉一成')).toMatchObject({ kind: 'percent', value: 10, unit: 'percent', text: '一成' });
+    expect(one('大病保险只报四成')).toMatchObject({ kind: 'percent', value: 40, text: '四成' });
+    expect(one('个人交8个点')).toMatchObject({ kind: 'percent', value: 8, text: '8个点' });
+    expect(one('费率提高两个百分点')).toMatchObject({ kind: 'percent', value: 2, text: '两个百分点' });
+    // 成 in words (成为, 成本, 一成不变) and Arabic numbers before 成 are no tenths.
+    expect(scan('他成为参保人，成本不变')).toEqual([]);
+    expect(scan('待遇一成不变')).toEqual([]);
+    expect(scan('有10成把握')).toEqual([]);
+  });
+
   it('reads 分之 as a ratio', () => {
     expect(one('按日加收万分之五的滞纳金')).toMatchObject({ kind: 'ratio', value: 0.0005, unit: '', text: '万分之五' });
     expect(one('千分之二')).toMatchObject({ kind: 'ratio', value: 0.002 });
