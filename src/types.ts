@@ -157,6 +157,8 @@ export interface ClaimRecord {
   readonly conditions: readonly ClaimCondition[];
   /** For figures: stated as a local rule (当地, 天津规定…) or as the national one (全国统一…). */
   readonly scope?: 'local' | 'national';
+  /** Framed as a question that asks whether (能否提取, 会清零吗): it presupposes neither value. */
+  readonly asks?: 'whether';
 }
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unverifiable';

@@ -139,3 +139,30 @@ describe('answers read with their question', () => {
     expect(answer.map((r) => [r.value, r.framing])).toEqual([['cleared', 'plain']]);
   });
 });
+
+describe('questions nobody answers', () => {
+  const records = async (body: string, claimId: string) => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const text = `---\ntitle: 问答\n---\n\n${body}\n`;
+    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+    return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId);
+  };
+  const CASH = 'personal-account.no-cash-withdrawal';
+
+  it('a yes/no question (能否, 吗, A不A) asserts neither value', async () => {
+    expect(await records('## 离职后个人账户里的钱能否取现\n\n这要看当地医保部门的规定。', CASH)).toEqual([]);
+    expect(await records('辞职以后医保卡里的钱能提出来吗？具体请咨询当地医保部门。', CASH)).toEqual([]);
+    expect(await records('停缴以后个人账户余额会不会清零？这得看具体情况。', BALANCE)).toEqual([]);
+  });
+
+  it('a question of how takes the value for granted and stays a question', async () => {
+    const rs = await records('## 离职后医保卡里的钱怎么取现\n\n这要看当地医保部门的规定。', CASH);
+    expect(rs.map((r) => [r.value, r.framing])).toEqual([['cash-out', 'question']]);
+  });
+
+  it('a yes/no question answered in the next sentence is an assertion', async () => {
+    const rs = await records('辞职以后医保卡里的钱能提出来吗？可以，去医保窗口办一下就行。', CASH);
+    expect(rs.map((r) => [r.value, r.framing])).toContainEqual(['cash-out', 'answered']);
+  });
+});

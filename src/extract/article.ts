@@ -84,7 +84,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     }
     if (headingLike) heading = sentence.text;
   }
-  return records;
+  // A yes/no question nobody answered (能否提取) presupposes neither value: nothing is asserted.
+  return records.filter((r) => !(r.framing === 'question' && r.asks === 'whether'));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, clauseAt, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { asks, asksOnlyWhether, clauseAt, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -124,7 +124,8 @@ export function readSentence(
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
       if (correctedMisreading(cues, view, clauseIndex, hitStart)) continue;
-      const framing: Framing = asks(view, clauseIndex)
+      const asked = asks(view, clauseIndex);
+      const framing: Framing = asked
         ? 'question'
         : rumoured && !view.refuted
           ? view.endorsed
@@ -170,6 +171,8 @@ export function readSentence(
       if (asCondition && !conditions.some((c) => c.kind === 'exception')) conditions.push({ kind: 'condition', text: asCondition });
       record.conditions = conditions;
       if (scope) record.scope = scope;
+      // 能否提取 / 会清零吗: unless the next sentence answers it, it asserts no value (see extractArticle).
+      if (asked && asksOnlyWhether(view, clauseIndex)) record.asks = 'whether';
       out.push(record as ClaimRecord);
     }
   }

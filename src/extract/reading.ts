@@ -15,6 +15,12 @@ export interface SentenceView {
   readonly asks: readonly boolean[];
   /** The sentence's last clause asks (…，这是真的吗？): the whole sentence is a question. */
   readonly endsAsking: boolean;
+  /**
+   * Per clause: it asks whether (能否提取, 会清零吗) — a yes/no question,
+   * which presupposes neither value — not what, why or how (为什么会清零,
+   * 怎么取现), which take one for granted.
+   */
+  readonly asksWhether: readonly boolean[];
   /** Offset of the first rumour cue, or -1. */
   readonly rumourAt: number;
   /** A debunk cue after the rumour cue (网上说…，这是谣言). */
@@ -31,6 +37,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
   const asks = clauses.map((c) => clauseAsks(cues, text, c, headingLike));
   const last = clauses.length - 1;
   const endsAsking = last >= 0 && asks[last]!;
+  const asksWhether = clauses.map((c, i) => asks[i]! && clauseAsksWhether(cues, text, c));
   const rumour = cues.rumour.exec(text);
   const rumourAt = rumour ? rumour.index : -1;
   const after = rumour ? text.slice(rumour.index + rumour[0].length) : '';
@@ -44,6 +51,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     clauses,
     asks,
     endsAsking,
+    asksWhether,
     rumourAt,
     refuted: rumour !== null && cues.debunk.test(after),
     endorsed: rumour !== null && cues.endorse.test(after),
@@ -62,6 +70,23 @@ function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): 
   // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
   if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
   return markedByQuestionMark;
+}
+
+function clauseAsksWhether(cues: Cues, text: string, c: Clause): boolean {
+  const body = text.slice(c.start, c.end);
+  if (cues.questionWord.test(body)) return false;
+  return cues.questionParticle.test(body) || cues.eitherOr.test(body) || cues.eitherOrClause.test(body);
+}
+
+/**
+ * The question at a phrase asks whether, so it asserts no value: its own
+ * clause asks whether, or it states and the sentence's last clause asks
+ * whether that is so (余额会清零，是真的吗？).
+ */
+export function asksOnlyWhether(view: SentenceView, clauseIndex: number): boolean {
+  if (view.asks[clauseIndex]) return view.asksWhether[clauseIndex]!;
+  const last = view.clauses.length - 1;
+  return view.endsAsking && view.asksWhether[last]!;
 }
 
 export type Polarity = 'affirmed' | 'negated' | 'uncertain';

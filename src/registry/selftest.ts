@@ -62,7 +62,10 @@ function check(registry: Registry, cues: Cues, compiled: CompiledClaim, example:
       return verdicts.length > 0 && verdicts.every((v) => v.kind === 'supported') ? undefined : `expected supported, read ${read}`;
     case 'contradicts':
       return verdicts.some((v) => v.kind === 'contradicted') ? undefined : `expected contradicted, read ${read}`;
-    case 'unrelated':
-      return verdicts.length === 0 ? undefined : `expected nothing about this claim, read ${read}`;
+    case 'unrelated': {
+      // An open question asserts nothing: read as a question, it is about no value.
+      const asserted = verdicts.filter((v) => v.record.framing !== 'question');
+      return asserted.length === 0 ? undefined : `expected nothing about this claim, read ${read}`;
+    }
   }
 }

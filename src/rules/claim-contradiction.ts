@@ -15,7 +15,7 @@ export const claimContradiction: FileRule = {
       'A sentence that asserts another value (after negation: 不会清零 asserts "retained") contradicts it. ' +
       'Only a plain, unconditional, unhedged assertion (or an answered question, or a rumour the page confirms) is an error. ' +
       'A hedge (可能, 部分地区…), a rumour passed on without being refuted, a local figure stated as national or an entry below high confidence make it a warning; ' +
-      'a question nobody answers, a condition the registry does not list (如果…, 只有…才), another time (期满后) or the past (改革前) make it an info. ' +
+      'a question of what or how nobody answers (a yes/no one nobody answers asserts nothing), a condition the registry does not list (如果…, 只有…才), another time (期满后) or the past (改革前) make it an info. ' +
       'A non-canonical value under an exception the claim lists (出国定居 → 一次性退还) is not reported. ' +
       'Fix: rewrite the sentence to agree with the canonical statement, or update the registry if the rule has changed.',
   },
