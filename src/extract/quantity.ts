@@ -56,7 +56,7 @@ const QUANTITY_RE = new RegExp(
   `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
-    `(?<mid>个?半个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
+    `(?<mid>个?半个?|整个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
     `(?:(?<=元)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
     `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
     `|(?<rel>次[月日])` +
