@@ -22,11 +22,13 @@ import {
   show,
   SETS,
   KINDS,
+  type Kind,
   type Measurement,
 } from '../scripts/paraphrases.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
@@ -50,6 +52,42 @@ describe('fresh paraphrase set (shape only, never scored here)', () => {
     const sets = loadSets(); // throws on a malformed fresh file, a dev/holdout set in it, or a sentence repeated from dev/holdout
     const missing = sets.filter((s) => KINDS.every((k) => s.fresh[k].length === 0)).map((s) => s.claim);
     expect(missing).toEqual([]);
+  });
+
+  // A throwaway directory with one main file and fresh files made up here, so
+  // the parser's rules for fresh files are checked without the real sentences.
+  const sentences = (prefix: string, kind: Kind) =>
+    Array.from({ length: 8 }, (_, i) => ({ text: `${prefix}${kind}${i}`, form: { contradicts: 'plain', supports: 'exception', nearMiss: 'open-question' }[kind] }));
+  const set = (prefix: string) => Object.fromEntries(KINDS.map((k) => [k, sentences(prefix, k)]));
+  function withDir(fresh: Record<string, unknown>, run: (dir: string) => void): void {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-fresh-'));
+    try {
+      writeFileSync(join(dir, 'a.b.yaml'), stringify({ claim: 'a.b', dev: set('d'), holdout: set('h') }));
+      mkdirSync(join(dir, 'fresh'));
+      for (const [name, doc] of Object.entries(fresh)) writeFileSync(join(dir, 'fresh', name), stringify(doc));
+      run(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  it('reads a fresh file into the fresh set and leaves it out when asked', () => {
+    withDir({ 'a.b.yaml': { claim: 'a.b', fresh: set('f') } }, (dir) => {
+      const [cs] = loadSets(dir);
+      expect(cs!.fresh.supports.map((s) => s.text)).toContain('fsupports3');
+      expect(cs!.dev.supports.map((s) => s.text)).not.toContain('fsupports3');
+      expect(loadSets(dir, { fresh: false })[0]!.fresh.contradicts).toEqual([]);
+    });
+  });
+  it('rejects a fresh file that repeats a dev sentence, holds a dev set, or names a claim without a paraphrase file', () => {
+    withDir({ 'a.b.yaml': { claim: 'a.b', fresh: { ...set('f'), nearMiss: sentences('d', 'nearMiss') } } }, (dir) => {
+      expect(() => loadSets(dir)).toThrow('fresh/a.b.yaml: fresh.nearMiss[0] repeats a sentence of a.b.yaml dev.nearMiss[0]');
+    });
+    withDir({ 'a.b.yaml': { claim: 'a.b', fresh: set('f'), dev: set('x') } }, (dir) => {
+      expect(() => loadSets(dir)).toThrow('fresh/a.b.yaml: has a "dev" set');
+    });
+    withDir({ 'c.d.yaml': { claim: 'c.d', fresh: set('f') } }, (dir) => {
+      expect(() => loadSets(dir)).toThrow('fresh/c.d.yaml: claim "c.d" has no paraphrase file c.d.yaml');
+    });
   });
 });
 
