@@ -3,6 +3,8 @@
 //   npm run eval                    per-claim table, invariance, realpages, summary line
 //   npm run eval -- --list          also every failing dev sentence, variant and pair
 //   npm run eval -- --list --holdout   … including the holdout (measure on it, never tune on it)
+//   npm run eval -- --list --fresh     … including the fresh set (tests/paraphrases/fresh: read
+//                                   its failures only to report them, never to tune on them)
 //   npm run eval -- --json          machine-readable figures on stdout
 //
 // One `node bin/claimlint.js check <tmpdir> --format json --as-of 2026-12-01`
@@ -15,11 +17,13 @@ import {
   describePair,
   describeVariant,
   figures,
+  FRESH,
   measure,
   root,
   select,
   show,
   SETS,
+  ALL_SETS,
   type Figures,
   type Measurement,
   type SetName,
@@ -29,8 +33,11 @@ const argv = process.argv.slice(2);
 const asJson = argv.includes('--json');
 const list = argv.includes('--list');
 const withHoldout = argv.includes('--holdout');
+const withFresh = argv.includes('--fresh');
+/** The groups whose failing sentences --list prints: dev, plus holdout / fresh when asked. */
+const listed: readonly SetName[] = ['dev', ...(withHoldout ? (['holdout'] as const) : []), ...(withFresh ? [FRESH] : [])];
 if (argv.includes('-h') || argv.includes('--help')) {
-  console.log('usage: npm run eval -- [--json] [--list] [--holdout]');
+  console.log('usage: npm run eval -- [--json] [--list] [--holdout] [--fresh]');
   process.exit(0);
 }
 
@@ -58,7 +65,7 @@ function summaryLine(m: Measurement, rp: string | null): string {
     return `recall ${show(f.recall)}, false alarms ${show(f.falseAlarms)}`;
   };
   return (
-    `paraphrases dev: ${part('dev')} | holdout: ${part('holdout')} | invariance ${show(m.invariance)}` +
+    `paraphrases dev: ${part('dev')} | holdout: ${part('holdout')} | fresh: ${part(FRESH)} | invariance ${show(m.invariance)}` +
     ` | directional ${show(m.directional)}` +
     (rp ? ` | ${rp}` : '')
   );
@@ -83,13 +90,16 @@ function main(): void {
       claim: cs.claim,
       dev: fig(figures(select(m, ['dev'], cs.claim))),
       holdout: fig(figures(select(m, ['holdout'], cs.claim))),
+      fresh: fig(figures(select(m, [FRESH], cs.claim))),
     }));
     const out = {
       claims,
       dev: fig(figures(select(m, ['dev']))),
       holdout: fig(figures(select(m, ['holdout']))),
+      fresh: fig(figures(select(m, [FRESH]))),
+      /** dev + holdout, as before the fresh set existed */
       all: fig(figures(select(m, SETS))),
-      forms: { dev: byForm(m, ['dev']), holdout: byForm(m, ['holdout']) },
+      forms: { dev: byForm(m, ['dev']), holdout: byForm(m, ['holdout']), fresh: byForm(m, [FRESH]) },
       invariance: m.invariance,
       variantsRight: m.variantsRight,
       invarianceByTransform: Object.fromEntries(
@@ -102,7 +112,7 @@ function main(): void {
       realpages: rp,
       summary: summaryLine(m, rp),
       failures: list
-        ? select(m, withHoldout ? SETS : ['dev'])
+        ? select(m, listed)
             .filter((j) => !j.ok)
             .map((j) => ({ group: j.group, claim: j.claim, kind: j.kind, form: j.form, text: j.text, findings: j.findings }))
         : undefined,
@@ -114,19 +124,20 @@ function main(): void {
   const w = Math.max(...m.sets.map((s) => s.claim.length), 10);
   const cell = (f: Figures) =>
     `${show(f.recall).padEnd(15)} ${show(f.falseAlarms).padEnd(14)} ${show(f.warnings).padEnd(14)}`;
-  console.log(
-    `${'claim'.padEnd(w)}  ${'dev: recall'.padEnd(15)} ${'false alarms'.padEnd(14)} ${'warnings'.padEnd(14)}   ${'holdout: recall'.padEnd(15)} ${'false alarms'.padEnd(14)} ${'warnings'.padEnd(14)}`,
-  );
-  for (const cs of m.sets) {
-    console.log(`${cs.claim.padEnd(w)}  ${cell(figures(select(m, ['dev'], cs.claim)))}   ${cell(figures(select(m, ['holdout'], cs.claim)))}`);
-  }
-  console.log(`${'all'.padEnd(w)}  ${cell(figures(select(m, ['dev'])))}   ${cell(figures(select(m, ['holdout'])))}`);
-  for (const s of SETS) {
+  const head = (s: string) => `${`${s}: recall`.padEnd(15)} ${'false alarms'.padEnd(14)} ${'warnings'.padEnd(14)}`;
+  const row = (claim?: string) => ALL_SETS.map((s) => cell(figures(select(m, [s], claim)))).join('   ');
+  console.log(`${'claim'.padEnd(w)}  ${ALL_SETS.map(head).join('   ')}`);
+  for (const cs of m.sets) console.log(`${cs.claim.padEnd(w)}  ${row(cs.claim)}`);
+  console.log(`${'all'.padEnd(w)}  ${row()}`);
+  for (const s of ALL_SETS) {
     const f = figures(select(m, [s]));
     console.log(`  ${s}: false alarms on supports ${show(f.falseAlarmsSupports)}, on near misses ${show(f.falseAlarmsNearMiss)}`);
   }
   console.log('\nby form (dev, sentences judged right):');
   for (const [k, r] of Object.entries(byForm(m, ['dev'])).sort()) console.log(`  ${k.padEnd(40)} ${show(r)}`);
+  // Figures only: the fresh sentences are printed with --list --fresh alone.
+  console.log('\nby form (fresh, sentences judged right: found for contradicts, no error otherwise):');
+  for (const [k, r] of Object.entries(byForm(m, [FRESH])).sort()) console.log(`  ${k.padEnd(40)} ${show(r)}`);
   console.log(`\ninvariance: ${show(m.invariance)} of the transformed variants keep their base's verdict (variants judged right: ${show(m.variantsRight)})`);
   for (const t of [...new Set(m.variants.map((v) => v.variant.transform!))]) {
     const vs = m.variants.filter((v) => v.variant.transform === t);
@@ -135,9 +146,8 @@ function main(): void {
   console.log(`directional pairs judged right on both sides: ${show(m.directional)}`);
   if (rp) console.log(`\n${rp}`);
   if (list) {
-    const groups: readonly SetName[] = withHoldout ? SETS : ['dev'];
-    const failing = select(m, groups).filter((j) => !j.ok);
-    console.log(`\nfailing sentences (${groups.join(' + ')}): ${failing.length}`);
+    const failing = select(m, listed).filter((j) => !j.ok);
+    console.log(`\nfailing sentences (${listed.join(' + ')}): ${failing.length}`);
     for (const j of failing) console.log(describeFailure(j));
     const vs = m.variants.filter((v) => !v.invariant && (withHoldout || v.base.group === 'dev'));
     console.log(`\nvariants that changed the verdict: ${vs.length}`);

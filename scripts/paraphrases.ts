@@ -1,5 +1,8 @@
 // The paraphrase measuring stick: loads tests/paraphrases/*.yaml (hand-written
-// contradicting / supporting / near-miss sentences per registry claim), adds
+// contradicting / supporting / near-miss sentences per registry claim, in a
+// `dev` and a `holdout` set) and tests/paraphrases/fresh/*.yaml (a third,
+// `fresh` set written later by someone who had not read the other two: a
+// measure of generalisation, never tuned on, not asserted by the tests), adds
 // the invariance variants and directional pairs of tests/paraphrases/transforms.ts,
 // writes every sentence as its own small Markdown file, runs the built CLI
 // once over them and scores the findings. Used by `npm run eval`
@@ -8,16 +11,20 @@
 // It deliberately knows nothing about the reader (src/extract, src/verdict,
 // src/registry): it sees only the CLI's public JSON report.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { directional, transforms, type DirectionalPair } from '../tests/paraphrases/transforms.js';
 
 export type Kind = 'contradicts' | 'supports' | 'nearMiss';
-export type SetName = 'dev' | 'holdout';
+export type SetName = 'dev' | 'holdout' | 'fresh';
 export const KINDS: readonly Kind[] = ['contradicts', 'supports', 'nearMiss'];
+/** The two sets of tests/paraphrases/<claim>.yaml; the acceptance test asserts on these. */
 export const SETS: readonly SetName[] = ['dev', 'holdout'];
+/** The set of tests/paraphrases/fresh/<claim>.yaml: measured by `npm run eval`, never asserted on. */
+export const FRESH: SetName = 'fresh';
+export const ALL_SETS: readonly SetName[] = [...SETS, FRESH];
 
 export const CONTRADICT_FORMS = [
   'plain',
@@ -60,6 +67,8 @@ export interface ClaimSet {
   readonly file: string;
   readonly dev: Record<Kind, Sentence[]>;
   readonly holdout: Record<Kind, Sentence[]>;
+  /** Empty lists when the claim has no tests/paraphrases/fresh/<claim>.yaml (or fresh sets were not asked for). */
+  readonly fresh: Record<Kind, Sentence[]>;
 }
 
 /** dist/scripts/… when compiled, scripts/… under vitest: find the checkout either way. */
@@ -77,39 +86,71 @@ function findRoot(): string {
 export const root = findRoot();
 export const paraphraseDir = join(root, 'tests', 'paraphrases');
 
-/** Loads and validates every tests/paraphrases/<claim-id>.yaml. Throws on a malformed file. */
-export function loadSets(dir = paraphraseDir): ClaimSet[] {
+export const freshDir = (dir: string) => join(dir, 'fresh');
+
+export interface LoadOptions {
+  /** Also read <dir>/fresh/<claim-id>.yaml (default true). */
+  readonly fresh?: boolean;
+}
+
+const emptyKinds = (): Record<Kind, Sentence[]> => ({ contradicts: [], supports: [], nearMiss: [] });
+const yamlFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort() : [];
+
+/**
+ * Loads and validates every tests/paraphrases/<claim-id>.yaml (sets `dev` and
+ * `holdout`) and, unless told not to, every tests/paraphrases/fresh/<claim-id>.yaml
+ * (set `fresh`). A sentence may appear only once across all of them. Throws on
+ * a malformed file.
+ */
+export function loadSets(dir = paraphraseDir, opts: LoadOptions = {}): ClaimSet[] {
   const problems: string[] = [];
-  const sets: ClaimSet[] = [];
   const seen = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    const doc = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+  /** Reads one set of one file; `f` is the name used in messages. */
+  const read = (f: string, doc: Record<string, unknown>, set: SetName): Record<Kind, Sentence[]> => {
+    const raw = (doc?.[set] ?? {}) as Record<string, unknown>;
+    const out = {} as Record<Kind, Sentence[]>;
+    for (const kind of KINDS) {
+      const list = (raw[kind] ?? []) as { text?: unknown; form?: unknown }[];
+      if (!Array.isArray(list)) problems.push(`${f}: ${set}.${kind} is not a list`);
+      out[kind] = (Array.isArray(list) ? list : []).map((s, i) => {
+        const text = String(s?.text ?? '').trim();
+        const form = String(s?.form ?? '');
+        if (!text) problems.push(`${f}: ${set}.${kind}[${i}] has no text`);
+        if (!FORMS[kind].includes(form)) problems.push(`${f}: ${set}.${kind}[${i}] has unknown form "${form}"`);
+        const prev = seen.get(text);
+        if (prev) problems.push(`${f}: ${set}.${kind}[${i}] repeats a sentence of ${prev}`);
+        seen.set(text, `${f} ${set}.${kind}[${i}]`);
+        return { text, form };
+      });
+      if (out[kind].length < MINIMUM[kind]) problems.push(`${f}: ${set}.${kind} has ${out[kind].length} sentences, fewer than ${MINIMUM[kind]}`);
+    }
+    return out;
+  };
+  const open = (path: string, f: string): { claim: string; doc: Record<string, unknown> } => {
+    const doc = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     const claim = String(doc?.claim ?? '');
-    if (`${claim}.yaml` !== f) problems.push(`${f}: claim "${claim}" does not match the file name`);
-    const read = (set: SetName): Record<Kind, Sentence[]> => {
-      const raw = (doc?.[set] ?? {}) as Record<string, unknown>;
-      const out = {} as Record<Kind, Sentence[]>;
-      for (const kind of KINDS) {
-        const list = (raw[kind] ?? []) as { text?: unknown; form?: unknown }[];
-        if (!Array.isArray(list)) problems.push(`${f}: ${set}.${kind} is not a list`);
-        out[kind] = (Array.isArray(list) ? list : []).map((s, i) => {
-          const text = String(s?.text ?? '').trim();
-          const form = String(s?.form ?? '');
-          if (!text) problems.push(`${f}: ${set}.${kind}[${i}] has no text`);
-          if (!FORMS[kind].includes(form)) problems.push(`${f}: ${set}.${kind}[${i}] has unknown form "${form}"`);
-          const prev = seen.get(text);
-          if (prev) problems.push(`${f}: ${set}.${kind}[${i}] repeats a sentence of ${prev}`);
-          seen.set(text, `${f} ${set}.${kind}[${i}]`);
-          return { text, form };
-        });
-        if (out[kind].length < MINIMUM[kind]) problems.push(`${f}: ${set}.${kind} has ${out[kind].length} sentences, fewer than ${MINIMUM[kind]}`);
-      }
-      return out;
-    };
-    sets.push({ claim, file: f, dev: read('dev'), holdout: read('holdout') });
+    if (`${claim}.yaml` !== basename(f)) problems.push(`${f}: claim "${claim}" does not match the file name`);
+    return { claim, doc };
+  };
+
+  const main = yamlFiles(dir).map((f) => {
+    const { claim, doc } = open(join(dir, f), f);
+    return { claim, file: f, dev: read(f, doc, 'dev'), holdout: read(f, doc, 'holdout') };
+  });
+  const fresh = new Map<string, Record<Kind, Sentence[]>>();
+  if (opts.fresh ?? true) {
+    const claims = new Set(main.map((m) => m.claim));
+    for (const f of yamlFiles(freshDir(dir))) {
+      const name = `fresh/${f}`;
+      const { claim, doc } = open(join(freshDir(dir), f), name);
+      if (!claims.has(claim)) problems.push(`${name}: claim "${claim}" has no paraphrase file ${claim}.yaml`);
+      for (const other of ['dev', 'holdout']) if (doc?.[other] !== undefined) problems.push(`${name}: has a "${other}" set; a fresh file holds only "fresh"`);
+      fresh.set(claim, read(name, doc, FRESH));
+    }
   }
   if (problems.length) throw new Error('malformed paraphrase set:\n  ' + problems.join('\n  '));
-  return sets;
+  return main.map((m) => ({ ...m, fresh: fresh.get(m.claim) ?? emptyKinds() }));
 }
 
 /** One file handed to the CLI. */
@@ -117,7 +158,7 @@ export interface Case {
   readonly id: string;
   readonly claim: string;
   readonly text: string;
-  /** 'dev' | 'holdout' for the paraphrase sets; 'variant' and 'directional' for section 2. */
+  /** 'dev' | 'holdout' | 'fresh' for the paraphrase sets; 'variant' and 'directional' for section 2. */
   readonly group: SetName | 'variant' | 'directional';
   readonly kind: Kind;
   readonly form: string;
@@ -133,12 +174,14 @@ export function buildCases(sets: readonly ClaimSet[], pairs: readonly Directiona
   let n = 0;
   const id = () => `s${String(n++).padStart(5, '0')}`;
   for (const cs of sets) {
-    for (const set of SETS) {
+    for (const set of ALL_SETS) {
       for (const kind of KINDS) {
         for (const s of cs[set][kind]) {
           const base: Case = { id: id(), claim: cs.claim, text: s.text, group: set, kind, form: s.form };
           cases.push(base);
-          if (!TRANSFORM_BASE_FORMS[kind].includes(s.form)) continue;
+          // The fresh set is scored as written: its sentences seed no variants,
+          // so the invariance figure stays comparable with earlier runs.
+          if (set === FRESH || !TRANSFORM_BASE_FORMS[kind].includes(s.form)) continue;
           for (const t of transforms) {
             for (const text of t.apply(s.text)) {
               if (text === s.text) continue;
@@ -312,7 +355,7 @@ export function measure(opts: RunOptions & { sets?: readonly ClaimSet[] } = {}):
   };
 }
 
-/** The paraphrase sentences of one group (dev / holdout / both), optionally of one claim. */
+/** The paraphrase sentences of some groups (dev / holdout / fresh), optionally of one claim. */
 export function select(m: Measurement, groups: readonly SetName[], claim?: string): Judged[] {
   return m.judged.filter((j) => (groups as readonly string[]).includes(j.group) && (claim === undefined || j.claim === claim));
 }
