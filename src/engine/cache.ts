@@ -10,7 +10,8 @@ import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
 const CACHE_FILE = 'analysis-v3.bin';
-const CORPUS_FILE = 'corpus-v3.bin';
+// v4: fingerprints carry the file path (finished findings are stored here).
+const CORPUS_FILE = 'corpus-v4.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
 type Stored = Omit<FileAnalysis, 'lines'>;
