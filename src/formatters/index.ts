@@ -2,6 +2,7 @@
 // results: same RunResult and options in, same string out.
 
 import type { RunResult } from '../types.js';
+import { formatCodeQuality } from './codequality.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
@@ -10,8 +11,14 @@ import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatterOptions {
-  /** Working directory; finding paths are relative to it (SARIF URIs, annotation paths). */
+  /** Working directory; finding paths are relative to it. */
   cwd: string;
+  /**
+   * The checkout's top level (git), which CI platforms resolve report paths
+   * against: SARIF URIs, Code Quality paths and annotation paths are relative
+   * to it. The working directory when absent (not in a git work tree).
+   */
+  root?: string;
   /** Emit ANSI colours (stylish only). */
   color: boolean;
   /** claimlint's version, for SARIF and the HTML footer. */
@@ -26,7 +33,7 @@ export interface FormatterOptions {
 
 export type Formatter = (result: RunResult, options: FormatterOptions) => string;
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html' | 'codequality';
 
 export const formatters: Record<FormatName, Formatter> = {
   stylish: formatStylish,
@@ -35,10 +42,11 @@ export const formatters: Record<FormatName, Formatter> = {
   github: formatGithub,
   markdown: formatMarkdown,
   html: formatHtml,
+  codequality: formatCodeQuality,
 };
 
 /** The names in a fixed order, for help text and error messages. */
-export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html'];
+export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality'];
 
 export function isFormatName(s: string): s is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, s);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBaseline } from '../../ci/baseline.js';
-import { changedSince, filesFrom } from '../../ci/git.js';
+import { changedSince, filesFrom, repositoryRoot } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
 import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
@@ -11,6 +11,9 @@ import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
 import { toolVersion } from '../version.js';
 import { UsageError } from '../errors.js';
+
+/** Formats read by a CI platform, which resolves their paths against the repository root. */
+const ROOTED_FORMATS: ReadonlySet<FormatName> = new Set(['sarif', 'github', 'codequality']);
 
 export interface CheckFlags {
   readonly format?: readonly string[];
@@ -29,7 +32,7 @@ export interface CheckFlags {
   readonly stdinFilename?: string;
 }
 
-interface Target {
+export interface Target {
   readonly format: FormatName;
   readonly file?: string;
 }
@@ -94,13 +97,16 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
-  const reportFile = targets.find((t) => t.file && t.format !== 'github')?.file;
+  // Paths in CI reports are relative to the checkout, wherever in it claimlint runs.
+  const root = targets.some((t) => ROOTED_FORMATS.has(t.format)) ? repositoryRoot(io.cwd) : undefined;
   for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
   const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
   for (const t of targets) {
+    const reportFile = fullReportFor(t, targets);
     const text = formatters[t.format](result, {
       cwd: io.cwd,
+      ...(root ? { root } : {}),
       color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
@@ -118,6 +124,27 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     return 1;
   }
   return 0;
+}
+
+/**
+ * Formats that list every finding, best to send a reader to first. Markdown is
+ * cut after a number of rows and github is a log, so neither is "the full report";
+ * claimreview holds only contradictions.
+ */
+const FULL_REPORTS: readonly FormatName[] = ['html', 'sarif', 'json', 'codequality', 'stylish'];
+
+/**
+ * The file another target writes that holds the whole report, for the github
+ * notice and the markdown summary's "see the full report": never the target's
+ * own file, whatever order the formats were given in.
+ */
+export function fullReportFor(target: Target, targets: readonly Target[]): string | undefined {
+  const others = targets.filter((t) => t.file && t.file !== target.file);
+  for (const format of FULL_REPORTS) {
+    const found = others.find((t) => t.format === format);
+    if (found) return found.file;
+  }
+  return undefined;
 }
 
 /** `check -`: the text on stdin, named by --stdin-filename (which also decides Markdown or plain text). */
