@@ -325,7 +325,7 @@ describe('sarif', () => {
     expect(contradiction!.level).toBe('error');
     expect(contradiction!.message.text).toContain('停缴后个人账户余额不清零，可继续使用');
     expect(contradiction!.message.text).toContain('国办发〔2021〕14号');
-    expect(contradiction!.partialFingerprints).toEqual({ 'claimlint/v1': 'fp-lapse-1' });
+    expect(contradiction!.partialFingerprints).toEqual({ 'claimlint/v2': 'fp-lapse-1' });
     const loc = contradiction!.locations![0]!.physicalLocation!;
     expect(loc.artifactLocation).toEqual({ uri: 'corpus/lapse.md', uriBaseId: '%SRCROOT%' });
     expect(loc.region).toEqual({

@@ -17,8 +17,16 @@ describe('toFinding', () => {
     // 个人账户 is at offsets 9–13: line 2, columns 6–10 (end exclusive).
     expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, excerpt: '职工医保，个人账户。' });
     expect(Object.keys(f)).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'fingerprintBase',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'fingerprintBase',
     ]);
+  });
+
+  it('gives the whole sentence as context when the span is part of it, and none when it is the sentence', () => {
+    const part = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence, range: [5, 9] }, noRelated);
+    // The sentence is offsets 4–14: line 2, columns 1–11.
+    expect(part.context).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 11 });
+    const whole = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence }, noRelated);
+    expect(whole).not.toHaveProperty('context');
   });
 
   it('builds the fingerprint base from rule, claim and the sentence and range without whitespace or punctuation', () => {

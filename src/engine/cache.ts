@@ -9,8 +9,8 @@ import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
-const CACHE_FILE = 'analysis-v3.bin';
-// v4: fingerprints carry the file path (finished findings are stored here).
+// v4: findings carry their sentence as context, fingerprints the file path.
+const CACHE_FILE = 'analysis-v4.bin';
 const CORPUS_FILE = 'corpus-v4.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */

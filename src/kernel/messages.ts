@@ -43,6 +43,12 @@ export function toFinding(
     const related = d.related.map((r) => toRelated(r, relatedLines(r.file))).filter((r): r is RelatedLocation => !!r);
     if (related.length) f.related = related;
   }
+  // A range inside the sentence: the sentence is its context (SARIF's contextRegion).
+  if (rs > 0 || re < text.length) {
+    const cs = lines.position(d.node.span.start);
+    const ce = lines.position(d.node.span.start + text.length);
+    f.context = { line: cs.line, column: cs.column, endLine: ce.line, endColumn: ce.column };
+  }
   f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
   return f;
 }

@@ -10,6 +10,8 @@ import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
 import { toolVersion } from '../version.js';
+import { allRuleMeta } from '../../rules/index.js';
+import type { RunResult } from '../../types.js';
 import { UsageError } from '../errors.js';
 
 /** Formats read by a CI platform, which resolves their paths against the repository root. */
@@ -79,6 +81,47 @@ export function resolveAsOf(flag: string | undefined): string {
 
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const targets = parseTargets(flags, io);
+  const written = { reports: false };
+  try {
+    return await checkAndReport(paths, flags, io, targets, written);
+  } catch (err) {
+    // A run that fails before its reports (bad config, invalid registry, a shallow
+    // clone) still leaves a SARIF file, so code scanning records a failed analysis
+    // instead of a missing upload.
+    if (err instanceof RunFailure && !written.reports) {
+      try {
+        writeFailedSarif(targets, err.reason, flags, io);
+      } catch {
+        // The run's own failure is the one to report.
+      }
+    }
+    throw err;
+  }
+}
+
+function writeFailedSarif(targets: readonly Target[], reason: string, flags: CheckFlags, io: Io): void {
+  const empty: RunResult = {
+    version: 1,
+    asOf: flags.asOf ?? today(),
+    findings: [],
+    summary: { files: 0, claims: 0, errors: 0, warnings: 0, infos: 0 },
+    rules: allRuleMeta(),
+    notes: [],
+  };
+  for (const t of targets) {
+    if (t.format !== 'sarif' || !t.file) continue;
+    const root = repositoryRoot(io.cwd);
+    writeReport(io, t.file, formatters.sarif(empty, { cwd: io.cwd, ...(root ? { root } : {}), color: false, toolVersion: toolVersion(), failure: reason }));
+  }
+}
+
+async function checkAndReport(
+  paths: readonly string[],
+  flags: CheckFlags,
+  io: Io,
+  targets: readonly Target[],
+  written: { reports: boolean },
+): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
   if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
@@ -102,6 +145,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
   const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
+  written.reports = true;
   for (const t of targets) {
     const reportFile = fullReportFor(t, targets);
     const text = formatters[t.format](result, {
