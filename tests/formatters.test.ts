@@ -418,7 +418,7 @@ describe('github', () => {
     expect(out[4]).toBe('claimlint: 2 errors, 1 warning, 1 info in 3 files');
   });
 
-  it('adds a total notice naming the report when a level has more than 10 annotations', () => {
+  it('puts a notice first, where GitHub still shows it, saying how many annotations are not shown', () => {
     const many = [
       ...Array.from({ length: 12 }, (_, i) => finding(i, 'info')),
       ...Array.from({ length: 3 }, (_, i) => finding(20 + i, 'error')),
@@ -426,17 +426,26 @@ describe('github', () => {
     const lines = formatGithub(resultOf(many), { ...opts, reportPath: 'reports/claimlint.sarif' })
       .trimEnd()
       .split('\n');
-    expect(lines).toHaveLength(15 + 2);
-    expect(lines.slice(0, 3).every((l) => l.startsWith('::error '))).toBe(true);
-    expect(lines.slice(3, 15).every((l) => l.startsWith('::notice '))).toBe(true);
-    const notice = lines[15]!;
-    expect(notice.startsWith('::notice::')).toBe(true);
+    expect(lines).toHaveLength(1 + 15 + 1);
+    const notice = lines[0]!;
+    expect(notice.startsWith('::notice title=claimlint::')).toBe(true);
     expect(notice).toContain('3 errors, 0 warnings, 12 infos');
+    // Ten notice places: the total notice and 9 of the 12 infos; 3 are not shown.
+    expect(notice).toContain('so 3 more are not shown');
     expect(notice).toContain('reports/claimlint.sarif');
+    expect(lines.slice(1, 4).every((l) => l.startsWith('::error '))).toBe(true);
+    expect(lines.slice(4, 16).every((l) => l.startsWith('::notice file='))).toBe(true);
     expect(lines[16]).toBe('claimlint: 3 errors, 0 warnings, 12 infos in 3 files');
 
     const ten = formatGithub(resultOf(Array.from({ length: 10 }, (_, i) => finding(i, 'error'))), opts);
-    expect(ten).not.toContain('::notice::');
+    expect(ten).not.toContain('::notice');
+    const eleven = formatGithub(resultOf(Array.from({ length: 11 }, (_, i) => finding(i, 'error'))), opts);
+    expect(eleven.split('\n')[0]).toContain('so 1 more is not shown. Run claimlint locally');
+  });
+
+  it('gives annotation paths relative to the repository root when run from a subfolder', () => {
+    const out = formatGithub(resultOf([finding(0, 'error', { file: 'corpus/a.md' })]), { ...opts, cwd: '/repo/site', root: '/repo' });
+    expect(out).toContain('::error file=site/corpus/a.md,line=1,');
   });
 
   it('prints only the summary line when there is nothing to report', () => {
