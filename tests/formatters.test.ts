@@ -200,8 +200,8 @@ function deepFreeze<T>(o: T): T {
 describe('formatter registry', () => {
   it('names every format and recognises only those names', () => {
     expect([...formatNames].sort()).toEqual(Object.keys(formatters).sort());
-    expect(formatNames).toHaveLength(7);
-    for (const n of ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality']) expect(isFormatName(n)).toBe(true);
+    expect(formatNames).toHaveLength(8);
+    for (const n of ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality', 'claimreview']) expect(isFormatName(n)).toBe(true);
     for (const n of ['Stylish', 'xml', '', 'toString', '__proto__']) expect(isFormatName(n)).toBe(false);
   });
 

@@ -84,6 +84,8 @@ export interface CheckOutcome {
   readonly inputFailures: readonly string[];
   /** Problems that leave the report whole (a cache that could not be saved): for stderr. */
   readonly warnings: readonly string[];
+  /** The config the run used (formatters with settings of their own read it). */
+  readonly config: Config;
 }
 
 /** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
@@ -148,7 +150,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     rules: allRuleMeta(),
     notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...(cache?.damaged ? [`cache: ${cache.damaged} damaged entr${cache.damaged === 1 ? 'y' : 'ies'} recomputed`] : []), ...warnings],
   };
-  return { result, analyses, services, inputFailures, warnings };
+  return { result, analyses, services, inputFailures, warnings, config };
 }
 
 /**

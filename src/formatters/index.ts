@@ -2,6 +2,7 @@
 // results: same RunResult and options in, same string out.
 
 import type { RunResult } from '../types.js';
+import { formatClaimReview, type ClaimReviewOptions } from './claimreview.js';
 import { formatCodeQuality } from './codequality.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
@@ -29,11 +30,13 @@ export interface FormatterOptions {
   maxMarkdownRows?: number;
   /** Why the run failed (it exits 2) although a report was made: SARIF records it as an unsuccessful execution. */
   failure?: string;
+  /** `claimreview`: the config's claimReview settings and the folder its paths are relative to. */
+  claimReview?: ClaimReviewOptions;
 }
 
 export type Formatter = (result: RunResult, options: FormatterOptions) => string;
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html' | 'codequality';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html' | 'codequality' | 'claimreview';
 
 export const formatters: Record<FormatName, Formatter> = {
   stylish: formatStylish,
@@ -43,10 +46,11 @@ export const formatters: Record<FormatName, Formatter> = {
   markdown: formatMarkdown,
   html: formatHtml,
   codequality: formatCodeQuality,
+  claimreview: formatClaimReview,
 };
 
 /** The names in a fixed order, for help text and error messages. */
-export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality'];
+export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality', 'claimreview'];
 
 export function isFormatName(s: string): s is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, s);

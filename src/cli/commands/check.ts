@@ -145,6 +145,12 @@ async function checkAndReport(
   for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
   const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
+  const claimReview = outcome.config.claimReview;
+  if (targets.some((t) => t.format === 'claimreview') && !claimReview) {
+    throw new RunFailure(
+      `--format claimreview needs a claimReview section in ${outcome.config.file ?? 'claimlint.config.yaml'} (articleUrl and author; see README)`,
+    );
+  }
   written.reports = true;
   for (const t of targets) {
     const reportFile = fullReportFor(t, targets);
@@ -155,6 +161,7 @@ async function checkAndReport(
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
       ...(failure ? { failure } : {}),
+      ...(claimReview ? { claimReview: { settings: claimReview, base: outcome.config.base } } : {}),
     });
     writeReport(io, t.file, text);
   }
