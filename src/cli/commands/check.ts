@@ -32,6 +32,7 @@ export interface CheckFlags {
   readonly output?: string;
   readonly color?: boolean;
   readonly stdinFilename?: string;
+  readonly withCorpus?: boolean;
 }
 
 export interface Target {
@@ -125,7 +126,12 @@ async function checkAndReport(
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
   if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
-  const changes = flags.changedSince
+  if (flags.withCorpus && (flags.changedSince || flags.filesFrom)) throw new UsageError('--with-corpus reports on the named paths: use it without --changed-since and --files-from');
+  // --with-corpus (a pre-commit hook's staged files): the paths are what is reported on, the corpus is context.
+  const named = flags.withCorpus ? paths.filter((p) => p !== '-') : [];
+  const changes = named.length
+    ? filesFrom(named.join('\n'), io.cwd)
+    : flags.changedSince
     ? changedSince(flags.changedSince, io.cwd)
     : flags.filesFrom
       ? filesFrom(flags.filesFrom === '-' ? io.readStdin() : readListFile(io.cwd, flags.filesFrom), io.cwd)
@@ -136,6 +142,7 @@ async function checkAndReport(
     ...runOptions(paths, flags, io),
     ...(stdin ? { stdin } : {}),
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
+    ...(named.length ? { withCorpus: true } : {}),
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
