@@ -370,6 +370,7 @@ describe('sarif', () => {
   it('ruleName turns ids into identifier-like names', () => {
     expect(ruleName('stale-year')).toBe('StaleYear');
     expect(ruleName('unverified-claim')).toBe('UnverifiedClaim');
+    expect(ruleName('input')).toBe('InputProblem');
   });
 });
 

@@ -38,13 +38,18 @@ const PARAGRAPH_BREAK = /\n\s*\n/;
 const SENTENCE_END = /[.!?](?=\s|$)|[。！？；]/g;
 const BRACKETS = /[[\]\\]/g;
 
-/** SARIF's rule `name` is an identifier-like name, distinct from the id: claim-contradiction → ClaimContradiction. */
+/**
+ * SARIF's rule `name` is an identifier-like name that must differ from the id
+ * (the SARIF validator compares them ignoring case): claim-contradiction →
+ * ClaimContradiction, and a one-word id gets a second word, input → InputProblem.
+ */
 export function ruleName(id: string): string {
-  return id
+  const name = id
     .split(ID_WORD)
     .filter((w) => w.length > 0)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Problem` : name;
 }
 
 export function ruleHelpUri(id: string): string {
