@@ -121,4 +121,15 @@ describe('codequality from the command line', () => {
     expect(contradictions.map((i) => i.location.path)).toEqual(['site/a.md', 'site/b.md']);
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
   });
+
+  it('input problems of two files are two issues', () => {
+    const dir = tempTree({ 'a.md': '', 'b.md': '' });
+    const r = runCli(['check', '.', '--registry', join(repoRoot, 'claims'), '--format', 'codequality'], dir);
+    const issues = JSON.parse(r.stdout) as CodeQualityIssue[];
+    expect(issues.map((i) => [i.check_name, i.location.path])).toEqual([
+      ['input', 'a.md'],
+      ['input', 'b.md'],
+    ]);
+    expect(issues[0]!.fingerprint).not.toBe(issues[1]!.fingerprint);
+  });
 });
