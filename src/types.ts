@@ -190,6 +190,14 @@ export interface RelatedLocation {
   readonly message?: string;
 }
 
+/** Where a span starts and ends: 1-based lines, columns in UTF-16 code units, end exclusive. */
+export interface SpanPosition {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
 /** One reported problem, as every formatter receives it. Field names are public contract. */
 export interface Finding {
   readonly ruleId: string;
@@ -205,6 +213,8 @@ export interface Finding {
   readonly expected?: string;
   readonly source?: string;
   readonly related?: readonly RelatedLocation[];
+  /** The whole sentence, when the finding's span is part of it (SARIF's contextRegion). */
+  readonly context?: SpanPosition;
   /** Stable identity across runs when unrelated lines move (rule, claim, normalised sentence). */
   readonly fingerprint: string;
 }

@@ -200,8 +200,8 @@ function deepFreeze<T>(o: T): T {
 describe('formatter registry', () => {
   it('names every format and recognises only those names', () => {
     expect([...formatNames].sort()).toEqual(Object.keys(formatters).sort());
-    expect(formatNames).toHaveLength(6);
-    for (const n of ['stylish', 'json', 'sarif', 'github', 'markdown', 'html']) expect(isFormatName(n)).toBe(true);
+    expect(formatNames).toHaveLength(8);
+    for (const n of ['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality', 'claimreview']) expect(isFormatName(n)).toBe(true);
     for (const n of ['Stylish', 'xml', '', 'toString', '__proto__']) expect(isFormatName(n)).toBe(false);
   });
 
@@ -325,7 +325,7 @@ describe('sarif', () => {
     expect(contradiction!.level).toBe('error');
     expect(contradiction!.message.text).toContain('停缴后个人账户余额不清零，可继续使用');
     expect(contradiction!.message.text).toContain('国办发〔2021〕14号');
-    expect(contradiction!.partialFingerprints).toEqual({ 'claimlint/v1': 'fp-lapse-1' });
+    expect(contradiction!.partialFingerprints).toEqual({ 'claimlint/v2': 'fp-lapse-1' });
     const loc = contradiction!.locations![0]!.physicalLocation!;
     expect(loc.artifactLocation).toEqual({ uri: 'corpus/lapse.md', uriBaseId: '%SRCROOT%' });
     expect(loc.region).toEqual({
@@ -370,6 +370,7 @@ describe('sarif', () => {
   it('ruleName turns ids into identifier-like names', () => {
     expect(ruleName('stale-year')).toBe('StaleYear');
     expect(ruleName('unverified-claim')).toBe('UnverifiedClaim');
+    expect(ruleName('input')).toBe('InputProblem');
   });
 });
 
@@ -418,7 +419,7 @@ describe('github', () => {
     expect(out[4]).toBe('claimlint: 2 errors, 1 warning, 1 info in 3 files');
   });
 
-  it('adds a total notice naming the report when a level has more than 10 annotations', () => {
+  it('puts a notice first, where GitHub still shows it, saying how many annotations are not shown', () => {
     const many = [
       ...Array.from({ length: 12 }, (_, i) => finding(i, 'info')),
       ...Array.from({ length: 3 }, (_, i) => finding(20 + i, 'error')),
@@ -426,17 +427,26 @@ describe('github', () => {
     const lines = formatGithub(resultOf(many), { ...opts, reportPath: 'reports/claimlint.sarif' })
       .trimEnd()
       .split('\n');
-    expect(lines).toHaveLength(15 + 2);
-    expect(lines.slice(0, 3).every((l) => l.startsWith('::error '))).toBe(true);
-    expect(lines.slice(3, 15).every((l) => l.startsWith('::notice '))).toBe(true);
-    const notice = lines[15]!;
-    expect(notice.startsWith('::notice::')).toBe(true);
+    expect(lines).toHaveLength(1 + 15 + 1);
+    const notice = lines[0]!;
+    expect(notice.startsWith('::notice title=claimlint::')).toBe(true);
     expect(notice).toContain('3 errors, 0 warnings, 12 infos');
+    // Ten notice places: the total notice and 9 of the 12 infos; 3 are not shown.
+    expect(notice).toContain('so 3 more are not shown');
     expect(notice).toContain('reports/claimlint.sarif');
+    expect(lines.slice(1, 4).every((l) => l.startsWith('::error '))).toBe(true);
+    expect(lines.slice(4, 16).every((l) => l.startsWith('::notice file='))).toBe(true);
     expect(lines[16]).toBe('claimlint: 3 errors, 0 warnings, 12 infos in 3 files');
 
     const ten = formatGithub(resultOf(Array.from({ length: 10 }, (_, i) => finding(i, 'error'))), opts);
-    expect(ten).not.toContain('::notice::');
+    expect(ten).not.toContain('::notice');
+    const eleven = formatGithub(resultOf(Array.from({ length: 11 }, (_, i) => finding(i, 'error'))), opts);
+    expect(eleven.split('\n')[0]).toContain('so 1 more is not shown. Run claimlint locally');
+  });
+
+  it('gives annotation paths relative to the repository root when run from a subfolder', () => {
+    const out = formatGithub(resultOf([finding(0, 'error', { file: 'corpus/a.md' })]), { ...opts, cwd: '/repo/site', root: '/repo' });
+    expect(out).toContain('::error file=site/corpus/a.md,line=1,');
   });
 
   it('prints only the summary line when there is nothing to report', () => {

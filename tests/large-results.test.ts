@@ -41,10 +41,14 @@ describe('a report with 150,000 findings in one file', () => {
 
   for (const name of formatNames) {
     it(`is formatted by ${name}`, () => {
-      const out = formatters[name](result, { cwd: '/', color: false, toolVersion: '0.0.0' });
-      // The last finding's line number is in every format that lists findings (markdown cuts its table).
-      if (name !== 'markdown') expect(out).toContain(String(150_002));
-      else expect(out).toContain('**150000 problems**');
+      // claimreview lists contradictions only: the same findings as contradictions.
+      const input = name === 'claimreview' ? { ...result, findings: findings.map((f) => ({ ...f, ruleId: 'claim-contradiction' })) } : result;
+      const out = formatters[name](input, { cwd: '/', color: false, toolVersion: '0.0.0' });
+      // The last finding's line number is in every format that lists findings (markdown cuts its table),
+      // its fingerprint in the ClaimReview URL.
+      if (name === 'markdown') expect(out).toContain('**150000 problems**');
+      else if (name === 'claimreview') expect(out).toContain('#claimlint-f149999"');
+      else expect(out).toContain(String(150_002));
     });
   }
 });

@@ -17,8 +17,16 @@ describe('toFinding', () => {
     // 个人账户 is at offsets 9–13: line 2, columns 6–10 (end exclusive).
     expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, excerpt: '职工医保，个人账户。' });
     expect(Object.keys(f)).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'fingerprintBase',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'fingerprintBase',
     ]);
+  });
+
+  it('gives the whole sentence as context when the span is part of it, and none when it is the sentence', () => {
+    const part = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence, range: [5, 9] }, noRelated);
+    // The sentence is offsets 4–14: line 2, columns 1–11.
+    expect(part.context).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 11 });
+    const whole = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence }, noRelated);
+    expect(whole).not.toHaveProperty('context');
   });
 
   it('builds the fingerprint base from rule, claim and the sentence and range without whitespace or punctuation', () => {
@@ -60,7 +68,9 @@ describe('excerpt', () => {
 describe('finalise', () => {
   const raw = (file: string, line: number, ruleId = 'r'): RawFinding =>
     toFinding(ruleId, 'warning', file, new LineIndex('a\n'.repeat(10)), { message: 'm', node: { text: '同一句。', span: { start: (line - 1) * 2, end: (line - 1) * 2 + 1 } } }, noRelated);
-  const hash = (base: string, n: number) => createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32);
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+  /** The recipe written out: the content fingerprint (rule, claim, sentence, occurrence), then hashed with the file path. */
+  const hash = (base: string, n: number, file: string) => sha(`${file}\u0000${sha(`${base}\u0000${n}`)}`);
 
   it('sorts by file, line and rule, and numbers repeats of a sentence per file in the fingerprint', () => {
     const out = finalise([raw('b.md', 1), raw('a.md', 3), raw('a.md', 1, 'z'), raw('a.md', 1)]);
@@ -72,10 +82,23 @@ describe('finalise', () => {
     ]);
     const base = 'r\u0000\u0000同一句\u0000同一句';
     // The second 'r' finding on the same sentence in a.md is occurrence 2; b.md starts again at 1.
-    expect(out[0]!.fingerprint).toBe(hash(base, 1));
-    expect(out[2]!.fingerprint).toBe(hash(base, 2));
-    expect(out[3]!.fingerprint).toBe(hash(base, 1));
-    expect(out[1]!.fingerprint).toBe(hash('z\u0000\u0000同一句\u0000同一句', 1));
+    expect(out[0]!.fingerprint).toBe(hash(base, 1, 'a.md'));
+    expect(out[2]!.fingerprint).toBe(hash(base, 2, 'a.md'));
+    expect(out[3]!.fingerprint).toBe(hash(base, 1, 'b.md'));
+    expect(out[1]!.fingerprint).toBe(hash('z\u0000\u0000同一句\u0000同一句', 1, 'a.md'));
+  });
+
+  it('gives the same sentence in two files two fingerprints (GitLab and code scanning would merge them)', () => {
+    const [a, b] = finalise([raw('a.md', 1), raw('b.md', 1)]);
+    expect(a!.fingerprint).not.toBe(b!.fingerprint);
+  });
+
+  it('writes the path with forward slashes and without ./, so a Windows run matches', () => {
+    const [posix] = finalise([raw('corpus/a.md', 1)]);
+    const [windows] = finalise([raw('corpus\\a.md', 1)]);
+    const [dotted] = finalise([raw('./corpus/a.md', 1)]);
+    expect(windows!.fingerprint).toBe(posix!.fingerprint);
+    expect(dotted!.fingerprint).toBe(posix!.fingerprint);
   });
 
   it('drops the internal fields and puts the fingerprint last', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { RunFailure } from '../engine/run.js';
+import { fingerprintWithPath } from '../kernel/messages.js';
 
 /** A baseline entry: enough to recognise a finding again and to review it in a diff. */
 export interface BaselineEntry {
@@ -11,10 +12,18 @@ export interface BaselineEntry {
   readonly excerpt: string;
 }
 
+/**
+ * Version 2 fingerprints include the file path. Version 1 files (written
+ * before) are still read: each entry's fingerprint is converted with its file.
+ */
 export interface BaselineFile {
-  readonly version: 1;
+  readonly version: 2;
   readonly findings: readonly BaselineEntry[];
+  /** The file was version 1 and was converted on reading (a note suggests rewriting it). */
+  readonly converted?: boolean;
 }
+
+const BASELINE_VERSION = 2;
 
 /** Stable, sorted, one entry per line-ish JSON so a reviewer can read the diff. */
 export function serialiseBaseline(findings: readonly Finding[]): string {
@@ -22,7 +31,7 @@ export function serialiseBaseline(findings: readonly Finding[]): string {
     .map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, line: f.line, excerpt: f.excerpt }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   const body = entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
-  return `{\n  "version": 1,\n  "findings": [\n${body}${body ? '\n' : ''}  ]\n}\n`;
+  return `{\n  "version": ${BASELINE_VERSION},\n  "findings": [\n${body}${body ? '\n' : ''}  ]\n}\n`;
 }
 
 export function readBaseline(path: string): BaselineFile {
@@ -33,12 +42,28 @@ export function readBaseline(path: string): BaselineFile {
     throw new RunFailure(`cannot read baseline ${path}`);
   }
   try {
-    const parsed = JSON.parse(text) as BaselineFile;
-    if (parsed.version !== 1 || !Array.isArray(parsed.findings)) throw new Error('not a claimlint baseline (version 1)');
-    return parsed;
+    return parseBaseline(JSON.parse(text) as unknown);
   } catch (err) {
     throw new RunFailure(`invalid baseline ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** A parsed baseline file of either version, as version 2. */
+export function parseBaseline(parsed: unknown): BaselineFile {
+  const file = parsed as { version?: unknown; findings?: unknown } | null;
+  if (!file || typeof file !== 'object' || (file.version !== 1 && file.version !== 2) || !Array.isArray(file.findings)) {
+    throw new Error('not a claimlint baseline (version 1 or 2)');
+  }
+  const entries = file.findings as BaselineEntry[];
+  entries.forEach((e, i) => {
+    if (!e || typeof e.file !== 'string' || typeof e.fingerprint !== 'string') throw new Error(`entry ${i + 1} has no file or fingerprint`);
+  });
+  if (file.version === 2) return { version: 2, findings: entries };
+  return {
+    version: 2,
+    findings: entries.map((e) => ({ ...e, fingerprint: fingerprintWithPath(e.file, e.fingerprint) })),
+    converted: true,
+  };
 }
 
 const key = (e: { file: string; fingerprint: string }) => `${e.file}\u0000${e.fingerprint}`;

@@ -63,6 +63,17 @@ export function changedSince(ref: string, cwd: string): ChangeSet {
   return { files, lines, description: `changed since ${ref} (merge base ${base.slice(0, 12)})` };
 }
 
+/**
+ * The top level of the git work tree holding `cwd`, or undefined outside one
+ * (or without git). Built from `--show-cdup` (the way up from cwd) rather than
+ * `--show-toplevel`, which resolves symlinks: the root keeps the spelling of
+ * cwd, so paths relative to one are relative to the other.
+ */
+export function repositoryRoot(cwd: string): string | undefined {
+  const up = safe(() => git(['rev-parse', '--show-cdup'], cwd).trim());
+  return up === undefined ? undefined : resolve(cwd, up);
+}
+
 function safe<T>(fn: () => T): T | undefined {
   try {
     return fn();

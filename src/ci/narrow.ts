@@ -33,6 +33,7 @@ export function narrow(result: RunResult, how: Narrowing): RunResult {
   if (how.baseline) {
     const split = applyBaseline(findings, how.baseline);
     findings = split.fresh;
+    if (how.baseline.converted) notes.push('baseline: version 1 file (fingerprints without the file path) read by converting it; `claimlint baseline write` rewrites it as version 2');
     notes.push(`baseline: ${split.known} known finding${split.known === 1 ? '' : 's'} hidden, ${split.gone} baseline entr${split.gone === 1 ? 'y' : 'ies'} no longer found`);
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

@@ -48,6 +48,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--changed-since <ref>', 'report only files changed since the merge base with REF (the whole corpus stays the context)')
       .option('--files-from <file>', 'report only the files listed in FILE (one per line; - for stdin)')
       .option('--changed-lines', 'with --changed-since: report only findings on changed lines')
+      .option('--with-corpus', 'report only on the named paths, with the config’s corpus read as context (pre-commit: the staged files)')
       .option('--baseline <file>', 'hide findings recorded in this baseline (see `claimlint baseline write`)')
       .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
       .option('--cache', 'reuse results for unchanged files (stored under node_modules/.cache/claimlint)')

@@ -26,6 +26,20 @@ export interface Config {
   readonly pageStructure?: string;
   readonly maxFileBytes: number;
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** `--format claimreview` settings, as written (URL templates, the publishing organisation). */
+  readonly claimReview?: ClaimReviewSettings;
+}
+
+export interface ClaimReviewSettings {
+  readonly articleUrl: string;
+  readonly reviewUrl?: string;
+  readonly author: { readonly type?: 'Organization' | 'Person'; readonly name: string; readonly url?: string };
+  readonly ratings?: { readonly error?: ClaimReviewRating; readonly warning?: ClaimReviewRating };
+}
+
+export interface ClaimReviewRating {
+  readonly value: number;
+  readonly label: string;
 }
 
 type RuleEntry = 'off' | Severity | { severity?: 'off' | Severity; options?: Record<string, unknown> };
@@ -40,6 +54,7 @@ interface ConfigFile {
   pageStructure?: string;
   maxFileBytes?: number;
   rules?: Record<string, RuleEntry>;
+  claimReview?: ClaimReviewSettings;
 }
 
 export const DEFAULT_CORPUS = ['corpus/**/*.{md,markdown,txt}'];
@@ -117,6 +132,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
       ...(raw.pageStructure ? { pageStructure: resolve(base, raw.pageStructure) } : {}),
       maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       rules,
+      ...(raw.claimReview ? { claimReview: raw.claimReview } : {}),
     },
   };
 }

@@ -9,8 +9,9 @@ import { LineIndex } from '../text/position.js';
 import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
-const CACHE_FILE = 'analysis-v3.bin';
-const CORPUS_FILE = 'corpus-v3.bin';
+// v4: findings carry their sentence as context, fingerprints the file path.
+const CACHE_FILE = 'analysis-v4.bin';
+const CORPUS_FILE = 'corpus-v4.bin';
 
 /** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
 type Stored = Omit<FileAnalysis, 'lines'>;

@@ -34,6 +34,8 @@ export interface RunOptions {
   readonly cacheLocation?: string;
   /** `check -`: text read from stdin, reported under `name` (relative to cwd), in place of a file of that name. */
   readonly stdin?: { readonly name: string; readonly bytes: Uint8Array };
+  /** Also read the config's corpus globs, as context for cross-article checks on the named paths. */
+  readonly withCorpus?: boolean;
 }
 
 // Re-exported: commands import the run's failure from here.
@@ -84,6 +86,8 @@ export interface CheckOutcome {
   readonly inputFailures: readonly string[];
   /** Problems that leave the report whole (a cache that could not be saved): for stderr. */
   readonly warnings: readonly string[];
+  /** The config the run used (formatters with settings of their own read it). */
+  readonly config: Config;
 }
 
 /** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
@@ -148,7 +152,7 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
     rules: allRuleMeta(),
     notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...(cache?.damaged ? [`cache: ${cache.damaged} damaged entr${cache.damaged === 1 ? 'y' : 'ies'} recomputed`] : []), ...warnings],
   };
-  return { result, analyses, services, inputFailures, warnings };
+  return { result, analyses, services, inputFailures, warnings, config };
 }
 
 /**
@@ -158,12 +162,21 @@ export async function check(options: RunOptions): Promise<CheckOutcome> {
  */
 async function discoverWithStdin(options: RunOptions, config: Config): Promise<Discovery & { stdinFile?: DiscoveredFile }> {
   const paths = options.paths.filter((p) => p !== '-');
-  if (!options.stdin) return discover(paths, config, options.cwd);
+  if (!options.stdin) return options.withCorpus && paths.length ? withCorpus(await discover(paths, config, options.cwd), config, options.cwd) : discover(paths, config, options.cwd);
   const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [] };
   const absolute = resolve(options.cwd, options.stdin.name);
   const stdinFile: DiscoveredFile = { absolute, display: displayPath(options.cwd, absolute), format: formatOfName(absolute) ?? 'markdown' };
   const files = [...found.files.filter((f) => f.absolute !== absolute), stdinFile].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { ...found, files, stdinFile };
+}
+
+/** The named files plus the corpus globs' files, each once, sorted as discovery sorts them. */
+async function withCorpus(named: Discovery, config: Config, cwd: string): Promise<Discovery> {
+  const corpus = await discover([], config, cwd);
+  const byPath = new Map(corpus.files.map((f) => [f.absolute, f]));
+  for (const f of named.files) byPath.set(f.absolute, f);
+  const files = [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, notes: [...named.notes, ...corpus.notes], missing: named.missing };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */

@@ -1,7 +1,8 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per
 // finding, shown on the changed lines of a pull request. GitHub displays only
-// about ten annotations of each level per step, so errors come first, then
-// warnings, then notices, and a closing notice says how many there were in all.
+// ten annotations of each level per step, so errors come first, then warnings,
+// then notices; when some are not shown, a notice saying how many goes before
+// all of them (a closing one would be the eleventh notice, and dropped).
 
 import type { Finding, RunResult } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
@@ -34,9 +35,10 @@ export function escapeProperty(s: string): string {
   return s.replace(PROPERTY_SPECIALS, (c) => ESCAPES[c]!);
 }
 
-function annotation(f: Finding, cwd: string): string {
+function annotation(f: Finding, options: FormatterOptions): string {
   const props: [string, string | number][] = [
-    ['file', locate(f.file, cwd).path],
+    // Relative to the repository root, which GitHub resolves annotation paths against.
+    ['file', locate(f.file, options.cwd, options.root).path],
     ['line', f.line],
     ['endLine', f.endLine],
   ];
@@ -61,16 +63,20 @@ function annotationOrder(findings: readonly Finding[]): Finding[] {
 function overflowNotice(findings: readonly Finding[], options: FormatterOptions): string | undefined {
   const c = countSeverities(findings);
   const limit = GITHUB_ANNOTATION_LIMIT;
-  if (c.errors <= limit && c.warnings <= limit && c.infos <= limit) return undefined;
-  let text = `claimlint found ${countsPhrase(c)} in total; GitHub shows only ${limit} annotations of each level per step.`;
+  const over = (n: number, shown: number) => Math.max(0, n - shown);
+  if (over(c.errors, limit) + over(c.warnings, limit) + over(c.infos, limit) === 0) return undefined;
+  // The notice takes one of the ten notice places itself.
+  const hidden = over(c.errors, limit) + over(c.warnings, limit) + over(c.infos, limit - 1);
+  let text = `claimlint found ${countsPhrase(c)}; GitHub shows ${limit} annotations of each level per step, so ${hidden} more ${hidden === 1 ? 'is' : 'are'} not shown.`;
   text += options.reportPath !== undefined ? ` Full report: ${options.reportPath}` : ' Run claimlint locally for the full list.';
-  return `::notice::${escapeData(text)}`;
+  return `::notice title=claimlint::${escapeData(text)}`;
 }
 
 export const formatGithub: Formatter = (result: RunResult, options) => {
-  const lines = annotationOrder(result.findings).map((f) => annotation(f, options.cwd));
+  const lines: string[] = [];
   const notice = overflowNotice(result.findings, options);
   if (notice !== undefined) lines.push(notice);
+  for (const f of annotationOrder(result.findings)) lines.push(annotation(f, options));
   // Plain last line, for the step's log (not a workflow command).
   lines.push(`claimlint: ${countsPhrase(result.summary)} in ${plural(result.summary.files, 'file')}`);
   return `${lines.join('\n')}\n`;

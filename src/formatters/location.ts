@@ -1,5 +1,5 @@
-// File paths as CI systems want them: relative to the checkout (the working
-// directory), with forward slashes, and as URIs for SARIF.
+// File paths as CI systems want them: relative to the checkout (the git top
+// level, else the working directory), with forward slashes, and as URIs for SARIF.
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,20 +8,22 @@ const BACKSLASHES = /\\/g;
 const LEADING_DOT_SLASH = /^(?:\.\/)+/;
 
 export interface ReportLocation {
-  /** Forward-slash path relative to cwd when `inside`, else the absolute path. */
+  /** Forward-slash path relative to the root when `inside`, else the absolute path. */
   readonly path: string;
-  /** True when the file is under cwd (and so can be given relative to the checkout). */
+  /** True when the file is under the root (and so can be given relative to the checkout). */
   readonly inside: boolean;
 }
 
 /**
- * Where a finding's file is, relative to `cwd`. Findings normally carry paths
- * already relative to the working directory; absolute paths (and Windows
- * separators) are tolerated so a report never points at the wrong file.
+ * Where a finding's file is, relative to `root` (the checkout; `cwd` when not
+ * given). Findings carry paths relative to the working directory, which in a
+ * run from a subfolder is not the checkout that GitHub and GitLab resolve paths
+ * against. Absolute paths (and Windows separators) are tolerated so a report
+ * never points at the wrong file.
  */
-export function locate(file: string, cwd: string): ReportLocation {
+export function locate(file: string, cwd: string, root: string = cwd): ReportLocation {
   const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
+  const rel = path.relative(path.resolve(cwd, root), abs);
   if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
     return { path: abs.replace(BACKSLASHES, '/'), inside: false };
   }

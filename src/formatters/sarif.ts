@@ -1,88 +1,153 @@
 // `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning and other SARIF
 // viewers. One run; rules come from the engine's rule metadata, locations are
-// relative to %SRCROOT% (the working directory, normally the checkout), columns
-// are UTF-16 code units as in every claimlint position.
+// relative to %SRCROOT% (the repository's top level, else the working
+// directory), columns are UTF-16 code units as in every claimlint position.
+// What GitHub needs beyond the schema: fullDescription at most 1,024 characters,
+// related locations linked from the message text, a helpUri per rule.
 
 import type {
   Location,
   Log,
   Notification,
   PhysicalLocation,
+  Region,
   ReportingDescriptor,
   Result,
   Run,
 } from 'sarif';
-import type { Finding, RelatedLocation, RuleMeta, RunResult, Severity } from '../types.js';
+import type { Finding, RelatedLocation, RuleMeta, RunResult, Severity, SpanPosition } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
 import { directoryUri, fileUri, locate, relativeUri } from './location.js';
 import { messageWithCanonical, oneLine } from './text.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/claimlint/claimlint';
+/** Each rule has a README heading `### \`rule-id\``, whose anchor is the id. */
+const RULE_DOCS_URI = `${INFORMATION_URI}/blob/main/README.md`;
 const SRCROOT = '%SRCROOT%';
-/** Key of our partial fingerprint; bump the suffix if the fingerprint recipe changes. */
-const FINGERPRINT_KEY = 'claimlint/v1';
+/** Key of our partial fingerprint; bump the suffix when the fingerprint recipe changes (v2: with the file path). */
+const FINGERPRINT_KEY = 'claimlint/v2';
+/** GitHub code scanning rejects a rule whose fullDescription is longer. */
+export const FULL_DESCRIPTION_MAX = 1024;
 
 const LEVEL: Readonly<Record<Severity, Result.level>> = { error: 'error', warning: 'warning', info: 'note' };
 
-const PARAGRAPH_BREAK = /\n\s*\n/;
 const ID_WORD = /[-_.\s]+/;
+const PARAGRAPH_BREAK = /\n\s*\n/;
+/** Ends of sentences a description may be cut after (English and Chinese punctuation). */
+const SENTENCE_END = /[.!?](?=\s|$)|[。！？；]/g;
+const BRACKETS = /[[\]\\]/g;
 
-/** SARIF's rule `name` is an identifier-like name: claim-contradiction → ClaimContradiction. */
+/**
+ * SARIF's rule `name` is an identifier-like name that must differ from the id
+ * (the SARIF validator compares them ignoring case): claim-contradiction →
+ * ClaimContradiction, and a one-word id gets a second word, input → InputProblem.
+ */
 export function ruleName(id: string): string {
-  return id
+  const name = id
     .split(ID_WORD)
     .filter((w) => w.length > 0)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Problem` : name;
+}
+
+export function ruleHelpUri(id: string): string {
+  return `${RULE_DOCS_URI}#${id}`;
+}
+
+/** At most `max` characters: whole sentences when one ends in time, else cut with an ellipsis. */
+export function cutDescription(text: string, max = FULL_DESCRIPTION_MAX): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const after = m.index + m[0].length;
+    if (after > max) break;
+    end = after;
+  }
+  return end > 0 ? text.slice(0, end).trimEnd() : `${text.slice(0, max - 1)}…`;
 }
 
 function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
   const docs = rule.docs.trim() || rule.description;
-  const firstParagraph = docs.split(PARAGRAPH_BREAK)[0]!.trim();
+  const helpUri = ruleHelpUri(rule.id);
   return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: rule.description },
-    fullDescription: { text: firstParagraph },
-    help: { text: docs, markdown: `**${rule.description}**\n\n${docs}` },
+    // The first paragraph, within GitHub's limit; the whole text is the help.
+    fullDescription: { text: cutDescription(docs.split(PARAGRAPH_BREAK)[0]!.trim()) },
+    helpUri,
+    help: { text: docs, markdown: `**${rule.description}**\n\n${docs}\n\n[Documentation of \`${rule.id}\`](${helpUri})` },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: [rule.type] },
   };
 }
 
-function physicalLocation(
-  loc: Pick<RelatedLocation, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'excerpt'>,
-  cwd: string,
-): PhysicalLocation {
-  const where = locate(loc.file, cwd);
+function region(at: SpanPosition, snippet?: string): Region {
   return {
-    artifactLocation: where.inside
-      ? { uri: relativeUri(where.path), uriBaseId: SRCROOT }
-      : { uri: fileUri(where.path) },
-    region: {
-      startLine: loc.line,
-      startColumn: loc.column,
-      endLine: loc.endLine,
-      endColumn: loc.endColumn,
-      snippet: { text: loc.excerpt },
-    },
+    startLine: at.line,
+    startColumn: at.column,
+    endLine: at.endLine,
+    endColumn: at.endColumn,
+    ...(snippet !== undefined ? { snippet: { text: snippet } } : {}),
   };
 }
 
-function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, cwd: string): Result {
+function artifactLocation(file: string, options: FormatterOptions): PhysicalLocation['artifactLocation'] {
+  const where = locate(file, options.cwd, options.root);
+  return where.inside ? { uri: relativeUri(where.path), uriBaseId: SRCROOT } : { uri: fileUri(where.path) };
+}
+
+/** The finding's exact span as the region; the sentence around it, when larger, as the context region. */
+function findingLocation(f: Finding, options: FormatterOptions): PhysicalLocation {
+  return {
+    artifactLocation: artifactLocation(f.file, options),
+    ...(f.context
+      ? { region: region(f), contextRegion: region(f.context, f.excerpt) }
+      : { region: region(f, f.excerpt) }),
+  };
+}
+
+function relatedLocation(r: RelatedLocation, options: FormatterOptions): PhysicalLocation {
+  return { artifactLocation: artifactLocation(r.file, options), region: region(r, r.excerpt) };
+}
+
+/** Brackets and backslashes in plain text are escaped so that only our links read as SARIF embedded links. */
+export function escapeMessageText(s: string): string {
+  return s.replace(BRACKETS, (c) => `\\${c}`);
+}
+
+/**
+ * The message with each related location linked (`[text](id)`): GitHub shows
+ * related locations only when the message links to them.
+ */
+function resultMessage(f: Finding, related: readonly RelatedLocation[], options: FormatterOptions): string {
+  const text = escapeMessageText(messageWithCanonical(f));
+  if (related.length === 0) return text;
+  const links = related.map((r, i) => {
+    const where = `${locate(r.file, options.cwd, options.root).path}:${r.line}`;
+    const label = r.message !== undefined ? `${r.message}, ${where}` : where;
+    return `[${escapeMessageText(label)}](${i + 1})`;
+  });
+  return `${text} See ${links.join('; ')}.`;
+}
+
+function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatterOptions): Result {
   const index = ruleIndex.get(f.ruleId);
-  const related: Location[] = (f.related ?? []).map((r, i) => ({
-    id: i,
-    physicalLocation: physicalLocation(r, cwd),
+  const relatedSpans = f.related ?? [];
+  // Ids start at 1: the message's links name them.
+  const related: Location[] = relatedSpans.map((r, i) => ({
+    id: i + 1,
+    physicalLocation: relatedLocation(r, options),
     message: { text: r.message ?? oneLine(r.excerpt) },
   }));
   return {
     ruleId: f.ruleId,
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVEL[f.severity],
-    message: { text: messageWithCanonical(f) },
-    locations: [{ physicalLocation: physicalLocation(f, cwd) }],
+    message: { text: resultMessage(f, relatedSpans, options) },
+    locations: [{ physicalLocation: findingLocation(f, options) }],
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
   };
@@ -115,9 +180,9 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
         ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
       },
     ],
-    originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.cwd) } },
+    originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.root ?? options.cwd) } },
     columnKind: 'utf16CodeUnits',
-    results: result.findings.map((f) => toResult(f, ruleIndex, options.cwd)),
+    results: result.findings.map((f) => toResult(f, ruleIndex, options)),
   };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

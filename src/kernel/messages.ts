@@ -43,6 +43,12 @@ export function toFinding(
     const related = d.related.map((r) => toRelated(r, relatedLines(r.file))).filter((r): r is RelatedLocation => !!r);
     if (related.length) f.related = related;
   }
+  // A range inside the sentence: the sentence is its context (SARIF's contextRegion).
+  if (rs > 0 || re < text.length) {
+    const cs = lines.position(d.node.span.start);
+    const ce = lines.position(d.node.span.start + text.length);
+    f.context = { line: cs.line, column: cs.column, endLine: ce.line, endColumn: ce.column };
+  }
   f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
   return f;
 }
@@ -127,10 +133,26 @@ function normalise(s: string): string {
   return out;
 }
 
+const BACKSLASHES = /\\/g;
+const LEADING_DOT_SLASH = /^(?:\.\/)+/;
+
+/**
+ * A finding's fingerprint from its file and its content fingerprint (the
+ * fingerprint earlier claimlint versions wrote, without the path). The path is in it so
+ * that the same sentence in two articles, or an input problem in two files,
+ * are two issues to GitLab and code scanning, not one; and it is a hash of the
+ * old value so that a baseline written before can be converted entry by entry
+ * (each entry carries its file).
+ */
+export function fingerprintWithPath(file: string, contentFingerprint: string): string {
+  const path = file.replace(BACKSLASHES, '/').replace(LEADING_DOT_SLASH, '');
+  return sha256Hex(`${path}\u0000${contentFingerprint}`).slice(0, 32);
+}
+
 /**
  * Sorts findings (file, line, column, rule, message) and gives each a stable
- * fingerprint: a hash of rule, claim and normalised sentence, plus an
- * occurrence number when the same sentence repeats in a file.
+ * fingerprint: a hash of the file path and of rule, claim and normalised
+ * sentence, plus an occurrence number when the same sentence repeats in a file.
  */
 export function finalise(raw: readonly RawFinding[]): Finding[] {
   const sorted = raw.slice().sort(
@@ -154,7 +176,7 @@ export function finalise(raw: readonly RawFinding[]): Finding[] {
     // Every field but the internal one, in their order, then the fingerprint (as a spread would).
     const f: Record<string, unknown> = {};
     for (const k in r) if (k !== 'fingerprintBase') f[k] = r[k as keyof RawFinding];
-    f.fingerprint = sha256Hex(`${base}\u0000${n}`).slice(0, 32);
+    f.fingerprint = fingerprintWithPath(r.file, sha256Hex(`${base}\u0000${n}`).slice(0, 32));
     out[i] = f as unknown as Finding;
   }
   return out;

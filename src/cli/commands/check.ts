@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBaseline } from '../../ci/baseline.js';
-import { changedSince, filesFrom } from '../../ci/git.js';
+import { changedSince, filesFrom, repositoryRoot } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
 import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
@@ -10,7 +10,12 @@ import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
 import { toolVersion } from '../version.js';
+import { allRuleMeta } from '../../rules/index.js';
+import type { RunResult } from '../../types.js';
 import { UsageError } from '../errors.js';
+
+/** Formats read by a CI platform, which resolves their paths against the repository root. */
+const ROOTED_FORMATS: ReadonlySet<FormatName> = new Set(['sarif', 'github', 'codequality']);
 
 export interface CheckFlags {
   readonly format?: readonly string[];
@@ -27,9 +32,10 @@ export interface CheckFlags {
   readonly output?: string;
   readonly color?: boolean;
   readonly stdinFilename?: string;
+  readonly withCorpus?: boolean;
 }
 
-interface Target {
+export interface Target {
   readonly format: FormatName;
   readonly file?: string;
 }
@@ -76,10 +82,56 @@ export function resolveAsOf(flag: string | undefined): string {
 
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
   const targets = parseTargets(flags, io);
+  const written = { reports: false };
+  try {
+    return await checkAndReport(paths, flags, io, targets, written);
+  } catch (err) {
+    // A run that fails before its reports (bad config, invalid registry, a shallow
+    // clone) still leaves a SARIF file, so code scanning records a failed analysis
+    // instead of a missing upload.
+    if (err instanceof RunFailure && !written.reports) {
+      try {
+        writeFailedSarif(targets, err.reason, flags, io);
+      } catch {
+        // The run's own failure is the one to report.
+      }
+    }
+    throw err;
+  }
+}
+
+function writeFailedSarif(targets: readonly Target[], reason: string, flags: CheckFlags, io: Io): void {
+  const empty: RunResult = {
+    version: 1,
+    asOf: flags.asOf ?? today(),
+    findings: [],
+    summary: { files: 0, claims: 0, errors: 0, warnings: 0, infos: 0 },
+    rules: allRuleMeta(),
+    notes: [],
+  };
+  for (const t of targets) {
+    if (t.format !== 'sarif' || !t.file) continue;
+    const root = repositoryRoot(io.cwd);
+    writeReport(io, t.file, formatters.sarif(empty, { cwd: io.cwd, ...(root ? { root } : {}), color: false, toolVersion: toolVersion(), failure: reason }));
+  }
+}
+
+async function checkAndReport(
+  paths: readonly string[],
+  flags: CheckFlags,
+  io: Io,
+  targets: readonly Target[],
+  written: { reports: boolean },
+): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
   if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
-  const changes = flags.changedSince
+  if (flags.withCorpus && (flags.changedSince || flags.filesFrom)) throw new UsageError('--with-corpus reports on the named paths: use it without --changed-since and --files-from');
+  // --with-corpus (a pre-commit hook's staged files): the paths are what is reported on, the corpus is context.
+  const named = flags.withCorpus ? paths.filter((p) => p !== '-') : [];
+  const changes = named.length
+    ? filesFrom(named.join('\n'), io.cwd)
+    : flags.changedSince
     ? changedSince(flags.changedSince, io.cwd)
     : flags.filesFrom
       ? filesFrom(flags.filesFrom === '-' ? io.readStdin() : readListFile(io.cwd, flags.filesFrom), io.cwd)
@@ -90,21 +142,33 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     ...runOptions(paths, flags, io),
     ...(stdin ? { stdin } : {}),
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
+    ...(named.length ? { withCorpus: true } : {}),
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
-  const reportFile = targets.find((t) => t.file && t.format !== 'github')?.file;
+  // Paths in CI reports are relative to the checkout, wherever in it claimlint runs.
+  const root = targets.some((t) => ROOTED_FORMATS.has(t.format)) ? repositoryRoot(io.cwd) : undefined;
   for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
   const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
+  const claimReview = outcome.config.claimReview;
+  if (targets.some((t) => t.format === 'claimreview') && !claimReview) {
+    throw new RunFailure(
+      `--format claimreview needs a claimReview section in ${outcome.config.file ?? 'claimlint.config.yaml'} (articleUrl and author; see README)`,
+    );
+  }
+  written.reports = true;
   for (const t of targets) {
+    const reportFile = fullReportFor(t, targets);
     const text = formatters[t.format](result, {
       cwd: io.cwd,
+      ...(root ? { root } : {}),
       color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
       ...(failure ? { failure } : {}),
+      ...(claimReview ? { claimReview: { settings: claimReview, base: outcome.config.base } } : {}),
     });
     writeReport(io, t.file, text);
   }
@@ -118,6 +182,27 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     return 1;
   }
   return 0;
+}
+
+/**
+ * Formats that list every finding, best to send a reader to first. Markdown is
+ * cut after a number of rows and github is a log, so neither is "the full report";
+ * claimreview holds only contradictions.
+ */
+const FULL_REPORTS: readonly FormatName[] = ['html', 'sarif', 'json', 'codequality', 'stylish'];
+
+/**
+ * The file another target writes that holds the whole report, for the github
+ * notice and the markdown summary's "see the full report": never the target's
+ * own file, whatever order the formats were given in.
+ */
+export function fullReportFor(target: Target, targets: readonly Target[]): string | undefined {
+  const others = targets.filter((t) => t.file && t.file !== target.file);
+  for (const format of FULL_REPORTS) {
+    const found = others.find((t) => t.format === format);
+    if (found) return found.file;
+  }
+  return undefined;
 }
 
 /** `check -`: the text on stdin, named by --stdin-filename (which also decides Markdown or plain text). */
