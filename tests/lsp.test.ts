@@ -155,6 +155,34 @@ describe('claimlint lsp --stdio', () => {
     const settled = lsp.diagnostics(uri);
     await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'corpus/other.md'), type: 2 }] });
     expect(await settled).toEqual([]);
+
+    // A file created in the corpus joins it.
+    writeFileSync(join(dir, 'corpus/third.md'), OTHER);
+    const again = lsp.diagnostics(uri);
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'corpus/third.md'), type: 1 }] });
+    expect((await again).map((d) => [d.code, d.relatedInformation?.map((r) => r.location.uri)])).toEqual([['corpus-conflict', [uriOf(dir, 'corpus/third.md')]]]);
+  });
+
+  it('clears a closed document’s diagnostics', async () => {
+    const uri = uriOf(dir, 'closing.md');
+    const opened = lsp.diagnosticsOf(uri, 1);
+    await lsp.open(uri, ARTICLE);
+    expect((await opened).map((d) => d.code)).toEqual(['claim-contradiction']);
+    const cleared = lsp.diagnostics(uri);
+    await lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    expect(await cleared).toEqual([]);
+  });
+
+  // Last in this workspace: the config it writes turns the rule off for every later check.
+  it('reloads when the config changes', async () => {
+    const uri = uriOf(dir, 'configured.md');
+    const opened = lsp.diagnosticsOf(uri, 1);
+    await lsp.open(uri, ARTICLE);
+    expect((await opened).map((d) => d.code)).toEqual(['claim-contradiction']);
+    writeFileSync(join(dir, 'claimlint.config.yaml'), 'rules:\n  claim-contradiction: off\n');
+    const reloaded = lsp.diagnostics(uri);
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'claimlint.config.yaml'), type: 1 }] });
+    expect(await reloaded).toEqual([]);
   });
 
 });

@@ -4,7 +4,7 @@
 // document gets its diagnostics again, since a cross-article conflict can
 // appear or go away in a file other than the one edited.
 
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -178,7 +178,7 @@ export function startServer(connection: Connection): void {
       const paths = changes.filter((c) => c.uri.startsWith('file:')).map((c) => ({ path: fileURLToPath(c.uri), type: c.type }));
       const definitions = new Set(ws?.definitionFiles ?? []);
       // The config or the registry changed (or never loaded): read everything again, open buffers included.
-      if (!ws || paths.some((c) => definitions.has(c.path) || c.path.endsWith(`/${CONFIG_FILE}`))) {
+      if (!ws || paths.some((c) => definitions.has(c.path) || basename(c.path) === CONFIG_FILE)) {
         workspace = load();
         for (const doc of documents.all()) dirty.add(doc.uri);
       } else {
