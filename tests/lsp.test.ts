@@ -140,6 +140,17 @@ describe('claimlint lsp --stdio', () => {
     expect(actions.map((a) => a.title)).toEqual(['Add this claim-contradiction finding to the baseline (claimlint-baseline.json)']);
   });
 
+  it('offers no comment inside front matter, where it would become part of the YAML', async () => {
+    const uri = uriOf(dir, 'front-matter.md');
+    const opened = lsp.diagnosticsOf(uri, 1);
+    await lsp.open(uri, '---\ntitle: 2024年最新医保政策\n---\n\n正文。\n');
+    const diagnostics = await opened;
+    // 2024 starts at the 8th character of the title line (the second line).
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['stale-year', 1, 7]]);
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Add this stale-year finding to the baseline (claimlint-baseline.json)']);
+  });
+
   it('uses the workspace corpus for cross-article conflicts, and follows a file changed on disk', async () => {
     const uri = uriOf(dir, 'corpus/new.md');
     const opened = lsp.diagnosticsOf(uri, 1);
