@@ -42,7 +42,12 @@ function activate(context) {
       ],
       initializationOptions: initializationOptions(settings),
       // Articles, the config and the registry changed outside the editor (git pull, another tool).
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,txt,yaml,yml}') },
+      synchronize: {
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,txt,yaml,yml}'),
+          vscode.workspace.createFileSystemWatcher(`**/${settings.get('baseline') || 'claimlint-baseline.json'}`),
+        ],
+      },
     },
   );
   context.subscriptions.push({ dispose: () => client && client.stop() });

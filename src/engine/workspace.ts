@@ -32,12 +32,11 @@ export class Workspace {
     return ws;
   }
 
-  /** Files the registry and config were read from: a change to one means loading again. */
+  /** Files the registry, its lexicon and the config were read from: a change to one means loading again. */
   get definitionFiles(): readonly string[] {
     const { config, registry } = this.prepared;
-    return [...registry.files, ...(config.file ? [config.file] : []), ...[config.cues, config.pageStructure, config.lexicon].filter((f): f is string => !!f)].map((f) =>
-      resolve(this.cwd, f),
-    );
+    const files = [...registry.files, registry.lexicon.file, config.file, config.cues, config.pageStructure];
+    return files.filter((f): f is string => !!f).map((f) => resolve(this.cwd, f));
   }
 
   /** Discovers the corpus again (files created or deleted): new files are analysed, gone ones dropped. */

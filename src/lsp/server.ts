@@ -152,7 +152,8 @@ export function startServer(connection: Connection): void {
     if (!watchDynamically) return;
     // Clients that cannot be asked still send these when configured to (the VS Code extension's fileEvents).
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{md,markdown,mdx,txt}' }, { globPattern: '**/*.{yaml,yml}' }],
+      // Articles; config, registry and lexicon; the baseline (a change to it only needs the diagnostics sent again).
+      watchers: [{ globPattern: '**/*.{md,markdown,mdx,txt}' }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${basename(baseline.path)}` }],
     });
   });
 
