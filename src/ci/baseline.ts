@@ -25,8 +25,8 @@ export interface BaselineFile {
 
 const BASELINE_VERSION = 2;
 
-/** Stable, sorted, one entry per line-ish JSON so a reviewer can read the diff. */
-export function serialiseBaseline(findings: readonly Finding[]): string {
+/** Stable, sorted, one entry per line-ish JSON so a reviewer can read the diff (findings, or entries read back). */
+export function serialiseBaseline(findings: readonly BaselineEntry[]): string {
   const entries = findings
     .map((f) => ({ file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, line: f.line, excerpt: f.excerpt }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));

@@ -7,6 +7,7 @@ import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
 import { runRegistryTest, runValidate } from './commands/registry.js';
 import { runCoverage } from './commands/coverage.js';
+import { runLsp } from './commands/lsp.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
 import { toolVersion } from './version.js';
@@ -114,6 +115,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   ).action(async (paths: string[], flags) => {
     code = await runSuggest(paths, flags, io);
   });
+
+  program
+    .command('lsp')
+    .description('Language Server Protocol for editors: diagnostics as you type, hover with the canonical statement, quick fixes')
+    .option('--stdio', 'speak over stdin and stdout (the only transport, and the default)')
+    .action(async () => {
+      code = await runLsp();
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -12,7 +12,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
 import { selfTest } from '../registry/selftest.js';
 import type { Registry } from '../registry/types.js';
-import { loadCues } from '../extract/cues.js';
+import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
 import { formatProblem } from '../yaml/located.js';
 import type { AsOf, CorpusEntry, CorpusRule, FileRule } from '../kernel/rule.js';
@@ -51,21 +51,29 @@ export function asOfFrom(date: string): AsOf {
   return { date, year: Number(date.slice(0, 4)) };
 }
 
-/** Config, registry (schema-checked and self-tested), cue lists and page structure. */
-export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>): Setup {
+/**
+ * Config, registry (schema-checked and self-tested), cue lists and page structure.
+ * `registry`: one already loaded (the Node API's `loadRegistry`), used instead of reading one.
+ */
+export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'> & { readonly registry?: Registry }): Setup {
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
   const config = cfg.config;
-  const registry = loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
+  const registry = options.registry ?? loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
+  selfTestOrFail(registry, cues);
+  const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
+  const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
+  return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
+}
+
+/** A registry whose own examples are read wrongly does not load. */
+export function selfTestOrFail(registry: Registry, cues: Cues): void {
   const report = selfTest(registry, cues);
   if (report.failures.length) {
     const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
     throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
   }
-  const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
-  const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
-  return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
 }
 
 export function loadRegistryOrFail(location: string, cwd: string, lexicon?: string): Registry {
@@ -90,9 +98,13 @@ export interface CheckOutcome {
   readonly config: Config;
 }
 
-/** `claimlint check`: every stage for every file, then corpus rules, then one sorted result. */
-export async function check(options: RunOptions): Promise<CheckOutcome> {
-  const { config, registry, services } = setup(options);
+/**
+ * `claimlint check`: every stage for every file, then corpus rules, then one
+ * sorted result. `prepared`: a setup made earlier for the same cwd, config and
+ * registry (the Node API reuses one across calls instead of reloading the registry).
+ */
+export async function check(options: RunOptions, prepared?: Setup): Promise<CheckOutcome> {
+  const { config, registry, services } = prepared ?? setup(options);
   const found = await discoverWithStdin(options, config);
   const inputFailures = found.missing.map((p) => `${p}: no such file or directory`);
   if (found.files.length === 0 && found.missing.length === 0) {
@@ -187,7 +199,7 @@ export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] 
 }
 
 /** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
-function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
+export function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
   const raw: RawFinding[] = [];
   for (const a of analyses) pushAll(raw, a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
@@ -242,7 +254,7 @@ function bundledDataDigest(): string {
  * descriptor instead of a stat by path and then readFileSync (which opens and
  * stats again): the size limit is checked before anything is read.
  */
-function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
+export function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
   let fd: number | undefined;
   try {
     fd = openSync(f.absolute, 'r');

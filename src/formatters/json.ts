@@ -3,10 +3,10 @@
 // on how the engine happened to construct a finding. Fields may be added to
 // this output over time; none may be renamed.
 
-import type { Finding, RelatedLocation, RunResult } from '../types.js';
+import type { Finding, RelatedLocation, RunResult, Severity } from '../types.js';
 import type { Formatter } from './index.js';
 
-type JsonRelated = {
+export type JsonRelated = {
   file: string;
   line: number;
   column: number;
@@ -16,9 +16,9 @@ type JsonRelated = {
   message?: string;
 };
 
-type JsonFinding = {
+export type JsonFinding = {
   ruleId: string;
-  severity: string;
+  severity: Severity;
   file: string;
   line: number;
   column: number;
@@ -65,15 +65,26 @@ export function findingToJson(f: Finding): JsonFinding {
   };
 }
 
-export const formatJson: Formatter = (result: RunResult): string => {
+/** The JSON contract object: what `--format json` prints and the Node API returns. */
+export interface JsonReport {
+  version: 1;
+  asOf: string;
+  findings: JsonFinding[];
+  summary: { files: number; claims: number; errors: number; warnings: number; infos: number };
+  /** An addition to the contract: present only when there is a note. */
+  notes?: string[];
+}
+
+export function jsonReport(result: RunResult): JsonReport {
   const s = result.summary;
-  const out: Record<string, unknown> = {
+  const out: JsonReport = {
     version: result.version,
     asOf: result.asOf,
     findings: result.findings.map(findingToJson),
     summary: { files: s.files, claims: s.claims, errors: s.errors, warnings: s.warnings, infos: s.infos },
   };
-  // Notes are an addition to the contract: present only when there is one.
   if (result.notes.length > 0) out.notes = [...result.notes];
-  return `${JSON.stringify(out, null, 2)}\n`;
-};
+  return out;
+}
+
+export const formatJson: Formatter = (result: RunResult): string => `${JSON.stringify(jsonReport(result), null, 2)}\n`;
