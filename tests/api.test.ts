@@ -145,8 +145,8 @@ describe('formatters by name', () => {
     expect(stylish).toContain('claim-contradiction');
     const sarif = JSON.parse(formatters.sarif(report, { cwd: dir })) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['claim-contradiction']);
-    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github', 'markdown', 'html']);
-    expect(() => format(report, 'xml')).toThrow('unknown format "xml" (choose from stylish, json, sarif, github, markdown, html)');
+    expect(formatNames).toEqual(['stylish', 'json', 'sarif', 'github', 'markdown', 'html', 'codequality', 'claimreview']);
+    expect(() => format(report, 'xml')).toThrow('unknown format "xml" (choose from stylish, json, sarif, github, markdown, html, codequality, claimreview)');
   });
 });
 

@@ -124,7 +124,7 @@ describe('claimlint lsp --stdio', () => {
     await lsp.connection.sendRequest('workspace/executeCommand', { command: command.command, arguments: command.arguments });
     expect(await republished).toEqual([]);
     const baseline = JSON.parse(readFileSync(join(dir, 'claimlint-baseline.json'), 'utf8')) as { version: number; findings: Record<string, unknown>[] };
-    expect(baseline.version).toBe(1);
+    expect(baseline.version).toBe(2);
     expect(baseline.findings).toEqual([
       { file: 'lapse-baseline.md', ruleId: 'claim-contradiction', fingerprint: (diagnostics[0]!.data as { fingerprint: string }).fingerprint, line: 3, excerpt: CONTRADICTION },
     ]);
