@@ -154,7 +154,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半成元工星周天日月年次家位名人所项种条');
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成元工星周天日月年次家位名人所项种条');
 const ANYWHERE = charTable('半次');
 
 function charTable(chars: string): Uint8Array {
