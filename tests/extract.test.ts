@@ -166,3 +166,18 @@ describe('questions nobody answers', () => {
     expect(rs.map((r) => [r.value, r.framing])).toContainEqual(['cash-out', 'answered']);
   });
 });
+
+describe('either-or forms', () => {
+  it('a phrase starting inside 有没有 or 能不能 is not read: the clause asks', async () => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const read = (body: string, claimId: string) => {
+      const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+      return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
+    };
+    // 有没有个人账户 holds 没有个人账户 (the value “none”); answered 有, it asserts an account.
+    expect(read('居民医保有没有个人账户？有，每年会返一点钱进去。', 'resident-insurance.no-personal-account')).toEqual([['has-account', 'answered']]);
+    // 能不能取现 holds 不能取现; answered 不能, it asserts no cash-out.
+    expect(read('辞职后个人账户的钱能不能取现？不能。', 'personal-account.no-cash-withdrawal')).toEqual([['no-cash', 'answered']]);
+  });
+});

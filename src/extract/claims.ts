@@ -100,7 +100,7 @@ export function readSentence(
       !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
       !(around.question && answersAbout(compiled, text, around.question))
     ) continue;
-    const hitCount = phraseHits(compiled, text, scanner && sentenceHits, around.readFrom ?? 0);
+    const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
     let seenValues: string[] | undefined;
@@ -380,7 +380,7 @@ const hitEnds: number[] = [];
  * Every phrase of every value, overlaps resolved: earliest first, then
  * longest. Fills hitValues/hitStarts/hitEnds and returns how many hits.
  */
-function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined, questionEnd: number): number {
+function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   let n = 0;
   for (const value of c.values) {
     // None of the strings every match needs is in the sentence.
@@ -402,9 +402,12 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined, 
     re.lastIndex = 0;
     for (const frame of value.frames) n = frameHits(n, value, frame, text, hits, questionEnd);
   }
-  // Drop hits overlapping the one kept before them.
+  // Drop hits overlapping the one kept before them, and hits that start inside
+  // an either-or form: 有没有个人账户 asks, its 没有个人账户 is no phrase of “none”.
+  const eitherOr = n > 0 ? eitherOrSpans(cues, text) : NO_SPANS;
   let kept = 0;
   for (let k = 0; k < n; k++) {
+    if (eitherOr.length && startsInside(eitherOr, hitStarts[k]!)) continue;
     if (kept > 0 && hitStarts[k]! < hitEnds[kept - 1]!) continue;
     hitValues[kept] = hitValues[k]!;
     hitStarts[kept] = hitStarts[k]!;
@@ -412,6 +415,27 @@ function phraseHits(c: CompiledClaim, text: string, hits: ScanHits | undefined, 
     kept++;
   }
   return kept;
+}
+
+const NO_SPANS: readonly number[] = [];
+
+/** Start and end offsets, flattened, of the either-or forms (有没有, 能不能, 是不是) in `text`. */
+function eitherOrSpans(cues: Cues, text: string): readonly number[] {
+  const re = cues.eitherOrAll;
+  re.lastIndex = 0;
+  let out: number[] | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else (out ??= []).push(m.index, m.index + m[0].length);
+  }
+  re.lastIndex = 0;
+  return out ?? NO_SPANS;
+}
+
+/** Whether `at` falls inside one of the spans, not at its start. */
+function startsInside(spans: readonly number[], at: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (spans[i]! < at && at < spans[i + 1]!) return true;
+  return false;
 }
 
 /** Inserts a hit, stable (hits with the same span stay in value order): start ascending, then end descending. */
