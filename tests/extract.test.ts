@@ -181,3 +181,28 @@ describe('either-or forms', () => {
     expect(read('辞职后个人账户的钱能不能取现？不能。', 'personal-account.no-cash-withdrawal')).toEqual([['no-cash', 'answered']]);
   });
 });
+
+describe('answers that echo the question’s verb', () => {
+  const read = async (body: string, claimId: string) => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+    return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
+  };
+
+  it('不V answers no, V answers yes, when V is the question’s verb', async () => {
+    // 还保留吗？不保留。: the answer denies 保留, so the balance is said to be cleared.
+    // (The answer is also read on its own, joined to the question: 不保留 there says cleared too.)
+    const no = await read('辞职停缴以后，个人账户的余额还保留吗？不保留。', BALANCE);
+    expect(no).toContainEqual(['cleared', 'answered']);
+    expect(no.map(([value]) => value)).not.toContain('retained');
+    const yes = await read('辞职停缴以后，个人账户的余额还保留吗？保留。', BALANCE);
+    expect(yes).toContainEqual(['retained', 'answered']);
+    expect(yes.map(([value]) => value)).not.toContain('cleared');
+  });
+
+  it('a short reply with another verb answers nothing', async () => {
+    // 不知 is no echo of 保留: the question stays unanswered, and a yes/no question asserts nothing.
+    expect(await read('辞职停缴以后，个人账户的余额还保留吗？不知。', BALANCE)).toEqual([]);
+  });
+});

@@ -129,13 +129,14 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
   if (pending.kind === 'question') {
-    if (cues.answerNo.test(reply)) {
+    const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
+    if (echo === 'no' || (echo === undefined && cues.answerNo.test(reply))) {
       next = prior.flatMap((r) => {
         if (r.framing !== 'question') return [r];
         const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
         return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const }] : [];
       });
-    } else if (cues.answerYes.test(reply)) {
+    } else if (echo === 'yes' || cues.answerYes.test(reply)) {
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
     }
   } else {
@@ -151,6 +152,26 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     for (const r of next) records.push(r);
   }
 }
+
+/**
+ * A reply that echoes the question's verb, the usual way to answer yes or no
+ * in Chinese: 还认吗？不认。/ 还在吗？不在了。/ 能给妈妈用吗？用不了。/ 还算吗？算。
+ * Only a first clause of one or two characters around 不/没 counts, and the
+ * verb must occur in the question.
+ */
+function echoAnswer(question: string, reply: string): 'yes' | 'no' | undefined {
+  const first = ECHO_CLAUSE.exec(reply)?.[1];
+  if (!first || !question) return undefined;
+  const no = ECHO_NO.exec(first) ?? ECHO_NO_POTENTIAL.exec(first);
+  if (no) return question.includes(no[1]!) ? 'no' : undefined;
+  const yes = ECHO_YES.exec(first);
+  return yes && !NEGATING.test(yes[1]!) && question.includes(yes[1]!) ? 'yes' : undefined;
+}
+const ECHO_CLAUSE = /^\s*(?:(?:答|回答|A)\s*[：:]\s*)?(\p{Script=Han}{1,4})(?:[。，,！!；;]|$)/u;
+const ECHO_NO = /^(?:不|没|没有|并不)(\p{Script=Han}{1,2}?)(?:了|的)?$/u;
+const ECHO_NO_POTENTIAL = /^(\p{Script=Han}{1,2}?)不(?:了|上|到|成)$/u;
+const ECHO_YES = /^(\p{Script=Han}{1,2}?)(?:的|了|啊|呀)?$/u;
+const NEGATING = /[不没无非未别]/u;
 
 // A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
 // Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.
