@@ -59,6 +59,15 @@ describe('findQuantities: percentages and fractions', () => {
     expect(scan('有10成把握')).toEqual([]);
   });
 
+  it('reads 块 and 块钱 as yuan', () => {
+    expect(one('每次才加五百块额度')).toMatchObject({ kind: 'amount', value: 500, unit: 'yuan', text: '五百块' });
+    expect(one('每月扣八百块钱')).toMatchObject({ kind: 'amount', value: 800, text: '八百块钱' });
+    expect(one('居民医保交380块/年')).toMatchObject({ kind: 'amount', value: 380, unit: 'yuan/year' });
+    // A piece, not a yuan: 一块儿, 两块区域.
+    expect(scan('大家一块儿去办')).toEqual([]);
+    expect(scan('分成两块区域')).toEqual([]);
+  });
+
   it('reads 分之 as a ratio', () => {
     expect(one('按日加收万分之五的滞纳金')).toMatchObject({ kind: 'ratio', value: 0.0005, unit: '', text: '万分之五' });
     expect(one('千分之二')).toMatchObject({ kind: 'ratio', value: 0.002 });

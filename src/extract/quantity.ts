@@ -46,7 +46,7 @@ const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四
 const NUM = `(?:${ARABIC}|${CHINESE})`;
 // mayHoldQuantity (below) lists what may follow a number: keep it in step with UNIT and the range signs.
 // 成 is a tenth (两成 = 20%) and 个点 a percentage point (8个点 = 8%); 成 not as in 成为/成本/成员.
-const UNIT = '[%％]|个(?:百分)?点|成(?![为员本年立功绩熟就交了长型品果不])|元|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';
+const UNIT = '[%％]|个(?:百分)?点|成(?![为员本年立功绩熟就交了长型品果不])|元|块钱|块(?![儿地区头状肉])|工作日|星期|周(?![岁年])|[天日月]|年(?!级)|次(?!性)|[家位名人所项种条个]';
 
 const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].join('');
 // Each number is matched once and the alternatives branch after it, so a
@@ -57,7 +57,7 @@ const QUANTITY_RE = new RegExp(
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
     `(?<mid>个?半个?|整个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
-    `(?:(?<=元)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
+    `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
     `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
     `|(?<rel>次[月日])` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
@@ -154,7 +154,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成元工星周天日月年次家位名人所项种条');
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
 const ANYWHERE = charTable('半次');
 
 function charTable(chars: string): Uint8Array {
@@ -257,7 +257,9 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
     // Only a whole number of tenths up to ten: 一成 … 十成 (not 10成, not a range's 成).
     if (hi > 10 || b !== undefined || !/^[一二两三四五六七八九十]$/u.test(hiText ?? '')) return undefined;
     kind = 'percent'; unit = 'percent'; value = hi * 10;
-  } else if (word === '元') {
+  } else if (word === '元' || word.startsWith('块')) {
+    // 五百块 is 500元; 一块/两块 alone are more often a piece than a yuan.
+    if (word === '块' && /^[一两]$/u.test(hiText ?? '')) return undefined;
     kind = 'amount'; unit = per === undefined ? 'yuan' : `yuan/${PER_UNITS[per]}`;
   } else if (duration !== undefined) {
     kind = 'duration'; unit = duration;

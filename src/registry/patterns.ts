@@ -9,7 +9,8 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   // 两成 (a tenth each) and 8个点 (percentage points) are percentages too; see extract/quantity.ts.
   percent: `(?:${NUM}\\s*(?:[%％]|个(?:百分)?点)|百分之${NUM}|[一二两三四五六七八九十]成(?![为员本年立功绩熟就交了长型品果不]))`,
   ratio: `(?:[一二三四五六七八九十百千万]+分之${NUM})`,
-  amount: `(?:${NUM}\\s*万?元)`,
+  // 五百块 / 八百块钱 are yuan too (see extract/quantity.ts).
+  amount: `(?:${NUM}\\s*万?(?:元|块钱|块(?![儿地区头状肉])))`,
 };
 
 const PLACEHOLDER = /\{(number|duration|percent|ratio|amount)\}/g;
