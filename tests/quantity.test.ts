@@ -86,6 +86,11 @@ describe('findQuantities: durations', () => {
     expect(one(`需要${s}。`)).toMatchObject({ kind: 'duration', value, unit, bound: 'exact', text: s });
   });
 
+  it('reads 下个月 and 下月 as the next month, like 次月', () => {
+    expect(one('也得等到下个月才能报销')).toMatchObject({ kind: 'duration', value: 1, unit: 'month', relative: 'nextMonth', text: '下个月' });
+    expect(one('下月起恢复待遇')).toMatchObject({ relative: 'nextMonth', text: '下月' });
+  });
+
   it('reads 次月 and 次日 as relative durations', () => {
     expect(one('自中断缴费次月起停止享受待遇')).toMatchObject({
       kind: 'duration', value: 1, unit: 'month', relative: 'nextMonth', text: '次月',

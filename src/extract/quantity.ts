@@ -53,13 +53,13 @@ const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].joi
 // position is not re-parsed for every kind of quantity.
 const QUANTITY_RE = new RegExp(
   // The leading class lets the engine reject most positions with one test.
-  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
+  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
     `(?<mid>个?半个?|整个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
     `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
-    `|(?<rel>次[月日])` +
+    `|(?<rel>次[月日]|下个?月)` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
 );
@@ -155,7 +155,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
 const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
-const ANYWHERE = charTable('半次');
+const ANYWHERE = charTable('半次下');
 
 function charTable(chars: string): Uint8Array {
   const t = new Uint8Array(0x10000);
@@ -224,7 +224,7 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
       : { kind, value, unit, bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end }, max };
 
   if (rel !== undefined) {
-    const next = rel === '次月';
+    const next = rel !== '次日'; // 次月, 下月, 下个月
     return { kind: 'duration', value: 1, unit: next ? 'month' : 'day', bound, text: text.slice(start, end), span: { start: offset + start, end: offset + end }, relative: next ? 'nextMonth' : 'nextDay' };
   }
   if (numer !== undefined) {
