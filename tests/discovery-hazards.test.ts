@@ -91,8 +91,8 @@ describe.skipIf(!posix)('--cache-location under /proc', () => {
 
 describe.skipIf(!posix)('links', () => {
   const tree = () => {
-    const dir = tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'articles/a.md': STALE, 'shared/b.md': STALE_2022, 'other/c.md': STALE });
-    symlinkSync(join('..', 'shared', 'b.md'), join(dir, 'articles', 'link.md'));
+    const dir = tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'articles/a.md': STALE, 'common/b.md': STALE_2022, 'other/c.md': STALE });
+    symlinkSync(join('..', 'common', 'b.md'), join(dir, 'articles', 'link.md'));
     symlinkSync(join('..', 'other'), join(dir, 'articles', 'dirlink'));
     symlinkSync('..', join(dir, 'articles', 'loop'));
     symlinkSync('nowhere.md', join(dir, 'articles', 'dangling.md'));
@@ -120,9 +120,9 @@ describe.skipIf(!posix)('links', () => {
   });
 
   it('a link and its target both given: read once, under the target', () => {
-    const r = check(tree(), 'articles/link.md', 'shared/b.md');
-    expect(lines(report(r.stdout))).toEqual(['shared/b.md:3 stale-year error']);
-    expect(report(r.stdout).notes).toEqual(['articles/link.md: the same file as shared/b.md; read once']);
+    const r = check(tree(), 'articles/link.md', 'common/b.md');
+    expect(lines(report(r.stdout))).toEqual(['common/b.md:3 stale-year error']);
+    expect(report(r.stdout).notes).toEqual(['articles/link.md: the same file as common/b.md; read once']);
   });
 
   it('a dangling link named on the command line: the report, then exit 2 naming it', () => {
