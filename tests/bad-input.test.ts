@@ -7,6 +7,8 @@ import { parse, stringify } from 'yaml';
 import { readPage } from './helpers/pages.js';
 import { UNRELATED_REGISTRY } from './helpers/registries.js';
 import { repoRoot, runCli, tempTree } from './helpers/cli.js';
+import { loadCues } from '../src/extract/cues.js';
+import { backtrackingHazard } from '../src/registry/pattern-safety.js';
 
 interface Report {
   findings: Array<{ ruleId: string; file: string; line: number; severity: string; message: string }>;
@@ -109,4 +111,51 @@ describe('errors in referenced data files (defect 10)', () => {
       expect(r.stderr).not.toContain('internal error');
     });
   }
+});
+
+describe('patterns that can backtrack catastrophically, outside the registry (pattern safety)', () => {
+  const bundledCues = parse(readFileSync(join(repoRoot, 'data', 'cues.yaml'), 'utf8')) as Record<string, string[]>;
+  const run = (files: Record<string, string>) =>
+    runCli(['check', 'page.md', '--as-of', '2025-06-30', '--format', 'json'], tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'page.md': '# 医保\n\n余额不清零。\n', ...files }), undefined, [], { killAfterMs: 60_000 });
+
+  it('in a rule option: a config error at the pattern, before any file is read', () => {
+    // Line 5; the second item starts after `      citationAfter: ["国办发", ` (29 characters): column 30.
+    const r = run({ 'claimlint.config.yaml': 'registry: claims\nrules:\n  stale-year:\n    options:\n      citationAfter: ["国办发", "(?:文件.*)+号$"]\n' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('claimlint: invalid config: claimlint.config.yaml:5:30: rule "stale-year": citationAfter[1]: nested unbounded quantifiers (“.*” inside “(?:文件.*)+”) can backtrack catastrophically; bound the inner one ({0,20}) or rewrite it\n');
+  });
+
+  it('in a cues file: one line at the list entry, exit 2', () => {
+    const bait = '(?:听.+)+说';
+    const cues = stringify({ ...bundledCues, rumourPatterns: [...bundledCues.rumourPatterns!, bait] });
+    // The line the bait is on, read from the file as written: the entry starts two characters after the indentation's dash.
+    const lineIndex = cues.split('\n').findIndex((l) => l.includes(bait));
+    const column = cues.split('\n')[lineIndex]!.indexOf('- ') + 3;
+    const r = run({ 'claimlint.config.yaml': 'registry: claims\ncues: cues.yaml\n', 'cues.yaml': cues });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `claimlint: invalid cues file cues.yaml:${lineIndex + 1}:${column}: rumourPatterns[${bundledCues.rumourPatterns!.length}]: nested unbounded quantifiers (“.+” inside “(?:听.+)+”) can backtrack catastrophically; bound the inner one ({0,20}) or rewrite it\n`,
+    );
+  });
+
+  it('a word list entry is escaped when compiled: the same text there is only a word', () => {
+    const cues = stringify({ ...bundledCues, hedges: [...bundledCues.hedges!, '(?:听.+)+说'] });
+    const r = run({ 'claimlint.config.yaml': 'registry: claims\ncues: cues.yaml\n', 'cues.yaml': cues });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('none in the bundled cue lists or the rules\' default option patterns', () => {
+    for (const [name, re] of Object.entries(loadCues())) {
+      if (re instanceof RegExp) expect([name, backtrackingHazard(re.source, re.flags)]).toEqual([name, undefined]);
+    }
+    const stale = parse(readFileSync(join(repoRoot, 'data', 'stale-year.yaml'), 'utf8')) as { citationAfter: string[] };
+    const region = parse(readFileSync(join(repoRoot, 'data', 'region-conflict.yaml'), 'utf8')) as { notSubjectPatterns: string[] };
+    for (const p of [...stale.citationAfter, ...region.notSubjectPatterns]) expect([p, backtrackingHazard(p)]).toEqual([p, undefined]);
+    // The check itself does find the classic shapes.
+    expect(backtrackingHazard('(a+)+$')).toMatch(/nested unbounded/);
+    expect(backtrackingHazard('(.*)*x$')).toMatch(/nested unbounded/);
+    expect(backtrackingHazard('(?<n>a)')).toBeUndefined();
+  });
 });

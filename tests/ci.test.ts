@@ -71,6 +71,24 @@ describe('pull-request mode', () => {
     expect(json(lines.stdout).findings.map((f) => f.line)).toEqual([7]);
   });
 
+  // Issue 9, defect 12: a pure rename has no +++ line in the diff, so it used to count as unchanged.
+  it('a renamed article is a changed file (its findings reported); with --changed-lines an unchanged text has no changed lines', () => {
+    const dir = repo({ 'old.md': article('甲', bad1), 'b.md': article('乙', bad2) });
+    git(dir, 'checkout', '-qb', 'edit');
+    git(dir, 'mv', 'old.md', 'renamed.md');
+    git(dir, 'commit', '-qm', 'rename');
+    const pr = runCli(['check', '.', '--registry', registry, '--format', 'json', '--changed-since', 'main'], dir);
+    expect(pr.code).toBe(1);
+    expect(json(pr.stdout).findings.map((f) => [f.file, f.line])).toEqual([['renamed.md', 5]]);
+    const lines = runCli(['check', '.', '--registry', registry, '--format', 'json', '--changed-since', 'main', '--changed-lines'], dir);
+    expect(lines.code).toBe(0);
+    expect(json(lines.stdout).findings).toEqual([]);
+    // Renamed and edited: the edited line is a changed line.
+    writeFileSync(join(dir, 'renamed.md'), article('甲', bad1, bad2));
+    const edited = runCli(['check', '.', '--registry', registry, '--format', 'json', '--changed-since', 'main', '--changed-lines'], dir);
+    expect(json(edited.stdout).findings.map((f) => [f.file, f.line])).toEqual([['renamed.md', 7]]);
+  });
+
   it('fails with a clear message when the ref is missing', () => {
     const dir = repo({ 'a.md': article('甲', good) });
     const r = runCli(['check', 'a.md', '--registry', registry, '--changed-since', 'origin/nope'], dir);
@@ -175,6 +193,10 @@ describe('unified diff parsing', () => {
     ].join('\n');
     const parsed = parseUnifiedDiff(diff);
     expect([...parsed.get('x.md')!]).toEqual([4, 5, 12]);
+    const renamed = parseUnifiedDiff(['diff --git a/old.md b/new.md', 'similarity index 100%', 'rename from old.md', 'rename to new.md', 'diff --git a/y.md b/z.md', 'similarity index 90%', 'rename from y.md', 'rename to z.md', '--- a/y.md', '+++ b/z.md', '@@ -2 +2 @@'].join('\n'));
+    expect([...renamed.keys()]).toEqual(['new.md', 'z.md']);
+    expect([...renamed.get('new.md')!]).toEqual([]);
+    expect([...renamed.get('z.md')!]).toEqual([2]);
     expect([...parsed.get('文.md')!]).toEqual([1]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushSentences, splitSentences } from '../src/text/sentences.js';
+import { MAX_SENTENCE_LENGTH, pushSentences, splitSentences } from '../src/text/sentences.js';
 import type { Sentence } from '../src/types.js';
 
 /** [text, start, end] triples for compact expectations. */
@@ -162,5 +162,34 @@ describe('pushSentences', () => {
     // The list marker "1. " is cut off; ； and 。 end sentences.
     expect(out.slice(1).map((s) => s.text)).toEqual(['第一条；', '第二条。', '起付线1.5万元']);
     expect(out[0]!.text).toBe('已有');
+  });
+});
+
+// Issue 9 (found by the fuzz tests): one 105,000-character line of clauses joined by
+// commas took four minutes, because registry patterns look ahead to the end of the
+// sentence from every position. Text without sentence ends is read in bounded pieces.
+describe('a sentence longer than MAX_SENTENCE_LENGTH', () => {
+  const clause = '单位缴纳的医保费不再划入个人账户，'; // 17 characters, ending in a comma
+  const text = clause.repeat(6000);
+
+  it('is cut after the last comma before the limit, pieces covering the text in order', () => {
+    const pieces = splitSentences(text, 0, text.length);
+    // 29 clauses (493 characters) fit under 500; the 30th would pass it.
+    expect(pieces[0]!.text).toBe(clause.repeat(29));
+    expect(pieces.every((p) => p.text.length <= MAX_SENTENCE_LENGTH)).toBe(true);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const p of pieces) expect(text.slice(p.span.start, p.span.end)).toBe(p.text);
+  });
+
+  it('is cut at the limit when there is no clause mark, never inside a surrogate pair', () => {
+    const run = `${'余'.repeat(499)}${'𠀀'.repeat(300)}`;
+    const pieces = splitSentences(run, 0, run.length);
+    expect(pieces[0]!.text).toBe('余'.repeat(499));
+    expect(pieces.map((p) => p.text).join('')).toBe(run);
+  });
+
+  it('leaves sentences at the limit alone', () => {
+    const one = `${'余'.repeat(MAX_SENTENCE_LENGTH - 1)}。`;
+    expect(splitSentences(one, 0, one.length).map((p) => p.text)).toEqual([one]);
   });
 });

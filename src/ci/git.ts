@@ -82,11 +82,20 @@ function safe<T>(fn: () => T): T | undefined {
   }
 }
 
-/** Parses `git diff --unified=0` into new-side line numbers per file. */
+/** Parses `git diff --unified=0` into new-side line numbers per file (a file renamed unchanged: an empty set). */
 export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {
+    // A file renamed (or copied) without a change to its text has no +++ line and
+    // no hunk, only these headers: it is a changed file all the same, with no changed lines.
+    const moved = /^(?:rename|copy) to (.+)$/.exec(line);
+    if (moved) {
+      const path = unquote(moved[1]!);
+      if (!out.has(path)) out.set(path, new Set());
+      current = undefined;
+      continue;
+    }
     if (line.startsWith('+++ ')) {
       const path = line.slice(4).trim();
       if (path === '/dev/null') {

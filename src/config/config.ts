@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fsReason } from '../fs-errors.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
@@ -7,6 +8,7 @@ import { LocatedYaml, pointerToPath, type YamlProblem } from '../yaml/located.js
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
+import { globProblem } from '../engine/glob-safety.js';
 
 export const CONFIG_FILE = 'claimlint.config.yaml';
 
@@ -75,12 +77,26 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
     return { ok: true, config: defaults(cwd) };
   }
   const display = relative(cwd, path) || path;
-  const doc = new LocatedYaml(display, readFileSync(path, 'utf8'));
+  // A FIFO or device would block the read (or never end): only a regular file is a config.
+  if (!statSync(path).isFile()) return { ok: false, problems: [{ file: display, line: 1, column: 1, message: 'not a regular file' }] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}` }] };
+  }
+  const doc = new LocatedYaml(display, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
   if (doc.value === null || doc.value === undefined) return { ok: true, config: { ...defaults(dirname(path)), file: path } };
   const problems = doc.schemaProblems(schemaValidator('config.schema.json'));
   if (problems.length) return { ok: false, problems };
   const raw = doc.value as ConfigFile;
+  for (const key of ['corpus', 'ignore', 'text'] as const) {
+    (raw[key] ?? []).forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push(doc.problemAt([key, i], `${key}[${i}]: ${problem}`));
+    });
+  }
   const base = dirname(path);
   const rules = new Map<string, RuleSetting>();
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {

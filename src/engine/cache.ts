@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -171,6 +171,8 @@ export class AnalysisCache {
 
 function readCache<T>(path: string): T | undefined {
   try {
+    // Only a regular file: a FIFO put in the cache folder would block the read forever.
+    if (!statSync(path).isFile()) return undefined;
     return deserialize(readFileSync(path)) as T;
   } catch {
     // No cache yet, or an unreadable one: start empty.

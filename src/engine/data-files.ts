@@ -9,11 +9,17 @@ import { registryFiles } from '../registry/load.js';
 import { fsReason } from '../fs-errors.js';
 import { LocatedYaml, formatProblem } from '../yaml/located.js';
 import { RunFailure } from './failure.js';
+import { backtrackingHazard } from '../registry/pattern-safety.js';
 
 const display = (cwd: string, path: string) => relative(cwd, path) || path;
 
 /** The YAML mapping at `path`, or a RunFailure saying what is wrong with the file. */
 function readMapping(kind: string, path: string, cwd: string): Record<string, unknown> {
+  return readLocated(kind, path, cwd).value;
+}
+
+/** The mapping with its document, to place a problem found later at its line. */
+function readLocated(kind: string, path: string, cwd: string): { value: Record<string, unknown>; doc: LocatedYaml } {
   const shown = display(cwd, path);
   if (!existsSync(path)) throw new RunFailure(`invalid ${kind} file ${shown}: not found`);
   if (!statSync(path).isFile()) throw new RunFailure(`invalid ${kind} file ${shown}: not a regular file`);
@@ -27,7 +33,7 @@ function readMapping(kind: string, path: string, cwd: string): Record<string, un
   if (doc.problems.length) throw new RunFailure(`invalid ${kind} file ${formatProblem(doc.problems[0]!)}`);
   const value = doc.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new RunFailure(`invalid ${kind} file ${shown}: expected a mapping of lists`);
-  return value as Record<string, unknown>;
+  return { value: value as Record<string, unknown>, doc };
 }
 
 /** Whatever `load` throws, as one line naming the file (its message often starts with the absolute path). */
@@ -44,8 +50,8 @@ function loadNamed<T>(kind: string, path: string, cwd: string, load: () => T): T
  * A cues file replaces data/cues.yaml as a whole, so it needs every list the
  * bundled file has (read from that file, so new lists need no change here).
  */
-export function loadCuesFile<T>(path: string, cwd: string, load: (path: string) => T): T {
-  const data = readMapping('cues', path, cwd);
+export function loadCuesFile<T extends object>(path: string, cwd: string, load: (path: string) => T): T {
+  const { value: data, doc } = readLocated('cues', path, cwd);
   const bundled = readMapping('cues', packagePath('data', 'cues.yaml'), cwd);
   for (const key of Object.keys(bundled)) {
     const list = data[key];
@@ -54,7 +60,31 @@ export function loadCuesFile<T>(path: string, cwd: string, load: (path: string) 
       throw new RunFailure(`invalid cues file ${display(cwd, path)}: "${key}" must be a list of strings`);
     }
   }
-  return loadNamed('cues', path, cwd, () => load(path));
+  const cues = loadNamed('cues', path, cwd, () => load(path));
+  checkCuePatterns(cues, data, doc, display(cwd, path));
+  return cues;
+}
+
+/**
+ * The compiled cue expressions, checked for catastrophic backtracking as the
+ * registry's patterns are (a cue is tried on every sentence, so one bad pattern
+ * hangs every file). Word lists are escaped when compiled and cannot trip this;
+ * a hazard is placed at the list entry that carries it.
+ */
+function checkCuePatterns(cues: object, data: Record<string, unknown>, doc: LocatedYaml, shown: string): void {
+  for (const re of Object.values(cues)) {
+    if (!(re instanceof RegExp)) continue;
+    const hazard = backtrackingHazard(re.source, re.flags);
+    if (!hazard) continue;
+    for (const [key, list] of Object.entries(data)) {
+      if (!Array.isArray(list)) continue;
+      for (let i = 0; i < list.length; i++) {
+        const own = typeof list[i] === 'string' ? backtrackingHazard(list[i] as string, re.flags) : undefined;
+        if (own && re.source.includes(list[i] as string)) throw new RunFailure(`invalid cues file ${formatProblem(doc.problemAt([key, i], `${key}[${i}]: ${own}`))}`);
+      }
+    }
+    throw new RunFailure(`invalid cues file ${shown}: ${hazard}`);
+  }
 }
 
 /** A page-structure file: every key optional (defaults fill the rest), checked by its loader. */

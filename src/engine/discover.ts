@@ -1,8 +1,13 @@
-import { statSync } from 'node:fs';
-import { extname, relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import micromatch from 'micromatch';
 import type { ArticleFormat } from '../types.js';
-import type { Config } from '../config/config.js';
+import { DEFAULT_IGNORE, type Config } from '../config/config.js';
+import { fsReason } from '../fs-errors.js';
+import { pushAll } from '../arrays.js';
+import { RunFailure } from './failure.js';
+import { globProblem } from './glob-safety.js';
 
 export interface DiscoveredFile {
   readonly absolute: string;
@@ -15,8 +20,10 @@ export interface Discovery {
   readonly files: readonly DiscoveredFile[];
   /** Human notes: files skipped and why. */
   readonly notes: readonly string[];
-  /** Paths named on the command line that do not exist. */
+  /** Paths named on the command line that do not exist (or are dangling links), each with its reason. */
   readonly missing: readonly string[];
+  /** Files left out by the config's ignore globs (a run whose every named file is ignored is not a failure). */
+  readonly ignored: number;
 }
 
 const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text' };
@@ -44,53 +51,191 @@ export function displayPath(cwd: string, absolute: string): string {
   return (relative(cwd, absolute) || absolute).split(sep).join('/');
 }
 
+/** What a directory entry or a named path is, as discovery treats it. */
+type Kind = 'file' | 'directory' | 'special' | 'broken-link' | 'missing';
+
+/** Follows a link (stat); a loop of links or a dangling one is a broken link, never a hang. */
+function kindOf(abs: string): { kind: Kind; real?: string; what?: string } {
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A path that lstat finds but stat does not is a dangling link.
+      try {
+        if (lstatSync(abs).isSymbolicLink()) return { kind: 'broken-link', what: 'a link to nothing' };
+      } catch {
+        /* missing */
+      }
+      return { kind: 'missing' };
+    }
+    return { kind: 'broken-link', what: fsReason(err) };
+  }
+  if (st.isDirectory()) return { kind: 'directory' };
+  if (!st.isFile()) return { kind: 'special', what: specialKind(st) };
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    /* keep the path as named */
+  }
+  return { kind: 'file', real };
+}
+
+/** What a non-regular file is, for the message that skips it. */
+export function specialKind(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
 /**
  * Finds the articles to read: named files, directories (walked for .md,
  * .markdown, .txt) and globs; with no paths, the config's corpus globs.
+ *
+ * Links: a link to a file is read like the file, whether it is named or met in
+ * a walk; a link to a directory is entered only when named (a walk does not
+ * follow it, so a link back to a parent cannot loop). A file reached by several
+ * paths (a directory given twice, a link beside its target) is read once,
+ * under the path that sorts first. FIFOs, sockets and devices with an article's
+ * extension are kept as files: reading skips them with a warning, never opening
+ * one for a blocking read. The config's `ignore` globs apply to every path,
+ * named or walked, relative to the config's folder.
  */
 export async function discover(paths: readonly string[], config: Config, cwd: string): Promise<Discovery> {
-  const found = new Map<string, DiscoveredFile>();
+  const byReal = new Map<string, DiscoveredFile>();
   const notes: string[] = [];
   const missing: string[] = [];
+  const problems: string[] = [];
+  let ignored = 0;
+  const ignoredNamed: string[] = [];
   // Files the config asks to read as plain-text pages whatever their extension.
   const textByConfig = new Set(config.text.length ? await fg([...config.text], { cwd: config.base, absolute: true, onlyFiles: true }) : []);
-  const isTextByConfig = (abs: string) => textByConfig.has(abs);
-  let skipped = 0;
-  const add = (abs: string, explicit: boolean) => {
-    const format = FORMATS[extname(abs).toLowerCase()] ?? (isTextByConfig(abs) ? 'text' : undefined);
+  const isIgnored = ignoreMatcher(config);
+  const skippedNames = new Set<string>();
+  const duplicates = new Set<string>();
+  const linkNotes = new Set<string>();
+
+  const add = (abs: string, explicit: boolean, real: string) => {
+    const format = FORMATS[extname(abs).toLowerCase()] ?? (textByConfig.has(abs) || textByConfig.has(real) ? 'text' : undefined);
     if (!format) {
       if (explicit) notes.push(`${displayPath(cwd, abs)}: skipped (not .md, .markdown or .txt; list it under "text" in the config to read it as a page)`);
-      else skipped++;
+      else skippedNames.add(real);
       return;
     }
-    found.set(abs, { absolute: abs, display: displayPath(cwd, abs), format });
+    if (isIgnored(abs)) {
+      ignored++;
+      if (explicit) ignoredNamed.push(displayPath(cwd, abs));
+      return;
+    }
+    const file: DiscoveredFile = { absolute: abs, display: displayPath(cwd, abs), format };
+    const seen = byReal.get(real);
+    if (seen) {
+      if (seen.display === file.display) return;
+      // The file under its own name when that is one of the paths, else the path that sorts first.
+      const seenFirst = seen.absolute === real || (file.absolute !== real && seen.display < file.display);
+      const [keep, drop] = seenFirst ? [seen, file] : [file, seen];
+      duplicates.add(`${drop.display}: the same file as ${keep.display}; read once`);
+      byReal.set(real, keep);
+      return;
+    }
+    byReal.set(real, file);
   };
 
-  const globOptions = { absolute: true, onlyFiles: true, dot: false, ignore: [...config.ignore], followSymbolicLinks: false };
+  /** An entry met in a walk or a glob: regular files, links to files, and special files. */
+  const addEntry = (entry: { path: string; dirent: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean } }) => {
+    const abs = entry.path;
+    if (entry.dirent.isDirectory()) return;
+    if (entry.dirent.isFile()) {
+      add(abs, false, abs);
+      return;
+    }
+    const k = kindOf(abs);
+    if (k.kind === 'file') add(abs, false, k.real!);
+    else if (k.kind === 'special') add(abs, false, abs);
+    else if (k.kind === 'directory') {
+      // Only a link reaches here (directories returned above): not entered, so no cycle.
+      if (entry.dirent.isSymbolicLink()) linkNotes.add(`${displayPath(cwd, abs)}: a link to a directory, not followed (name it to read it)`);
+    } else if (formatOfName(abs)) linkNotes.add(`${displayPath(cwd, abs)}: skipped (${k.what ?? 'cannot be read'})`);
+  };
+
+  const walk = async (pattern: string | readonly string[], base: string, ignore: readonly string[]) => {
+    const entries = await fg(typeof pattern === 'string' ? pattern : [...pattern], {
+      cwd: base,
+      absolute: true,
+      onlyFiles: false,
+      objectMode: true,
+      dot: false,
+      ignore: [...ignore],
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    });
+    for (const e of entries) addEntry(e);
+    return entries.length;
+  };
+
   if (paths.length === 0) {
-    for (const abs of await fg([...config.corpus], { ...globOptions, cwd: config.base })) add(abs, false);
+    for (const g of config.corpus) {
+      const problem = globProblem(g);
+      if (problem) problems.push(`${g}: ${problem}`);
+    }
+    if (!problems.length) await walk(config.corpus, config.base, config.ignore);
   }
+  const walked = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isDirectory()) {
-      for (const f of await fg('**/*', { ...globOptions, cwd: abs })) add(f, false);
-    } else if (st?.isFile()) {
-      add(abs, true);
+    const k = kindOf(abs);
+    if (k.kind === 'directory') {
+      if (walked.has(abs)) continue;
+      walked.add(abs);
+      await walk('**/*', abs, DEFAULT_IGNORE);
+    } else if (k.kind === 'file') {
+      add(abs, true, k.real!);
+    } else if (k.kind === 'special') {
+      // Named explicitly, whatever its name: reading it is skipped with a warning.
+      const format = formatOfName(abs) ?? 'text';
+      if (isIgnored(abs)) {
+        ignored++;
+        ignoredNamed.push(displayPath(cwd, abs));
+      } else if (!byReal.has(abs)) byReal.set(abs, { absolute: abs, display: displayPath(cwd, abs), format });
+    } else if (k.kind === 'broken-link') {
+      missing.push(`${p}: ${k.what}`);
     } else if (fg.isDynamicPattern(p)) {
-      const matches = await fg(p.split(sep).join('/'), { ...globOptions, cwd });
-      if (matches.length === 0) notes.push(`${p}: the pattern matched no files`);
-      for (const f of matches) add(f, false);
+      const problem = globProblem(p);
+      if (problem) {
+        problems.push(`${p}: ${problem}`);
+        continue;
+      }
+      const matched = await walk(p.split(sep).join('/'), cwd, DEFAULT_IGNORE);
+      if (matched === 0) notes.push(`${p}: the pattern matched no files`);
     } else {
-      missing.push(p);
+      missing.push(`${p}: no such file or directory`);
     }
   }
-  if (skipped) notes.push(`skipped ${skipped} file${skipped === 1 ? '' : 's'} that are not .md, .markdown or .txt`);
-  const files = [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, notes, missing };
+  if (problems.length) throw new RunFailure(`invalid glob ${problems[0]}`, problems);
+  const skipped = skippedNames.size;
+  if (skipped) notes.push(`skipped ${skipped} file${skipped === 1 ? ' that is' : 's that are'} not .md, .markdown or .txt`);
+  for (const n of ignoredNamed) notes.push(`${n}: ignored (matches the config's ignore patterns)`);
+  pushAll(notes, [...linkNotes].sort());
+  pushAll(notes, [...duplicates].sort());
+  const files = [...byReal.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, notes, missing, ignored };
+}
+
+/**
+ * The config's ignore globs as a test of an absolute path, matched relative to
+ * the config's folder as the corpus globs are; paths outside it are never ignored.
+ */
+function ignoreMatcher(config: Config): (abs: string) => boolean {
+  if (config.ignore.length === 0) return () => false;
+  const test = micromatch.matcher([...config.ignore].join('\u0000') && config.ignore.length === 1 ? config.ignore[0]! : `{${''}}`, {});
+  void test;
+  const matchers = config.ignore.map((g) => micromatch.matcher(g, { dot: true }));
+  return (abs) => {
+    const rel = relative(config.base, abs).split(sep).join('/');
+    if (rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) return false;
+    return matchers.some((m) => m(rel));
+  };
 }

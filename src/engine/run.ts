@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { fsReason } from '../fs-errors.js';
@@ -21,7 +21,7 @@ import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressions } from '../kernel/suppressions.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
-import { discover, displayPath, formatOfName, type DiscoveredFile, type Discovery } from './discover.js';
+import { discover, displayPath, formatOfName, specialKind, type DiscoveredFile, type Discovery } from './discover.js';
 import { pushAll } from '../arrays.js';
 
 export interface RunOptions {
@@ -106,8 +106,8 @@ export interface CheckOutcome {
 export async function check(options: RunOptions, prepared?: Setup): Promise<CheckOutcome> {
   const { config, registry, services } = prepared ?? setup(options);
   const found = await discoverWithStdin(options, config);
-  const inputFailures = found.missing.map((p) => `${p}: no such file or directory`);
-  if (found.files.length === 0 && found.missing.length === 0) {
+  const inputFailures = [...found.missing];
+  if (found.files.length === 0 && found.missing.length === 0 && found.ignored === 0) {
     throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
   }
   const cache = options.cacheLocation
@@ -175,7 +175,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
 async function discoverWithStdin(options: RunOptions, config: Config): Promise<Discovery & { stdinFile?: DiscoveredFile }> {
   const paths = options.paths.filter((p) => p !== '-');
   if (!options.stdin) return options.withCorpus && paths.length ? withCorpus(await discover(paths, config, options.cwd), config, options.cwd) : discover(paths, config, options.cwd);
-  const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [] };
+  const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [], ignored: 0 };
   const absolute = resolve(options.cwd, options.stdin.name);
   const stdinFile: DiscoveredFile = { absolute, display: displayPath(options.cwd, absolute), format: formatOfName(absolute) ?? 'markdown' };
   const files = [...found.files.filter((f) => f.absolute !== absolute), stdinFile].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
@@ -188,7 +188,7 @@ async function withCorpus(named: Discovery, config: Config, cwd: string): Promis
   const byPath = new Map(corpus.files.map((f) => [f.absolute, f]));
   for (const f of named.files) byPath.set(f.absolute, f);
   const files = [...byPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-  return { files, notes: [...named.notes, ...corpus.notes], missing: named.missing };
+  return { files, notes: [...named.notes, ...corpus.notes], missing: named.missing, ignored: named.ignored };
 }
 
 /** Every analysed file that parsed, as corpus rules see it. */
@@ -252,13 +252,19 @@ function bundledDataDigest(): string {
 /**
  * The file's bytes, or why they cannot be read. One open and an fstat on the
  * descriptor instead of a stat by path and then readFileSync (which opens and
- * stats again): the size limit is checked before anything is read.
+ * stats again): the size limit and the file's type are checked on what was
+ * opened, so a file swapped after discovery cannot slip past them.
  */
 export function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
   let fd: number | undefined;
   try {
-    fd = openSync(f.absolute, 'r');
-    const size = fstatSync(fd).size;
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer
+    // forever (a file swapped for one after discovery). On a regular file the flag changes nothing.
+    fd = openSync(f.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return new Error('is a directory');
+    if (!st.isFile()) return new SkippedInput(`${specialKind(st)}, not a regular file`);
+    const size = st.size;
     if (size > max) return new SkippedInput(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
     // Size 0 may be a file that does not report its size: readFileSync reads until the end.
     if (size === 0) return readFileSync(fd);

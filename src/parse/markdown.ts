@@ -13,6 +13,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
+import { yamlNestingProblem } from '../yaml/nesting.js';
 import type { Article, Directive, FrontMatter, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
 import { pushSentences } from '../text/sentences.js';
@@ -809,6 +810,11 @@ function readFrontMatter(text: string, block: FrontMatterBlock, lines: Lines, re
 /** Entries of the front matter as yaml reads them; undefined (after a warning) when it is not a mapping. */
 function yamlPairs(text: string, contentStart: number, closingLine: number, reader: MarkdownReader): FrontMatterPair[] | undefined {
   const source = text.slice(contentStart, closingLine);
+  const deep = yamlNestingProblem(source);
+  if (deep) {
+    reader.problem('warning', `malformed front matter (ignored): ${deep.message}`, contentStart + deep.offset);
+    return undefined;
+  }
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {

@@ -12,16 +12,29 @@ const parser = new RegExpParser({ ecmaVersion: 2024 });
 
 /** Why the pattern is unsafe, or undefined. `source` is already expanded (placeholders, concepts). */
 export function patternHazard(source: string): string | undefined {
+  return hazardOf(source, true);
+}
+
+/**
+ * Only the backtracking check, for patterns compiled on their own or joined
+ * where names cannot clash: cue lists (data/cues.yaml or a config's cues file)
+ * and rule options. Same syntax tree, same rule as the registry's.
+ */
+export function backtrackingHazard(source: string, flags = 'u'): string | undefined {
+  return hazardOf(source, false, flags.includes('u') || flags.includes('v'));
+}
+
+function hazardOf(source: string, namedGroups: boolean, unicode = true): string | undefined {
   let ast;
   try {
-    ast = parser.parsePattern(source, 0, source.length, { unicode: true });
+    ast = parser.parsePattern(source, 0, source.length, { unicode });
   } catch {
     return undefined; // Compilation reports syntax errors with the engine's own message.
   }
   let hazard: string | undefined;
   visitRegExpAST(ast, {
     onCapturingGroupEnter(node) {
-      if (node.name !== null && !hazard) hazard = `named group (?<${node.name}>…) is not allowed in registry patterns: phrases are joined into one expression; use (?:…)`;
+      if (namedGroups && node.name !== null && !hazard) hazard = `named group (?<${node.name}>…) is not allowed in registry patterns: phrases are joined into one expression; use (?:…)`;
     },
     onQuantifierEnter(node) {
       if (hazard || node.max !== Infinity) return;

@@ -1,7 +1,9 @@
 // Semantic checks of a rule's options that JSON Schema cannot make: every
-// regular expression compiles, and the settings the rule builds from them
+// regular expression compiles and cannot backtrack catastrophically, and the settings the rule builds from them
 // compile as a whole. Run at config load, so a bad pattern is a config error at
 // its file:line:col (exit 2) instead of a failed rules stage on every file.
+
+import { backtrackingHazard } from '../registry/pattern-safety.js';
 
 /** A problem in a rule's options; `path` is relative to `rules.<id>.options`. */
 export interface OptionProblem {
@@ -20,7 +22,11 @@ export function patternListProblems(options: Readonly<Record<string, unknown>>, 
       new RegExp(p, flags);
     } catch (e) {
       problems.push({ path: [key, i], message: `${key}[${i}] is not a valid regular expression: ${(e as Error).message}` });
+      return;
     }
+    // Checked as the registry's patterns are: one that can backtrack catastrophically would hang every file.
+    const hazard = backtrackingHazard(p, flags);
+    if (hazard) problems.push({ path: [key, i], message: `${key}[${i}]: ${hazard}` });
   });
   return problems;
 }

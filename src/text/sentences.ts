@@ -187,8 +187,39 @@ function emit(text: string, start: number, end: number, out: TextSpan[], unitInd
     }
     if (a >= b) return;
   }
+  if (b - a <= 3 && BARE_NUMBER.test(text.slice(a, b))) return;
+  while (b - a > MAX_SENTENCE_LENGTH) {
+    const cut = longSentenceCut(text, a);
+    push(text, a, cut, out, unitIndex);
+    a = cut;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+  }
+  if (a < b) push(text, a, b, out, unitIndex);
+}
+
+/**
+ * The longest sentence read as one. Real pages stay far below it (the longest in
+ * the bundled corpus and the scraped samples is under 200 characters); past it
+ * is text without sentence ends (a page flattened onto one line, a run of
+ * clauses joined by commas), where patterns that look ahead to the end of the
+ * sentence cost time growing with the square of its length: a 100,000-character
+ * "sentence" took minutes. Such text is read in pieces of at most this many characters.
+ */
+export const MAX_SENTENCE_LENGTH = 500;
+/** Clause marks a long sentence is preferably cut after. */
+const CLAUSE_MARK = charTable('，,、：:');
+
+/** Where to cut a too-long sentence starting at `a`: after the last clause mark in its second half, else at the limit. */
+function longSentenceCut(text: string, a: number): number {
+  const limit = a + MAX_SENTENCE_LENGTH;
+  for (let i = limit - 1; i > a + MAX_SENTENCE_LENGTH / 2; i--) if (CLAUSE_MARK[text.charCodeAt(i)]) return i + 1;
+  // Never between the halves of a surrogate pair.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+function push(text: string, a: number, b: number, out: TextSpan[], unitIndex: number): void {
   const piece = text.slice(a, b);
-  if (b - a <= 3 && BARE_NUMBER.test(piece)) return;
   // Sentences are built whole here (not copied from a TextSpan): one object and its span per piece.
   if (unitIndex < 0) out.push({ text: piece, span: { start: a, end: b } });
   else (out as Sentence[]).push({ text: piece, span: { start: a, end: b }, unitIndex, isTitle: false });

@@ -1,3 +1,4 @@
+import { yamlNestingProblem } from './nesting.js';
 import { LineCounter, isAlias, isNode, parseDocument, visit, type Document } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
@@ -24,6 +25,17 @@ export class LocatedYaml {
   private readonly lines = new LineCounter();
 
   constructor(readonly file: string, text: string) {
+    const deep = yamlNestingProblem(text);
+    if (deep) {
+      // Not handed to yaml at all (its recursion would overflow the stack): an empty document and the problem.
+      this.doc = parseDocument('', { lineCounter: this.lines });
+      const before = text.slice(0, deep.offset);
+      const line = before.split(/\r\n|\r|\n/).length;
+      const column = deep.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+      this.problems.push({ file, line, column, message: deep.message });
+      this.value = undefined;
+      return;
+    }
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const err of [...this.doc.errors, ...this.doc.warnings]) {
       const pos = this.lines.linePos(err.pos[0]);

@@ -164,7 +164,7 @@ async function checkAndReport(
     const text = formatters[t.format](result, {
       cwd: io.cwd,
       ...(root ? { root } : {}),
-      color: flags.color !== false && !t.file && io.isTTY && !io.env.NO_COLOR,
+      color: !t.file && useColor(flags.color, io),
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
       ...(failure ? { failure } : {}),
@@ -203,6 +203,21 @@ export function fullReportFor(target: Target, targets: readonly Target[]): strin
     if (found) return found.file;
   }
   return undefined;
+}
+
+/**
+ * Colour on stdout, decided as Node decides its own (tty.getColorDepth):
+ * --no-color first; then FORCE_COLOR, which wins over NO_COLOR ("0" or "false"
+ * turns colour off, any other value on, even when stdout is not a terminal, as
+ * in CI logs that render ANSI); then NO_COLOR (any non-empty value, per
+ * no-color.org); then whether stdout is a terminal.
+ */
+export function useColor(flag: boolean | undefined, io: Pick<Io, 'env' | 'isTTY'>): boolean {
+  if (flag === false) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.isTTY;
 }
 
 /** `check -`: the text on stdin, named by --stdin-filename (which also decides Markdown or plain text). */
