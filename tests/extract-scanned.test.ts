@@ -17,11 +17,20 @@ const plainRegistry: Registry = { ...registry, scanner: undefined, scanGate: und
 // The cue lists are read per clause without a scanner of their own: the same set serves both runs.
 const plainCues: Cues = cues;
 
-function read(reg: Registry, c: Cues, text: string, around: { heading?: string; unitTitle?: string } = {}) {
+function read(reg: Registry, c: Cues, text: string, around: { heading?: string; unitTitle?: string; previous?: string } = {}) {
   return JSON.stringify(extractClaims(reg, c, { text, span: { start: 3, end: 3 + text.length } }, around, { file: 'x.md', unitIndex: 0 }));
 }
 
 describe('extraction with and without the literal scanner', () => {
+  it('reads a sentence that takes its subject from the sentence before alike', () => {
+    // The second sentence names no lapse itself (超过半年的…): its subject is in the first one.
+    const previous = '职工医保停交两个月以内的，可以补交；';
+    const text = '超过半年的，只能重新参保，1年后再享受待遇。';
+    const scanned = read(registry, cues, text, { previous });
+    expect(scanned).toBe(read(plainRegistry, plainCues, text, { previous }));
+    expect(scanned).toContain('lapse.waiting-period');
+  });
+
   it('has a scanner and guards for the bundled registry', () => {
     expect(registry.scanner).toBeDefined();
     expect(registry.scanGate).toBeDefined();

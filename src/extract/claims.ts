@@ -77,9 +77,8 @@ export function readSentence(
     keepForSurroundings(scanner, around);
     scanner.scan(text, sentenceHits);
     lastScanned = text;
-    // A sentence with none of the subjects' words may still inherit its subject from the heading or title.
-    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !around.question && !surroundingsNameSubject(registry, around)) return 0;
-  } else if (registry.gate && !registry.gate.test(text)) {
+    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !mayInheritSubject(registry, around)) return 0;
+  } else if (registry.gate && !registry.gate.test(text) && !mayInheritSubject(registry, around)) {
     return 0;
   }
   const before = out.length;
@@ -261,6 +260,17 @@ function surroundingsName(c: CompiledClaim, around: SentenceSurroundings): boole
 const subjectGates = new WeakMap<Registry, { text: string | undefined; heading: string | undefined; named: boolean }>();
 
 /** Whether the heading or unit title names some claim's subject (cached for the last surroundings). */
+/**
+ * A sentence with none of the subjects' words may still take its subject from
+ * the question it answers, the heading, the unit title or the sentence before
+ * (停交两个月以内的，可以补交；超过半年的，只能重新参保…): the same with or without a scanner.
+ */
+function mayInheritSubject(registry: Registry, around: SentenceSurroundings): boolean {
+  if (around.question) return true;
+  if (surroundingsNameSubject(registry, around)) return true;
+  return around.previous !== undefined && registry.gate !== undefined && registry.gate.test(around.previous);
+}
+
 function surroundingsNameSubject(registry: Registry, around: SentenceSurroundings): boolean {
   if (!registry.gate) return true;
   const last = subjectGates.get(registry);
@@ -294,7 +304,9 @@ function firstListsOf(registry: Registry): Int32Array {
 /** isAbout for a sentence the registry's scanner has just read: most patterns are settled by a lookup. */
 function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
   const g = c.guarded!;
-  for (let k = 0; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
+  // As in isAbout: without the subject in the sentence, it may still inherit it (heading, title, sentence before).
+  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around);
+  for (let k = 1; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
   // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
   if (someMatch(g.none, text, sentenceHits)) return false;
   if (!c.any || someMatch(g.any, text, sentenceHits)) return true;
