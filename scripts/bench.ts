@@ -72,6 +72,8 @@ function median(xs: number[]): number {
 interface ChildRun {
   readonly seconds: number;
   readonly rssMb: number;
+  /** Heap still in use after a full garbage collection, with the run's outcome alive: what the run keeps. */
+  readonly retainedMb: number;
   readonly findings: number;
   readonly claims: number;
 }
@@ -81,9 +83,11 @@ async function child(cacheLocation?: string): Promise<void> {
   const t0 = performance.now();
   const outcome = await check({ cwd: root, paths: [out], asOf: '2026-11-22', ...(cacheLocation ? { cacheLocation } : {}) });
   const seconds = (performance.now() - t0) / 1000;
+  (globalThis as { gc?: () => void }).gc?.();
   const run: ChildRun = {
     seconds,
     rssMb: process.resourceUsage().maxRSS / 1024,
+    retainedMb: process.memoryUsage().heapUsed / 1024 / 1024,
     findings: outcome.result.findings.length,
     claims: outcome.result.summary.claims,
   };
@@ -92,7 +96,7 @@ async function child(cacheLocation?: string): Promise<void> {
 
 function runChild(cacheLocation?: string): ChildRun {
   const extra = cacheLocation ? ['--cache', cacheLocation] : [];
-  const text = execFileSync(process.execPath, [process.argv[1]!, '--child', ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const text = execFileSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(text) as ChildRun;
 }
 
@@ -100,7 +104,7 @@ function runChild(cacheLocation?: string): ChildRun {
 function startup(): number[] {
   const file = join(root, 'corpus', 'conflict-jiangmen-binjiang-hospital.md');
   const times: number[] = [];
-  for (let r = 0; r < Math.max(5, RUNS); r++) {
+  for (let r = 0; r < Math.max(7, RUNS); r++) {
     const t0 = performance.now();
     spawnSync(process.execPath, [join(root, 'bin', 'claimlint.js'), 'check', file, '--format', 'json', '--as-of', '2026-11-22'], { cwd: root, encoding: 'utf8' });
     times.push((performance.now() - t0) / 1000);
@@ -122,6 +126,8 @@ async function main(): Promise<void> {
   console.log(`full check, ${RUNS} runs (one process each): median ${t.toFixed(2)} s (runs: ${list(runs.map((x) => x.seconds))})`);
   console.log(`  ${(files / t).toFixed(0)} articles/s, ${(mb / t).toFixed(1)} MB/s`);
   console.log(`  peak RSS median ${rss.toFixed(0)} MB (runs: ${list(runs.map((x) => x.rssMb), 0)}), ${((rss * 1024) / files).toFixed(1)} KB per article`);
+  const kept = median(runs.map((x) => x.retainedMb));
+  console.log(`  heap kept at the end (after a full GC, outcome alive): median ${kept.toFixed(0)} MB`);
   console.log(`  ${runs[0]!.claims} claim records, ${runs[0]!.findings} findings`);
 
   if (!args.includes('--skip-cache')) {
