@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { check } from '../src/engine/run.js';
 import { detachStrings } from '../src/engine/compact.js';
 import { LineIndex } from '../src/text/position.js';
+import { main } from '../src/cli/main.js';
+import type { Io } from '../src/cli/output.js';
 
 const root = resolve(import.meta.dirname, '..');
 const asOf = '2026-11-22';
@@ -44,6 +46,18 @@ describe('compact analyses', () => {
     expect(shown).not.toContain('claim-contradiction:7');
     expect(shown).toContain('suppression:9');
     expect(JSON.stringify(compact.result)).toBe(JSON.stringify(full.result));
+  });
+
+  it('leave `extract` its clauses, which it cuts from the texts', async () => {
+    const out: string[] = [];
+    const io: Io = { cwd: root, stdout: (s) => void out.push(s), stderr: () => undefined, readStdin: () => '', isTTY: false, env: {} };
+    expect(await main(['extract', 'corpus/account-withdrawal-faq.md', '--as-of', asOf], io)).toBe(0);
+    const records = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { clause?: string; sentence: string });
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) {
+      expect(typeof r.clause).toBe('string');
+      expect(r.sentence).toContain(r.clause!.trim());
+    }
   });
 
   it('line starts without the text give the same positions', () => {
