@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, parseDocument } from 'yaml';
-import { check, setup } from '../src/engine/run.js';
+import { check, corpusEntries, setup } from '../src/engine/run.js';
 import { analyzeFile } from '../src/engine/analyze.js';
 import { runCorpusRules } from '../src/kernel/run-rules.js';
 import { finalise } from '../src/kernel/messages.js';
@@ -25,11 +25,7 @@ const root = resolve(import.meta.dirname, '..');
 // The corpus expectations are pinned to this date (tests/corpus.test.ts).
 const asOf = '2026-11-22';
 
-function entriesOf(analyses: Awaited<ReturnType<typeof check>>['analyses']): CorpusEntry[] {
-  return analyses.flatMap((a) =>
-    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
-  );
-}
+const entriesOf = (analyses: Awaited<ReturnType<typeof check>>['analyses']): CorpusEntry[] => corpusEntries(analyses);
 
 const conflicts = (findings: readonly Finding[]) => findings.filter((f) => f.ruleId === 'corpus-conflict');
 

@@ -7,7 +7,6 @@ import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
 import { runRegistryTest, runValidate } from './commands/registry.js';
 import { runCoverage } from './commands/coverage.js';
-import { runLsp } from './commands/lsp.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
 import { toolVersion } from './version.js';
@@ -121,6 +120,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .description('Language Server Protocol for editors: diagnostics as you type, hover with the canonical statement, quick fixes')
     .option('--stdio', 'speak over stdin and stdout (the only transport, and the default)')
     .action(async () => {
+      // The protocol library is loaded only by the command that speaks it: `check` starts faster without it.
+      const { runLsp } = await import('./commands/lsp.js');
       code = await runLsp();
     });
 

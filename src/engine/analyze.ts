@@ -16,6 +16,7 @@ import type { DiscoveredFile } from './discover.js';
 import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
 import { articleViews, asWritten, claimsAtSource, factAtSource, type ArticleViews } from './views.js';
 import { pushAll } from '../arrays.js';
+import type { SuppressionPlan } from '../kernel/suppressions.js';
 
 /** What every file's analysis needs; built once per run. */
 export interface Services {
@@ -40,6 +41,8 @@ export interface FileAnalysis {
   readonly findings: readonly RawFinding[];
   /** Set when the file could not be read at all: the run exits 2. */
   readonly unreadable?: string;
+  /** A compact analysis (src/engine/compact.ts) keeps this instead of the parsed article. */
+  readonly suppressions?: SuppressionPlan;
 }
 
 type Stage = 'read' | 'decode' | 'parse' | 'normalize' | 'extract' | 'facts' | 'judge' | 'rules';

@@ -11,6 +11,7 @@ import type { Finding, RunResult, Severity } from '../types.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
 import { selfTest } from '../registry/selftest.js';
+import { selfTestDigest, stampedAsPassed } from '../registry/selftest-stamp.js';
 import type { Registry } from '../registry/types.js';
 import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
@@ -18,7 +19,8 @@ import { formatProblem } from '../yaml/located.js';
 import type { AsOf, CorpusEntry, CorpusRule, FileRule } from '../kernel/rule.js';
 import { finalise, type RawFinding } from '../kernel/messages.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
-import { applySuppressions } from '../kernel/suppressions.js';
+import { applySuppressionPlan, applySuppressions } from '../kernel/suppressions.js';
+import { compactAnalysis } from './compact.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
 import { discover, displayPath, formatOfName, specialKind, type DiscoveredFile, type Discovery } from './discover.js';
@@ -36,6 +38,12 @@ export interface RunOptions {
   readonly stdin?: { readonly name: string; readonly bytes: Uint8Array };
   /** Also read the config's corpus globs, as context for cross-article checks on the named paths. */
   readonly withCorpus?: boolean;
+  /**
+   * Keep each file's parsed article in `analyses` (registry coverage reads them).
+   * Otherwise analyses are compact (src/engine/compact.ts): memory grows with
+   * the records and findings, not with the files' texts.
+   */
+  readonly keepArticles?: boolean;
 }
 
 // Re-exported: commands import the run's failure from here.
@@ -61,7 +69,9 @@ export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registry
   const config = cfg.config;
   const registry = options.registry ?? loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
-  selfTestOrFail(registry, cues);
+  // The bundled registry, lexicon and cues, self-tested when this build was made, are not tested again.
+  const bundled = !options.registry && !options.registryPath && !config.cues && !config.lexicon && resolve(config.registry) === packagePath('claims');
+  if (!bundled || !stampedAsPassed(selfTestDigest(bundledDataDigest()))) selfTestOrFail(registry, cues);
   const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
   return { config, registry, services: { registry, cues, structure, asOf: asOfFrom(options.asOf), rules: fileRules, settings: config.rules } };
@@ -113,9 +123,12 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   const cache = options.cacheLocation
     ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
     : undefined;
-  const inputs = found.files.map((f) => {
-    const bytes = f === found.stdinFile ? options.stdin!.bytes : readBytes(f, config.maxFileBytes);
-    return { file: f, bytes, key: cache && !(bytes instanceof Error) ? AnalysisCache.entryKey(f.display, bytes) : undefined };
+  const bytesOf = (f: DiscoveredFile) => (f === found.stdinFile ? options.stdin!.bytes : readBytes(f, config.maxFileBytes));
+  // Without a cache each file is read when its turn comes, so the run never holds every file's bytes at once.
+  const inputs: Array<{ file: DiscoveredFile; bytes?: Uint8Array | Error; key?: string }> = found.files.map((f) => {
+    if (!cache) return { file: f };
+    const bytes = bytesOf(f);
+    return { file: f, bytes, key: !(bytes instanceof Error) ? AnalysisCache.entryKey(f.display, bytes) : undefined };
   });
 
   // The whole corpus unchanged since the last cached run: its findings stand as they were.
@@ -129,13 +142,18 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     claims = memo.claims;
     cache!.hits = inputs.length;
   } else {
-    analyses = inputs.map(({ file, bytes, key }) => {
-      if (!cache || !key || bytes instanceof Error) return analyzeFile(file, bytes, services);
+    const kept = options.keepArticles ? (a: FileAnalysis) => a : compactAnalysis;
+    analyses = inputs.map((input) => {
+      const { file, key } = input;
+      const bytes = input.bytes ?? bytesOf(file);
+      // The bytes are not needed past their file's analysis.
+      input.bytes = undefined;
+      if (!cache || !key || bytes instanceof Error) return kept(analyzeFile(file, bytes, services));
       const hit = cache.get(key, bytes, file.display);
-      if (hit) return hit;
+      if (hit) return kept(hit);
       const fresh = analyzeFile(file, bytes, services);
       cache.set(key, fresh);
-      return fresh;
+      return kept(fresh);
     });
     for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
     findings = corpusStage(analyses, config, registry, services);
@@ -193,9 +211,12 @@ async function withCorpus(named: Discovery, config: Config, cwd: string): Promis
 
 /** Every analysed file that parsed, as corpus rules see it. */
 export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] {
-  return analyses.flatMap((a) =>
-    a.article && a.lines ? [{ file: a.file, article: a.article, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts }] : [],
-  );
+  return analyses.flatMap((a): CorpusEntry[] => {
+    if (!a.lines) return [];
+    const base = { file: a.file, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts };
+    if (a.article) return [{ ...base, article: a.article }];
+    return a.suppressions ? [{ ...base, suppressions: a.suppressions }] : [];
+  });
 }
 
 /** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
@@ -215,7 +236,8 @@ export function corpusStage(analyses: readonly FileAnalysis[], config: Config, r
   }
   const kept: RawFinding[] = [];
   for (const e of entries) {
-    pushAll(kept, applySuppressions(byFile.get(e.file) ?? [], e.article, e.lines, known));
+    const own = byFile.get(e.file) ?? [];
+    pushAll(kept, e.article ? applySuppressions(own, e.article, e.lines, known) : applySuppressionPlan(own, e.suppressions!, e.lines, known));
     byFile.delete(e.file);
   }
   // Files that never parsed (binary, unreadable) keep their input messages.
@@ -240,7 +262,7 @@ function cacheKeyParts(config: Config, registry: Registry, asOf: string): string
 let dataDigest: string | undefined;
 
 /** Digest of the bundled data files (gazetteer, cue lists, page structure). */
-function bundledDataDigest(): string {
+export function bundledDataDigest(): string {
   if (dataDigest) return dataDigest;
   const dir = packagePath('data');
   const h = createHash('sha256');

@@ -7,6 +7,14 @@
 // Most keys hold one value only, so the first pass just groups by key and
 // notes whether a second value turned up; buckets, per-file lists and corpus
 // positions are built only for keys that hold two values or more.
+//
+// Comparing every pair of buckets is quadratic in the number of distinct
+// values. With an interval layout of the clash relation (facts: quantities
+// that do not overlap) the buckets are indexed instead (interval-index.ts) and
+// each file's side is worked out from its own observations, prefix sums and
+// the first few clashing buckets in corpus order: linear in the observations,
+// times a logarithm.
+import { ClashStream, IntervalIndex, type IntervalClash, type IntervalShape } from './interval-index.js';
 
 export interface Observation {
   readonly file: string;
@@ -38,15 +46,25 @@ export interface ConflictSide<T> {
   readonly inFile: number;
   /** How many other files hold a conflicting observation. */
   readonly otherFiles: number;
-  /** The conflicting values, one entry per bucket, in corpus order. */
+  /**
+   * The conflicting values, one entry per bucket, in corpus order. With an
+   * interval layout, only the buckets of the first `layout.values` distinct values.
+   */
   readonly values: readonly OtherValue<T>[];
 }
 
 /** An observation with its position in the corpus (the order results are sorted by). */
-interface Placed<T> {
+interface Positioned<T> {
   readonly item: T;
   readonly index: number;
+}
+
+interface Placed<T> extends Positioned<T> {
   readonly bucket: Bucket<T>;
+}
+
+interface IndexedPlaced<T> extends Positioned<T> {
+  readonly at: IndexedBucket<T>;
 }
 
 interface Bucket<T> {
@@ -84,6 +102,8 @@ export function findConflicts<T extends Observation>(
   cap = 3,
   /** Which of a file's conflicting observations should carry its finding (default: the first). */
   prefer?: (item: T) => boolean,
+  /** How the clash relation is laid out, when it is intervals (see interval-index.ts). */
+  layout?: IntervalClash<T>,
 ): ConflictSide<T>[] {
   const groups = new Map<string, Group<T>>();
   let n = 0;
@@ -99,7 +119,10 @@ export function findConflicts<T extends Observation>(
     g.index.push(n++);
   }
   const out: ConflictSide<T>[] = [];
-  for (const g of groups.values()) if (g.several) conflictsOfGroup(g, clash, cap, prefer, out);
+  for (const g of groups.values()) {
+    if (!g.several) continue;
+    if (!layout || !conflictsOfIndexedGroup(g, clash, cap, prefer, layout, out)) conflictsOfGroup(g, clash, cap, prefer, out);
+  }
   return out;
 }
 
@@ -229,4 +252,235 @@ function pickAgainst<T extends Observation>(item: T, others: readonly Bucket<T>[
     if (out.length === cap) break;
   }
   return out;
+}
+
+interface IndexedBucket<T> {
+  readonly number: number;
+  readonly first: T;
+  readonly items: IndexedPlaced<T>[];
+  readonly files: Set<string>;
+  readonly shape: IntervalShape;
+  otherFileSet?: Set<string>;
+}
+
+/**
+ * conflictsOfGroup's results without comparing buckets pairwise. Returns false
+ * (and does nothing) when a bucket has no shape: the caller compares pairwise.
+ */
+function conflictsOfIndexedGroup<T extends Observation>(
+  g: Group<T>,
+  clash: (a: T, b: T) => boolean,
+  cap: number,
+  prefer: ((item: T) => boolean) | undefined,
+  layout: IntervalClash<T>,
+  out: ConflictSide<T>[],
+): boolean {
+  const byId = new Map<string, IndexedBucket<T>>();
+  const buckets: IndexedBucket<T>[] = [];
+  for (const item of g.items) {
+    if (byId.has(item.bucket)) continue;
+    const shape = layout.shape(item);
+    if (!shape) return false;
+    const b: IndexedBucket<T> = { number: buckets.length, first: item, items: [], files: new Set(), shape };
+    byId.set(item.bucket, b);
+    buckets.push(b);
+  }
+  const all: IndexedPlaced<T>[] = [];
+  const byFile = new Map<string, IndexedPlaced<T>[]>();
+  const byValue = new Map<string, IndexedBucket<T>[]>();
+  for (const b of buckets) {
+    const list = byValue.get(b.shape.value);
+    if (list) list.push(b);
+    else byValue.set(b.shape.value, [b]);
+  }
+  for (let k = 0; k < g.items.length; k++) {
+    const item = g.items[k]!;
+    const at = byId.get(item.bucket)!;
+    const p: IndexedPlaced<T> = { item, index: g.index[k]!, at };
+    all.push(p);
+    at.items.push(p);
+    at.files.add(item.file);
+    const list = byFile.get(item.file);
+    if (list) list.push(p);
+    else byFile.set(item.file, [p]);
+  }
+  const clashes = (a: IndexedBucket<T>, b: IndexedBucket<T>) => a !== b && clash(a.first, b.first);
+  const index = new IntervalIndex(
+    buckets.map((b) => b.shape),
+    layout.meet,
+    (n) => [buckets[n]!.items.length, buckets[n]!.files.size],
+    (a, b) => clashes(buckets[a]!, buckets[b]!),
+  );
+  const chosen = new Map<string, IndexedPlaced<T>>();
+  for (const p of all) {
+    if (index.clashSet(p.at.number).buckets === 0) continue;
+    const current = chosen.get(p.item.file);
+    if (!current || (prefer && !prefer(current.item) && prefer(p.item))) chosen.set(p.item.file, p);
+  }
+  const done = new Set<string>();
+  for (const p of all) {
+    const item = p.item;
+    if (chosen.get(item.file) !== p || done.has(item.file)) continue;
+    const set = index.clashSet(p.at.number);
+    const mine = byFile.get(item.file)!;
+    // This file's observations of clashing buckets: in this sentence, and elsewhere in the file.
+    const same = new Map<IndexedBucket<T>, number>();
+    const here: Positioned<T>[] = [];
+    const clashingHere = new Set<IndexedBucket<T>>();
+    for (const x of mine) {
+      if (!clashes(p.at, x.at)) continue;
+      clashingHere.add(x.at);
+      if (x.item.sentence === item.sentence) same.set(x.at, (same.get(x.at) ?? 0) + 1);
+      else here.push(x);
+    }
+    let sameTotal = 0;
+    let emptied = 0;
+    for (const [b, n] of same) {
+      sameTotal += n;
+      if (n === b.items.length) emptied++;
+    }
+    const total = set.items - sameTotal;
+    if (total === 0) continue;
+    const inFile = here.length;
+    const fileCount = set.files - emptied;
+    let otherFiles: number;
+    if (fileCount <= EXACT_FILE_COUNT) {
+      const seen = indexedOtherFileSet(p.at, index.clashSet(p.at.number), buckets);
+      otherFiles = seen.size - (seen.has(item.file) ? 1 : 0);
+    } else {
+      otherFiles = set.files - clashingHere.size;
+    }
+    done.add(item.file);
+    out.push({
+      key: g.key,
+      file: item.file,
+      at: item,
+      against: indexedAgainst(item, here, set, buckets, cap),
+      total,
+      inFile,
+      otherFiles,
+      values: indexedValues(item, set, same, buckets, byValue, clashes, p.at, layout.values),
+    });
+  }
+  return true;
+}
+
+/** First observation of a bucket outside the sentence of `item`, or undefined. */
+function exampleOf<T extends Observation>(b: IndexedBucket<T>, item: T, sameCount: number): Positioned<T> | undefined {
+  if (sameCount === 0) return b.items[0];
+  if (sameCount === b.items.length) return undefined;
+  for (const x of b.items) if (!sameSentence(x.item, item)) return x;
+  return undefined;
+}
+
+/** The buckets of the first `limit` distinct values among the clashing ones, in corpus order of their examples. */
+function indexedValues<T extends Observation>(
+  item: T,
+  set: ReturnType<IntervalIndex['clashSet']>,
+  same: ReadonlyMap<IndexedBucket<T>, number>,
+  buckets: readonly IndexedBucket<T>[],
+  byValue: ReadonlyMap<string, readonly IndexedBucket<T>[]>,
+  clashes: (a: IndexedBucket<T>, b: IndexedBucket<T>) => boolean,
+  self: IndexedBucket<T>,
+  limit: number,
+): OtherValue<T>[] {
+  // Buckets read in this very sentence have a later example: they wait in order of it.
+  const deferred: Array<{ bucket: IndexedBucket<T>; example: Positioned<T> }> = [];
+  for (const [b, n] of same) {
+    const example = exampleOf(b, item, n);
+    if (example) deferred.push({ bucket: b, example });
+  }
+  deferred.sort((x, y) => x.example.index - y.example.index);
+  const picked = new Map<IndexedBucket<T>, Positioned<T>>();
+  const seen = new Set<string>();
+  const admit = (b: IndexedBucket<T>, example: Positioned<T>): boolean => {
+    if (!seen.has(b.shape.value)) {
+      if (seen.size === limit) return false;
+      seen.add(b.shape.value);
+    }
+    picked.set(b, example);
+    return true;
+  };
+  const stream = new ClashStream(set);
+  let d = 0;
+  let full = false;
+  for (let n = stream.next(); n >= 0 && !full; n = stream.next()) {
+    const b = buckets[n]!;
+    if (same.has(b)) continue;
+    const example = b.items[0]!;
+    while (d < deferred.length && deferred[d]!.example.index < example.index && !full) {
+      full = !admit(deferred[d]!.bucket, deferred[d]!.example);
+      d++;
+    }
+    if (!full) full = !admit(b, example);
+  }
+  for (; d < deferred.length && !full; d++) full = !admit(deferred[d]!.bucket, deferred[d]!.example);
+  // The rest of each listed value (its other years), wherever they stand in the corpus.
+  for (const value of seen) {
+    for (const b of byValue.get(value) ?? []) {
+      if (picked.has(b) || !clashes(self, b)) continue;
+      const example = exampleOf(b, item, same.get(b) ?? 0);
+      if (example) picked.set(b, example);
+    }
+  }
+  return [...picked]
+    .sort((x, y) => x[1].index - y[1].index)
+    .map(([b, example]) => ({ example: example.item, count: b.items.length - (same.get(b) ?? 0) }));
+}
+
+/** pickAgainst for the indexed path: this file's own lines first, then up to `cap` per clashing bucket elsewhere, in corpus order. */
+function indexedAgainst<T extends Observation>(
+  item: T,
+  here: readonly Positioned<T>[],
+  set: ReturnType<IntervalIndex['clashSet']>,
+  buckets: readonly IndexedBucket<T>[],
+  cap: number,
+): T[] {
+  const out: T[] = [];
+  const add = (x: Positioned<T>): boolean => {
+    if (!out.some((o) => sameSentence(o, x.item))) out.push(x.item);
+    return out.length === cap;
+  };
+  for (const x of here) if (add(x)) return out;
+  // A merge over the clashing buckets' observations, buckets joining in corpus order.
+  interface Cursor {
+    readonly bucket: IndexedBucket<T>;
+    pos: number;
+    taken: number;
+  }
+  const skipOwn = (c: Cursor) => {
+    while (c.pos < c.bucket.items.length && c.bucket.items[c.pos]!.item.file === item.file) c.pos++;
+    return c.pos < c.bucket.items.length;
+  };
+  const open: Cursor[] = [];
+  const stream = new ClashStream(set);
+  for (;;) {
+    // Buckets whose first observation comes before every open cursor's next one join the merge.
+    while (stream.peek() >= 0) {
+      const next = buckets[stream.peek()]!;
+      const head = open.reduce<Cursor | undefined>((m, c) => (!m || c.bucket.items[c.pos]!.index < m.bucket.items[m.pos]!.index ? c : m), undefined);
+      if (head && head.bucket.items[head.pos]!.index < next.items[0]!.index) break;
+      stream.next();
+      const c: Cursor = { bucket: next, pos: 0, taken: 0 };
+      if (skipOwn(c)) open.push(c);
+    }
+    if (open.length === 0) return out;
+    let h = 0;
+    for (let k = 1; k < open.length; k++) if (open[k]!.bucket.items[open[k]!.pos]!.index < open[h]!.bucket.items[open[h]!.pos]!.index) h = k;
+    const c = open[h]!;
+    if (add(c.bucket.items[c.pos]!)) return out;
+    c.taken++;
+    c.pos++;
+    if (c.taken >= cap || !skipOwn(c)) open.splice(h, 1);
+  }
+}
+
+function indexedOtherFileSet<T>(b: IndexedBucket<T>, set: ReturnType<IntervalIndex['clashSet']>, buckets: readonly IndexedBucket<T>[]): Set<string> {
+  if (!b.otherFileSet) {
+    const seen = new Set<string>();
+    const stream = new ClashStream(set);
+    for (let n = stream.next(); n >= 0; n = stream.next()) for (const f of buckets[n]!.files) seen.add(f);
+    b.otherFileSet = seen;
+  }
+  return b.otherFileSet;
 }

@@ -7,7 +7,8 @@ import type { Registry } from '../registry/types.js';
 import { loadGazetteer, isSameOrRelated, type Gazetteer } from '../region/gazetteer.js';
 import { deepestPlace, placesIn } from './context.js';
 import { findConflicts, type ConflictSide, type Observation } from './aggregate.js';
-import { valuesClash } from './values.js';
+import { quantityInterval, quantityScale, valuesClash } from './values.js';
+import type { IntervalClash } from './interval-index.js';
 
 export interface FactObservation extends Observation {
   readonly fact: FactRecord;
@@ -64,12 +65,40 @@ export function factsClash(a: FactObservation, b: FactObservation): boolean {
   return yearsAgree(a.fact.year, b.fact.year) && valuesClash(a.fact.value, b.fact.value);
 }
 
+/**
+ * factsClash laid out as intervals, so a fact with thousands of values is not
+ * compared pair by pair: a pool is what factsClash compares at all (condition
+ * or not, quantity family, year, period), and within pools that meet, two
+ * quantities clash when their intervals do not overlap.
+ */
+export const factIntervals: IntervalClash<FactObservation> = {
+  shape(o) {
+    const q = o.fact.value.kind === 'quantity' ? o.fact.value.quantity : undefined;
+    if (!q) return undefined;
+    const scale = quantityScale(q);
+    const range = quantityInterval(q);
+    const pool: PoolParts = [o.fact.lead?.kind === 'condition', q.kind, scale?.family ?? null, o.fact.year ?? null, scale?.period ?? null];
+    return { pool: JSON.stringify(pool), lo: range?.[0] ?? 0, hi: range?.[1] ?? 0, value: o.fact.value.norm };
+  },
+  meet(a, b) {
+    const [ca, ka, fa, ya, pa] = JSON.parse(a) as PoolParts;
+    const [cb, kb, fb, yb, pb] = JSON.parse(b) as PoolParts;
+    const agree = <V>(x: V | null, y: V | null) => x === null || y === null || x === y;
+    return ca === cb && ka === kb && fa !== null && fa === fb && agree(ya, yb) && agree(pa, pb);
+  },
+  // The message names three other values and says whether there are more.
+  values: 4,
+};
+
+/** Condition or not, quantity kind, family (null: compared with nothing), year, period. */
+type PoolParts = [boolean, string, string | null, number | null, string | null];
+
 /** Every (fact key, file) side of a conflict, in corpus order. */
 export function factConflicts(entries: readonly CorpusEntry[], cap = 3): ConflictSide<FactObservation>[] {
   const observations: FactObservation[] = [];
   const ids = new Interner(2);
   for (const e of entries) if (e.facts) for (const f of e.facts) observations.push(factObservation(f, ids));
-  return findConflicts(observations, factsClash, cap);
+  return findConflicts(observations, factsClash, cap, undefined, factIntervals);
 }
 
 /**

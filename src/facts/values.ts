@@ -51,26 +51,38 @@ const DURATION_BASE: Readonly<Record<string, readonly [string, number]>> = {
 
 export function quantitiesClash(a: Quantity, b: Quantity): boolean {
   if (a.kind !== b.kind) return false;
-  let fa = 1;
-  let fb = 1;
-  if (a.kind === 'amount') {
-    // 3176元 and 3176元/月 are the same figure written two ways; 元/月 and 元/年 are different figures.
-    const pa = a.unit.split('/')[1];
-    const pb = b.unit.split('/')[1];
-    if (pa !== undefined && pb !== undefined && pa !== pb) return false;
-  } else if (a.kind === 'duration') {
-    const da = DURATION_BASE[a.unit];
-    const db = DURATION_BASE[b.unit];
-    if (!da || !db || da[0] !== db[0]) return false; // 3个月 vs 90天: not compared
-    fa = da[1];
-    fb = db[1];
-  } else if (a.unit !== b.unit) {
-    return false;
-  }
-  const [alo, ahi] = interval(a, fa);
-  const [blo, bhi] = interval(b, fb);
+  const sa = quantityScale(a);
+  const sb = quantityScale(b);
+  if (!sa || !sb || sa.family !== sb.family) return false; // 3个月 vs 90天: not compared
+  // 3176元 and 3176元/月 are the same figure written two ways; 元/月 and 元/年 are different figures.
+  if (sa.period !== undefined && sb.period !== undefined && sa.period !== sb.period) return false;
+  const [alo, ahi] = interval(a, sa.factor);
+  const [blo, bhi] = interval(b, sb.factor);
   const eps = 1e-9 * Math.max(1, ...[alo, ahi, blo, bhi].filter(Number.isFinite).map(Math.abs));
   return alo > bhi + eps || blo > ahi + eps;
+}
+
+/**
+ * What a quantity is compared in: its family (quantities of two families are
+ * never compared), the factor to the family's base unit, and for amounts the
+ * period (元/月). Undefined for a duration in a unit that is compared with nothing.
+ */
+export function quantityScale(q: Quantity): { readonly family: string; readonly factor: number; readonly period?: string } | undefined {
+  if (q.kind === 'amount') {
+    const period = q.unit.split('/')[1];
+    return period === undefined ? { family: 'amount', factor: 1 } : { family: 'amount', factor: 1, period };
+  }
+  if (q.kind === 'duration') {
+    const base = DURATION_BASE[q.unit];
+    return base ? { family: `duration:${base[0]}`, factor: base[1] } : undefined;
+  }
+  return { family: `${q.kind}:${q.unit}`, factor: 1 };
+}
+
+/** The interval of values a quantity allows, in its family's base unit. */
+export function quantityInterval(q: Quantity): readonly [number, number] | undefined {
+  const scale = quantityScale(q);
+  return scale ? interval(q, scale.factor) : undefined;
 }
 
 function interval(q: Quantity, factor: number): [number, number] {

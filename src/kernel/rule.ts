@@ -1,6 +1,7 @@
 import type { Article, ClaimRecord, FactRecord, RuleMeta, Severity, Sentence, Span, TextSpan, Unit, Verdict } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
+import type { SuppressionPlan } from './suppressions.js';
 
 /** The reference date that "current" and "stale" are judged against. */
 export interface AsOf {
@@ -66,7 +67,10 @@ export interface FileRule {
 /** One analysed file as corpus rules see it. */
 export interface CorpusEntry {
   readonly file: string;
-  readonly article: Article;
+  /** Absent in a compact run (the article is let go after the file stage). */
+  readonly article?: Article;
+  /** What applying suppressions needs, when the article is not kept. */
+  readonly suppressions?: SuppressionPlan;
   readonly lines: LineIndex;
   readonly records: readonly ClaimRecord[];
   readonly verdicts: readonly Verdict[];

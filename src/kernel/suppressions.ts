@@ -22,6 +22,23 @@ interface Scope {
 }
 
 /**
+ * What applying a file's suppressions needs, worked out once from its article:
+ * the directives' line scopes and texts. A run keeps this instead of the article.
+ */
+export interface SuppressionPlan {
+  readonly file: string;
+  readonly scopes: ReadonlyArray<{ readonly directive: Directive; readonly fromLine: number; readonly toLine: number; readonly text: string }>;
+}
+
+export function suppressionPlan(article: Article, lines: LineIndex): SuppressionPlan {
+  const scopes = article.directives.length ? scopesOf(article, lines) : [];
+  return {
+    file: article.file.path,
+    scopes: scopes.map((s) => ({ directive: s.directive, fromLine: s.fromLine, toLine: s.toLine, text: article.file.text.slice(s.directive.span.start, s.directive.span.end) })),
+  };
+}
+
+/**
  * The one place where suppressions are applied: findings inside a directive's
  * scope are dropped, and directives that dropped nothing (or name unknown
  * rules) become findings of their own.
@@ -33,7 +50,17 @@ export function applySuppressions(
   knownRules: ReadonlySet<string>,
 ): RawFinding[] {
   if (article.directives.length === 0) return [...findings];
-  const scopes = scopesOf(article, lines);
+  return applySuppressionPlan(findings, suppressionPlan(article, lines), lines, knownRules);
+}
+
+export function applySuppressionPlan(
+  findings: readonly RawFinding[],
+  plan: SuppressionPlan,
+  lines: LineIndex,
+  knownRules: ReadonlySet<string>,
+): RawFinding[] {
+  if (plan.scopes.length === 0) return [...findings];
+  const scopes = plan.scopes.map((s) => ({ ...s, used: false }));
   const kept = findings.filter((f) => {
     const scope = scopes.find(
       (s) => f.line >= s.fromLine && f.line <= s.toLine && (s.directive.ruleIds.length === 0 || s.directive.ruleIds.includes(f.ruleId)),
@@ -41,10 +68,10 @@ export function applySuppressions(
     if (scope) scope.used = true;
     return !scope;
   });
-  const file = article.file.path;
+  const file = plan.file;
   for (const s of scopes) {
     const d = s.directive;
-    const node = { text: article.file.text.slice(d.span.start, d.span.end), span: d.span };
+    const node = { text: s.text, span: d.span };
     const unknown = d.ruleIds.filter((id) => !knownRules.has(id));
     if (unknown.length) {
       kept.push(toFinding(suppressionMeta.id, 'warning', file, lines, { node, message: `claimlint-${d.kind} names unknown rule ${unknown.map((u) => `“${u}”`).join(', ')}.` }, () => undefined));

@@ -6,9 +6,11 @@ import type { Position, Span } from '../types.js';
  * files keep exact positions.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: ArrayLike<number>;
+  private readonly length: number;
 
   constructor(private readonly text: string) {
+    this.length = text.length;
     const starts = [0];
     if (text.indexOf('\r') === -1) {
       // LF only (the usual case): the native indexOf finds line breaks faster than a character loop.
@@ -27,12 +29,25 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /**
+   * The same index without the text (line starts only): what positions of a
+   * file's findings need after its analysis, so the text can be let go.
+   * `lineText` is then empty.
+   */
+  detached(): LineIndex {
+    const d = Object.create(LineIndex.prototype) as Record<'text' | 'starts' | 'length', unknown>;
+    d.text = '';
+    d.starts = Int32Array.from(this.starts);
+    d.length = this.length;
+    return d as unknown as LineIndex;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
 
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

@@ -23,7 +23,8 @@ export async function runCoverage(paths: readonly string[], flags: CoverageFlags
   if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format must be stylish or json, not "${format}"`);
   const limit = flags.limit === undefined ? 10 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${flags.limit}"`);
-  const outcome = await check(runOptions(paths, flags, io));
+  // Coverage reads the articles' sentences again: they are kept past the file stage.
+  const outcome = await check({ ...runOptions(paths, flags, io), keepArticles: true });
   const inputs: CoverageInput[] = [];
   for (const a of outcome.analyses) if (a.article && a.lines) inputs.push({ file: a.file, article: a.article, lines: a.lines, records: a.records });
   const claims = registryCoverage(outcome.services.registry, inputs);
