@@ -1,6 +1,9 @@
 // Shared vocabulary of the pipeline. Every stage reads and writes these shapes;
 // keep them small and explicit so wrong states cannot be built.
 
+import type { Message } from './i18n/message.js';
+import type { Locale } from './i18n/catalogue.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Half-open range of UTF-16 code-unit offsets into a file's decoded text. */
@@ -188,6 +191,8 @@ export interface RelatedLocation {
   readonly endColumn: number;
   readonly excerpt: string;
   readonly message?: string;
+  /** `message` as a catalogue message, rendered again when the run's language is not English (not in the JSON contract). */
+  readonly messageRef?: Message;
 }
 
 /** Where a span starts and ends: 1-based lines, columns in UTF-16 code units, end exclusive. */
@@ -217,6 +222,8 @@ export interface Finding {
   readonly context?: SpanPosition;
   /** Stable identity across runs when unrelated lines move (rule, claim, normalised sentence). */
   readonly fingerprint: string;
+  /** `message` as a catalogue message: its id and arguments, rendered in the run's language at the end of the run. */
+  readonly messageRef?: Message;
 }
 
 export interface RunSummary {
@@ -237,6 +244,8 @@ export interface RunResult {
   readonly rules: readonly RuleMeta[];
   /** Notes about the run that are not findings (skipped files, baseline counts). */
   readonly notes: readonly string[];
+  /** The language messages, notes and formatter labels are in (default en). */
+  readonly locale?: Locale;
 }
 
 export type RuleType = 'problem' | 'suggestion' | 'input';
