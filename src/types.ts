@@ -178,7 +178,8 @@ export interface Verdict {
    */
   readonly level?: Severity;
   /** Why the level is below error, in words for the message (hedged with “可能”, a condition…). */
-  readonly qualifiers?: readonly string[];
+  /** Why the level is lower than error, as catalogue messages (rendered in the report's language). */
+  readonly qualifiers?: readonly Message[];
   /** The registry exception that made a non-canonical value legitimate. */
   readonly exception?: string;
 }
