@@ -225,6 +225,8 @@ export interface Finding {
   readonly fingerprint: string;
   /** `message` as a catalogue message: its id and arguments, rendered in the run's language at the end of the run. */
   readonly messageRef?: Message;
+  /** Where the reported span is inside `excerpt`, [start, end) in UTF-16 units, when it is part of it (the HTML report marks it). */
+  readonly highlight?: readonly [number, number];
 }
 
 export interface RunSummary {

@@ -18,7 +18,7 @@ describe('toFinding', () => {
     // 个人账户 is at offsets 9–13: line 2, columns 6–10 (end exclusive).
     expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, excerpt: '职工医保，个人账户。' });
     expect(Object.keys(f)).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'messageRef', 'fingerprintBase',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'highlight', 'messageRef', 'fingerprintBase',
     ]);
   });
 

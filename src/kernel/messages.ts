@@ -52,10 +52,28 @@ export function toFinding(
     const cs = lines.position(d.node.span.start);
     const ce = lines.position(d.node.span.start + text.length);
     f.context = { line: cs.line, column: cs.column, endLine: ce.line, endColumn: ce.column };
+    const h = spanInExcerpt(text, rs, re, f.excerpt);
+    if (h) f.highlight = h;
   }
   f.messageRef = messageRef;
   f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
   return f;
+}
+
+/**
+ * Where text[rs, re) lands in the excerpt made of `text` (whitespace runs
+ * collapsed, ends trimmed, long text cut): the collapsed prefix's length,
+ * checked against the excerpt; undefined when the span was cut off.
+ */
+export function spanInExcerpt(text: string, rs: number, re: number, ex: string): [number, number] | undefined {
+  const piece = text.slice(rs, re).replace(/\s+/g, ' ').trim();
+  if (!piece) return undefined;
+  const lead = text.slice(0, rs).replace(/\s+/g, ' ').trimStart();
+  for (const start of [lead.length, lead.length + 1, lead.length - 1]) {
+    if (start >= 0 && ex.startsWith(piece, start)) return [start, start + piece.length];
+  }
+  const at = ex.indexOf(piece);
+  return at >= 0 ? [at, at + piece.length] : undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
