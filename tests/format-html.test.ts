@@ -9,6 +9,7 @@ import type { FormatterOptions } from '../src/formatters/index.js';
 import type { Finding, RuleMeta, RunResult, Severity } from '../src/types.js';
 import { check } from '../src/engine/run.js';
 import { tempTree } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 
 const opts: FormatterOptions = { cwd: '/repo', color: false, toolVersion: '0.1.0' };
 
@@ -256,6 +257,42 @@ describe('html report: text from articles and languages', () => {
 
   it('topics come from the claim id, findings without one last', () => {
     expect(tallyByTopic(all).map((t) => t.topic)).toEqual(['personal-account', 'waiting-period', undefined]);
+  });
+});
+
+describe('html report: links to the source line', () => {
+  it('links each finding through the config’s URL template, paths from the repository root', () => {
+    const cn = finding({ file: 'corpus/报销 比例.md', severity: 'warning', ruleId: 'stale-year', line: 12 });
+    const outside = finding({ file: '../../elsewhere/a.md', severity: 'info', ruleId: 'stale-year', line: 2 });
+    const html = formatHtml(resultOf([lapse1, cn, outside]), {
+      ...opts,
+      cwd: '/repo/site',
+      root: '/repo',
+      sourceUrl: 'https://example.org/org/repo/blob/main/{file}#L{line}',
+    });
+    const d = parse(html);
+    const href = (file: string) => d.querySelector(`article.finding[data-file="${file}"] a.pos`)?.getAttribute('href');
+    expect(href('corpus/lapse.md')).toBe('https://example.org/org/repo/blob/main/site/corpus/lapse.md#L3');
+    expect(href('corpus/报销 比例.md')).toBe('https://example.org/org/repo/blob/main/site/corpus/%E6%8A%A5%E9%94%80%20%E6%AF%94%E4%BE%8B.md#L12');
+    // A file outside the repository has no blob URL: its place stays plain text.
+    expect(href('../../elsewhere/a.md')).toBeUndefined();
+    expect(d.querySelector('article.finding[data-file="../../elsewhere/a.md"] span.pos')!.textContent).toBe('../../elsewhere/a.md:2:1');
+  });
+
+  it('takes the template from the config on the command line', async () => {
+    const dir = tempTree({
+      'claimlint.config.yaml': 'sourceUrl: "https://example.org/org/repo/blob/main/{file}#L{line}"\n',
+      'articles/lapse.md': '# 停缴\n\n医保停缴超过3个月，个人账户余额会被清零。\n',
+    });
+    let stdout = '';
+    const io = { cwd: dir, stdout: (t: string) => void (stdout += t), stderr: () => undefined, isTTY: false, env: {}, readStdin: () => '' };
+    expect(await main(['check', 'articles', '--format', 'html', '--as-of', '2026-06-30'], io)).toBe(1);
+    // Not a git checkout: paths are from the working directory.
+    expect(parse(stdout).querySelector('article.finding a.pos')!.getAttribute('href')).toBe('https://example.org/org/repo/blob/main/articles/lapse.md#L3');
+  });
+
+  it('no template, no links', () => {
+    expect(parse(formatHtml(resultOf(all), opts)).querySelectorAll('a.pos')).toHaveLength(0);
   });
 });
 

@@ -30,6 +30,8 @@ export interface Config {
   readonly maxFileBytes: number;
   /** Message language from the config; unset: --locale or the environment decides. */
   readonly locale?: Locale;
+  /** HTML report: URL template of a finding's source line ({file}, {line}). */
+  readonly sourceUrl?: string;
   readonly rules: ReadonlyMap<string, RuleSetting>;
   /** `--format claimreview` settings, as written (URL templates, the publishing organisation). */
   readonly claimReview?: ClaimReviewSettings;
@@ -59,6 +61,7 @@ interface ConfigFile {
   pageStructure?: string;
   maxFileBytes?: number;
   locale?: Locale;
+  sourceUrl?: string;
   rules?: Record<string, RuleEntry>;
   claimReview?: ClaimReviewSettings;
 }
@@ -152,6 +155,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
       ...(raw.pageStructure ? { pageStructure: resolve(base, raw.pageStructure) } : {}),
       maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       ...(raw.locale ? { locale: raw.locale } : {}),
+      ...(raw.sourceUrl ? { sourceUrl: raw.sourceUrl } : {}),
       rules,
       ...(raw.claimReview ? { claimReview: raw.claimReview } : {}),
     },

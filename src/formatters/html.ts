@@ -14,6 +14,7 @@ import { compareStrings, countSeverities, rankFiles, tallyByRule, type FileTally
 import { pushAll } from '../arrays.js';
 import { label, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
+import { locate, relativeUri } from './location.js';
 
 /** How many files the "worst files" table lists. */
 const WORST_FILES = 10;
@@ -316,14 +317,25 @@ function filtersForm(findings: readonly Finding[], files: readonly FileTally[], 
   ].join('\n');
 }
 
-function findingArticle(f: Finding, index: number, l: Labels): string {
+/** The finding's source line as a link, when the config gives a URL template. */
+export function sourceLink(f: { file: string; line: number }, options: Pick<FormatterOptions, 'cwd' | 'root' | 'sourceUrl'>): string | undefined {
+  if (!options.sourceUrl) return undefined;
+  const at = locate(f.file, options.cwd, options.root);
+  if (!at.inside) return undefined;
+  return options.sourceUrl.replaceAll('{file}', relativeUri(at.path)).replaceAll('{line}', String(f.line));
+}
+
+function findingArticle(f: Finding, index: number, l: Labels, options: FormatterOptions): string {
+  const where = `${escapeHtml(f.file)}:${f.line}:${f.column}`;
+  const link = sourceLink(f, options);
   const attrs =
     `data-index="${index}" data-severity="${f.severity}" data-rule="${escapeHtml(f.ruleId)}" ` +
     `data-claim="${escapeHtml(f.claimId ?? '')}" data-file="${escapeHtml(f.file)}"`;
   const parts = [
     `<article class="finding ${f.severity}" id="finding-${index + 1}" ${attrs}>`,
     `<header><span class="sev sev-${f.severity}">${l.severity(f.severity)}</span>` +
-      `<span class="pos">${escapeHtml(f.file)}:${f.line}:${f.column}</span><span class="rule">${escapeHtml(f.ruleId)}</span>` +
+      (link ? `<a class="pos" href="${escapeHtml(link)}">${where}</a>` : `<span class="pos">${where}</span>`) +
+      `<span class="rule">${escapeHtml(f.ruleId)}</span>` +
       (f.claimId !== undefined ? `<span class="rule claim">${escapeHtml(f.claimId)}</span>` : '') +
       '</header>',
     `<p class="msg">${escapeHtml(f.message)}</p>`,
@@ -351,13 +363,13 @@ function groupOpen(kind: 'file' | 'rule', key: string, heading: string, meta: st
   );
 }
 
-function findingsSection(files: readonly FileTally[], anchors: ReadonlyMap<string, string>, findings: readonly Finding[], l: Labels): string[] {
+function findingsSection(files: readonly FileTally[], anchors: ReadonlyMap<string, string>, findings: readonly Finding[], l: Labels, options: FormatterOptions): string[] {
   const out = ['<section id="findings">', `<h2>${l.t('label.html.findings')}</h2>`, filtersForm(findings, files, l), '<div id="groups">'];
   // Numbered in the by-file order, worst file first: the order the page reads in.
   let index = 0;
   for (const file of files) {
     out.push(groupOpen('file', file.file, escapeHtml(file.file), l.counts(file), false, anchors.get(file.file)));
-    for (const f of file.findings) out.push(findingArticle(f, index++, l));
+    for (const f of file.findings) out.push(findingArticle(f, index++, l, options));
     out.push('</div></section>');
   }
   // Empty until the reader groups by rule: the script moves the findings in.
@@ -385,7 +397,7 @@ export const formatHtml: Formatter = (result: RunResult, options: FormatterOptio
     pushAll(body, rulesSection(result.findings, result.rules, l));
     pushAll(body, topicsSection(result.findings, l));
     pushAll(body, worstFilesSection(files, anchors, l));
-    pushAll(body, findingsSection(files, anchors, result.findings, l));
+    pushAll(body, findingsSection(files, anchors, result.findings, l, options));
   }
   if (result.notes.length > 0) {
     body.push(`<section class="notes"><h2>${l.t('label.html.notes')}</h2><ul>`);

@@ -158,7 +158,9 @@ async function checkAndReport(
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
   // Paths in CI reports are relative to the checkout, wherever in it claimlint runs.
-  const root = targets.some((t) => ROOTED_FORMATS.has(t.format)) ? repositoryRoot(io.cwd) : undefined;
+  const sourceUrl = outcome.config.sourceUrl;
+  const rooted = (t: Target) => ROOTED_FORMATS.has(t.format) || (t.format === 'html' && sourceUrl !== undefined);
+  const root = targets.some(rooted) ? repositoryRoot(io.cwd) : undefined;
   const locale = result.locale ?? 'en';
   for (const w of outcome.warnings) io.stderr(`claimlint: ${render(locale, msg('error.warning', { text: w }))}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
@@ -178,6 +180,7 @@ async function checkAndReport(
       ...(reportFile ? { reportPath: reportFile } : {}),
       ...(failure ? { failure: render('en', failure) } : {}),
       ...(claimReview ? { claimReview: { settings: claimReview, base: outcome.config.base } } : {}),
+      ...(sourceUrl && t.format === 'html' ? { sourceUrl } : {}),
     });
     writeReport(io, t.file, text);
   }
