@@ -132,3 +132,16 @@ describe('locale from config and the environment', () => {
     expect(r.stdout).toContain('| ❌ 错误 | claim-contradiction |');
   });
 });
+
+describe('CI formats in Chinese', () => {
+  it('github annotations, SARIF and Code Quality join the canonical statement in the run’s language', async () => {
+    const dir = tree();
+    const gh = await run(dir, ['check', 'articles/lapse.md', '--format', 'github', '--as-of', '2026-06-30', '--locale', 'zh']);
+    const line = gh.stdout.split('\n').find((l) => l.startsWith('::error '))!;
+    expect(line).toContain('::停缴后个人账户余额：文中“清零”意为“余额清零（作废）”，与权威口径“余额保留（不清零）”不符。——权威口径：');
+    const cq = await run(dir, ['check', 'articles/lapse.md', '--format', 'codequality', '--as-of', '2026-06-30', '--locale', 'zh']);
+    expect((JSON.parse(cq.stdout) as Array<{ description: string }>)[0]!.description).toMatch(/^claim-contradiction: 停缴后个人账户余额：.*不符。——权威口径：/);
+    const en = await run(dir, ['check', 'articles/lapse.md', '--format', 'codequality', '--as-of', '2026-06-30']);
+    expect((JSON.parse(en.stdout) as Array<{ description: string }>)[0]!.description).toContain(' — canonical: ');
+  });
+});
