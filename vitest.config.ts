@@ -12,5 +12,8 @@ export default defineConfig({
     globalSetup: ['tests/acceptance-gate.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // Messages follow the environment's language (LC_ALL, LC_MESSAGES, LANG): the
+    // tests run in English unless one asks for Chinese with --locale or config.
+    env: { LC_ALL: 'C.UTF-8', LC_MESSAGES: '', LANG: 'C.UTF-8' },
   },
 });

@@ -1,6 +1,9 @@
 // Shared vocabulary of the pipeline. Every stage reads and writes these shapes;
 // keep them small and explicit so wrong states cannot be built.
 
+import type { Message } from './i18n/message.js';
+import type { Locale } from './i18n/catalogue.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Half-open range of UTF-16 code-unit offsets into a file's decoded text. */
@@ -175,7 +178,8 @@ export interface Verdict {
    */
   readonly level?: Severity;
   /** Why the level is below error, in words for the message (hedged with “可能”, a condition…). */
-  readonly qualifiers?: readonly string[];
+  /** Why the level is lower than error, as catalogue messages (rendered in the report's language). */
+  readonly qualifiers?: readonly Message[];
   /** The registry exception that made a non-canonical value legitimate. */
   readonly exception?: string;
 }
@@ -188,6 +192,8 @@ export interface RelatedLocation {
   readonly endColumn: number;
   readonly excerpt: string;
   readonly message?: string;
+  /** `message` as a catalogue message, rendered again when the run's language is not English (not in the JSON contract). */
+  readonly messageRef?: Message;
 }
 
 /** Where a span starts and ends: 1-based lines, columns in UTF-16 code units, end exclusive. */
@@ -217,6 +223,10 @@ export interface Finding {
   readonly context?: SpanPosition;
   /** Stable identity across runs when unrelated lines move (rule, claim, normalised sentence). */
   readonly fingerprint: string;
+  /** `message` as a catalogue message: its id and arguments, rendered in the run's language at the end of the run. */
+  readonly messageRef?: Message;
+  /** Where the reported span is inside `excerpt`, [start, end) in UTF-16 units, when it is part of it (the HTML report marks it). */
+  readonly highlight?: readonly [number, number];
 }
 
 export interface RunSummary {
@@ -237,6 +247,8 @@ export interface RunResult {
   readonly rules: readonly RuleMeta[];
   /** Notes about the run that are not findings (skipped files, baseline counts). */
   readonly notes: readonly string[];
+  /** The language messages, notes and formatter labels are in (default en). */
+  readonly locale?: Locale;
 }
 
 export type RuleType = 'problem' | 'suggestion' | 'input';

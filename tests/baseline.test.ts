@@ -7,7 +7,7 @@ import { LineIndex } from '../src/text/position.js';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 const lines = new LineIndex('同一句。\n');
 const raw = (file: string) =>
-  toFinding('claim-contradiction', 'error', file, lines, { message: 'm', node: { text: '同一句。', span: { start: 0, end: 4 } }, claimId: 'c' }, () => undefined);
+  toFinding('claim-contradiction', 'error', file, lines, { messageId: 'input.empty', node: { text: '同一句。', span: { start: 0, end: 4 } }, claimId: 'c' }, () => undefined);
 /** What claimlint wrote as the fingerprint before the path was part of it: rule, claim, sentence, range, occurrence. */
 const oldFingerprint = sha('claim-contradiction\u0000c\u0000同一句\u0000同一句\u00001');
 

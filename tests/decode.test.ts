@@ -1,3 +1,4 @@
+import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../src/engine/decode.js';
 
@@ -34,7 +35,7 @@ describe('decode', () => {
     if (!r.ok) return;
     expect(r.encoding).toBe('gb18030');
     expect(r.text).toBe('a\nb\n医保\n职工清零。');
-    expect(r.notes).toEqual([{ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: 3 }]);
+    expect(r.notes.map((n) => ({ ...n, message: render('en', n.message) }))).toEqual([{ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: 3 }]);
   });
 
   it('reports line 1 when the very first byte is invalid UTF-8', () => {
@@ -74,7 +75,7 @@ describe('decode', () => {
     const le = concat([0xff, 0xfe], Buffer.from('医保\r\n清零', 'utf16le'));
     const r = decode(le);
     expect(r.ok && r.text).toBe('医保\r\n清零');
-    expect(r.ok && r.notes[0]?.message).toContain('UTF-16LE');
+    expect(r.ok && render('en', r.notes[0]!.message)).toContain('UTF-16LE');
 
     const beBody = Buffer.from('医保', 'utf16le');
     beBody.swap16();
@@ -132,12 +133,12 @@ describe('decode: UTF-8 with a few bad bytes (issue 9, defect 2)', () => {
     expect(r.notes).toHaveLength(1);
     expect(r.notes[0]!.severity).toBe('warning');
     expect(r.notes[0]!.line).toBe(5);
-    expect(r.notes[0]!.message).toMatch(new RegExp(`^not valid UTF-8: 1 byte sequence replaced with U\\+FFFD, at byte offset ${offset} \\(e4 bf\\); read as UTF-8 \\(37 well-formed multi-byte characters; GB18030 would lose \\d+ and garble the rest\\)$`));
+    expect(render('en', r.notes[0]!.message)).toMatch(new RegExp(`^not valid UTF-8: 1 byte sequence replaced with U\\+FFFD, at byte offset ${offset} \\(e4 bf\\); read as UTF-8 \\(37 well-formed multi-byte characters; GB18030 would lose \\d+ and garble the rest\\)$`));
   });
 
   it('counts offsets from the start of the file when it has a byte order mark', () => {
     const r = decode(concat([0xef, 0xbb, 0xbf], cut));
-    expect(r.ok && r.notes[0]!.message).toContain(`at byte offset ${whole.length - 3 + 3} (e4 bf)`);
+    expect(r.ok && render('en', r.notes[0]!.message)).toContain(`at byte offset ${whole.length - 3 + 3} (e4 bf)`);
   });
 
   it('lists the first three bad sequences and counts the rest', () => {
@@ -147,7 +148,7 @@ describe('decode: UTF-8 with a few bad bytes (issue 9, defect 2)', () => {
     if (!r.ok) throw new Error('not decoded');
     expect(r.encoding).toBe('utf-8');
     expect(r.text.startsWith('医保一\ufffd二\ufffda三\ufffd四\ufffd五\ufffd个人账户')).toBe(true);
-    expect(r.notes[0]!.message).toContain('5 byte sequences replaced with U+FFFD, at byte offset 9 (ff), byte offset 13 (c3), byte offset 18 (80) and 2 more;');
+    expect(render('en', r.notes[0]!.message)).toContain('5 byte sequences replaced with U+FFFD, at byte offset 9 (ff), byte offset 13 (c3), byte offset 18 (80) and 2 more;');
   });
 
   it('still reads a real GB18030 page with one bad byte as GB18030', () => {

@@ -5,7 +5,6 @@ import { Ajv } from 'ajv';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { formatGithub, escapeData, escapeProperty } from '../src/formatters/github.js';
-import { formatHtml, escapeHtml } from '../src/formatters/html.js';
 import { formatNames, formatters, isFormatName, type FormatterOptions } from '../src/formatters/index.js';
 import { formatJson } from '../src/formatters/json.js';
 import { escapeCell, formatMarkdown } from '../src/formatters/markdown.js';
@@ -503,43 +502,7 @@ describe('markdown', () => {
   });
 });
 
-describe('html', () => {
-  it('escapes text from articles and never emits a script', () => {
-    const evil = finding(0, 'error', {
-      excerpt: '<script>alert("x")</script>医保',
-      message: 'a & b',
-      expected: '<b>粗</b>',
-      source: "O'Brien",
-      file: 'corpus/<x>.md',
-    });
-    const html = formatHtml(resultOf([evil], 1), opts);
-    expect(html).not.toMatch(/<script/i);
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;医保');
-    expect(html).toContain('a &amp; b');
-    expect(html).toContain('&lt;b&gt;粗&lt;/b&gt;');
-    expect(html).toContain('O&#39;Brien');
-    expect(html).toContain('corpus/&lt;x&gt;.md');
-    expect(escapeHtml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
-  });
-
-  it('is one self-contained page with totals, worst files and every finding', () => {
-    const html = formatHtml(mixed, opts);
-    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('<meta charset="utf-8">');
-    expect(html).not.toMatch(/<link|<img|src=|https?:\/\//i);
-    expect(html).toContain('<style>');
-    // By-rule table row with the rule's description and counts.
-    expect(html).toMatch(/<code>claim-contradiction<\/code><\/td><td>与登记的规范说法相反的陈述<\/td><td class="n">1<\/td>/);
-    // Worst files first: 报销比例.md (1 error + 1 warning) before lapse.md.
-    expect(html.indexOf('href="#file-1">corpus/报销比例.md')).toBeGreaterThan(0);
-    expect(html.indexOf('href="#file-2">corpus/lapse.md')).toBeGreaterThan(0);
-    expect(html).toContain('id="file-1"');
-    for (const f of mixed.findings) expect(html).toContain(f.message);
-    expect(html).toContain('停缴后个人账户余额不清零，可继续使用 <span class="label">Source:</span><cite>国办发〔2021〕14号</cite>');
-    expect(html).toContain('corpus/other.md:3:5</span> 停缴后个人账户余额不会清零');
-    expect(html).toContain('跳过了 corpus/empty.md：文件为空');
-  });
-});
+// The HTML report's tests (a DOM, its filters) are in format-html.test.ts.
 
 describe('stylish', () => {
   it('counts CJK characters as two columns', () => {

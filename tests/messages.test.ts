@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { excerpt, finalise, toFinding, type RawFinding } from '../src/kernel/messages.js';
 import { LineIndex } from '../src/text/position.js';
 import type { ReportDescriptor } from '../src/kernel/rule.js';
+import { msg } from '../src/i18n/message.js';
 
 const TEXT = '第一行\n职工医保，个人账户。\n';
 const lines = new LineIndex(TEXT);
@@ -12,39 +13,40 @@ const noRelated = () => undefined;
 
 describe('toFinding', () => {
   it('turns a node-relative range into lines and columns, fields in output order', () => {
-    const d: ReportDescriptor = { message: 'm', node: sentence, range: [5, 9], claimId: 'c1' };
+    const d: ReportDescriptor = { messageId: 'input.empty', node: sentence, range: [5, 9], claimId: 'c1' };
     const f = toFinding('rule-a', 'warning', 'a.md', lines, d, noRelated);
     // 个人账户 is at offsets 9–13: line 2, columns 6–10 (end exclusive).
     expect(f).toMatchObject({ line: 2, column: 6, endLine: 2, endColumn: 10, excerpt: '职工医保，个人账户。' });
     expect(Object.keys(f)).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'fingerprintBase',
+      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'claimId', 'context', 'highlight', 'messageRef', 'fingerprintBase',
     ]);
   });
 
   it('gives the whole sentence as context when the span is part of it, and none when it is the sentence', () => {
-    const part = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence, range: [5, 9] }, noRelated);
+    const part = toFinding('r', 'warning', 'a.md', lines, { messageId: 'input.empty', node: sentence, range: [5, 9] }, noRelated);
     // The sentence is offsets 4–14: line 2, columns 1–11.
     expect(part.context).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 11 });
-    const whole = toFinding('r', 'warning', 'a.md', lines, { message: 'm', node: sentence }, noRelated);
+    const whole = toFinding('r', 'warning', 'a.md', lines, { messageId: 'input.empty', node: sentence }, noRelated);
     expect(whole).not.toHaveProperty('context');
   });
 
   it('builds the fingerprint base from rule, claim and the sentence and range without whitespace or punctuation', () => {
-    const f = toFinding('rule-a', 'warning', 'a.md', lines, { message: 'm', node: sentence, range: [5, 9], claimId: 'c1' }, noRelated);
+    const f = toFinding('rule-a', 'warning', 'a.md', lines, { messageId: 'input.empty', node: sentence, range: [5, 9], claimId: 'c1' }, noRelated);
     expect(f.fingerprintBase).toBe('rule-a\u0000c1\u0000职工医保个人账户\u0000个人账户');
     // Astral punctuation (U+10100) goes too; an emoji is a symbol, not punctuation, and stays.
-    const g = toFinding('r', 'info', 'a.md', lines, { message: 'm', node: { text: 'A \u{10100} b， 😀。', span: { start: 0, end: 11 } } }, noRelated);
+    const g = toFinding('r', 'info', 'a.md', lines, { messageId: 'input.empty', node: { text: 'A \u{10100} b， 😀。', span: { start: 0, end: 11 } } }, noRelated);
     expect(g.fingerprintBase).toBe('r\u0000\u0000Ab😀\u0000Ab😀');
   });
 
   it('adds optional fields only when set and resolves related locations in other files', () => {
     const other = new LineIndex('x\ny\n');
+    const there = msg('corpus-conflict.related-value', { value: 'there' });
     const d: ReportDescriptor = {
-      message: 'm',
+      messageId: 'input.empty',
       node: sentence,
       expected: '70%',
       related: [
-        { file: 'b.md', span: { start: 2, end: 3 }, excerpt: ' y ', message: 'there' },
+        { file: 'b.md', span: { start: 2, end: 3 }, excerpt: ' y ', message: there },
         { file: 'gone.md', span: { start: 0, end: 1 }, excerpt: 'z' },
       ],
     };
@@ -52,7 +54,7 @@ describe('toFinding', () => {
     expect('claimId' in f).toBe(false);
     expect('source' in f).toBe(false);
     expect(f.expected).toBe('70%');
-    expect(f.related).toEqual([{ file: 'b.md', line: 2, column: 1, endLine: 2, endColumn: 2, excerpt: 'y', message: 'there' }]);
+    expect(f.related).toEqual([{ file: 'b.md', line: 2, column: 1, endLine: 2, endColumn: 2, excerpt: 'y', message: 'there', messageRef: there }]);
   });
 });
 
@@ -67,7 +69,7 @@ describe('excerpt', () => {
 
 describe('finalise', () => {
   const raw = (file: string, line: number, ruleId = 'r'): RawFinding =>
-    toFinding(ruleId, 'warning', file, new LineIndex('a\n'.repeat(10)), { message: 'm', node: { text: '同一句。', span: { start: (line - 1) * 2, end: (line - 1) * 2 + 1 } } }, noRelated);
+    toFinding(ruleId, 'warning', file, new LineIndex('a\n'.repeat(10)), { messageId: 'input.empty', node: { text: '同一句。', span: { start: (line - 1) * 2, end: (line - 1) * 2 + 1 } } }, noRelated);
   const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
   /** The recipe written out: the content fingerprint (rule, claim, sentence, occurrence), then hashed with the file path. */
   const hash = (base: string, n: number, file: string) => sha(`${file}\u0000${sha(`${base}\u0000${n}`)}`);
@@ -103,6 +105,7 @@ describe('finalise', () => {
 
   it('drops the internal fields and puts the fingerprint last', () => {
     const [f] = finalise([raw('a.md', 2)]);
-    expect(Object.keys(f!)).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'fingerprint']);
+    // messageRef stays (the message re-rendered in another language); it is not in the JSON contract.
+    expect(Object.keys(f!)).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'excerpt', 'messageRef', 'fingerprint']);
   });
 });

@@ -1,3 +1,4 @@
+import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
 import type { Article, SourceFile } from '../src/types.js';
@@ -52,7 +53,7 @@ describe('parseMarkdown: front matter', () => {
     const { article, problems } = parseMarkdown(md(bad));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', line: 3 });
-    expect(problems[0]!.message).toContain('front matter');
+    expect(render('en', problems[0]!.message)).toContain('front matter');
     expect(article.frontMatter).toEqual({});
     expect(article.units[0]!.title?.text).toBe('标题');
     expect(article.sentences.map((s) => s.text)).toEqual(['标题', '正文。']);

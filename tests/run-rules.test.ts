@@ -21,7 +21,7 @@ function rule(id: string, hooks: (keyof RuleHandlers)[], log: string[], reportSe
       if (hooks.includes('sentence'))
         h.sentence = (s) => {
           log.push(`${id}:${s.text}`);
-          if (reportSentences && !s.isTitle) ctx.report({ message: 'x', node: s, ...(s.text === '第二句。' ? { severity: 'error' as const } : {}) });
+          if (reportSentences && !s.isTitle) ctx.report({ messageId: 'input.empty', node: s, ...(s.text === '第二句。' ? { severity: 'error' as const } : {}) });
         };
       if (hooks.includes('articleEnd')) h.articleEnd = () => void log.push(`${id}:end`);
       return h;
@@ -60,11 +60,11 @@ describe('severity from config', () => {
   const node = { text: '例句', span: { start: 0, end: 2 } };
   it('replaces the rule’s own severity, but never raises a ceiling', async () => {
     const { effectiveSeverity } = await import('../src/kernel/run-rules.js');
-    expect(effectiveSeverity(undefined, { message: 'm', node, severity: 'warning' }, 'error')).toBe('warning');
-    expect(effectiveSeverity('error', { message: 'm', node, severity: 'warning' }, 'error')).toBe('error');
+    expect(effectiveSeverity(undefined, { messageId: 'input.empty', node, severity: 'warning' }, 'error')).toBe('warning');
+    expect(effectiveSeverity('error', { messageId: 'input.empty', node, severity: 'warning' }, 'error')).toBe('error');
     // An unanswered question stays an info under `claim-contradiction: error` …
-    expect(effectiveSeverity('error', { message: 'm', node, severity: 'info', ceiling: true }, 'error')).toBe('info');
+    expect(effectiveSeverity('error', { messageId: 'input.empty', node, severity: 'info', ceiling: true }, 'error')).toBe('info');
     // … and config can still lower it.
-    expect(effectiveSeverity('warning', { message: 'm', node, severity: 'error', ceiling: true }, 'error')).toBe('warning');
+    expect(effectiveSeverity('warning', { messageId: 'input.empty', node, severity: 'error', ceiling: true }, 'error')).toBe('warning');
   });
 });

@@ -2,6 +2,7 @@
 // (`- - - - …`) overflowed yaml's stack at a place that changed from run to run,
 // so the same file gave different reports. Nesting is measured first and refused
 // at a fixed place, in front matter and in every YAML file claimlint reads.
+import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_YAML_DEPTH, yamlNestingProblem } from '../src/yaml/nesting.js';
 import { LocatedYaml } from '../src/yaml/located.js';
@@ -33,7 +34,7 @@ describe('deep nesting in YAML', () => {
     const read = () => parseArticle({ path: 'a.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
     const first = read();
     // Line 2 of the file, the 101st "- " at column 201.
-    expect(first.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([`2:201 malformed front matter (ignored): nested more than ${MAX_YAML_DEPTH} levels deep; not read`]);
+    expect(first.problems.map((p) => `${p.line}:${p.column} ${render('en', p.message)}`)).toEqual([`2:201 malformed front matter (ignored): nested more than ${MAX_YAML_DEPTH} levels deep; not read`]);
     for (let k = 0; k < 5; k++) expect(read().problems).toEqual(first.problems);
     expect(first.article.sentences.some((s) => s.text === '个人账户余额不会清零。')).toBe(true);
   });

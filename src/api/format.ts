@@ -1,6 +1,7 @@
 // The formatters by name for Node API callers: they take the JSON contract
 // object that lintText / lintFiles return, as the CLI's take its RunResult.
 
+import { list, msg } from '../i18n/message.js';
 import { RunFailure } from '../engine/failure.js';
 import { formatNames, formatters as byName, isFormatName, type FormatName } from '../formatters/index.js';
 import type { JsonReport } from '../formatters/json.js';
@@ -44,7 +45,7 @@ export const formatters: Readonly<Record<FormatName, ReportFormatter>> = Object.
 
 /** The report in the named format; an unknown name is a RunFailure listing the known ones. */
 export function format(report: JsonReport, name: string, options?: FormatOptions): string {
-  if (!isFormatName(name)) throw new RunFailure(`unknown format "${name}" (choose from ${formatNames.join(', ')})`);
+  if (!isFormatName(name)) throw new RunFailure(msg('error.unknown-format', { name, names: list(formatNames, 'comma') }));
   return formatters[name](report, options);
 }
 

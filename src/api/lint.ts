@@ -1,6 +1,7 @@
 // The Node API: lintText and lintFiles run the same pipeline as `claimlint
 // check` (engine/run.ts) and return the JSON contract object of `--format json`.
 
+import { isLocale, type Locale } from '../i18n/catalogue.js';
 import { resolve } from 'node:path';
 import { asOfFrom, check, loadRegistryOrFail, RunFailure, selfTestOrFail, setup, type Setup } from '../engine/run.js';
 import { loadCues } from '../extract/cues.js';
@@ -17,6 +18,8 @@ export interface LintOptions {
   readonly registry?: string | Registry;
   /** A config file (default: the nearest claimlint.config.yaml, from cwd up). */
   readonly config?: string;
+  /** Language of `message` and notes: 'zh' or 'en' (default: the config's `locale`, else the environment's). */
+  readonly locale?: Locale;
 }
 
 export interface LintTextOptions extends LintOptions {
@@ -37,7 +40,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   if (typeof text !== 'string') throw new RunFailure('lintText: the text must be a string');
   const { cwd, asOf, prepared } = prepare(options);
   const stdin = { name: options.filePath ?? TEXT_NAME, bytes: Buffer.from(text, 'utf8') };
-  const outcome = await check({ cwd, paths: ['-'], asOf, stdin }, prepared);
+  const outcome = await check({ cwd, paths: ['-'], asOf, stdin, ...localeOf(options) }, prepared);
   return jsonReport(outcome.result);
 }
 
@@ -50,7 +53,7 @@ export async function lintFiles(paths: string | readonly string[], options: Lint
   const list = typeof paths === 'string' ? [paths] : [...paths];
   if (list.includes('-')) throw new RunFailure('lintFiles: use lintText for text that is not in a file ("-")');
   const { cwd, asOf, prepared } = prepare(options);
-  const outcome = await check({ cwd, paths: list, asOf, ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}) }, prepared);
+  const outcome = await check({ cwd, paths: list, asOf, ...localeOf(options), ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}) }, prepared);
   if (outcome.inputFailures.length) {
     throw new RunFailure(`cannot read input: ${outcome.inputFailures[0]}`, outcome.inputFailures.slice(1));
   }
@@ -80,6 +83,12 @@ export function loadRegistry(location: string, options: LoadRegistryOptions = {}
 // the process; the reference date is swapped in per call.
 const setupsByPath = new Map<string, Setup>();
 const setupsByRegistry = new WeakMap<Registry, Map<string, Setup>>();
+
+function localeOf(options: LintOptions): { locale?: Locale } {
+  if (options.locale === undefined) return {};
+  if (!isLocale(options.locale)) throw new RunFailure(`locale must be 'zh' or 'en', not "${String(options.locale)}"`);
+  return { locale: options.locale };
+}
 
 function prepare(options: LintOptions): { cwd: string; asOf: string; prepared: Setup } {
   const cwd = resolve(options.cwd ?? process.cwd());

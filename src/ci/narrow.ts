@@ -1,3 +1,5 @@
+import { render } from '../i18n/catalogue.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { Finding, RunResult, Severity } from '../types.js';
 import { applyBaseline, type BaselineFile } from './baseline.js';
 import type { ChangeSet } from './git.js';
@@ -17,6 +19,7 @@ export interface Narrowing {
 export function narrow(result: RunResult, how: Narrowing): RunResult {
   let findings: readonly Finding[] = result.findings;
   const notes = [...result.notes];
+  const text = (m: Message) => render(result.locale ?? 'en', m);
   if (how.changes) {
     const { files, lines } = how.changes;
     const before = findings.length;
@@ -28,13 +31,18 @@ export function narrow(result: RunResult, how: Narrowing): RunResult {
       for (let l = f.line; l <= f.endLine; l++) if (changed.has(l)) return true;
       return false;
     });
-    notes.push(`reporting ${how.changedLines ? 'changed lines of ' : ''}${files.size} file${files.size === 1 ? '' : 's'} ${how.changes.description}; ${before - findings.length} finding${before - findings.length === 1 ? '' : 's'} elsewhere not shown`);
+    notes.push(text(msg('note.narrowed', {
+      changedLines: how.changedLines ? msg('note.narrowed-lines') : '',
+      files: msg('note.narrowed-files', { count: files.size }),
+      description: how.changes.description,
+      count: before - findings.length,
+    })));
   }
   if (how.baseline) {
     const split = applyBaseline(findings, how.baseline);
     findings = split.fresh;
-    if (how.baseline.converted) notes.push('baseline: version 1 file (fingerprints without the file path) read by converting it; `claimlint baseline write` rewrites it as version 2');
-    notes.push(`baseline: ${split.known} known finding${split.known === 1 ? '' : 's'} hidden, ${split.gone} baseline entr${split.gone === 1 ? 'y' : 'ies'} no longer found`);
+    if (how.baseline.converted) notes.push(text(msg('note.baseline-converted')));
+    notes.push(text(msg('note.baseline', { known: msg('note.baseline-known', { count: split.known }), gone: msg('note.baseline-gone', { count: split.gone }) })));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return {

@@ -1,3 +1,8 @@
+import { isLocale, render, type Locale } from '../i18n/catalogue.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { msg } from '../i18n/message.js';
+import { loadConfig } from '../config/config.js';
+import { allRuleMeta } from '../rules/index.js';
 import { Command, CommanderError, Option } from 'commander';
 import { RunFailure } from '../engine/run.js';
 import { formatNames } from '../formatters/index.js';
@@ -35,7 +40,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const shared = (cmd: Command) =>
     cmd
       .option('--registry <path>', 'registry file or directory (default: config, else ./claims, else the bundled registry)')
-      .option('--config <file>', 'config file (default: claimlint.config.yaml if present)');
+      .option('--config <file>', 'config file (default: claimlint.config.yaml if present)')
+      .option('--locale <zh|en>', 'language of messages and labels (default: config `locale`, else zh when LC_ALL/LC_MESSAGES/LANG is Chinese, else en)');
 
   shared(
     program
@@ -133,17 +139,45 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       // --help and --version exit 0; every other parse error is a usage error.
       return err.exitCode === 0 ? 0 : 2;
     }
+    const locale = errorLocale(argv, io);
     if (err instanceof UsageError) {
-      io.stderr(`claimlint: ${err.message}\n`);
+      io.stderr(`claimlint: ${err.messageRef ? render(locale, err.messageRef) : err.message}\n`);
       return 2;
     }
     if (err instanceof RunFailure) {
-      io.stderr(`claimlint: ${err.reason}\n`);
+      io.stderr(`claimlint: ${err.messageRef ? render(locale, err.messageRef) : err.reason}\n`);
       for (const d of err.details.slice(err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0)) io.stderr(`  ${d}\n`);
       return 2;
     }
-    io.stderr(`claimlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`claimlint: ${render(locale, msg('error.internal', { reason: err instanceof Error ? err.message : String(err) }))}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return 2;
   }
+}
+
+/** The value of an option in argv (`--name v` or `--name=v`), for use before or without commander. */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The language of a run's failure message: --locale, else the config's
+ * `locale` when the config can be read, else the environment's.
+ */
+function errorLocale(argv: readonly string[], io: Io): Locale {
+  const flag = optionValue(argv, '--locale');
+  if (isLocale(flag)) return flag;
+  let configured: Locale | undefined;
+  try {
+    const cfg = loadConfig(io.cwd, optionValue(argv, '--config'), allRuleMeta());
+    if (cfg.ok) configured = cfg.config.locale;
+  } catch {
+    // A config that cannot be read leaves the choice to the environment.
+  }
+  return resolveLocale(undefined, configured, io.env);
 }

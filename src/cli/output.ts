@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { RunFailure } from '../engine/failure.js';
@@ -40,6 +41,6 @@ export function writeReport(io: Io, file: string | undefined, text: string): voi
     ensureDir(dirname(path));
     writeFileSync(path, body);
   } catch (err) {
-    throw new RunFailure(`cannot write ${file}: ${fsReason(err)}`);
+    throw new RunFailure(msg('error.cannot-write', { file, reason: fsReason(err) }));
   }
 }

@@ -9,6 +9,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
 import { globProblem } from '../engine/glob-safety.js';
+import type { Locale } from '../i18n/catalogue.js';
 
 export const CONFIG_FILE = 'claimlint.config.yaml';
 
@@ -27,6 +28,10 @@ export interface Config {
   readonly lexicon?: string;
   readonly pageStructure?: string;
   readonly maxFileBytes: number;
+  /** Message language from the config; unset: --locale or the environment decides. */
+  readonly locale?: Locale;
+  /** HTML report: URL template of a finding's source line ({file}, {line}). */
+  readonly sourceUrl?: string;
   readonly rules: ReadonlyMap<string, RuleSetting>;
   /** `--format claimreview` settings, as written (URL templates, the publishing organisation). */
   readonly claimReview?: ClaimReviewSettings;
@@ -55,6 +60,8 @@ interface ConfigFile {
   lexicon?: string;
   pageStructure?: string;
   maxFileBytes?: number;
+  locale?: Locale;
+  sourceUrl?: string;
   rules?: Record<string, RuleEntry>;
   claimReview?: ClaimReviewSettings;
 }
@@ -147,6 +154,8 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
       ...(raw.lexicon ? { lexicon: resolve(base, raw.lexicon) } : {}),
       ...(raw.pageStructure ? { pageStructure: resolve(base, raw.pageStructure) } : {}),
       maxFileBytes: raw.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      ...(raw.locale ? { locale: raw.locale } : {}),
+      ...(raw.sourceUrl ? { sourceUrl: raw.sourceUrl } : {}),
       rules,
       ...(raw.claimReview ? { claimReview: raw.claimReview } : {}),
     },

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/message.js';
 import type { Article, ClaimRecord, FactRecord, SourceFile, Verdict } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from '../extract/cues.js';
@@ -51,7 +52,11 @@ type Stage = 'read' | 'decode' | 'parse' | 'normalize' | 'extract' | 'facts' | '
  * A file left unread on purpose (over maxFileBytes): a warning on the file, the
  * run goes on and its exit code is not touched, as the config schema promises.
  */
-export class SkippedInput extends Error {}
+export class SkippedInput extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.id);
+  }
+}
 
 /**
  * One file through the named stages (read → decode → parse → extract →
@@ -63,11 +68,11 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   const findings: RawFinding[] = [];
   const input = settingFor(services.settings, inputMeta.id);
   let lines = new LineIndex('');
-  const note = (severity: 'error' | 'warning' | 'info', message: string, line = 1, column = 1) => {
+  const note = (severity: 'error' | 'warning' | 'info', message: Message, line = 1, column = 1) => {
     if (!input.enabled) return;
     const start = lines.lineStart(line) + column - 1;
     findings.push(
-      toFinding(inputMeta.id, input.severity ?? severity, file, lines, { message, node: { text: '', span: { start, end: start } } }, () => undefined),
+      toFinding(inputMeta.id, input.severity ?? severity, file, lines, { messageId: message.id, ...(message.data ? { data: message.data } : {}), node: { text: '', span: { start, end: start } } }, () => undefined),
     );
   };
   const empty = (unreadable?: string): FileAnalysis => ({ file, records: [], verdicts: [], facts: [], findings, ...(unreadable ? { unreadable } : {}) });
@@ -78,23 +83,23 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
       return fn();
     } catch (err) {
       failed = name;
-      note('error', `the ${name} stage failed: ${err instanceof Error ? err.message : String(err)}`);
+      note('error', msg('input.stage-failed', { stage: name, reason: err instanceof Error ? err.message : String(err) }));
       return undefined;
     }
   };
 
   if (bytes instanceof SkippedInput) {
-    note('warning', `${bytes.message}; skipped`);
+    note('warning', msg('input.skipped', { reason: bytes.reason }));
     return empty();
   }
   if (bytes instanceof Error) {
-    note('error', `cannot read the file: ${bytes.message}`);
+    note('error', msg('input.unreadable', { reason: bytes.message }));
     return empty(bytes.message);
   }
   const decoded = stage('decode', () => decode(bytes));
   if (!decoded) return empty();
   if (!decoded.ok) {
-    note(decoded.reason === 'binary' ? 'warning' : 'info', `${decoded.message}; skipped`);
+    note(decoded.reason === 'binary' ? 'warning' : 'info', msg('input.skipped', { reason: decoded.message }));
     return empty();
   }
   lines = new LineIndex(decoded.text);

@@ -2,19 +2,20 @@
 // corpus may hold stray binaries or empty files; each gets a clear result
 // instead of a crash. Line endings are kept as they are so positions stay exact.
 
+import { list, msg, type Message } from '../i18n/message.js';
 import { pushAll } from '../arrays.js';
 import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 import { describeBytes, invalidUtf8 } from './utf8-errors.js';
 
 export interface DecodeNote {
   severity: 'info' | 'warning';
-  message: string;
+  message: Message;
   line: number;
 }
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: 'utf-8' | 'gb18030'; notes: DecodeNote[] }
-  | { ok: false; reason: 'binary' | 'empty'; message: string };
+  | { ok: false; reason: 'binary' | 'empty'; message: Message };
 
 /** How many leading bytes the binary sniff looks at. */
 const SNIFF_BYTES = 8192;
@@ -47,27 +48,25 @@ function decodeInvalidUtf8(body: Uint8Array, base: number): { text: string; enco
   const gbLost = countReplacements(gbText);
   if (bad.count <= gbLost || bad.wellFormed >= UTF8_MAJORITY * bad.count) {
     const text = utf8Lossy.decode(body);
-    const where = bad.first.map((q) => describeBytes(body, q, base)).join(', ');
-    const more = bad.count > bad.first.length ? ` and ${bad.count - bad.first.length} more` : '';
+    const where = list(bad.first.map((q) => describeBytes(body, q, base)), 'comma');
+    const more = bad.count > bad.first.length ? msg('input.bad-utf8-more', { count: bad.count - bad.first.length }) : '';
     return {
       text,
       encoding: 'utf-8',
       notes: [
         {
           severity: 'warning',
-          message:
-            `not valid UTF-8: ${bad.count} byte sequence${bad.count === 1 ? '' : 's'} replaced with U+FFFD, at ${where}${more}; ` +
-            `read as UTF-8 (${bad.wellFormed} well-formed multi-byte characters; GB18030 would lose ${gbLost} and garble the rest)`,
+          message: msg('input.bad-utf8', { count: bad.count, where, more, wellFormed: bad.wellFormed, gbLost }),
           line: lineOfByte(body, bad.first[0]?.offset ?? 0),
         },
       ],
     };
   }
-  const notes: DecodeNote[] = [{ severity: 'info', message: 'decoded as GB18030 (not valid UTF-8)', line: lineOfByte(body, bad.first[0]?.offset ?? 0) }];
+  const notes: DecodeNote[] = [{ severity: 'info', message: msg('input.gb18030'), line: lineOfByte(body, bad.first[0]?.offset ?? 0) }];
   if (gbLost > 0) {
     notes.push({
       severity: 'warning',
-      message: `${gbLost} byte sequence(s) are valid in neither UTF-8 nor GB18030 and were replaced with U+FFFD`,
+      message: msg('input.gb18030-lost', { count: gbLost }),
       line: lineOfChar(gbText, gbText.indexOf('\ufffd')),
     });
   }
@@ -88,7 +87,7 @@ export function decode(bytes: Uint8Array): DecodeResult {
       text,
       // The Encoding type has no UTF-16 member: the text is Unicode either way, the note says what it was.
       encoding: 'utf-8',
-      notes: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)`, line: 1 }],
+      notes: [{ severity: 'info', message: msg('input.utf16', { encoding: utf16.toUpperCase() }), line: 1 }],
     };
   }
 
@@ -128,11 +127,11 @@ function decodeUtf8(body: Uint8Array): string | undefined {
 }
 
 function empty(): DecodeResult {
-  return { ok: false, reason: 'empty', message: 'file is empty (no text after decoding)' };
+  return { ok: false, reason: 'empty', message: msg('input.empty') };
 }
 
 function binary(): DecodeResult {
-  return { ok: false, reason: 'binary', message: 'file looks binary (NUL or control bytes), not text' };
+  return { ok: false, reason: 'binary', message: msg('input.binary') };
 }
 
 function hasUtf8Bom(b: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/message.js';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -18,10 +19,10 @@ export interface DiscoveredFile {
 
 export interface Discovery {
   readonly files: readonly DiscoveredFile[];
-  /** Human notes: files skipped and why. */
-  readonly notes: readonly string[];
+  /** Human notes: files skipped and why (rendered in the run's language). */
+  readonly notes: readonly Message[];
   /** Paths named on the command line that do not exist (or are dangling links), each with its reason. */
-  readonly missing: readonly string[];
+  readonly missing: readonly Message[];
   /** Files left out by the config's ignore globs (a run whose every named file is ignored is not a failure). */
   readonly ignored: number;
 }
@@ -106,8 +107,8 @@ export function specialKind(st: { isFIFO(): boolean; isSocket(): boolean; isChar
  */
 export async function discover(paths: readonly string[], config: Config, cwd: string): Promise<Discovery> {
   const byReal = new Map<string, DiscoveredFile>();
-  const notes: string[] = [];
-  const missing: string[] = [];
+  const notes: Message[] = [];
+  const missing: Message[] = [];
   const problems: string[] = [];
   let ignored = 0;
   const ignoredNamed: string[] = [];
@@ -115,13 +116,14 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
   const textByConfig = new Set(config.text.length ? await fg([...config.text], { cwd: config.base, absolute: true, onlyFiles: true }) : []);
   const isIgnored = ignoreMatcher(config);
   const skippedNames = new Set<string>();
-  const duplicates = new Set<string>();
-  const linkNotes = new Set<string>();
+  // Keyed by path (and the other path): sorted by it at the end, each said once.
+  const duplicates = new Map<string, Message>();
+  const linkNotes = new Map<string, Message>();
 
   const add = (abs: string, explicit: boolean, real: string) => {
     const format = FORMATS[extname(abs).toLowerCase()] ?? (textByConfig.has(abs) || textByConfig.has(real) ? 'text' : undefined);
     if (!format) {
-      if (explicit) notes.push(`${displayPath(cwd, abs)}: skipped (not .md, .markdown or .txt; list it under "text" in the config to read it as a page)`);
+      if (explicit) notes.push(msg('note.skipped-explicit', { file: displayPath(cwd, abs) }));
       else skippedNames.add(real);
       return;
     }
@@ -137,7 +139,7 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
       // The file under its own name when that is one of the paths, else the path that sorts first.
       const seenFirst = seen.absolute === real || (file.absolute !== real && seen.display < file.display);
       const [keep, drop] = seenFirst ? [seen, file] : [file, seen];
-      duplicates.add(`${drop.display}: the same file as ${keep.display}; read once`);
+      duplicates.set(`${drop.display}\u0000${keep.display}`, msg('note.duplicate', { file: drop.display, same: keep.display }));
       byReal.set(real, keep);
       return;
     }
@@ -157,8 +159,8 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
     else if (k.kind === 'special') add(abs, false, abs);
     else if (k.kind === 'directory') {
       // Only a link reaches here (directories returned above): not entered, so no cycle.
-      if (entry.dirent.isSymbolicLink()) linkNotes.add(`${displayPath(cwd, abs)}: a link to a directory, not followed (name it to read it)`);
-    } else if (formatOfName(abs)) linkNotes.add(`${displayPath(cwd, abs)}: skipped (${k.what ?? 'cannot be read'})`);
+      if (entry.dirent.isSymbolicLink()) linkNotes.set(displayPath(cwd, abs), msg('note.dir-link', { file: displayPath(cwd, abs) }));
+    } else if (formatOfName(abs)) linkNotes.set(displayPath(cwd, abs), msg('note.skipped-special', { file: displayPath(cwd, abs), reason: k.what ?? msg('note.cannot-read') }));
   };
 
   const walk = async (pattern: string | readonly string[], base: string, ignore: readonly string[]) => {
@@ -201,7 +203,7 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
         ignoredNamed.push(displayPath(cwd, abs));
       } else if (!byReal.has(abs)) byReal.set(abs, { absolute: abs, display: displayPath(cwd, abs), format });
     } else if (k.kind === 'broken-link') {
-      missing.push(`${p}: ${k.what}`);
+      missing.push(msg('error.missing-path', { file: p, reason: k.what ?? msg('note.cannot-read') }));
     } else if (fg.isDynamicPattern(p)) {
       const problem = globProblem(p);
       if (problem) {
@@ -209,17 +211,18 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
         continue;
       }
       const matched = await walk(p.split(sep).join('/'), cwd, DEFAULT_IGNORE);
-      if (matched === 0) notes.push(`${p}: the pattern matched no files`);
+      if (matched === 0) notes.push(msg('note.no-match', { pattern: p }));
     } else {
-      missing.push(`${p}: no such file or directory`);
+      missing.push(msg('error.no-such-file', { file: p }));
     }
   }
   if (problems.length) throw new RunFailure(`invalid glob ${problems[0]}`, problems);
   const skipped = skippedNames.size;
-  if (skipped) notes.push(`skipped ${skipped} file${skipped === 1 ? ' that is' : 's that are'} not .md, .markdown or .txt`);
-  for (const n of ignoredNamed) notes.push(`${n}: ignored (matches the config's ignore patterns)`);
-  pushAll(notes, [...linkNotes].sort());
-  pushAll(notes, [...duplicates].sort());
+  if (skipped) notes.push(msg('note.skipped-count', { count: skipped }));
+  for (const n of ignoredNamed) notes.push(msg('note.ignored', { file: n }));
+  const byKey = (a: [string, Message], b: [string, Message]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  pushAll(notes, [...linkNotes].sort(byKey).map(([, m]) => m));
+  pushAll(notes, [...duplicates].sort(byKey).map(([, m]) => m));
   const files = [...byReal.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, notes, missing, ignored };
 }

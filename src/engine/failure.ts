@@ -1,6 +1,19 @@
-/** A failure of the run itself (exit 2): a one-line reason plus details for stderr. */
+import { render } from '../i18n/catalogue.js';
+import type { Message } from '../i18n/message.js';
+
+/**
+ * A failure of the run itself (exit 2): a one-line reason plus details for
+ * stderr. Given as a catalogue message, the CLI prints it in the run's
+ * language; `reason` is always the English text (for logs and the API).
+ */
 export class RunFailure extends Error {
-  constructor(readonly reason: string, readonly details: readonly string[] = []) {
-    super(reason);
+  readonly reason: string;
+  readonly messageRef?: Message;
+
+  constructor(reason: string | Message, readonly details: readonly string[] = []) {
+    const text = typeof reason === 'string' ? reason : render('en', reason);
+    super(text);
+    this.reason = text;
+    if (typeof reason !== 'string') this.messageRef = reason;
   }
 }

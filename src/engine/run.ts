@@ -17,7 +17,10 @@ import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
 import { formatProblem } from '../yaml/located.js';
 import type { AsOf, CorpusEntry, CorpusRule, FileRule } from '../kernel/rule.js';
-import { finalise, type RawFinding } from '../kernel/messages.js';
+import { finalise, localizeFindings, type RawFinding } from '../kernel/messages.js';
+import { list, msg, type Message } from '../i18n/message.js';
+import { render, type Locale } from '../i18n/catalogue.js';
+import { resolveLocale } from '../i18n/locale.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { applySuppressionPlan, applySuppressions } from '../kernel/suppressions.js';
 import { compactAnalysis } from './compact.js';
@@ -44,6 +47,10 @@ export interface RunOptions {
    * the records and findings, not with the files' texts.
    */
   readonly keepArticles?: boolean;
+  /** --locale: the language of messages and notes (default: the config's, else the environment's). */
+  readonly locale?: Locale;
+  /** The environment whose LC_ALL / LC_MESSAGES / LANG pick the language last (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 // Re-exported: commands import the run's failure from here.
@@ -65,7 +72,7 @@ export function asOfFrom(date: string): AsOf {
  */
 export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'> & { readonly registry?: Registry }): Setup {
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
-  if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
+  if (!cfg.ok) throw new RunFailure(msg('error.invalid-config', { problem: formatProblem(cfg.problems[0]!) }), cfg.problems.map(formatProblem));
   const config = cfg.config;
   const registry = options.registry ?? loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
@@ -82,7 +89,7 @@ export function selfTestOrFail(registry: Registry, cues: Cues): void {
   const report = selfTest(registry, cues);
   if (report.failures.length) {
     const lines = report.failures.map((f) => `${f.file}:${f.line}: ${f.claimId}: “${f.example.text}” ${f.got}`);
-    throw new RunFailure(`invalid registry: ${report.failures.length} example${report.failures.length === 1 ? '' : 's'} read wrongly (run \`claimlint registry test\`)`, lines);
+    throw new RunFailure(msg('error.registry-selftest', { count: report.failures.length }), lines);
   }
 }
 
@@ -90,7 +97,7 @@ export function loadRegistryOrFail(location: string, cwd: string, lexicon?: stri
   checkRegistryFiles(location, cwd);
   const loaded = loadRegistry(location, cwd, lexicon ? { lexicon } : {});
   if (!loaded.ok) {
-    throw new RunFailure(`invalid registry: ${formatProblem(loaded.problems[0]!)}`, loaded.problems.map(formatProblem));
+    throw new RunFailure(msg('error.invalid-registry', { problem: formatProblem(loaded.problems[0]!) }), loaded.problems.map(formatProblem));
   }
   return loaded.registry;
 }
@@ -116,9 +123,11 @@ export interface CheckOutcome {
 export async function check(options: RunOptions, prepared?: Setup): Promise<CheckOutcome> {
   const { config, registry, services } = prepared ?? setup(options);
   const found = await discoverWithStdin(options, config);
-  const inputFailures = [...found.missing];
+  const locale = resolveLocale(options.locale, config.locale, options.env);
+  const text = (m: Message) => render(locale, m);
+  const inputFailures = found.missing.map(text);
   if (found.files.length === 0 && found.missing.length === 0 && found.ignored === 0) {
-    throw new RunFailure(options.paths.length ? 'no articles found at the given paths' : `no articles match the corpus globs (${config.corpus.join(', ')})`);
+    throw new RunFailure(options.paths.length ? msg('error.no-articles') : msg('error.no-corpus-match', { globs: list(config.corpus, 'comma') }));
   }
   const cache = options.cacheLocation
     ? AnalysisCache.open(resolve(options.cwd, options.cacheLocation), runKey(cacheKeyParts(config, registry, options.asOf)))
@@ -165,13 +174,13 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   try {
     cache?.save();
   } catch (err) {
-    warnings.push(`cache not saved: cannot write ${options.cacheLocation}: ${fsReason(err)}`);
+    warnings.push(text(msg('note.cache-unsaved', { dir: options.cacheLocation!, reason: fsReason(err) })));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {
     version: 1,
     asOf: options.asOf,
-    findings,
+    findings: localizeFindings(findings, locale),
     summary: {
       files: found.files.length,
       claims,
@@ -180,7 +189,13 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
       infos: count('info'),
     },
     rules: allRuleMeta(),
-    notes: [...found.notes, ...(cache ? [`cache: ${cache.hits} of ${cache.hits + cache.misses} files unchanged`] : []), ...(cache?.damaged ? [`cache: ${cache.damaged} damaged entr${cache.damaged === 1 ? 'y' : 'ies'} recomputed`] : []), ...warnings],
+    notes: [
+      ...found.notes.map(text),
+      ...(cache ? [text(msg('note.cache-hits', { hits: cache.hits, total: cache.hits + cache.misses }))] : []),
+      ...(cache?.damaged ? [text(msg('note.cache-damaged', { count: cache.damaged }))] : []),
+      ...warnings,
+    ],
+    locale,
   };
   return { result, analyses, services, inputFailures, warnings, config };
 }
@@ -261,12 +276,20 @@ function cacheKeyParts(config: Config, registry: Registry, asOf: string): string
 
 let dataDigest: string | undefined;
 
-/** Digest of the bundled data files (gazetteer, cue lists, page structure). */
+/**
+ * Digest of the bundled data files (gazetteer, cue lists, page structure, and
+ * the message catalogues under data/messages: cached findings hold rendered text).
+ */
 export function bundledDataDigest(): string {
   if (dataDigest) return dataDigest;
-  const dir = packagePath('data');
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  const walk = (dir: string, prefix: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else h.update(`${prefix}${e.name}`).update(readFileSync(join(dir, e.name)));
+    }
+  };
+  walk(packagePath('data'), '');
   dataDigest = h.digest('hex');
   return dataDigest;
 }
@@ -285,9 +308,9 @@ export function readBytes(f: DiscoveredFile, max: number): Uint8Array | Error {
     fd = openSync(f.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
     const st = fstatSync(fd);
     if (st.isDirectory()) return new Error('is a directory');
-    if (!st.isFile()) return new SkippedInput(`${specialKind(st)}, not a regular file`);
+    if (!st.isFile()) return new SkippedInput(msg('input.not-regular', { kind: specialKind(st) }));
     const size = st.size;
-    if (size > max) return new SkippedInput(`file is ${size} bytes, over the ${max}-byte limit (maxFileBytes in the config)`);
+    if (size > max) return new SkippedInput(msg('input.too-large', { size, max }));
     // Size 0 may be a file that does not report its size: readFileSync reads until the end.
     if (size === 0) return readFileSync(fd);
     const bytes = Buffer.allocUnsafe(size);

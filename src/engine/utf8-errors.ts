@@ -2,6 +2,8 @@
 // "maximal subpart" the WHATWG decoder replaces with one U+FFFD: a lead byte
 // and the continuation bytes that were still valid when the sequence broke.
 
+import { msg, type Message } from '../i18n/message.js';
+
 export interface BadSequence {
   /** Offset of the first byte in the buffer (0-based). */
   readonly offset: number;
@@ -57,7 +59,7 @@ export function invalidUtf8(b: Uint8Array, limit = 3): { count: number; first: B
 }
 
 /** `byte offset 3051 (e7 94)`: where a bad sequence is and what it holds. */
-export function describeBytes(b: Uint8Array, s: BadSequence, base = 0): string {
+export function describeBytes(b: Uint8Array, s: BadSequence, base = 0): Message {
   const hex = Array.from(b.subarray(s.offset, s.offset + s.length), (x) => x.toString(16).padStart(2, '0')).join(' ');
-  return `byte offset ${base + s.offset} (${hex})`;
+  return msg('input.byte-offset', { offset: base + s.offset, bytes: hex });
 }

@@ -4,6 +4,7 @@
 // root, as GitLab resolves it; the fingerprint is the finding's own (it holds
 // the file path, so the same sentence in two articles is two issues).
 
+import type { Locale } from '../i18n/catalogue.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
 import { locate } from './location.js';
@@ -22,9 +23,9 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-export function toCodeQualityIssue(f: Finding, options: Pick<FormatterOptions, 'cwd' | 'root'>): CodeQualityIssue {
+export function toCodeQualityIssue(f: Finding, options: Pick<FormatterOptions, 'cwd' | 'root'>, locale: Locale = 'en'): CodeQualityIssue {
   return {
-    description: `${f.ruleId}: ${messageWithCanonical(f)}`,
+    description: `${f.ruleId}: ${messageWithCanonical(f, locale)}`,
     check_name: f.ruleId,
     fingerprint: f.fingerprint,
     severity: SEVERITY[f.severity],
@@ -33,4 +34,4 @@ export function toCodeQualityIssue(f: Finding, options: Pick<FormatterOptions, '
 }
 
 export const formatCodeQuality: Formatter = (result, options) =>
-  `${JSON.stringify(result.findings.map((f) => toCodeQualityIssue(f, options)), null, 2)}\n`;
+  `${JSON.stringify(result.findings.map((f) => toCodeQualityIssue(f, options, result.locale)), null, 2)}\n`;

@@ -4,6 +4,7 @@
 // then notices; when some are not shown, a notice saying how many goes before
 // all of them (a closing one would be the eleventh notice, and dropped).
 
+import type { Locale } from '../i18n/catalogue.js';
 import type { Finding, RunResult } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
 import { locate } from './location.js';
@@ -35,7 +36,7 @@ export function escapeProperty(s: string): string {
   return s.replace(PROPERTY_SPECIALS, (c) => ESCAPES[c]!);
 }
 
-function annotation(f: Finding, options: FormatterOptions): string {
+function annotation(f: Finding, options: FormatterOptions, locale: Locale): string {
   const props: [string, string | number][] = [
     // Relative to the repository root, which GitHub resolves annotation paths against.
     ['file', locate(f.file, options.cwd, options.root).path],
@@ -46,7 +47,7 @@ function annotation(f: Finding, options: FormatterOptions): string {
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
   props.push(['title', `claimlint(${f.ruleId})`]);
   const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${COMMAND[f.severity]} ${rendered}::${escapeData(messageWithCanonical(f))}`;
+  return `::${COMMAND[f.severity]} ${rendered}::${escapeData(messageWithCanonical(f, locale))}`;
 }
 
 /** Errors first, then warnings, then infos; within a level by file, line and column (stable). */
@@ -76,7 +77,7 @@ export const formatGithub: Formatter = (result: RunResult, options) => {
   const lines: string[] = [];
   const notice = overflowNotice(result.findings, options);
   if (notice !== undefined) lines.push(notice);
-  for (const f of annotationOrder(result.findings)) lines.push(annotation(f, options));
+  for (const f of annotationOrder(result.findings)) lines.push(annotation(f, options, result.locale ?? 'en'));
   // Plain last line, for the step's log (not a workflow command).
   lines.push(`claimlint: ${countsPhrase(result.summary)} in ${plural(result.summary.files, 'file')}`);
   return `${lines.join('\n')}\n`;

@@ -30,6 +30,8 @@ export interface FormatterOptions {
   maxMarkdownRows?: number;
   /** Why the run failed (it exits 2) although a report was made: SARIF records it as an unsuccessful execution. */
   failure?: string;
+  /** `html`: the config's `sourceUrl`, a URL template of a finding's source line ({file} from `root`, {line}). */
+  sourceUrl?: string;
   /** `claimreview`: the config's claimReview settings and the folder its paths are relative to. */
   claimReview?: ClaimReviewOptions;
 }

@@ -2,9 +2,11 @@
 // comment. Totals first, then one table per file, worst files first. Both
 // GitHub surfaces cap their size, so the tables stop after a number of rows.
 
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type { Finding, RunResult } from '../types.js';
 import type { Formatter } from './index.js';
-import { countsPhrase, plural, rankFiles, tallyByRule, type SeverityCounts } from './tally.js';
+import { countsText, rankFiles, scopeMessage, tallyByRule, type SeverityCounts } from './tally.js';
 import { oneLine, truncate } from './text.js';
 import { pushAll } from '../arrays.js';
 
@@ -13,7 +15,7 @@ export const DEFAULT_MAX_MARKDOWN_ROWS = 200;
 const EXCERPT_CHARS = 80;
 const CANONICAL_CHARS = 120;
 
-const SEVERITY_LABEL = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info' } as const;
+const SEVERITY_MARK = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 
 // Characters that would end a table cell, start markup, or open raw HTML.
 const CELL_SPECIALS = /[\\`*_[\]<>&|]/g;
@@ -31,22 +33,24 @@ export function escapeCell(s: string): string {
   return oneLine(s).replace(CELL_SPECIALS, (c) => CELL_ESCAPES[c] ?? `\\${c}`);
 }
 
-function totalsLine(result: RunResult): string {
+function totalsLine(result: RunResult, locale: Locale): string {
   const s = result.summary;
-  const scope = `in ${plural(s.files, 'file')} · ${plural(s.claims, 'claim')} checked`;
+  const scope = render(locale, scopeMessage(s.files, s.claims));
   const problems = s.errors + s.warnings + s.infos;
-  return `**${plural(problems, 'problem')}** (${countsPhrase(s)}) ${scope}${result.asOf ? ` · as of ${result.asOf}` : ''}`;
+  const asOf = result.asOf ? ` · ${render(locale, msg('label.as-of', { date: result.asOf }))}` : '';
+  return `**${render(locale, msg('label.count.problems', { count: problems }))}** (${countsText(locale, s)}) ${scope}${asOf}`;
 }
 
-function ruleTable(findings: readonly Finding[]): string[] {
-  const lines = ['| Rule | Errors | Warnings | Infos |', '| --- | ---: | ---: | ---: |'];
+function ruleTable(findings: readonly Finding[], locale: Locale): string[] {
+  const h = (id: string) => render(locale, msg(`label.column.${id}`));
+  const lines = [`| ${h('rule')} | ${h('errors')} | ${h('warnings')} | ${h('infos')} |`, '| --- | ---: | ---: | ---: |'];
   for (const t of tallyByRule(findings)) {
     lines.push(`| ${escapeCell(t.ruleId)} | ${t.errors} | ${t.warnings} | ${t.infos} |`);
   }
   return lines;
 }
 
-function findingRow(f: Finding): string {
+function findingRow(f: Finding, locale: Locale): string {
   const sentence = escapeCell(truncate(oneLine(f.excerpt), EXCERPT_CHARS));
   // The message says what is wrong; it goes under the sentence to keep the table five columns wide.
   const cell = `${sentence}<br>→ ${escapeCell(f.message)}`;
@@ -55,45 +59,48 @@ function findingRow(f: Finding): string {
     canonical = escapeCell(truncate(oneLine(f.expected), CANONICAL_CHARS));
     if (f.source !== undefined) canonical += ` (${escapeCell(f.source)})`;
   }
-  return `| ${f.line} | ${SEVERITY_LABEL[f.severity]} | ${escapeCell(f.ruleId)} | ${cell} | ${canonical} |`;
+  const severity = `${SEVERITY_MARK[f.severity]} ${render(locale, msg(`label.severity.${f.severity}`))}`;
+  return `| ${f.line} | ${severity} | ${escapeCell(f.ruleId)} | ${cell} | ${canonical} |`;
 }
 
-function fileCounts(c: SeverityCounts): string {
+function fileCounts(c: SeverityCounts, locale: Locale): string {
   const parts: string[] = [];
-  if (c.errors > 0) parts.push(plural(c.errors, 'error'));
-  if (c.warnings > 0) parts.push(plural(c.warnings, 'warning'));
-  if (c.infos > 0) parts.push(plural(c.infos, 'info'));
-  return parts.join(', ');
+  if (c.errors > 0) parts.push(render(locale, msg('label.count.errors', { count: c.errors })));
+  if (c.warnings > 0) parts.push(render(locale, msg('label.count.warnings', { count: c.warnings })));
+  if (c.infos > 0) parts.push(render(locale, msg('label.count.infos', { count: c.infos })));
+  return parts.join(render(locale, msg('sep.comma')));
 }
 
 export const formatMarkdown: Formatter = (result, options) => {
+  const locale = result.locale ?? 'en';
+  const h = (id: string) => render(locale, msg(`label.column.${id}`));
   const lines = ['## claimlint', ''];
   if (result.findings.length === 0) {
     const s = result.summary;
-    lines.push(`✅ No problems in ${plural(s.files, 'file')} · ${plural(s.claims, 'claim')} checked.`);
+    lines.push(`✅ ${render(locale, msg('label.markdown.no-problems', { files: msg('label.count.files', { count: s.files }), claims: msg('label.count.claims', { count: s.claims }) }))}`);
   } else {
-    lines.push(totalsLine(result), '');
-    pushAll(lines, ruleTable(result.findings));
+    lines.push(totalsLine(result, locale), '');
+    pushAll(lines, ruleTable(result.findings, locale));
     const maxRows = Math.max(0, options.maxMarkdownRows ?? DEFAULT_MAX_MARKDOWN_ROWS);
     let shown = 0;
     for (const file of rankFiles(result.findings)) {
       if (shown >= maxRows) break;
-      lines.push('', `### ${escapeCell(file.file)}`, '', `${fileCounts(file)}`, '');
-      lines.push('| Line | Severity | Rule | Sentence | Canonical |', '| ---: | --- | --- | --- | --- |');
+      lines.push('', `### ${escapeCell(file.file)}`, '', `${fileCounts(file, locale)}`, '');
+      lines.push(`| ${h('line')} | ${h('severity')} | ${h('rule')} | ${h('sentence')} | ${h('canonical')} |`, '| ---: | --- | --- | --- | --- |');
       for (const f of file.findings) {
         if (shown >= maxRows) break;
-        lines.push(findingRow(f));
+        lines.push(findingRow(f, locale));
         shown++;
       }
     }
     const hidden = result.findings.length - shown;
     if (hidden > 0) {
       const where = options.reportPath !== undefined ? ` (${escapeCell(options.reportPath)})` : '';
-      lines.push('', `… ${hidden} more ${hidden === 1 ? 'finding' : 'findings'} not shown; see the full report${where}.`);
+      lines.push('', render(locale, msg('label.markdown.hidden', { count: hidden, where })));
     }
   }
   if (result.notes.length > 0) {
-    lines.push('', '**Notes**', '');
+    lines.push('', `**${render(locale, msg('label.markdown.notes'))}**`, '');
     for (const note of result.notes) lines.push(`- ${escapeCell(note)}`);
   }
   return `${lines.join('\n')}\n`;

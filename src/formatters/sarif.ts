@@ -5,6 +5,7 @@
 // What GitHub needs beyond the schema: fullDescription at most 1,024 characters,
 // related locations linked from the message text, a helpUri per rule.
 
+import type { Locale } from '../i18n/catalogue.js';
 import type {
   Location,
   Log,
@@ -122,8 +123,8 @@ export function escapeMessageText(s: string): string {
  * The message with each related location linked (`[text](id)`): GitHub shows
  * related locations only when the message links to them.
  */
-function resultMessage(f: Finding, related: readonly RelatedLocation[], options: FormatterOptions): string {
-  const text = escapeMessageText(messageWithCanonical(f));
+function resultMessage(f: Finding, related: readonly RelatedLocation[], options: FormatterOptions, locale: Locale): string {
+  const text = escapeMessageText(messageWithCanonical(f, locale));
   if (related.length === 0) return text;
   const links = related.map((r, i) => {
     const where = `${locate(r.file, options.cwd, options.root).path}:${r.line}`;
@@ -133,7 +134,7 @@ function resultMessage(f: Finding, related: readonly RelatedLocation[], options:
   return `${text} See ${links.join('; ')}.`;
 }
 
-function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatterOptions): Result {
+function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatterOptions, locale: Locale): Result {
   const index = ruleIndex.get(f.ruleId);
   const relatedSpans = f.related ?? [];
   // Ids start at 1: the message's links name them.
@@ -146,7 +147,7 @@ function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: F
     ruleId: f.ruleId,
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVEL[f.severity],
-    message: { text: resultMessage(f, relatedSpans, options) },
+    message: { text: resultMessage(f, relatedSpans, options, locale) },
     locations: [{ physicalLocation: findingLocation(f, options) }],
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
@@ -182,7 +183,7 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
     ],
     originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.root ?? options.cwd) } },
     columnKind: 'utf16CodeUnits',
-    results: result.findings.map((f) => toResult(f, ruleIndex, options)),
+    results: result.findings.map((f) => toResult(f, ruleIndex, options, result.locale ?? 'en')),
   };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

@@ -4,9 +4,11 @@
 // judge it without opening the file. Columns are aligned by display width, as
 // CJK characters take two terminal columns.
 
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type { Finding, RunResult, Severity } from '../types.js';
 import type { Formatter } from './index.js';
-import { countsPhrase, groupByFile, plural } from './tally.js';
+import { countsMessage, groupByFile, scopeMessage } from './tally.js';
 import { displayWidth, oneLine, padEndDisplay, padStartDisplay } from './text.js';
 import { maxOf, pushAll } from '../arrays.js';
 
@@ -51,13 +53,13 @@ const PLAIN: Paint = {
 };
 
 /** The lines under a finding's row: sentence, canonical statement, related locations. */
-function detailLines(f: Finding, paint: Paint): string[] {
+function detailLines(f: Finding, paint: Paint, locale: Locale): string[] {
   const lines: string[] = [];
   const excerpt = oneLine(f.excerpt);
   if (excerpt) lines.push(`    ${paint.dim('›')} ${excerpt}`);
   if (f.expected !== undefined) {
     const source = f.source !== undefined ? ` (${oneLine(f.source)})` : '';
-    lines.push(paint.dim(`    canonical: ${oneLine(f.expected)}${source}`));
+    lines.push(paint.dim(`    ${render(locale, msg('label.canonical', { statement: `${oneLine(f.expected)}${source}` }))}`));
   }
   for (const r of f.related ?? []) {
     const note = r.message !== undefined ? `  (${oneLine(r.message)})` : '';
@@ -66,46 +68,50 @@ function detailLines(f: Finding, paint: Paint): string[] {
   return lines;
 }
 
-function fileBlock(file: string, findings: readonly Finding[], paint: Paint): string[] {
+function fileBlock(file: string, findings: readonly Finding[], paint: Paint, locale: Locale): string[] {
   const rows = findings.map((f) => ({
     f,
     pos: `${f.line}:${f.column}`,
     message: oneLine(f.message),
   }));
   const posWidth = maxOf(rows.map((r) => r.pos.length));
-  const sevWidth = maxOf(rows.map((r) => r.f.severity.length));
+  const sevLabel = (s: Severity) => render(locale, msg(`label.severity.${s}`));
+  const sevWidth = maxOf(rows.map((r) => displayWidth(sevLabel(r.f.severity))));
   const widths = rows.map((r) => displayWidth(r.message)).filter((w) => w <= MAX_MESSAGE_PAD);
   const msgWidth = maxOf(widths);
 
   const out = [paint.underline(oneLine(file))];
   for (const { f, pos, message } of rows) {
     // Pad outside the colour codes so a reset never lands inside the padding.
-    const sev = paint.severity(f.severity, f.severity) + ' '.repeat(sevWidth - f.severity.length);
+    const shown = sevLabel(f.severity);
+    const sev = paint.severity(f.severity, shown) + ' '.repeat(sevWidth - displayWidth(shown));
     out.push(
       `  ${padStartDisplay(pos, posWidth)}  ${sev}  ${padEndDisplay(message, msgWidth)}  ${paint.dim(f.ruleId)}`,
     );
-    pushAll(out, detailLines(f, paint));
+    pushAll(out, detailLines(f, paint, locale));
   }
   return out;
 }
 
-function summaryLine(result: RunResult, paint: Paint): string {
+function summaryLine(result: RunResult, paint: Paint, locale: Locale): string {
   const s = result.summary;
-  const scope = `in ${plural(s.files, 'file')} · ${plural(s.claims, 'claim')} checked`;
+  const scope = scopeMessage(s.files, s.claims);
   const problems = s.errors + s.warnings + s.infos;
-  if (problems === 0) return paint.green(`✔ no problems ${scope}`);
+  if (problems === 0) return paint.green(`✔ ${render(locale, msg('label.no-problems', { scope }))}`);
   const worst: Severity = s.errors > 0 ? 'error' : s.warnings > 0 ? 'warning' : 'info';
-  return paint.severity(worst, paint.bold(`✖ ${plural(problems, 'problem')} (${countsPhrase(s)}) ${scope}`));
+  const text = render(locale, msg('label.problems', { problems: msg('label.count.problems', { count: problems }), counts: countsMessage(s), scope }));
+  return paint.severity(worst, paint.bold(`✖ ${text}`));
 }
 
 export const formatStylish: Formatter = (result, options) => {
   const paint = options.color ? ANSI : PLAIN;
+  const locale = result.locale ?? 'en';
   const lines: string[] = [];
   for (const group of groupByFile(result.findings)) {
-    pushAll(lines, fileBlock(group.file, group.findings, paint));
+    pushAll(lines, fileBlock(group.file, group.findings, paint, locale));
     lines.push('');
   }
-  lines.push(summaryLine(result, paint));
+  lines.push(summaryLine(result, paint, locale));
   for (const note of result.notes) lines.push(paint.dim(oneLine(note)));
   return `${lines.join('\n')}\n`;
 };

@@ -2,6 +2,8 @@
 // deterministic (plain code-unit string comparison, never locale-dependent),
 // so the same findings always give byte-identical reports.
 
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { Finding, Severity } from '../types.js';
 
 export interface SeverityCounts {
@@ -89,4 +91,22 @@ export function plural(n: number, word: string): string {
 /** "2 errors, 1 warning, 0 infos". */
 export function countsPhrase(c: SeverityCounts): string {
   return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}`;
+}
+
+/** "2 errors, 1 warning, 0 infos" in `locale`. */
+export function countsText(locale: Locale, c: SeverityCounts): string {
+  return render(locale, countsMessage(c));
+}
+
+export function countsMessage(c: SeverityCounts): Message {
+  return msg('label.counts', {
+    errors: msg('label.count.errors', { count: c.errors }),
+    warnings: msg('label.count.warnings', { count: c.warnings }),
+    infos: msg('label.count.infos', { count: c.infos }),
+  });
+}
+
+/** "in 3 files · 12 claims checked" in `locale`. */
+export function scopeMessage(files: number, claims: number): Message {
+  return msg('label.scope', { files: msg('label.count.files', { count: files }), claims: msg('label.count.claims', { count: claims }) });
 }

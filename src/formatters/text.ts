@@ -1,6 +1,8 @@
 // Text helpers shared by the human-readable formatters: terminal display width
 // of CJK text, flattening excerpts to one line, and cutting long cells.
 
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -159,8 +161,8 @@ export function truncate(s: string, max: number): string {
  * A finding's message followed by the canonical statement and its source, for
  * formats with a single message field (SARIF, GitHub annotations).
  */
-export function messageWithCanonical(f: Finding): string {
+export function messageWithCanonical(f: Finding, locale: Locale = 'en'): string {
   if (f.expected === undefined) return f.message;
   const source = f.source !== undefined ? ` (${f.source})` : '';
-  return `${f.message} — canonical: ${f.expected}${source}`;
+  return render(locale, msg('label.with-canonical', { message: f.message, statement: `${f.expected}${source}` }));
 }

@@ -2,6 +2,8 @@ import * as crypto from 'node:crypto';
 import type { Finding, RelatedLocation, Severity } from '../types.js';
 import type { LineIndex } from '../text/position.js';
 import type { RelatedSpec, ReportDescriptor } from './rule.js';
+import { render, type Locale } from '../i18n/catalogue.js';
+import type { Message } from '../i18n/message.js';
 
 const EXCERPT_MAX = 240;
 
@@ -23,6 +25,7 @@ export function toFinding(
   const end = d.node.span.start + Math.max(re, rs);
   const s = lines.position(start);
   const e = lines.position(end);
+  const messageRef: Message = d.data ? { id: d.messageId, data: d.data } : { id: d.messageId };
   // Built by assignment in the order the fields are listed (the order of the JSON
   // output): optional fields only when set, as the spreads this replaces did.
   const f: Mutable<RawFinding> = {
@@ -33,7 +36,8 @@ export function toFinding(
     column: s.column,
     endLine: e.line,
     endColumn: e.column,
-    message: d.message,
+    // English here, so that sorting (which compares messages) is the same in every language.
+    message: render('en', messageRef),
     excerpt: excerpt(text),
   } as Mutable<RawFinding>;
   if (d.claimId) f.claimId = d.claimId;
@@ -48,9 +52,28 @@ export function toFinding(
     const cs = lines.position(d.node.span.start);
     const ce = lines.position(d.node.span.start + text.length);
     f.context = { line: cs.line, column: cs.column, endLine: ce.line, endColumn: ce.column };
+    const h = spanInExcerpt(text, rs, re, f.excerpt);
+    if (h) f.highlight = h;
   }
+  f.messageRef = messageRef;
   f.fingerprintBase = `${ruleId}\u0000${d.claimId ?? ''}\u0000${normalise(text)}\u0000${normalise(text.slice(rs, re))}`;
   return f;
+}
+
+/**
+ * Where text[rs, re) lands in the excerpt made of `text` (whitespace runs
+ * collapsed, ends trimmed, long text cut): the collapsed prefix's length,
+ * checked against the excerpt; undefined when the span was cut off.
+ */
+export function spanInExcerpt(text: string, rs: number, re: number, ex: string): [number, number] | undefined {
+  const piece = text.slice(rs, re).replace(/\s+/g, ' ').trim();
+  if (!piece) return undefined;
+  const lead = text.slice(0, rs).replace(/\s+/g, ' ').trimStart();
+  for (const start of [lead.length, lead.length + 1, lead.length - 1]) {
+    if (start >= 0 && ex.startsWith(piece, start)) return [start, start + piece.length];
+  }
+  const at = ex.indexOf(piece);
+  return at >= 0 ? [at, at + piece.length] : undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -65,8 +88,24 @@ function toRelated(r: RelatedSpec, lines: LineIndex | undefined): RelatedLocatio
     endLine: end.line,
     endColumn: end.column,
     excerpt: excerpt(r.excerpt),
-    ...(r.message ? { message: r.message } : {}),
+    ...(r.message ? { message: render('en', r.message), messageRef: r.message } : {}),
   };
+}
+
+/**
+ * The findings with their messages in `locale` (they are made in English).
+ * Findings without a catalogue message (a cache written by an older version) keep theirs.
+ */
+export function localizeFindings(findings: readonly Finding[], locale: Locale): readonly Finding[] {
+  if (locale === 'en') return findings;
+  return findings.map((f) => {
+    const related = f.related?.map((r) => (r.messageRef ? { ...r, message: render(locale, r.messageRef) } : r));
+    return {
+      ...f,
+      ...(f.messageRef ? { message: render(locale, f.messageRef) } : {}),
+      ...(related ? { related } : {}),
+    };
+  });
 }
 
 /** Any whitespace: what the excerpt's collapsing and String.prototype.trim act on. */

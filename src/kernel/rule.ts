@@ -2,6 +2,7 @@ import type { Article, ClaimRecord, FactRecord, RuleMeta, Severity, Sentence, Sp
 import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
 import type { SuppressionPlan } from './suppressions.js';
+import type { Message, MessageArg } from '../i18n/message.js';
 
 /** The reference date that "current" and "stale" are judged against. */
 export interface AsOf {
@@ -14,7 +15,8 @@ export interface RelatedSpec {
   readonly file: string;
   readonly span: Span;
   readonly excerpt: string;
-  readonly message?: string;
+  /** What this location says, as a catalogue message (data/messages). */
+  readonly message?: Message;
 }
 
 /**
@@ -22,7 +24,10 @@ export interface RelatedSpec {
  * kernel turns them into absolute lines and columns.
  */
 export interface ReportDescriptor {
-  readonly message: string;
+  /** The message's id in the catalogue (data/messages/*.yaml); the kernel renders it in the run's language. */
+  readonly messageId: string;
+  /** Values of the message's named placeholders. */
+  readonly data?: Readonly<Record<string, MessageArg>>;
   readonly node: TextSpan;
   /** Part of node.text, [start, end) in UTF-16 units; default the whole node. */
   readonly range?: readonly [number, number];

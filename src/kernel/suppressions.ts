@@ -1,3 +1,4 @@
+import { list, msg } from '../i18n/message.js';
 import type { Article, Directive, RuleMeta } from '../types.js';
 import type { LineIndex } from '../text/position.js';
 import { toFinding, type RawFinding } from './messages.js';
@@ -74,10 +75,10 @@ export function applySuppressionPlan(
     const node = { text: s.text, span: d.span };
     const unknown = d.ruleIds.filter((id) => !knownRules.has(id));
     if (unknown.length) {
-      kept.push(toFinding(suppressionMeta.id, 'warning', file, lines, { node, message: `claimlint-${d.kind} names unknown rule ${unknown.map((u) => `“${u}”`).join(', ')}.` }, () => undefined));
+      kept.push(toFinding(suppressionMeta.id, 'warning', file, lines, { node, messageId: 'suppression.unknown-rule', data: { kind: d.kind, rules: list(unknown.map((u) => msg('quote.text', { text: u })), 'comma') } }, () => undefined));
     } else if (!s.used) {
       const what = d.ruleIds.length ? d.ruleIds.join(', ') : 'all rules';
-      kept.push(toFinding(suppressionMeta.id, 'warning', file, lines, { node, message: `claimlint-${d.kind} (${what}) suppresses nothing; remove it.` }, () => undefined));
+      kept.push(toFinding(suppressionMeta.id, 'warning', file, lines, { node, messageId: 'suppression.unused', data: { kind: d.kind, what } }, () => undefined));
     }
   }
   return kept;

@@ -10,6 +10,7 @@
 // Front matter is cut off here, before markdown-it: its lines are handed to
 // markdown-it as empty lines, so block line numbers are still those of the file.
 
+import { msg, type Message } from '../i18n/message.js';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
@@ -20,7 +21,7 @@ import { pushSentences } from '../text/sentences.js';
 
 export interface ParseProblem {
   severity: 'warning' | 'info';
-  message: string;
+  message: Message;
   line: number;
   column: number;
 }
@@ -326,7 +327,7 @@ class MarkdownReader {
     return this.lineIndex.position(offset);
   }
 
-  problem(severity: ParseProblem['severity'], message: string, offset: number): void {
+  problem(severity: ParseProblem['severity'], message: Message, offset: number): void {
     this.problems.push({ severity, message, ...this.position(offset) });
   }
 
@@ -624,7 +625,7 @@ class MarkdownReader {
       const span = { start: start + m.index, end: start + m.index + m[0].length };
       const kind = m[1]!;
       if (!DIRECTIVE_KINDS.has(kind)) {
-        this.problem('warning', `unknown directive "claimlint-${kind}" (expected claimlint-disable, -enable, -disable-next-line or -disable-line)`, span.start);
+        this.problem('warning', msg('input.unknown-directive', { kind }), span.start);
         continue;
       }
       const body = m[2]!;
@@ -779,7 +780,7 @@ function readFrontMatter(text: string, block: FrontMatterBlock, lines: Lines, re
       case 'region': {
         const v = scalarString(pair);
         if (v === undefined) {
-          reader.problem('warning', `front matter "${key}" should be a single value`, at);
+          reader.problem('warning', msg('input.front-matter-single', { key }), at);
           break;
         }
         fm[key] = v;
@@ -789,7 +790,7 @@ function readFrontMatter(text: string, block: FrontMatterBlock, lines: Lines, re
       case 'date':
       case 'updated': {
         const v = pair.scalar ? normaliseDate(pair.value) : undefined;
-        if (v === undefined) reader.problem('warning', `front matter "${key}" is not a date (expected YYYY-MM-DD)`, at);
+        if (v === undefined) reader.problem('warning', msg('input.front-matter-date', { key }), at);
         else fm[key] = v;
         break;
       }
@@ -797,7 +798,7 @@ function readFrontMatter(text: string, block: FrontMatterBlock, lines: Lines, re
         const json = pair.value;
         if (Array.isArray(json)) fm.tags = json.filter((t) => t !== null && typeof t !== 'object').map(String);
         else if (typeof json === 'string') fm.tags = json.split(/[,，、]/).map((t) => t.trim()).filter((t) => t.length > 0);
-        else reader.problem('warning', 'front matter "tags" should be a list', at);
+        else reader.problem('warning', msg('input.front-matter-tags'), at);
         break;
       }
       default:
@@ -812,7 +813,7 @@ function yamlPairs(text: string, contentStart: number, closingLine: number, read
   const source = text.slice(contentStart, closingLine);
   const deep = yamlNestingProblem(source);
   if (deep) {
-    reader.problem('warning', `malformed front matter (ignored): ${deep.message}`, contentStart + deep.offset);
+    reader.problem('warning', msg('input.front-matter-malformed', { reason: deep.message }), contentStart + deep.offset);
     return undefined;
   }
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
@@ -822,12 +823,12 @@ function yamlPairs(text: string, contentStart: number, closingLine: number, read
     // reported line inside the front matter, on the last character that is not a line break.
     let at = contentStart + Math.min(err.pos[0], Math.max(0, source.length - 1));
     while (at > contentStart && (text[at] === '\n' || text[at] === '\r')) at--;
-    reader.problem('warning', `malformed front matter (ignored): ${err.message.split('\n')[0]}`, at);
+    reader.problem('warning', msg('input.front-matter-malformed', { reason: err.message.split('\n')[0]! }), at);
     return undefined;
   }
   if (doc.contents === null) return [];
   if (!isMap(doc.contents)) {
-    reader.problem('warning', 'malformed front matter (ignored): expected key: value pairs', contentStart);
+    reader.problem('warning', msg('input.front-matter-pairs'), contentStart);
     return undefined;
   }
   return doc.contents.items.map((pair): FrontMatterPair => {

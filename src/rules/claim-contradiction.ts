@@ -2,6 +2,7 @@ import type { FileRule } from '../kernel/rule.js';
 import type { Verdict } from '../types.js';
 import { citeSource } from '../registry/types.js';
 import { describeFraming } from './wording.js';
+import { list, msg } from '../i18n/message.js';
 
 export const claimContradiction: FileRule = {
   scope: 'file',
@@ -42,7 +43,7 @@ export const claimContradiction: FileRule = {
       const said = compiled.valueByName.get(v.record.value)!;
       const canonical = compiled.valueByName.get(claim.canonical)!;
       // The framing is named at the start of the message; the rest say why the level is lower.
-      const notes = (v.qualifiers ?? []).filter((q) => !q.startsWith('asked as') && !q.startsWith('passed on as'));
+      const notes = (v.qualifiers ?? []).filter((q) => q.id !== 'qualifier.asked' && q.id !== 'qualifier.rumour');
       const framing = describeFraming(v.record.framing);
       const cueStart = v.record.cue.span.start - v.record.sentence.span.start;
       const others = same.filter((o) => o.record.sentence.span.start !== v.record.sentence.span.start);
@@ -53,16 +54,21 @@ export const claimContradiction: FileRule = {
         severity: v.level ?? 'error',
         // A warning or info says how sure the reading is: config may lower it, never raise it.
         ceiling: (v.level ?? 'error') !== 'error',
-        message:
-          `${claim.subject}: ${framing}“${v.record.cue.text}” asserts ${said.label}, but the canonical value is ${canonical.label}` +
-          (notes.length ? ` (${notes.join('; ')})` : '') +
-          (others.length ? `; this article itself says ${canonical.label} in ${others.length} other place${others.length === 1 ? '' : 's'}` : '') +
-          '.',
+        messageId: 'claim-contradiction.contradicts',
+        data: {
+          subject: claim.subject,
+          framing,
+          cue: v.record.cue.text,
+          said: said.label,
+          canonical: canonical.label,
+          notes: notes.length ? msg('claim-contradiction.notes', { list: list(notes, 'semicolon') }) : '',
+          others: others.length ? msg('claim-contradiction.others', { canonical: canonical.label, count: others.length }) : '',
+        },
         claimId: claim.id,
         expected: claim.statement,
         source: citeSource(claim.source),
         ...(shown.length
-          ? { related: shown.map((o) => ({ file: context.file, span: o.record.sentence.span, excerpt: o.record.sentence.text, message: `says ${canonical.label}` })) }
+          ? { related: shown.map((o) => ({ file: context.file, span: o.record.sentence.span, excerpt: o.record.sentence.text, message: msg('claim-contradiction.related-says', { canonical: canonical.label }) })) }
           : {}),
       });
     }

@@ -4,6 +4,7 @@ import type { Registry } from '../registry/types.js';
 import type { ConflictSide } from '../facts/aggregate.js';
 import { claimConflicts, factConflicts, type ClaimObservation, type FactObservation } from '../facts/conflicts.js';
 import { loadFactKeys } from '../facts/keys.js';
+import { list, msg, type Message, type MessageArg } from '../i18n/message.js';
 
 const DEFAULT_MAX_RELATED = 3;
 
@@ -49,23 +50,27 @@ export const corpusConflict: CorpusRule = {
 };
 
 /** "elsewhere in this article", "in 2 other articles", or both. */
-function where(side: ConflictSide<unknown>): string {
-  const parts: string[] = [];
-  if (side.inFile > 0) parts.push('elsewhere in this article');
-  if (side.otherFiles > 0) parts.push(`in ${side.otherFiles} other article${side.otherFiles === 1 ? '' : 's'}`);
-  return parts.join(' and ');
+function where(side: ConflictSide<unknown>): Message {
+  const inFile = msg('corpus-conflict.where-file');
+  const others = msg('corpus-conflict.where-others', { count: side.otherFiles });
+  if (side.inFile > 0 && side.otherFiles > 0) return msg('corpus-conflict.where-both', { inFile, others });
+  return side.inFile > 0 ? inFile : others;
 }
 
-function more(side: ConflictSide<unknown>): string {
-  return side.total > side.against.length ? ` (${side.total} places; ${side.against.length} listed)` : '';
+function more(side: ConflictSide<unknown>): MessageArg {
+  return side.total > side.against.length ? msg('corpus-conflict.more', { total: side.total, listed: side.against.length }) : '';
 }
 
-function showFact(o: FactObservation): string {
-  return o.fact.year !== undefined ? `${o.fact.value.text}（${o.fact.year}年）` : o.fact.value.text;
+function showFact(o: FactObservation): MessageArg {
+  return withYear(o.fact.value.text, o.fact.year);
+}
+
+function withYear(text: string, year: number | undefined): MessageArg {
+  return year !== undefined ? msg('corpus-conflict.value-year', { value: text, year }) : text;
 }
 
 /** The other values as text, once each: a year is added only when all its places give the same one. */
-function distinctValues(side: ConflictSide<FactObservation>): string[] {
+function distinctValues(side: ConflictSide<FactObservation>): MessageArg[] {
   const years = new Map<string, { text: string; years: Set<number | undefined> }>();
   for (const v of side.values) {
     const f = v.example.fact;
@@ -75,30 +80,38 @@ function distinctValues(side: ConflictSide<FactObservation>): string[] {
   }
   return [...years.values()].map(({ text, years: ys }) => {
     const [only] = ys;
-    return ys.size === 1 && only !== undefined ? `${text}（${only}年）` : text;
+    return ys.size === 1 ? withYear(text, only) : text;
   });
 }
 
 function describeFact(side: ConflictSide<FactObservation>) {
   const fact = side.at.fact;
   const others = distinctValues(side);
-  const shown = others.length > 3 ? `${others.slice(0, 3).join('、')}…` : others.join('、');
+  const shown = others.length > 3 ? msg('corpus-conflict.value-more', { values: list(others.slice(0, 3), 'enum') }) : list(others, 'enum');
   const attribute = loadFactKeys().attributes.get(fact.attribute);
   const hedged = fact.hedged || side.against.every((o) => o.fact.hedged);
-  const notes: string[] = [];
-  if (hedged) notes.push('hedged');
-  if (attribute?.weak) notes.push('weak attribute');
+  const notes: Message[] = [];
+  if (hedged) notes.push(msg('corpus-conflict.note-hedged'));
+  if (attribute?.weak) notes.push(msg('corpus-conflict.note-weak'));
   const severity: Severity = notes.length ? 'warning' : 'error';
   const related: RelatedSpec[] = side.against.map((o) => ({
     file: o.file,
     span: o.fact.evidence.span,
     excerpt: o.fact.evidence.text,
-    message: showFact(o),
+    message: msg('corpus-conflict.related-value', { value: showFact(o) }),
   }));
   return {
     node: fact.evidence,
     severity,
-    message: `Conflicting values for ${fact.label}: ${showFact(side.at)} here, ${shown} ${where(side)}${more(side)}${notes.length ? ` [${notes.join(', ')}]` : ''}.`,
+    messageId: 'corpus-conflict.facts',
+    data: {
+      label: fact.label,
+      here: showFact(side.at),
+      others: shown,
+      where: where(side),
+      more: more(side),
+      notes: notes.length ? msg('corpus-conflict.notes', { list: list(notes, 'comma') }) : '',
+    },
     related,
   };
 }
@@ -117,16 +130,23 @@ function describeClaim(side: ConflictSide<ClaimObservation>, registry: Registry)
     file: o.file,
     span: o.verdict.record.sentence.span,
     excerpt: o.verdict.record.sentence.text,
-    message: label(o.verdict.record.value),
+    message: msg('corpus-conflict.related-value', { value: label(o.verdict.record.value) }),
   }));
-  const agrees = v.kind === 'supported' ? ' (this one agrees with the registry)' : '';
+  const agrees = v.kind === 'supported' ? msg('corpus-conflict.agrees') : '';
   return {
     node: r.sentence,
     range: [cueStart, cueStart + r.cue.text.length] as const,
     severity,
-    message:
-      `The corpus disagrees with itself on ${compiled.claim.subject}: “${r.cue.text}” here asserts ${label(r.value)}${agrees}, ` +
-      `but ${others.join('、')} ${others.length === 1 ? 'is' : 'are'} asserted ${where(side)}${more(side)}.`,
+    messageId: 'corpus-conflict.claims',
+    data: {
+      subject: compiled.claim.subject,
+      cue: r.cue.text,
+      said: label(r.value),
+      agrees,
+      others: others.length === 1 ? msg('corpus-conflict.claims-one', { value: others[0]! }) : msg('corpus-conflict.claims-many', { values: list(others, 'enum') }),
+      where: where(side),
+      more: more(side),
+    },
     claimId: r.claimId,
     related,
   };

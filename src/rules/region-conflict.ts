@@ -11,6 +11,7 @@
  * says it is elsewhere on purpose. Word lists live in data/region-conflict.yaml
  * and can be replaced through the rule's options.
  */
+import { msg } from '../i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { FileRule, RelatedSpec } from '../kernel/rule.js';
@@ -498,10 +499,10 @@ const within = (g: Gazetteer, code: string, scope: string): boolean => code === 
 
 // ------------------------------------------------------------------ the rule
 
-function describeRegion(g: Gazetteer, r: UnitRegion): string {
-  const name = displayName(g, r.code!);
+/** Which message reports a body place against the unit's region: the title's, or front matter's when no title names it. */
+function regionMessageId(r: UnitRegion): string {
   // Name the title whenever one names the region, even when front matter declares it too.
-  return r.source === 'front-matter' && r.titleUnit === undefined ? `Front matter region is ${name}` : `Title is about ${name}`;
+  return r.source === 'front-matter' && r.titleUnit === undefined ? 'region-conflict.front-matter-place' : 'region-conflict.title-place';
 }
 
 export const regionConflict: FileRule = {
@@ -548,7 +549,7 @@ export const regionConflict: FileRule = {
 
     const titleRelated = (r: UnitRegion, article: Article): RelatedSpec[] => {
       const title = r.titleUnit !== undefined ? article.units[r.titleUnit]?.title : undefined;
-      return title ? [{ file: context.file, span: title.span, excerpt: title.text, message: 'the title naming the region' }] : [];
+      return title ? [{ file: context.file, span: title.span, excerpt: title.text, message: msg('region-conflict.related-title') }] : [];
     };
 
     return {
@@ -568,7 +569,8 @@ export const regionConflict: FileRule = {
             context.report({
               node: p.sentence,
               range: [p.start, p.end],
-              message: `${describeRegion(g, r)}, but this sentence puts it in ${displayName(g, p.code)}.`,
+              messageId: regionMessageId(r),
+              data: { region: displayName(g, r.code!), place: displayName(g, p.code) },
               related: titleRelated(r, article),
             });
           }
@@ -586,7 +588,7 @@ export const regionConflict: FileRule = {
         const r = regions[v.record.unitIndex] ?? { mixed: false };
         if (r.mixed) return;
         const sentence: TextSpan = v.record.sentence;
-        const head = `This claim holds only in ${displayName(g, scoped)} (registry claim ${claim.id}), but `;
+        const head = { scope: displayName(g, scoped), claimId: claim.id };
         const extra = { claimId: claim.id, expected: claim.statement, source: citeSource(claim.source) };
 
         // A place the sentence names itself decides first.
@@ -605,7 +607,8 @@ export const regionConflict: FileRule = {
           context.report({
             node: sentence,
             range: [place.start, place.end],
-            message: `${head}this sentence is about ${displayName(g, place.code)}.`,
+            messageId: 'region-conflict.scoped-sentence',
+            data: { ...head, place: displayName(g, place.code) },
             ...extra,
           });
           return;
@@ -618,7 +621,8 @@ export const regionConflict: FileRule = {
           context.report({
             node: sentence,
             range,
-            message: `${head}the unit is about ${displayName(g, r.code)}.`,
+            messageId: 'region-conflict.scoped-unit',
+            data: { ...head, place: displayName(g, r.code) },
             related: titleRelated(r, context.article),
             ...extra,
           });
@@ -626,7 +630,7 @@ export const regionConflict: FileRule = {
         }
         // No region anywhere: stated as a national rule, unless the sentence says it is local.
         if (v.record.hedges.length > 0 || c.local?.test(sentence.text)) return;
-        context.report({ node: sentence, range, message: `${head}the unit states it with no region, as a national rule.`, ...extra });
+        context.report({ node: sentence, range, messageId: 'region-conflict.scoped-national', data: head, ...extra });
       },
     };
   },

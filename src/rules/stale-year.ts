@@ -15,6 +15,7 @@
 // Word lists and thresholds live in data/stale-year.yaml; the rule's options in
 // claimlint.config.yaml override them key by key.
 
+import { msg, type MessageArg } from '../i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -404,19 +405,22 @@ function dateOf(article: Article, unitIndex: number): string | undefined {
   return article.date;
 }
 
-const years = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
-
-function describe(f: StaleYear, asOf: string, dated: string | undefined): string {
+/** The finding's message: which one by kind, with the year(s), the quoted words and the age. */
+function describe(f: StaleYear, asOf: string, dated: string | undefined): { messageId: string; data: Record<string, MessageArg> } {
   const m = f.mention;
-  const label = m.endYear === m.year ? String(m.year) : `${m.year}–${m.endYear}`;
-  const context = dated ? ` (this item is dated ${dated})` : '';
+  const data: Record<string, MessageArg> = {
+    years: m.endYear === m.year ? String(m.year) : `${m.year}–${m.endYear}`,
+    count: f.age,
+    asOf,
+    dated: dated ? msg('stale-year.dated', { date: dated }) : '',
+  };
   switch (f.kind) {
     case 'current':
-      return `“${f.quote}” presents ${label} as current, but ${m.endYear === m.year ? 'it is' : 'it ended'} ${years(f.age)} before the as-of date ${asOf}${context}.`;
+      return { messageId: m.endYear === m.year ? 'stale-year.current' : 'stale-year.current-range', data: { ...data, quote: f.quote } };
     case 'title':
-      return `Title gives ${label} for a rates/standards page (“${f.cue}”), ${years(f.age)} before the as-of date ${asOf}${context}.`;
+      return { messageId: 'stale-year.title', data: { ...data, cue: f.cue } };
     case 'lead-in':
-      return `“${f.quote}” heads a list of rates/standards for ${label}, ${years(f.age)} before the as-of date ${asOf}; readers will take it as current${context}.`;
+      return { messageId: 'stale-year.lead-in', data: { ...data, quote: f.quote } };
   }
 }
 
@@ -474,7 +478,7 @@ export const staleYear: FileRule = {
           node,
           range: [f.mention.start, f.mention.end],
           severity: f.kind === 'current' ? 'error' : 'warning',
-          message: describe(f, context.asOf.date, dateOf(article, unitIndex)),
+          ...describe(f, context.asOf.date, dateOf(article, unitIndex)),
         });
       }
     };

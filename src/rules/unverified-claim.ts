@@ -23,7 +23,8 @@ export const unverifiedClaim: FileRule = {
         context.report({
           node: v.record.sentence,
           range: [cueStart, cueStart + v.record.cue.text.length],
-          message: `${compiled.claim.subject}: “${v.record.cue.text}” asserts ${said?.label ?? v.record.value}, which the registry does not judge.`,
+          messageId: 'unverified-claim.unjudged',
+          data: { subject: compiled.claim.subject, cue: v.record.cue.text, said: said?.label ?? v.record.value },
           claimId: compiled.claim.id,
           expected: compiled.claim.statement,
           source: citeSource(compiled.claim.source),

@@ -1,5 +1,6 @@
 import type { ClaimRecord, Severity, Verdict } from '../types.js';
 import type { CompiledClaim, Registry } from '../registry/types.js';
+import { list, msg, type Message } from '../i18n/message.js';
 
 /**
  * Decides a record against its registry entry, in the spirit of FEVER's
@@ -32,7 +33,7 @@ export function judge(registry: Registry, record: ClaimRecord): Verdict {
       return { kind: 'supported', record, reason: `says ${value.label}, as the registry does` };
     case 'local-rule':
       if (record.scope === 'local') return { kind: 'supported', record, reason: `says ${value.label}, a local rule within the national ceiling` };
-      return contradicted(compiled, record, `says ${value.label} as if it were the national rule; the registry says ${canonical.label}`, ['a local rule stated as general']);
+      return contradicted(compiled, record, `says ${value.label} as if it were the national rule; the registry says ${canonical.label}`, [msg('qualifier.local-rule')]);
     case 'contradicts':
       return contradicted(compiled, record, `says ${value.label}; the registry says ${canonical.label}`, []);
     case 'unverifiable':
@@ -57,23 +58,23 @@ function exceptionFor(compiled: CompiledClaim, record: ClaimRecord) {
 
 const RANK: Readonly<Record<Severity, number>> = { error: 2, warning: 1, info: 0 };
 
-function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: string, given: readonly string[]): Verdict {
+function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: string, given: readonly Message[]): Verdict {
   let level: Severity = given.length ? 'warning' : 'error';
   const qualifiers = [...given];
-  const lower = (to: Severity, why: string) => {
+  const lower = (to: Severity, why: Message) => {
     qualifiers.push(why);
     if (RANK[to] < RANK[level]) level = to;
   };
-  if (record.framing === 'question') lower('info', 'asked as a question, not answered');
-  if (record.framing === 'mention') lower('info', 'named rather than asserted');
-  if (record.framing === 'rumour') lower('warning', 'passed on as a rumour, not confirmed');
+  if (record.framing === 'question') lower('info', msg('qualifier.asked'));
+  if (record.framing === 'mention') lower('info', msg('qualifier.named'));
+  if (record.framing === 'rumour') lower('warning', msg('qualifier.rumour'));
   for (const c of record.conditions) {
-    if (c.kind === 'past') lower('info', `about the past (“${c.text}”)`);
-    else if (c.kind === 'time') lower('info', `about another time (“${c.text}”)`);
-    else if (c.kind === 'condition') lower('info', `under the condition “${c.text}”`);
-    else if (c.kind === 'limiting') lower('info', `limited to some cases (“${c.text}”)`);
+    if (c.kind === 'past') lower('info', msg('qualifier.past', { text: c.text }));
+    else if (c.kind === 'time') lower('info', msg('qualifier.time', { text: c.text }));
+    else if (c.kind === 'condition') lower('info', msg('qualifier.condition', { text: c.text }));
+    else if (c.kind === 'limiting') lower('info', msg('qualifier.limiting', { text: c.text }));
   }
-  if (record.hedges.length) lower('warning', `hedged with ${record.hedges.map((h) => `“${h}”`).join('、')}`);
-  if (compiled.claim.confidence !== 'high') lower('warning', `registry confidence is ${compiled.claim.confidence}`);
+  if (record.hedges.length) lower('warning', msg('qualifier.hedged', { hedges: list(record.hedges.map((h) => msg('quote.text', { text: h })), 'enum') }));
+  if (compiled.claim.confidence !== 'high') lower('warning', msg('qualifier.confidence', { level: msg(`confidence.${compiled.claim.confidence}`) }));
   return { kind: 'contradicted', record, reason, level, qualifiers };
 }

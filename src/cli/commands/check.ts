@@ -1,3 +1,5 @@
+import { isLocale, render, type Locale } from '../../i18n/catalogue.js';
+import { list, msg } from '../../i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBaseline } from '../../ci/baseline.js';
@@ -33,6 +35,7 @@ export interface CheckFlags {
   readonly color?: boolean;
   readonly stdinFilename?: string;
   readonly withCorpus?: boolean;
+  readonly locale?: string;
 }
 
 export interface Target {
@@ -48,35 +51,42 @@ export function parseTargets(flags: CheckFlags, io: Io): Target[] {
     const name = colon < 0 ? spec : spec.slice(0, colon);
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
     if (!(formatNames as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown format "${name}" (choose from ${formatNames.join(', ')})`);
+      throw new UsageError(msg('error.unknown-format', { name, names: list(formatNames, 'comma') }));
     }
-    if (file === '') throw new UsageError(`--format ${spec}: missing file name after ":"`);
+    if (file === '') throw new UsageError(msg('error.format-file', { spec }));
     return { format: name as FormatName, ...(file ? { file } : {}) };
   });
   const toStdout = targets.filter((t) => !t.file);
-  if (toStdout.length > 1 && !flags.output) throw new UsageError('only one --format can write to stdout; give the others a file (--format sarif:report.sarif)');
-  if (toStdout.length > 1) throw new UsageError('--output takes one report; give the other formats their own file (--format sarif:report.sarif)');
+  if (toStdout.length > 1 && !flags.output) throw new UsageError(msg('error.one-stdout'));
+  if (toStdout.length > 1) throw new UsageError(msg('error.one-output'));
   return targets.map((t) => (t.file || !flags.output ? t : { ...t, file: flags.output }));
 }
 
 /** The options every corpus-reading command passes to `check`, from its flags. */
 export function runOptions(
   paths: readonly string[],
-  flags: { readonly asOf?: string; readonly config?: string; readonly registry?: string },
+  flags: { readonly asOf?: string; readonly config?: string; readonly registry?: string; readonly locale?: string },
   io: Io,
 ): RunOptions {
   return {
     cwd: io.cwd,
     paths,
     asOf: resolveAsOf(flags.asOf),
+    ...(flags.locale !== undefined ? { locale: parseLocale(flags.locale) } : {}),
+    env: io.env,
     ...(flags.config ? { configPath: flags.config } : {}),
     ...(flags.registry ? { registryPath: flags.registry } : {}),
   };
 }
 
+export function parseLocale(flag: string): Locale {
+  if (!isLocale(flag)) throw new UsageError(msg('error.locale', { value: flag }));
+  return flag;
+}
+
 export function resolveAsOf(flag: string | undefined): string {
   if (flag === undefined) return today();
-  if (!isIsoDate(flag)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flag}"`);
+  if (!isIsoDate(flag)) throw new UsageError(msg('error.as-of', { value: flag }));
   return flag;
 }
 
@@ -124,9 +134,9 @@ async function checkAndReport(
   written: { reports: boolean },
 ): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
-  if (flags.changedSince && flags.filesFrom) throw new UsageError('use either --changed-since or --files-from, not both');
-  if (flags.changedLines && !flags.changedSince) throw new UsageError('--changed-lines needs --changed-since');
-  if (flags.withCorpus && (flags.changedSince || flags.filesFrom)) throw new UsageError('--with-corpus reports on the named paths: use it without --changed-since and --files-from');
+  if (flags.changedSince && flags.filesFrom) throw new UsageError(msg('error.since-and-files'));
+  if (flags.changedLines && !flags.changedSince) throw new UsageError(msg('error.changed-lines'));
+  if (flags.withCorpus && (flags.changedSince || flags.filesFrom)) throw new UsageError(msg('error.with-corpus'));
   // --with-corpus (a pre-commit hook's staged files): the paths are what is reported on, the corpus is context.
   const named = flags.withCorpus ? paths.filter((p) => p !== '-') : [];
   const changes = named.length
@@ -148,15 +158,16 @@ async function checkAndReport(
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
   // Paths in CI reports are relative to the checkout, wherever in it claimlint runs.
-  const root = targets.some((t) => ROOTED_FORMATS.has(t.format)) ? repositoryRoot(io.cwd) : undefined;
-  for (const w of outcome.warnings) io.stderr(`claimlint: warning: ${w}\n`);
+  const sourceUrl = outcome.config.sourceUrl;
+  const rooted = (t: Target) => ROOTED_FORMATS.has(t.format) || (t.format === 'html' && sourceUrl !== undefined);
+  const root = targets.some(rooted) ? repositoryRoot(io.cwd) : undefined;
+  const locale = result.locale ?? 'en';
+  for (const w of outcome.warnings) io.stderr(`claimlint: ${render(locale, msg('error.warning', { text: w }))}\n`);
   // The run exits 2 after writing its reports; a report must not call it a success.
-  const failure = outcome.inputFailures.length ? `cannot read input: ${outcome.inputFailures[0]}` : undefined;
+  const failure = outcome.inputFailures.length ? msg('error.cannot-read-input', { reason: outcome.inputFailures[0]! }) : undefined;
   const claimReview = outcome.config.claimReview;
   if (targets.some((t) => t.format === 'claimreview') && !claimReview) {
-    throw new RunFailure(
-      `--format claimreview needs a claimReview section in ${outcome.config.file ?? 'claimlint.config.yaml'} (articleUrl and author; see README)`,
-    );
+    throw new RunFailure(msg('error.claimreview-config', { file: outcome.config.file ?? 'claimlint.config.yaml' }));
   }
   written.reports = true;
   for (const t of targets) {
@@ -167,8 +178,9 @@ async function checkAndReport(
       color: !t.file && useColor(flags.color, io),
       toolVersion: toolVersion(),
       ...(reportFile ? { reportPath: reportFile } : {}),
-      ...(failure ? { failure } : {}),
+      ...(failure ? { failure: render('en', failure) } : {}),
       ...(claimReview ? { claimReview: { settings: claimReview, base: outcome.config.base } } : {}),
+      ...(sourceUrl && t.format === 'html' ? { sourceUrl } : {}),
     });
     writeReport(io, t.file, text);
   }
@@ -178,7 +190,7 @@ async function checkAndReport(
   }
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    io.stderr(`claimlint: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`claimlint: ${render(locale, msg('error.too-many-warnings', { count: result.summary.warnings, max: maxWarnings }))}\n`);
     return 1;
   }
   return 0;
@@ -224,12 +236,12 @@ export function useColor(flag: boolean | undefined, io: Pick<Io, 'env' | 'isTTY'
 function stdinInput(paths: readonly string[], flags: CheckFlags, io: Io): { name: string; bytes: Uint8Array } | undefined {
   const dashes = paths.filter((p) => p === '-').length;
   if (dashes === 0) {
-    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the text read from stdin: give - among the paths');
+    if (flags.stdinFilename !== undefined) throw new UsageError(msg('error.stdin-filename'));
     return undefined;
   }
-  if (dashes > 1) throw new UsageError('- (stdin) can be given once');
-  if (flags.filesFrom === '-') throw new UsageError('stdin cannot be both the text (-) and the --files-from list');
-  if (flags.stdinFilename === '') throw new UsageError('--stdin-filename needs a file name');
+  if (dashes > 1) throw new UsageError(msg('error.stdin-once'));
+  if (flags.filesFrom === '-') throw new UsageError(msg('error.stdin-twice'));
+  if (flags.stdinFilename === '') throw new UsageError(msg('error.stdin-filename-empty'));
   const bytes = io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8');
   return { name: flags.stdinFilename ?? STDIN_NAME, bytes };
 }
@@ -239,7 +251,7 @@ const STDIN_NAME = '<stdin>';
 
 function parseMaxWarnings(flag: string | undefined): number | undefined {
   if (flag === undefined) return undefined;
-  if (!/^\d+$/.test(flag)) throw new UsageError(`--max-warnings takes a whole number, not "${flag}"`);
+  if (!/^\d+$/.test(flag)) throw new UsageError(msg('error.max-warnings', { value: flag }));
   return Number(flag);
 }
 
@@ -247,6 +259,6 @@ function readListFile(cwd: string, file: string): string {
   try {
     return readFileSync(resolve(cwd, file), 'utf8');
   } catch {
-    throw new RunFailure(`cannot read --files-from ${file}`);
+    throw new RunFailure(msg('error.files-from', { file }));
   }
 }

@@ -1,3 +1,4 @@
+import { render } from '../../i18n/catalogue.js';
 import { check } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
@@ -45,7 +46,7 @@ export async function runExtract(paths: readonly string[], flags: ExtractFlags, 
           hedges: r.hedges,
           framing: r.framing,
           ...(v.level ? { level: v.level } : {}),
-          ...(v.qualifiers?.length ? { qualifiers: v.qualifiers } : {}),
+          ...(v.qualifiers?.length ? { qualifiers: v.qualifiers.map((q) => render('en', q)) } : {}),
           ...(v.exception ? { exception: v.exception } : {}),
           clause: a.article ? a.article.file.text.slice(r.clause.start, r.clause.end) : undefined,
           ...(r.subject ? { subject: r.subject } : {}),

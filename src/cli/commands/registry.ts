@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { loadRegistry } from '../../registry/load.js';
 import type { Registry } from '../../registry/types.js';
 import { selfTest } from '../../registry/selftest.js';
@@ -16,7 +17,7 @@ export interface RegistryFlags {
 
 function location(flags: RegistryFlags, io: Io): { registry: string; cues?: string; lexicon?: string } {
   const cfg = loadConfig(io.cwd, flags.config, allRuleMeta());
-  if (!cfg.ok) throw new RunFailure(`invalid config: ${formatProblem(cfg.problems[0]!)}`, cfg.problems.map(formatProblem));
+  if (!cfg.ok) throw new RunFailure(msg('error.invalid-config', { problem: formatProblem(cfg.problems[0]!) }), cfg.problems.map(formatProblem));
   return {
     registry: flags.registry ?? cfg.config.registry,
     ...(cfg.config.cues ? { cues: cfg.config.cues } : {}),
