@@ -7,6 +7,8 @@ import type { ArticleFormat } from '../types.js';
 import type { InputFormat } from './types.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
+import { parseMdx } from './mdx.js';
+import { parseHtml } from './html.js';
 
 export const INPUT_FORMATS: readonly InputFormat[] = [
   {
@@ -17,6 +19,24 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     version: 2,
     commentSyntax: { open: '<!--', close: '-->' },
     parse: (file) => parseMarkdown(file),
+  },
+  {
+    id: 'mdx',
+    name: 'MDX',
+    extensions: ['.mdx'],
+    languageIds: ['mdx'],
+    version: 1,
+    commentSyntax: { open: '{/*', close: '*/}' },
+    parse: (file) => parseMdx(file),
+  },
+  {
+    id: 'html',
+    name: 'HTML page',
+    extensions: ['.html', '.htm'],
+    languageIds: ['html'],
+    version: 1,
+    commentSyntax: { open: '<!--', close: '-->' },
+    parse: (file) => parseHtml(file),
   },
   {
     id: 'text',

@@ -15,6 +15,7 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { Article, Directive, FrontMatter, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
 import { pushSentences } from '../text/sentences.js';
+import { applyMasks } from '../text/mask.js';
 import { readHtmlCommentDirectives, type DirectiveProblem } from '../kernel/directives.js';
 import { readFrontMatter, trimSpan } from './front-matter.js';
 import type { ParseOutput, ParseProblem } from './types.js';
@@ -31,11 +32,32 @@ export const FRONT_MATTER = [
   { type: 'yaml', fence: { open: '---', close: '...' } },
 ] as const;
 
-// One processor for the process: building one runs every plugin's attacher.
-let processor: Processor<Root> | undefined;
-function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm).freeze() as unknown as Processor<Root>;
-  return processor;
+// One processor for the process (building one runs every plugin's attacher),
+// and the same without remark-gfm for text that cannot hold a GFM construct:
+// GFM roughly doubles micromark's work (its literal-autolink check runs at every
+// word), and without its trigger characters it adds no node, so both read such a
+// text to the same tree (tests/parse-markdown.test.ts compares them).
+let gfmProcessor: Processor<Root> | undefined;
+let commonmarkProcessor: Processor<Root> | undefined;
+export function markdownProcessor(withGfm = true): Processor<Root> {
+  if (withGfm) {
+    gfmProcessor ??= unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm).freeze() as unknown as Processor<Root>;
+    return gfmProcessor;
+  }
+  commonmarkProcessor ??= unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).freeze() as unknown as Processor<Root>;
+  return commonmarkProcessor;
+}
+
+/**
+ * Characters every GFM construct needs: a table's pipes, strikethrough's
+ * tildes, a task list's or footnote's bracket, an e-mail autolink's @, and the
+ * www. / http:// / https:// a literal URL starts with.
+ */
+const GFM_TRIGGER = /[|~\[@]|www\.|https?:\/\//i;
+
+/** Whether remark-gfm could change how text parses. */
+export function mayHoldGfm(text: string): boolean {
+  return GFM_TRIGGER.test(text);
 }
 
 /**
@@ -79,6 +101,15 @@ export interface Lines {
 export function lineTable(text: string, base: number): Lines {
   const starts = [base];
   const ends: number[] = [];
+  if (text.indexOf('\r', base) === -1) {
+    // LF only (the usual case): the native indexOf finds line breaks faster than a character loop.
+    for (let i = text.indexOf('\n', base); i !== -1; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   for (let i = base; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -439,26 +470,16 @@ export function readMdast(file: SourceFile, parse: (text: string) => Root, diale
   return { article: reader.article(), problems: reader.problems };
 }
 
-export function parseMarkdown(file: SourceFile): ParseOutput {
-  const p = markdownProcessor();
+export interface ParseMarkdownOptions {
+  /** 'always' parses with remark-gfm even when the text has no GFM trigger (tests compare the two). */
+  readonly gfm?: 'auto' | 'always';
+}
+
+export function parseMarkdown(file: SourceFile, options: ParseMarkdownOptions = {}): ParseOutput {
+  const p = markdownProcessor(options.gfm === 'always' || mayHoldGfm(file.text));
   return readMdast(file, (text) => p.parse(text));
 }
 
-/** Copy of text with mask ranges replaced by spaces (line breaks kept), same length. */
-function applyMasks(text: string, masks: readonly Span[]): string {
-  if (masks.length === 0) return text;
-  const sorted = [...masks].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const m of sorted) {
-    const s = Math.max(m.start, pos);
-    if (m.end <= s) continue;
-    parts.push(text.slice(pos, s), text.slice(s, m.end).replace(/[^\r\n]/g, ' '));
-    pos = m.end;
-  }
-  parts.push(text.slice(pos));
-  return parts.join('');
-}
 
 /** Cell ranges of a table row, split at unescaped pipes; outer pipes leave empty cells the splitter drops. */
 function tableCells(text: string, start: number, end: number): Span[] {
