@@ -4,7 +4,7 @@ import type { SourceFile } from '../src/types.js';
 import { expectArticleInvariants } from './helpers/article-invariants.js';
 
 const html = (text: string): SourceFile => ({ path: 'a.html', text, encoding: 'utf-8', format: 'html' });
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/[ \t\n]+/g, '');
 
 const page = [
   '<!DOCTYPE html>',
@@ -51,7 +51,7 @@ describe('parseHtml', () => {
       '职工医保个人账户怎么用',
       '个人账户可以家庭共济使用。',
       '配偶也能用。',
-      '2024年最新标准见下文&amp;附件。',
+      '2024年最新标准\u00a0见下文&附件。',
       '第一节',
       '第一条。',
       '第二条',
@@ -100,5 +100,16 @@ describe('parseHtml', () => {
     const src = '\ufeff<p>第一句。</p>';
     const out = parseHtml(html(src));
     expect(out.article.sentences.map((s) => [s.text, s.span.start])).toEqual([['第一句。', 4]]);
+  });
+});
+
+describe('parseHtml: declared charset', () => {
+  it('notes a gbk declaration on a page whose bytes are UTF-8, and says nothing when they agree', () => {
+    const src = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><p>正文。</p></body></html>';
+    const out = parseHtml(html(src));
+    expect(out.problems).toEqual([
+      { severity: 'info', message: 'the page declares charset gbk, but its bytes are UTF-8; read as UTF-8', line: 1, column: src.indexOf('<meta') + 1 },
+    ]);
+    expect(parseHtml({ ...html(src), encoding: 'gb18030' }).problems).toEqual([]);
   });
 });

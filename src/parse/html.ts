@@ -6,12 +6,13 @@
 // <meta property="og:title">; date: <meta> article:published_time / date /
 // datePublished, else the first <time>. Sentences are cut from the ORIGINAL
 // source, with tags, comments and dropped elements blanked to spaces, so
-// positions are exact; entity references stay as written (&amp; is five
-// characters of the sentence), except the spaces (&nbsp; …), which are blanked.
+// positions are exact; a character reference reads as its character padded
+// with spaces (&amp; → "&    "), so its `;` does not end a sentence.
 // Suppression directives are HTML comments, as in Markdown.
 
 import { unified, type Processor } from 'unified';
 import rehypeParse from 'rehype-parse';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Element, Nodes, Root, RootContent } from 'hast';
 import type { Article, Directive, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
@@ -39,8 +40,8 @@ const BLOCKS = new Set([
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
 ]);
 const HEADING = /^h([1-6])$/;
-/** Entity references for spaces: blanked, so they do not glue words in a sentence. */
-const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);/gi;
+/** A character reference (&amp; &#8220; &#x3000;), read in prose so its `;` is no sentence end. */
+const CHARACTER_REFERENCE = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 /** Meta names and properties that date a page, in order of preference. */
 const DATE_META = ['article:published_time', 'datepublished', 'date', 'publishdate', 'pubdate', 'article:modified_time'];
 
@@ -80,6 +81,7 @@ class HtmlReader {
   metaTitle: TextSpan | undefined;
   metaDate: { rank: number; date: string } | undefined;
   timeDate: string | undefined;
+  declaredCharset: { charset: string; offset: number } | undefined;
 
   constructor(
     private readonly file: SourceFile,
@@ -97,9 +99,13 @@ class HtmlReader {
     return { start: p.start.offset + this.base, end: p.end.offset + this.base };
   }
 
-  private problem(message: string, offset: number): void {
+  private problem(message: string, offset: number, severity: ParseProblem['severity'] = 'warning'): void {
     this.lineIndex ??= new LineIndex(this.text);
-    this.problems.push({ severity: 'warning', message, ...this.lineIndex.position(offset) });
+    this.problems.push({ severity, message, ...this.lineIndex.position(offset) });
+  }
+
+  info(message: string, offset: number): void {
+    this.problem(message, offset, 'info');
   }
 
   /** The innermost unit text goes to. */
@@ -185,6 +191,8 @@ class HtmlReader {
   }
 
   private meta(el: Element): void {
+    const charset = declaredCharset(el);
+    if (charset) this.declaredCharset ??= { charset, offset: this.span(el)?.start ?? 0 };
     const key = String(el.properties.property ?? el.properties.name ?? el.properties.itemProp ?? '').toLowerCase();
     const content = el.properties.content;
     if (typeof content !== 'string') return;
@@ -267,11 +275,8 @@ class HtmlReader {
   finish(): void {
     this.flush();
     for (const c of this.containers) for (const section of c.sections) section.span.end = Math.min(section.span.end, c.unit.span.end);
-    const text = this.text;
-    SPACE_ENTITY.lastIndex = 0;
-    for (let m = SPACE_ENTITY.exec(text); m; m = SPACE_ENTITY.exec(text)) this.masks.push({ start: m.index, end: m.index + m[0].length });
-    const masked = applyMasks(text, this.masks);
     const prose = this.prose;
+    const masked = decodeReferences(applyMasks(this.text, this.masks), prose);
     for (let k = 0; k < prose.length; k += 4) {
       const start = prose[k + 1]!;
       const end = prose[k + 2]!;
@@ -310,6 +315,74 @@ class HtmlReader {
   }
 }
 
+/** Charsets that are GB18030 or a subset of it. */
+const GB_CHARSETS = new Set(['gb18030', 'gbk', 'gb2312', 'gb_2312-80', 'x-gbk', 'cp936', 'euc-cn']);
+const CHARSET_IN_CONTENT = /charset\s*=\s*["']?([\w.:-]+)/i;
+
+/** The charset a <meta charset> or <meta http-equiv="Content-Type"> declares, lower-cased. */
+function declaredCharset(el: Element): string | undefined {
+  const direct = el.properties.charSet;
+  if (typeof direct === 'string' && direct.trim()) return direct.trim().toLowerCase();
+  const equiv = el.properties.httpEquiv;
+  const content = el.properties.content;
+  const isContentType = Array.isArray(equiv) ? equiv.some((v) => String(v).toLowerCase() === 'content-type') : String(equiv ?? '').toLowerCase() === 'content-type';
+  if (!isContentType || typeof content !== 'string') return undefined;
+  return CHARSET_IN_CONTENT.exec(content)?.[1]?.toLowerCase();
+}
+
+/**
+ * The read stage decodes every format alike (byte order mark, UTF-8 validity,
+ * GB18030 detection). A page whose <meta> declares another encoding than its
+ * bytes have — often a page re-saved as UTF-8 that kept its gbk declaration —
+ * gets an info note, so a wrong reading is not silent.
+ */
+function charsetNote(declared: { charset: string; offset: number } | undefined, encoding: SourceFile['encoding']): { message: string; offset: number } | undefined {
+  if (!declared) return undefined;
+  const gb = GB_CHARSETS.has(declared.charset);
+  const utf8 = declared.charset === 'utf-8' || declared.charset === 'utf8';
+  if (gb && encoding === 'utf-8') return { message: `the page declares charset ${declared.charset}, but its bytes are UTF-8; read as UTF-8`, offset: declared.offset };
+  if (utf8 && encoding === 'gb18030') return { message: 'the page declares charset utf-8, but its bytes are not UTF-8; read as GB18030', offset: declared.offset };
+  if (!gb && !utf8) return { message: `the page declares charset ${declared.charset}; read as ${encoding === 'gb18030' ? 'GB18030' : 'UTF-8'}`, offset: declared.offset };
+  return undefined;
+}
+
+/**
+ * Writes each character reference in the prose ranges as the character it
+ * stands for, padded with spaces to the reference's length (&amp; → "&    "), so
+ * a sentence reads what the page shows and offsets stay those of the source.
+ */
+function decodeReferences(text: string, prose: readonly number[]): string {
+  if (!text.includes('&')) return text;
+  const parts: string[] = [];
+  let pos = 0;
+  for (let k = 0; k < prose.length; k += 4) {
+    const start = prose[k + 1]!;
+    const end = prose[k + 2]!;
+    CHARACTER_REFERENCE.lastIndex = start;
+    for (let m = CHARACTER_REFERENCE.exec(text); m && m.index < end; m = CHARACTER_REFERENCE.exec(text)) {
+      if (m.index + m[0].length > end) break;
+      const value = referenceValue(m);
+      if (value === undefined || value.length > m[0].length) continue;
+      parts.push(text.slice(pos, m.index), value.padEnd(m[0].length, ' '));
+      pos = m.index + m[0].length;
+    }
+  }
+  if (pos === 0) return text;
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
+function referenceValue(m: RegExpExecArray): string | undefined {
+  if (m[3] !== undefined) {
+    const named = decodeNamedCharacterReference(m[3]);
+    return named === false ? undefined : named;
+  }
+  const code = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);
+  // The code points HTML replaces or refuses (NUL, surrogates, beyond Unicode) are left as written.
+  if (code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return undefined;
+  return String.fromCodePoint(code);
+}
+
 function textOf(node: Element): string {
   let out = '';
   for (const c of node.children) out += c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '';
@@ -324,5 +397,7 @@ export function parseHtml(file: SourceFile): ParseOutput {
   const reader = new HtmlReader(file, text, base);
   reader.walk(tree.children);
   reader.finish();
+  const note = charsetNote(reader.declaredCharset, file.encoding);
+  if (note) reader.info(note.message, note.offset);
   return { article: reader.article(), problems: reader.problems };
 }

@@ -28,10 +28,13 @@ export function expectArticleInvariants(article: Article): void {
   let previous = -1;
   for (const s of article.sentences) {
     expect(inText(s.span), `sentence "${s.text}" inside the text`).toBe(true);
-    // Masked parts are spaces; everything else is the source character at that offset.
+    // Masked parts are spaces; everything else is the source character at that
+    // offset, or (HTML) the character a reference starting there stands for.
     expect(s.text).toHaveLength(s.span.end - s.span.start);
     const source = text.slice(s.span.start, s.span.end);
-    for (let k = 0; k < s.text.length; k++) if (s.text[k] !== ' ') expect(s.text[k]).toBe(source[k]);
+    for (let k = 0; k < s.text.length; k++) {
+      if (s.text[k] !== ' ' && s.text[k] !== source[k]) expect(source[k], `"${s.text}" at ${k}: the source has a reference there`).toBe('&');
+    }
     expect(s.text.trim().length, 'no empty sentence').toBeGreaterThan(0);
     expect(s.span.start, 'sentences in document order').toBeGreaterThanOrEqual(previous);
     previous = s.span.start;
