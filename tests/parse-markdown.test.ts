@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
+import { mayHoldGfm, normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
 import type { Article, SourceFile } from '../src/types.js';
 import { expectArticleInvariants } from './helpers/article-invariants.js';
 
@@ -400,6 +400,24 @@ describe('parseMarkdown: CommonMark corners', () => {
   it('reads a table and a reference definition', () => {
     expect(texts('| 地区 | 比例 |\n|---|---|\n| 北京 | 70% |')).toEqual(['地区', '比例', '北京', '70%']);
     expect(texts('[定义]: http://example.com\n见[定义]。').map((t) => t.replace(/ +/g, ''))).toEqual(['见定义。']);
+  });
+});
+
+describe('parseMarkdown: remark-gfm left out of text with no GFM trigger', () => {
+  it('finds the trigger of every GFM construct', () => {
+    for (const t of ['| a |', '~~删~~', '- [ ] 任务', '注[^1]', 'a@b.cn', '见www.nhsa.gov.cn', '见http://a.cn', 'HTTPS://A.CN']) expect(mayHoldGfm(t), t).toBe(true);
+    expect(mayHoldGfm('# 标题\n\n- 列表。\n\n2. 编号：比例80%，<b>粗</b>。')).toBe(false);
+  });
+
+  it('reads a text without triggers exactly as with remark-gfm', () => {
+    for (const text of [
+      '---\ntitle: 甲\ndate: 2025-01-01\n---\n\n# 标题\n\n正文一。正文二。\n\n## 小节\n\n- 项目一\n- 项目二\n\n1. 第一\n2. 第二\n',
+      '> 引用。\n> - 列表项。\n\n    缩进代码\n\n```\n代码\n```\n\n<div>块</div>\n\n**重点**与*强调*、`代码`。<!-- 注释 -->',
+      '标题\n===\n\n段落\\\n换行。\n\n***\n',
+    ]) {
+      expect(mayHoldGfm(text)).toBe(false);
+      expect(parseMarkdown(md(text))).toEqual(parseMarkdown(md(text), { gfm: 'always' }));
+    }
   });
 });
 
