@@ -421,6 +421,18 @@ describe('parseMarkdown: remark-gfm left out of text with no GFM trigger', () =>
   });
 });
 
+describe('parseMarkdown: nesting too deep for remark', () => {
+  it('reads a file that opens thousands of containers on a line as a plain-text page, with a warning on that line', () => {
+    const src = `# 标题\n\n${'>'.repeat(3000)} 个人账户余额会清零。\n`;
+    const { article, problems } = parseMarkdown(md(src));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+    expect(problems[0]!.message).toContain('read as a plain-text page');
+    expect(article.sentences.some((s) => s.text.includes('个人账户余额会清零'))).toBe(true);
+    // A hundred levels is still Markdown.
+    expect(parseMarkdown(md(`${'> '.repeat(100)}引用。`)).problems).toEqual([]);
+  });
+});
+
 describe('normaliseDate', () => {
   it('checks the day against the month, with leap years as Date.UTC counts them', () => {
     expect(normaliseDate('2024-02-29')).toBe('2024-02-29');

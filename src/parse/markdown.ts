@@ -19,6 +19,7 @@ import { applyMasks } from '../text/mask.js';
 import { readHtmlCommentDirectives, type DirectiveProblem } from '../kernel/directives.js';
 import { readFrontMatter, trimSpan } from './front-matter.js';
 import type { ParseOutput, ParseProblem } from './types.js';
+import { DEFAULT_PAGE_STRUCTURE, parsePlainText } from './plaintext.js';
 
 export type { ParseOutput, ParseProblem } from './types.js';
 export { normaliseDate } from './front-matter.js';
@@ -459,9 +460,52 @@ export class MdastReader {
   }
 }
 
+/**
+ * Container nesting (block quotes and list items opened on one line) deeper
+ * than this is not given to remark: micromark and mdast-util-from-markdown
+ * recurse once per level, and thousands of levels (`>>>>…`, `1. 1. 1. …`)
+ * overflow the stack at a depth that depends on the stack already in use. No
+ * article nests a hundred levels; such a file is read as a plain-text page.
+ */
+export const MAX_CONTAINER_DEPTH = 100;
+
+/** The first offset where a line opens more than `max` containers, or -1. */
+export function tooDeep(text: string, max = MAX_CONTAINER_DEPTH): number {
+  let p = 0;
+  const n = text.length;
+  while (p < n) {
+    let depth = 0;
+    for (;;) {
+      while (p < n && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+      const c = text.charCodeAt(p);
+      if (c === 62 /* > */) p++;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (text.charCodeAt(p + 1) === 32 || text.charCodeAt(p + 1) === 9)) p += 2;
+      else if (c >= 48 && c <= 57) {
+        let q = p;
+        while (q < n && q - p < 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+        const after = text.charCodeAt(q);
+        if ((after !== 46 && after !== 41) /* . ) */ || (text.charCodeAt(q + 1) !== 32 && text.charCodeAt(q + 1) !== 9)) break;
+        p = q + 2;
+      } else break;
+      if (++depth > max) return p;
+    }
+    const eol = text.indexOf('\n', p);
+    if (eol === -1) break;
+    p = eol + 1;
+  }
+  return -1;
+}
+
 /** Reads a file with a unified processor whose parser gives mdast. */
 export function readMdast(file: SourceFile, parse: (text: string) => Root, dialect?: MdastDialect): ParseOutput {
   const text = file.text;
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    const out = parsePlainText(file, DEFAULT_PAGE_STRUCTURE);
+    const at = new LineIndex(text).position(deep);
+    out.problems.unshift({ severity: 'warning', message: `Markdown nested more than ${MAX_CONTAINER_DEPTH} levels deep (block quotes or list items); read as a plain-text page`, ...at });
+    return out;
+  }
   // micromark skips a BOM and counts offsets after it.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const reader = new MdastReader(file, lineTable(text, base), base, dialect);
