@@ -469,9 +469,16 @@ export class MdastReader {
  */
 export const MAX_CONTAINER_DEPTH = 100;
 
-/** The first offset where a line opens more than `max` containers, or -1. */
+/** Where the body starts: after a front matter block (its YAML has its own nesting check), else 0. */
+function bodyStart(text: string): number {
+  if (!/^\ufeff?---[ \t]*\r?\n/.test(text)) return 0;
+  const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return close ? close.index + close[0].length : 0;
+}
+
+/** The first offset where a line of the body opens more than `max` containers, or -1. */
 export function tooDeep(text: string, max = MAX_CONTAINER_DEPTH): number {
-  let p = 0;
+  let p = bodyStart(text);
   const n = text.length;
   while (p < n) {
     let depth = 0;
