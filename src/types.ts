@@ -18,7 +18,8 @@ export interface Position {
   readonly column: number;
 }
 
-export type ArticleFormat = 'markdown' | 'text';
+/** An input format's id: a row of the format table (src/parse/formats.ts). */
+export type ArticleFormat = 'markdown' | 'mdx' | 'html' | 'text';
 
 export type Encoding = 'utf-8' | 'gb18030';
 

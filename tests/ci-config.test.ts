@@ -140,7 +140,7 @@ describe('pre-commit', () => {
     expect(hook).toMatchObject({ id: 'claimlint', name: 'claimlint', language: 'node' });
     expect(hook!.entry).toMatch(/^claimlint check .*--with-corpus/);
     const files = new RegExp(hook!.files!);
-    expect(['a.md', 'dir/b.markdown', 'p.txt'].every((f) => files.test(f))).toBe(true);
+    expect(['a.md', 'dir/b.markdown', 'c.mdx', 'p.html', 'q.htm', 'p.txt'].every((f) => files.test(f))).toBe(true);
     expect(files.test('a.yaml')).toBe(false);
   });
 

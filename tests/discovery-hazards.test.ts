@@ -134,7 +134,7 @@ describe.skipIf(!posix)('links', () => {
 });
 
 describe('a directory given twice', () => {
-  const tree = () => tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'articles/a.md': STALE, 'articles/sub/b.md': STALE_2022, 'articles/page.html': '<p>x</p>' });
+  const tree = () => tempTree({ 'claims/test.yaml': UNRELATED_REGISTRY, 'articles/a.md': STALE, 'articles/sub/b.md': STALE_2022, 'articles/page.pdf': 'x' });
 
   it('is read once: no doubled files, findings or notes', () => {
     const once = report(check(tree(), 'articles').stdout);
@@ -142,7 +142,7 @@ describe('a directory given twice', () => {
     expect(once.summary.files).toBe(2);
     expect(thrice.summary).toEqual(once.summary);
     expect(lines(thrice)).toEqual(lines(once));
-    expect(thrice.notes).toEqual(['skipped 1 file that is not .md, .markdown or .txt']);
+    expect(thrice.notes).toEqual(['skipped 1 file that is not .md, .markdown, .mdx, .html, .htm or .txt']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
+import { mayHoldGfm, normaliseDate, parseMarkdown } from '../src/parse/markdown.js';
 import type { Article, SourceFile } from '../src/types.js';
+import { expectArticleInvariants } from './helpers/article-invariants.js';
 
 const md = (text: string): SourceFile => ({ path: 'a.md', text, encoding: 'utf-8', format: 'markdown' });
 
@@ -319,18 +320,16 @@ describe('parseMarkdown: block structure', () => {
   });
 });
 
-describe('parseMarkdown: documents read without markdown-it', () => {
-  // Each document is read twice: with the line-table shortcut for plain documents
-  // (headings, paragraphs, one-line list items) and by markdown-it; the articles must agree.
-  const same = (text: string) => {
-    const auto = parseMarkdown(md(text));
-    const full = parseMarkdown(md(text), { blocks: 'markdown-it' });
-    expect(auto).toEqual(full);
-    return auto.article;
+describe('parseMarkdown: CommonMark corners', () => {
+  const parsed = (text: string) => {
+    const { article } = parseMarkdown(md(text));
+    expectArticleInvariants(article);
+    return article;
   };
+  const texts = (text: string) => parsed(text).sentences.map((s) => s.text.trim());
 
-  it('reads headings, paragraphs and list items as markdown-it does', () => {
-    const a = same(
+  it('reads headings, paragraphs and list items', () => {
+    const a = parsed(
       ['---', 'title: 标题', '---', '', '# 一级', '', '第一段第一行。', '第一段第二行。', '## 二级 ##', '- 项目一', '- 项目二', '', '1. 第一条', '2) 第二条', '', '正文。', ''].join('\n'),
     );
     expect(byUnit(a)).toEqual({
@@ -340,7 +339,7 @@ describe('parseMarkdown: documents read without markdown-it', () => {
   });
 
   it('keeps list markers out of item spans', () => {
-    const a = same('- 报销比例70%。\n\n10. 起付线800元。');
+    const a = parsed('- 报销比例70%。\n\n10. 起付线800元。');
     const spans = a.sentences.map((s) => [s.text, s.span.start, s.span.end]);
     // "- " is 2 characters and "- 报销比例70%。" 10; the second line starts at 12 after two line breaks, "10. " is 4 more.
     expect(spans).toEqual([
@@ -349,31 +348,89 @@ describe('parseMarkdown: documents read without markdown-it', () => {
     ]);
   });
 
-  it('agrees on lines that only look like block markup', () => {
+  it('reads lines that only look like block markup as CommonMark does', () => {
+    // A number with a decimal point opens no list; a # without a space opens no heading.
+    expect(texts('1.5元起付。\n2024年起执行。')).toEqual(['1.5元起付。', '2024年起执行。']);
+    expect(texts('#标签 不是标题\n正文。')).toEqual(['#标签 不是标题', '正文。']);
+    expect(parsed('####### 七个井号').units).toHaveLength(1);
+    // A bullet interrupts a paragraph, a number other than 1 does not.
+    expect(texts('段落\n- 打断段落的列表')).toEqual(['段落', '打断段落的列表']);
+    // (the sentence splitter then cuts the 2. off the second line as a list marker).
+    expect(texts('段落\n2. 不能打断段落的编号')).toEqual(['段落', '不能打断段落的编号']);
+    // A lazy line continues the item's paragraph; after a blank line it does not.
+    expect(texts('- 项目\n懒惰续行')).toEqual(['项目', '懒惰续行']);
+    expect(parsed('- 项目\n\n懒惰续行不是').sentences).toHaveLength(2);
+    // Five spaces after a marker: the item holds indented code, which is not prose.
+    expect(texts('-     五个空格是代码')).toEqual([]);
+    // Setext underlines make headings; a thematic break is no sentence.
+    expect(parsed('段落\n---').units.map((u) => [u.depth, u.title?.text])).toEqual([
+      [0, undefined],
+      [2, '段落'],
+    ]);
+    expect(parsed('段落\n===').units[1]).toMatchObject({ depth: 1, title: { text: '段落' } });
+    expect(texts('* * *')).toEqual([]);
+    // An ordered list number has at most 9 digits: ten make a paragraph, number kept.
+    expect(texts('1234567890. 十位数字').join('')).toBe('1234567890.十位数字');
+    expect(texts('  缩进两格\n正文')).toEqual(['缩进两格', '正文']);
+    // Empty headings open sections without titles.
+    expect(parsed('#\n#\t\n# ').units.map((u) => u.title)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('keeps exact offsets with CRLF line breaks, a BOM and a NUL character', () => {
+    const crlf = '第一行\r\n\r\n# 标题\r\n- 项目\r\n';
+    expect(parsed(crlf).sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['第一行', 0],
+      ['标题', crlf.indexOf('标题')],
+      ['项目', crlf.indexOf('项目')],
+    ]);
+    const bom = '\ufeff# 有 BOM 的标题\n正文';
+    expect(parsed(bom).sentences.map((s) => [s.text, s.span.start])).toEqual([
+      ['有 BOM 的标题', 3],
+      ['正文', bom.indexOf('正文')],
+    ]);
+    expect(texts('含\u0000空字符的段落。')).toEqual(['含\u0000空字符的段落。']);
+  });
+
+  it('masks bare URLs (GFM literal autolinks) and footnote references; a footnote is prose without its label', () => {
+    const src = '见https://nhsa.gov.cn/x 办理[^1]。\n\n[^1]: 注释内容。';
+    const a = parsed(src);
+    expect(a.sentences.map((s) => s.text.replace(/ +/g, ''))).toEqual(['见办理。', '注释内容。']);
+    expect(a.ignored).toContainEqual({ start: 1, end: src.indexOf(' 办理') });
+  });
+
+  it('reads a table and a reference definition', () => {
+    expect(texts('| 地区 | 比例 |\n|---|---|\n| 北京 | 70% |')).toEqual(['地区', '比例', '北京', '70%']);
+    expect(texts('[定义]: http://example.com\n见[定义]。').map((t) => t.replace(/ +/g, ''))).toEqual(['见定义。']);
+  });
+});
+
+describe('parseMarkdown: remark-gfm left out of text with no GFM trigger', () => {
+  it('finds the trigger of every GFM construct', () => {
+    for (const t of ['| a |', '~~删~~', '- [ ] 任务', '注[^1]', 'a@b.cn', '见www.nhsa.gov.cn', '见http://a.cn', 'HTTPS://A.CN']) expect(mayHoldGfm(t), t).toBe(true);
+    expect(mayHoldGfm('# 标题\n\n- 列表。\n\n2. 编号：比例80%，<b>粗</b>。')).toBe(false);
+  });
+
+  it('reads a text without triggers exactly as with remark-gfm', () => {
     for (const text of [
-      '1.5元起付。\n2024年起执行。',
-      '#标签 不是标题\n正文。',
-      '####### 七个井号',
-      '段落\n- 打断段落的列表',
-      '段落\n2. 不能打断段落的编号',
-      '- 项目\n懒惰续行',
-      '- 项目\n\n懒惰续行不是',
-      '-     五个空格是代码',
-      '- \t制表符',
-      '段落\n---',
-      '段落\n===',
-      '* * *',
-      '1234567890. 十位数字',
-      '第一行\r\n\r\n# 标题\r\n- 项目\r\n',
-      '\ufeff# 有 BOM 的标题\n正文',
-      '  缩进两格\n正文',
-      '| 地区 | 比例 |\n|---|---|\n| 北京 | 70% |',
-      '[定义]: http://example.com\n见[定义]。',
-      '含\u0000空字符的段落。',
-      '#\n#\t\n# ',
+      '---\ntitle: 甲\ndate: 2025-01-01\n---\n\n# 标题\n\n正文一。正文二。\n\n## 小节\n\n- 项目一\n- 项目二\n\n1. 第一\n2. 第二\n',
+      '> 引用。\n> - 列表项。\n\n    缩进代码\n\n```\n代码\n```\n\n<div>块</div>\n\n**重点**与*强调*、`代码`。<!-- 注释 -->',
+      '标题\n===\n\n段落\\\n换行。\n\n***\n',
     ]) {
-      same(text);
+      expect(mayHoldGfm(text)).toBe(false);
+      expect(parseMarkdown(md(text))).toEqual(parseMarkdown(md(text), { gfm: 'always' }));
     }
+  });
+});
+
+describe('parseMarkdown: nesting too deep for remark', () => {
+  it('reads a file that opens thousands of containers on a line as a plain-text page, with a warning on that line', () => {
+    const src = `# 标题\n\n${'>'.repeat(3000)} 个人账户余额会清零。\n`;
+    const { article, problems } = parseMarkdown(md(src));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+    expect(problems[0]!.message).toContain('read as a plain-text page');
+    expect(article.sentences.some((s) => s.text.includes('个人账户余额会清零'))).toBe(true);
+    // A hundred levels is still Markdown.
+    expect(parseMarkdown(md(`${'> '.repeat(100)}引用。`)).problems).toEqual([]);
   });
 });
 

@@ -37,6 +37,8 @@ function activate(context) {
     {
       documentSelector: [
         { scheme: 'file', language: 'markdown' },
+        { scheme: 'file', language: 'mdx' },
+        { scheme: 'file', language: 'html' },
         { scheme: 'file', language: 'plaintext' },
         { scheme: 'untitled', language: 'markdown' },
       ],
@@ -44,7 +46,7 @@ function activate(context) {
       // Articles, the config and the registry changed outside the editor (git pull, another tool).
       synchronize: {
         fileEvents: [
-          vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,txt,yaml,yml}'),
+          vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,html,htm,txt,yaml,yml}'),
           vscode.workspace.createFileSystemWatcher(`**/${settings.get('baseline') || 'claimlint-baseline.json'}`),
         ],
       },

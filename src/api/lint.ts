@@ -23,7 +23,7 @@ export interface LintOptions {
 }
 
 export interface LintTextOptions extends LintOptions {
-  /** The name the text is reported under; its extension picks Markdown or a plain-text page (.txt). */
+  /** The name the text is reported under; its ending picks the input format (.md, .mdx, .html, .txt; none: Markdown). */
   readonly filePath?: string;
 }
 

@@ -10,6 +10,7 @@ import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
 import { globProblem } from '../engine/glob-safety.js';
 import type { Locale } from '../i18n/catalogue.js';
+import { INPUT_FORMATS } from '../parse/formats.js';
 
 export const CONFIG_FILE = 'claimlint.config.yaml';
 
@@ -66,7 +67,8 @@ interface ConfigFile {
   claimReview?: ClaimReviewSettings;
 }
 
-export const DEFAULT_CORPUS = ['corpus/**/*.{md,markdown,txt}'];
+/** Every ending of the format table (src/parse/formats.ts) under corpus/. */
+export const DEFAULT_CORPUS = [`corpus/**/*.{${INPUT_FORMATS.flatMap((f) => f.extensions.map((e) => e.slice(1))).join(',')}}`];
 export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**'];
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 

@@ -1,10 +1,13 @@
 import { msg, type Message } from '../i18n/message.js';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import micromatch from 'micromatch';
 import type { ArticleFormat } from '../types.js';
 import { DEFAULT_IGNORE, type Config } from '../config/config.js';
+import { extensionList, formatOfName, INPUT_FORMATS } from '../parse/formats.js';
+
+export { formatOfName } from '../parse/formats.js';
 import { fsReason } from '../fs-errors.js';
 import { pushAll } from '../arrays.js';
 import { RunFailure } from './failure.js';
@@ -27,12 +30,7 @@ export interface Discovery {
   readonly ignored: number;
 }
 
-const FORMATS: Readonly<Record<string, ArticleFormat>> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text' };
 
-/** The format a file name's extension gives it, if any. */
-export function formatOfName(name: string): ArticleFormat | undefined {
-  return FORMATS[extname(name).toLowerCase()];
-}
 
 /** A POSIX path that path.resolve would change: doubled or trailing slash, a . or .. segment. */
 const NOT_NORMALISED = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
@@ -93,8 +91,8 @@ export function specialKind(st: { isFIFO(): boolean; isSocket(): boolean; isChar
 }
 
 /**
- * Finds the articles to read: named files, directories (walked for .md,
- * .markdown, .txt) and globs; with no paths, the config's corpus globs.
+ * Finds the articles to read: named files, directories (walked for the
+ * endings of the format table) and globs; with no paths, the config's corpus globs.
  *
  * Links: a link to a file is read like the file, whether it is named or met in
  * a walk; a link to a directory is entered only when named (a walk does not
@@ -112,8 +110,14 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
   const problems: string[] = [];
   let ignored = 0;
   const ignoredNamed: string[] = [];
-  // Files the config asks to read as plain-text pages whatever their extension.
-  const textByConfig = new Set(config.text.length ? await fg([...config.text], { cwd: config.base, absolute: true, onlyFiles: true }) : []);
+  // Files the config asks to read in a format whatever their extension (`text: [...]`).
+  const byConfig = new Map<string, ArticleFormat>();
+  for (const f of INPUT_FORMATS) {
+    const globs = f.configKey ? config[f.configKey] : [];
+    if (globs.length === 0) continue;
+    for (const abs of await fg([...globs], { cwd: config.base, absolute: true, onlyFiles: true })) if (!byConfig.has(abs)) byConfig.set(abs, f.id);
+  }
+  const endings = extensionList();
   const isIgnored = ignoreMatcher(config);
   const skippedNames = new Set<string>();
   // Keyed by path (and the other path): sorted by it at the end, each said once.
@@ -121,9 +125,9 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
   const linkNotes = new Map<string, Message>();
 
   const add = (abs: string, explicit: boolean, real: string) => {
-    const format = FORMATS[extname(abs).toLowerCase()] ?? (textByConfig.has(abs) || textByConfig.has(real) ? 'text' : undefined);
+    const format = formatOfName(abs) ?? byConfig.get(abs) ?? byConfig.get(real);
     if (!format) {
-      if (explicit) notes.push(msg('note.skipped-explicit', { file: displayPath(cwd, abs) }));
+      if (explicit) notes.push(msg('note.skipped-explicit', { file: displayPath(cwd, abs), endings }));
       else skippedNames.add(real);
       return;
     }
@@ -218,7 +222,7 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
   }
   if (problems.length) throw new RunFailure(`invalid glob ${problems[0]}`, problems);
   const skipped = skippedNames.size;
-  if (skipped) notes.push(msg('note.skipped-count', { count: skipped }));
+  if (skipped) notes.push(msg('note.skipped-count', { count: skipped, endings }));
   for (const n of ignoredNamed) notes.push(msg('note.ignored', { file: n }));
   const byKey = (a: [string, Message], b: [string, Message]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   pushAll(notes, [...linkNotes].sort(byKey).map(([, m]) => m));

@@ -27,6 +27,7 @@ import { compactAnalysis } from './compact.js';
 import { allRuleMeta, ruleIds, rules } from '../rules/index.js';
 import { analyzeFile, SkippedInput, type FileAnalysis, type Services } from './analyze.js';
 import { discover, displayPath, formatOfName, specialKind, type DiscoveredFile, type Discovery } from './discover.js';
+import { formatsSignature } from '../parse/formats.js';
 import { pushAll } from '../arrays.js';
 
 export interface RunOptions {
@@ -269,6 +270,7 @@ function cacheKeyParts(config: Config, registry: Registry, asOf: string): string
     asOf,
     JSON.stringify([...config.rules.entries()]),
     String(config.maxFileBytes),
+    formatsSignature(),
     bundledDataDigest(),
     ...dataFiles.map((p) => readFileSync(p, 'utf8')),
   ];

@@ -8,6 +8,7 @@ import type { Finding } from '../types.js';
 import type { CanonicalClaim } from '../registry/types.js';
 import { analyzeFile, type FileAnalysis } from './analyze.js';
 import { discover, displayPath, formatOfName, type DiscoveredFile } from './discover.js';
+import { formatOfLanguage } from '../parse/formats.js';
 import { corpusStage, readBytes, setup, type RunOptions, type Setup } from './run.js';
 
 export type WorkspaceOptions = Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>;
@@ -112,7 +113,7 @@ export class Workspace {
   }
 
   private fileOf(abs: string, languageId: string | undefined): DiscoveredFile {
-    const format = formatOfName(abs) ?? (languageId === 'plaintext' ? 'text' : 'markdown');
+    const format = formatOfName(abs) ?? (languageId !== undefined ? formatOfLanguage(languageId) : undefined) ?? 'markdown';
     return { absolute: abs, display: displayPath(this.cwd, abs), format };
   }
 

@@ -3,6 +3,7 @@
 // plain-text page has no comments), "add to baseline" records it in the
 // baseline file through a command the server carries out.
 
+import { inputFormat } from '../parse/formats.js';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BaselineEntry } from '../ci/baseline.js';
@@ -60,7 +61,8 @@ export function codeActions(
  */
 function disableLineEdit(doc: TextDocument, f: Finding, analysis: FileAnalysis | undefined): TextEdit | undefined {
   const article = analysis?.article;
-  if (!article || article.file.format !== 'markdown' || NOT_SUPPRESSIBLE.has(f.ruleId)) return undefined;
+  const comment = article && inputFormat(article.file.format).commentSyntax;
+  if (!article || !comment || NOT_SUPPRESSIBLE.has(f.ruleId)) return undefined;
   const line = f.line - 1;
   const lineStart = doc.offsetAt({ line, character: 0 });
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
@@ -73,11 +75,11 @@ function disableLineEdit(doc: TextDocument, f: Finding, analysis: FileAnalysis |
     const rules = [...existing.ruleIds, f.ruleId].join(', ');
     return {
       range: { start: doc.positionAt(existing.span.start), end: doc.positionAt(existing.span.end) },
-      newText: `<!-- claimlint-disable-line ${rules}${existing.reason ? ` -- ${existing.reason}` : ''} -->`,
+      newText: `${comment.open} claimlint-disable-line ${rules}${existing.reason ? ` -- ${existing.reason}` : ''} ${comment.close}`,
     };
   }
   // CJK text runs straight into the comment, as in the README's example; other text gets a space.
   const last = lineText.charCodeAt(lineText.length - 1);
   const gap = lineText.length === 0 || last > 0x2e7f || last === 0x20 ? '' : ' ';
-  return { range: { start: doc.positionAt(lineEnd), end: doc.positionAt(lineEnd) }, newText: `${gap}<!-- claimlint-disable-line ${f.ruleId} -->` };
+  return { range: { start: doc.positionAt(lineEnd), end: doc.positionAt(lineEnd) }, newText: `${gap}${comment.open} claimlint-disable-line ${f.ruleId} ${comment.close}` };
 }

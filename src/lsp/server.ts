@@ -23,6 +23,7 @@ import type { BaselineEntry } from '../ci/baseline.js';
 import { RunFailure } from '../engine/failure.js';
 import { Workspace } from '../engine/workspace.js';
 import { formatOfName } from '../engine/discover.js';
+import { formatOfLanguage } from '../parse/formats.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { today, isIsoDate } from '../cli/dates.js';
 import { toolVersion } from '../cli/version.js';
@@ -44,8 +45,6 @@ export interface ServerOptions {
   readonly baseline?: string;
 }
 
-/** Languages linted when the file name does not say (an unsaved buffer). */
-const LANGUAGES = new Set(['markdown', 'plaintext', 'mdx']);
 
 /** Changes typed in quick succession are analysed together, once. */
 const SETTLE_MS = 60;
@@ -65,7 +64,7 @@ export function startServer(connection: Connection): void {
   let queue: Promise<void> = Promise.resolve();
 
   const pathOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : resolve(root, uri));
-  const lintable = (doc: TextDocument) => formatOfName(pathOf(doc.uri)) !== undefined || LANGUAGES.has(doc.languageId);
+  const lintable = (doc: TextDocument) => formatOfName(pathOf(doc.uri)) !== undefined || formatOfLanguage(doc.languageId) !== undefined;
 
   // window/showMessage, a notification: the request form waits for a reply some clients never send.
   const show = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });

@@ -1,4 +1,4 @@
-// Parse stage entry: dispatch on the file's format, and load the scraped-page
+// Parse stage entry: the file's row of the format table parses it; and load the scraped-page
 // structure (data/page-structure.yaml) that the plain-text parser needs.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,17 +6,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { SourceFile } from '../types.js';
-import { parseMarkdown, type ParseOutput } from './markdown.js';
-import { DEFAULT_PAGE_STRUCTURE, parsePlainText, type PageStructure } from './plaintext.js';
+import { DEFAULT_PAGE_STRUCTURE, type PageStructure } from './plaintext.js';
+import { inputFormat } from './formats.js';
+import type { ParseOutput } from './types.js';
 
-export type { ParseOutput, ParseProblem } from './markdown.js';
+export type { InputFormat, ParseContext, ParseOutput, ParseProblem } from './types.js';
+export { INPUT_FORMATS, extensionList, formatOfLanguage, formatOfName, formatsSignature, inputFormat } from './formats.js';
 export type { PageStructure } from './plaintext.js';
 export { DEFAULT_PAGE_STRUCTURE } from './plaintext.js';
 export { parseMarkdown } from './markdown.js';
 export { parsePlainText } from './plaintext.js';
 
 export function parseArticle(file: SourceFile, structure: PageStructure): ParseOutput {
-  return file.format === 'markdown' ? parseMarkdown(file) : parsePlainText(file, structure);
+  return inputFormat(file.format).parse(file, { structure });
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import type { Article, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { listMarkerLength, pushSentences } from '../text/sentences.js';
-import type { ParseOutput } from './markdown.js';
+import type { ParseOutput } from './types.js';
 import { maxOf } from '../arrays.js';
 
 export interface PageStructure {
