@@ -142,7 +142,7 @@ describe('a directory given twice', () => {
     expect(once.summary.files).toBe(2);
     expect(thrice.summary).toEqual(once.summary);
     expect(lines(thrice)).toEqual(lines(once));
-    expect(thrice.notes).toEqual(['skipped 1 file that is not .md, .markdown, .mdx, .html, .htm or .txt']);
+    expect(thrice.notes).toEqual(['skipped 1 file that is not .md/.markdown/.mdx/.html/.htm/.txt']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { render } from '../src/i18n/catalogue.js';
 // The format table is the one place formats are named: discovery, its notes,
 // the config's `text` globs and the cache key read it.
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ describe('the format table', () => {
     expect(formatOfLanguage('plaintext')).toBe('text');
     expect(formatOfLanguage('mdx')).toBe('mdx');
     expect(inputFormat('text').commentSyntax).toBeUndefined();
-    expect(extensionList()).toBe('.md, .markdown, .mdx, .html, .htm or .txt');
+    expect(extensionList()).toBe('.md/.markdown/.mdx/.html/.htm/.txt');
   });
 
   it('puts every format id, parser version and ending in the cache key', () => {
@@ -49,6 +50,6 @@ describe('discovery through the table', () => {
       ['d.txt', 'text'],
       ['e.page', 'text'],
     ]);
-    expect(found.notes).toContain('f.pdf: skipped (not .md, .markdown, .mdx, .html, .htm or .txt; list it under "text" in the config to read it as a page)');
+    expect(found.notes.map((n) => render('en', n))).toContain('f.pdf: skipped (not .md/.markdown/.mdx/.html/.htm/.txt; list it under "text" in the config to read it as a page)');
   });
 });

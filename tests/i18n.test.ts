@@ -64,9 +64,9 @@ describe('--locale', () => {
     const empty = zh.findings.find((f) => f.file === 'articles/empty.md')!;
     expect(empty.ruleId).toBe('input');
     expect(empty.message).toBe('文件为空（解码后没有文字）；已跳过');
-    expect(zh.notes).toEqual(['跳过了 1 个不是 .md、.markdown 或 .txt 的文件']);
+    expect(zh.notes).toEqual(['跳过了 1 个不是 .md/.markdown/.mdx/.html/.htm/.txt 的文件']);
     const en = await json(dir, ['--locale', 'en']);
-    expect(en.notes).toEqual(['skipped 1 file that is not .md, .markdown or .txt']);
+    expect(en.notes).toEqual(['skipped 1 file that is not .md/.markdown/.mdx/.html/.htm/.txt']);
   });
 
   it('zh: the stylish report’s labels', async () => {

@@ -1,3 +1,4 @@
+import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../src/parse/html.js';
 import type { SourceFile } from '../src/types.js';
@@ -107,7 +108,7 @@ describe('parseHtml: declared charset', () => {
   it('notes a gbk declaration on a page whose bytes are UTF-8, and says nothing when they agree', () => {
     const src = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><p>正文。</p></body></html>';
     const out = parseHtml(html(src));
-    expect(out.problems).toEqual([
+    expect(out.problems.map((p) => ({ ...p, message: render('en', p.message) }))).toEqual([
       { severity: 'info', message: 'the page declares charset gbk, but its bytes are UTF-8; read as UTF-8', line: 1, column: src.indexOf('<meta') + 1 },
     ]);
     expect(parseHtml({ ...html(src), encoding: 'gb18030' }).problems).toEqual([]);

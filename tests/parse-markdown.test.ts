@@ -427,7 +427,7 @@ describe('parseMarkdown: nesting too deep for remark', () => {
     const src = `# 标题\n\n${'>'.repeat(3000)} 个人账户余额会清零。\n`;
     const { article, problems } = parseMarkdown(md(src));
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
-    expect(problems[0]!.message).toContain('read as a plain-text page');
+    expect(render('en', problems[0]!.message)).toContain('read as a plain-text page');
     expect(article.sentences.some((s) => s.text.includes('个人账户余额会清零'))).toBe(true);
     // A hundred levels is still Markdown.
     expect(parseMarkdown(md(`${'> '.repeat(100)}引用。`)).problems).toEqual([]);

@@ -1,3 +1,4 @@
+import { render } from '../src/i18n/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { parseMdx } from '../src/parse/mdx.js';
 import type { SourceFile } from '../src/types.js';
@@ -50,7 +51,7 @@ describe('parseMdx', () => {
     expectArticleInvariants(out.article);
     expect(out.problems).toHaveLength(1);
     expect(out.problems[0]).toMatchObject({ severity: 'warning', line: 3 });
-    expect(out.problems[0]!.message).toMatch(/^not valid MDX/);
+    expect(render('en', out.problems[0]!.message)).toMatch(/^not valid MDX/);
     expect(out.article.sentences.map((s) => s.text)).toContain('正文。');
   });
 });

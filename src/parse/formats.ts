@@ -68,10 +68,12 @@ export function formatOfLanguage(languageId: string): ArticleFormat | undefined 
   return INPUT_FORMATS.find((f) => f.languageIds.includes(languageId))?.id;
 }
 
-/** ".md, .markdown or .txt": the endings discovery reads, for its notes. */
+/**
+ * ".md/.markdown/.txt": the endings discovery reads, for its notes. Joined with
+ * a slash, which reads the same in every language the notes are rendered in.
+ */
 export function extensionList(): string {
-  const all = INPUT_FORMATS.flatMap((f) => f.extensions);
-  return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+  return INPUT_FORMATS.flatMap((f) => f.extensions).join('/');
 }
 
 /** What the cache key must change with: every format's id and parser version. */
