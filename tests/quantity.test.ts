@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities, parseChineseNumber } from '../src/extract/quantity.js';
+import { findQuantities, mayHoldQuantity, parseChineseNumber } from '../src/extract/quantity.js';
 import type { Quantity } from '../src/types.js';
 import { pageNames, readPage } from './helpers/pages.js';
 
@@ -89,6 +89,9 @@ describe('findQuantities: durations', () => {
   it('reads 下个月 and 下月 as the next month, like 次月', () => {
     expect(one('也得等到下个月才能报销')).toMatchObject({ kind: 'duration', value: 1, unit: 'month', relative: 'nextMonth', text: '下个月' });
     expect(one('下月起恢复待遇')).toMatchObject({ relative: 'nextMonth', text: '下月' });
+    // The cheap first pass lets 下个月 through and still rules out 以下/下列.
+    expect(mayHoldQuantity('从下个月起')).toBe(true);
+    expect(mayHoldQuantity('以下列明的情况')).toBe(false);
   });
 
   it('reads 次月 and 次日 as relative durations', () => {

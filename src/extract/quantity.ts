@@ -155,7 +155,9 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
 const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
-const ANYWHERE = charTable('半次下');
+const ANYWHERE = charTable('半次');
+// 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
+const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
 
 function charTable(chars: string): Uint8Array {
   const t = new Uint8Array(0x10000);
@@ -176,6 +178,7 @@ export function mayHoldQuantity(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (ANYWHERE[c] === 1) return true;
+    if (c === XIA && (text.charCodeAt(i + 1) === GE || text.charCodeAt(i + 1) === YUE)) return true;
     if (prevEndsNumber && (AFTER_NUMBER[c] === 1 || isSpace(c))) return true;
     prevEndsNumber = NUMBER_END[c] === 1;
   }
