@@ -39,6 +39,15 @@ describe('negation', () => {
     expect(read('停缴后如果不及时补缴，个人账户余额会清零。').map((r) => r.value)).toEqual(['cleared']);
   });
 
+  it('a condition naming only a situation the claim covers does not limit it; one adding another does', () => {
+    const NO_CASH = 'personal-account.no-cash-withdrawal';
+    // personal-account.no-cash-withdrawal covers 辞职/断缴/退休: the account cannot be cashed out then either.
+    const covered = read('要是辞职了，医保个人账户里的钱就能全部取现。', NO_CASH);
+    expect(covered.map((r) => [r.value, r.conditions?.filter((c) => c.kind === 'condition') ?? []])).toEqual([['cash-out', []]]);
+    const limited = read('要是辞职后在新单位又补办了一堆复杂手续，医保个人账户里的钱就能全部取现。', NO_CASH);
+    expect(limited.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('condition');
+  });
+
   it('不一定 asserts nothing; an either-or question is read as a question', () => {
     expect(read('停缴以后个人账户余额不一定清零。')).toEqual([]);
     expect(read('停缴以后个人账户余额是否会清零？').map((r) => [r.value, r.framing])).toEqual([['cleared', 'question']]);
@@ -58,6 +67,17 @@ describe('framing and hedging', () => {
   it('keeps a rumour that is not refuted, with its framing', () => {
     const [r] = read('网上流传停缴满三个月个人账户余额就会清零。');
     expect(r).toMatchObject({ value: 'cleared', framing: 'rumour' });
+  });
+
+  it.each([
+    ['有人说停缴后个人账户余额会清零，这话一点不假。', 'endorsed'],
+    ['据说停缴后个人账户余额会清零，社保局也证实了。', 'endorsed'],
+    ['网上说停缴后个人账户余额会清零，其实不是真的。', undefined],
+    ['听说停缴后个人账户余额会清零，纯属瞎说。', undefined],
+  ])('a rumour confirmed or called false in other words: %s', (text, framing) => {
+    const cleared = read(text).filter((r) => r.value === 'cleared');
+    if (framing) expect(cleared).toMatchObject([{ framing }]);
+    else expect(cleared).toEqual([]);
   });
 
   it('drops the rumour’s value when the same sentence refutes it', () => {
@@ -199,6 +219,13 @@ describe('answers that echo the question’s verb', () => {
     const yes = await read('辞职停缴以后，个人账户的余额还保留吗？保留。', BALANCE);
     expect(yes).toContainEqual(['retained', 'answered']);
     expect(yes.map(([value]) => value)).not.toContain('cleared');
+  });
+
+  it('V不了了 answers no like V不了', async () => {
+    // 还能继续用吗？用不了了。: the answer denies 继续用, so the balance is said to be gone.
+    const no = await read('断缴以后，个人账户的余额还能继续用吗？用不了了。', BALANCE);
+    expect(no).toContainEqual(['cleared', 'answered']);
+    expect(no.map(([value]) => value)).not.toContain('retained');
   });
 
   it('a short reply with another verb answers nothing', async () => {

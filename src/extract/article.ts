@@ -169,7 +169,7 @@ function echoAnswer(question: string, reply: string): 'yes' | 'no' | undefined {
 }
 const ECHO_CLAUSE = /^\s*(?:(?:答|回答|A)\s*[：:]\s*)?(\p{Script=Han}{1,4})(?:[。，,！!；;]|$)/u;
 const ECHO_NO = /^(?:不|没|没有|并不)(\p{Script=Han}{1,2}?)(?:了|的)?$/u;
-const ECHO_NO_POTENTIAL = /^(\p{Script=Han}{1,2}?)不(?:了|上|到|成)$/u;
+const ECHO_NO_POTENTIAL = /^(\p{Script=Han}{1,2}?)不(?:了|上|到|成)(?:了|啦)?$/u;
 const ECHO_YES = /^(\p{Script=Han}{1,2}?)(?:的|了|啊|呀)?$/u;
 const NEGATING = /[不没无非未别]/u;
 

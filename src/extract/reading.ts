@@ -252,9 +252,23 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
     if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
     if (exception && exception.text && body.includes(exception.text)) continue;
     if (claim.topic && claim.topic.test(body)) continue; // 断缴超过3个月的，: the claim's own situation
+    if (claim.covers && onlyCovered(cues, claim.covers, body)) continue; // 要是辞职了，: a situation the claim holds in all the same
     out.push({ kind: 'condition', text: body.trim() });
   }
   return out;
+}
+
+/**
+ * The condition names only situations the claim holds in (要是辞职了，/ 断缴的话，):
+ * with those, the opening word and a few particles taken away, little is
+ * left. A covered situation joined to another (辞职后又欠着医药费的) still limits.
+ */
+const COVERED_REST = 6;
+function onlyCovered(cues: Cues, covers: RegExp, body: string): boolean {
+  const global = new RegExp(covers.source, covers.flags.includes('g') ? covers.flags : covers.flags + 'g');
+  const rest = body.replace(cues.conditionStart, '').replace(global, '');
+  if (rest === body.replace(cues.conditionStart, '')) return false;
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= COVERED_REST;
 }
 
 function lastIndexOf(re: RegExp, text: string): number {

@@ -158,6 +158,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
   const more: [readonly string[] | undefined, (string | number)[]][] = [
     [claim.binding?.subject, ['binding', 'subject']],
     [claim.binding?.others, ['binding', 'others']],
+    [claim.covers, ['covers']],
     ...(claim.exceptions ?? []).map((e, j): [readonly string[], (string | number)[]] => [e.when, ['exceptions', j, 'when']]),
   ];
   for (const [patterns, path] of more) {
@@ -246,6 +247,7 @@ function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<stri
     ...(claim.binding
       ? { binding: { ...opt('subject', list(claim.binding.subject, ['binding', 'subject'])), ...opt('others', list(claim.binding.others, ['binding', 'others'])) } }
       : {}),
+    ...(claim.covers ? { covers: list(claim.covers, ['covers'])! } : {}),
     ...(claim.exceptions ? { exceptions: claim.exceptions.map((e, j) => ({ ...e, when: list(e.when, ['exceptions', j, 'when'])! })) } : {}),
   };
 }
@@ -306,6 +308,7 @@ function compileClaim(claim: CanonicalClaim, origin: { file: string; line: numbe
     ...(claim.context.any || claim.context.all?.length
       ? { topic: union([...(claim.context.all ?? []), ...(claim.context.any ?? [])], 'u') }
       : {}),
+    ...(claim.covers ? { covers: union(claim.covers, 'u') } : {}),
     exceptions: (claim.exceptions ?? []).map((exception) => ({ exception, when: union(exception.when, 'u') })),
     valueByName: new Map(values.map((v) => [v.name, v])),
     examples,

@@ -84,6 +84,8 @@ export interface CanonicalClaim {
   readonly context: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly none?: readonly string[] };
   readonly values: Readonly<Record<string, ValueSpec>>;
   readonly binding?: ClaimBinding;
+  /** Situations the canonical value holds in all the same: a condition naming one is no limit (要是辞职了，…就能取现 is still a contradiction). */
+  readonly covers?: readonly string[];
   readonly exceptions?: readonly ClaimException[];
   readonly examples: { readonly supports: readonly string[]; readonly contradicts: readonly string[]; readonly unrelated: readonly string[] };
 }
@@ -151,6 +153,8 @@ export interface CompiledClaim {
   readonly otherSubjects?: RegExp;
   /** Every context pattern (`all` and `any`) as one regex: a condition that only restates the claim's topic. */
   readonly topic?: RegExp;
+  /** The claim's `covers` as one regex: a condition clause it matches does not limit the claim. */
+  readonly covers?: RegExp;
   readonly exceptions: readonly CompiledException[];
   readonly valueByName: ReadonlyMap<string, CompiledValue>;
   /** The claim's own examples with the line each is written on. */
