@@ -373,14 +373,11 @@ describe('region-conflict: region-scoped registry claims', () => {
   });
 });
 
-describe('region-conflict: speed', () => {
-  it('scans a large page in one pass per sentence', () => {
+describe('region-conflict: a large page', () => {
+  // How fast it is belongs to `npm run bench`, not to a test (shared, noisy machines).
+  it('reads 12,000 sentences of one city\'s hospitals and a passing mention without a finding', () => {
     const para = '邯郸市中心医院地址在中华南大街，石家庄患者也常来就诊。推荐选择兰州地区的权威医院。河北省医保参保人可直接结算。\n\n';
-    const text = md('邯郸治疗尾骨痛的医院有哪些', para.repeat(4000));
-    lint(md('邯郸医保', '邯郸。')); // warm up
-    const t0 = performance.now();
-    expect(lint(text)).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(3000); // ~240k characters, 12k sentences
+    expect(lint(md('邯郸治疗尾骨痛的医院有哪些', para.repeat(4000)))).toEqual([]);
   });
 });
 
