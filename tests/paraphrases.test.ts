@@ -116,7 +116,7 @@ describe('paraphrase acceptance (dev + holdout)', () => {
   let m: Measurement;
   beforeAll(() => {
     m = measure({ sets: loadSets(undefined, { fresh: false }) });
-  }, 120_000);
+  }, 300_000);
 
   // The target is 90%; today’s reader finds about three in five (README "Measured").
   // Until it gets there this guards the measured level against regressions: a
