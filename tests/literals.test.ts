@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { guardPattern, patternLiterals } from '../src/registry/literals.js';
-import { LiteralScanner } from '../src/registry/scanner.js';
+import { LiteralScanner } from '../src/text/literal-scanner.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { loadCues } from '../src/extract/cues.js';
 import { pagePieces } from './helpers/pages.js';

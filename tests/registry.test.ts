@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { demoClaim } from './helpers/demo-registry.js';
 import { loadRegistry } from '../src/registry/load.js';
-import { selfTest } from '../src/registry/selftest.js';
+import { selfTest } from '../src/engine/selftest.js';
 import { loadCues } from '../src/extract/cues.js';
 
 const root = resolve(import.meta.dirname, '..');

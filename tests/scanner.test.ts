@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiteralScanner, ScanHits } from '../src/registry/scanner.js';
+import { LiteralScanner, ScanHits } from '../src/text/literal-scanner.js';
 import { random } from './helpers/random.js';
 
 function scanned(lists: string[][], text: string): { ids: number[]; hits: ScanHits; scanner: LiteralScanner } {

@@ -2,11 +2,11 @@
 // object that lintText / lintFiles return, as the CLI's take its RunResult.
 
 import { list, msg } from '../i18n/message.js';
-import { RunFailure } from '../engine/failure.js';
+import { RunFailure } from '../failure.js';
 import { formatNames, formatters as byName, isFormatName, type FormatName } from '../formatters/index.js';
 import type { JsonReport } from '../formatters/json.js';
 import { allRuleMeta } from '../rules/index.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import type { RunResult } from '../types.js';
 
 export interface FormatOptions {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../types.js';
-import { RunFailure } from '../engine/run.js';
+import { RunFailure } from '../failure.js';
 import { fingerprintWithPath } from '../kernel/messages.js';
 
 /** A baseline entry: enough to recognise a finding again and to review it in a diff. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
-import { RunFailure } from '../engine/run.js';
+import { RunFailure } from '../failure.js';
 
 /** Changed files (paths as reports show them) and, per file, the changed line numbers. */
 export interface ChangeSet {

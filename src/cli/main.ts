@@ -4,7 +4,7 @@ import { msg } from '../i18n/message.js';
 import { loadConfig } from '../config/config.js';
 import { allRuleMeta } from '../rules/index.js';
 import { Command, CommanderError, Option } from 'commander';
-import { RunFailure } from '../engine/run.js';
+import { RunFailure } from '../failure.js';
 import { formatNames } from '../formatters/index.js';
 import { runCheck } from './commands/check.js';
 import { runExtract } from './commands/extract.js';
@@ -14,7 +14,7 @@ import { runRegistryTest, runValidate } from './commands/registry.js';
 import { runCoverage } from './commands/coverage.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,7 +1,7 @@
 import { msg } from '../i18n/message.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { RunFailure } from '../engine/failure.js';
+import { RunFailure } from '../failure.js';
 import { ensureDir, fsReason } from '../fs-errors.js';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */

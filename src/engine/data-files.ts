@@ -8,7 +8,7 @@ import { packagePath } from '../paths.js';
 import { registryFiles } from '../registry/load.js';
 import { fsReason } from '../fs-errors.js';
 import { LocatedYaml, formatProblem } from '../yaml/located.js';
-import { RunFailure } from './failure.js';
+import { RunFailure } from '../failure.js';
 import { backtrackingHazard } from '../registry/pattern-safety.js';
 
 const display = (cwd: string, path: string) => relative(cwd, path) || path;

@@ -10,7 +10,7 @@ import { extensionList, formatOfName, INPUT_FORMATS } from '../parse/formats.js'
 export { formatOfName } from '../parse/formats.js';
 import { fsReason } from '../fs-errors.js';
 import { pushAll } from '../arrays.js';
-import { RunFailure } from './failure.js';
+import { RunFailure } from '../failure.js';
 import { globProblem } from './glob-safety.js';
 
 export interface DiscoveredFile {

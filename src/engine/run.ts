@@ -3,14 +3,14 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, r
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { fsReason } from '../fs-errors.js';
-import { RunFailure } from './failure.js';
+import { RunFailure } from '../failure.js';
 import { checkRegistryFiles, loadCuesFile, loadPageStructureFile } from './data-files.js';
 import { packagePath } from '../paths.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import type { Finding, RunResult, Severity } from '../types.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
-import { selfTest } from '../registry/selftest.js';
+import { selfTest } from './selftest.js';
 import { selfTestDigest, stampedAsPassed } from '../registry/selftest-stamp.js';
 import type { Registry } from '../registry/types.js';
 import { loadCues, type Cues } from '../extract/cues.js';
@@ -55,7 +55,7 @@ export interface RunOptions {
 }
 
 // Re-exported: commands import the run's failure from here.
-export { RunFailure } from './failure.js';
+export { RunFailure } from '../failure.js';
 
 export interface Setup {
   readonly config: Config;

@@ -1,6 +1,6 @@
 import type { ClaimRecord, Framing, Quantity, TextSpan } from '../types.js';
 import type { CompiledClaim, CompiledFrame, CompiledValue, GuardedPattern, QuantityTest, Registry } from '../registry/types.js';
-import { ScanHits, type LiteralScanner } from '../registry/scanner.js';
+import { ScanHits, type LiteralScanner } from '../text/literal-scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';

@@ -6,16 +6,10 @@
 // `claimReview` section.
 
 import { basename, extname } from 'node:path';
-import type { ClaimReviewRating, ClaimReviewSettings } from '../config/config.js';
+import type { ClaimReviewRating } from '../config/config.js';
 import type { Finding } from '../types.js';
-import type { Formatter, FormatterOptions } from './index.js';
+import type { Formatter, FormatterOptions } from './types.js';
 import { locate, relativeUri } from './location.js';
-
-export interface ClaimReviewOptions {
-  readonly settings: ClaimReviewSettings;
-  /** The config's folder: `{path}` in the URL templates is relative to it. */
-  readonly base: string;
-}
 
 /** The rating scale: 1 is false, 5 true, as fact-check publishers commonly use. */
 const WORST_RATING = 1;

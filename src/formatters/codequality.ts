@@ -6,7 +6,7 @@
 
 import type { Locale } from '../i18n/catalogue.js';
 import type { Finding, Severity } from '../types.js';
-import type { Formatter, FormatterOptions } from './index.js';
+import type { Formatter, FormatterOptions } from './types.js';
 import { locate } from './location.js';
 import { messageWithCanonical } from './text.js';
 

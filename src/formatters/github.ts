@@ -6,7 +6,7 @@
 
 import type { Locale } from '../i18n/catalogue.js';
 import type { Finding, RunResult } from '../types.js';
-import type { Formatter, FormatterOptions } from './index.js';
+import type { Formatter, FormatterOptions } from './types.js';
 import { locate } from './location.js';
 import { compareStrings, countSeverities, countsPhrase, plural, SEVERITY_RANK } from './tally.js';
 import { messageWithCanonical } from './text.js';

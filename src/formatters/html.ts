@@ -9,7 +9,7 @@
 // run's language (data/messages).
 
 import type { Finding, RuleMeta, RunResult, Severity } from '../types.js';
-import type { Formatter, FormatterOptions } from './index.js';
+import type { Formatter, FormatterOptions } from './types.js';
 import { compareStrings, countSeverities, rankFiles, tallyByRule, type FileTally, type SeverityCounts } from './tally.js';
 import { pushAll } from '../arrays.js';
 import { label, type Locale } from '../i18n/catalogue.js';

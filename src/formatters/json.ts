@@ -4,7 +4,7 @@
 // this output over time; none may be renamed.
 
 import type { Finding, RelatedLocation, RunResult, Severity } from '../types.js';
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 
 export type JsonRelated = {
   file: string;

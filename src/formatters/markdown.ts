@@ -5,7 +5,7 @@
 import { render, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
 import type { Finding, RunResult } from '../types.js';
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { countsText, rankFiles, scopeMessage, tallyByRule, type SeverityCounts } from './tally.js';
 import { oneLine, truncate } from './text.js';
 import { pushAll } from '../arrays.js';

@@ -17,7 +17,7 @@ import type {
   Run,
 } from 'sarif';
 import type { Finding, RelatedLocation, RuleMeta, RunResult, Severity, SpanPosition } from '../types.js';
-import type { Formatter, FormatterOptions } from './index.js';
+import type { Formatter, FormatterOptions } from './types.js';
 import { directoryUri, fileUri, locate, relativeUri } from './location.js';
 import { messageWithCanonical, oneLine } from './text.js';
 

@@ -7,7 +7,7 @@
 import { render, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
 import type { Finding, RunResult, Severity } from '../types.js';
-import type { Formatter } from './index.js';
+import type { Formatter } from './types.js';
 import { countsMessage, groupByFile, scopeMessage } from './tally.js';
 import { displayWidth, oneLine, padEndDisplay, padStartDisplay } from './text.js';
 import { maxOf, pushAll } from '../arrays.js';

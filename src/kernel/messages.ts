@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { Finding, RelatedLocation, Severity } from '../types.js';
 import type { LineIndex } from '../text/position.js';
-import type { RelatedSpec, ReportDescriptor } from './rule.js';
+import type { RelatedSpec, ReportDescriptor } from './report.js';
 import { render, type Locale } from '../i18n/catalogue.js';
 import type { Message } from '../i18n/message.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { applyBaseline, readBaseline, serialiseBaseline, type BaselineEntry, type BaselineFile } from '../ci/baseline.js';
-import { RunFailure } from '../engine/failure.js';
+import { RunFailure } from '../failure.js';
 import { ensureDir, fsReason } from '../fs-errors.js';
 import type { Finding } from '../types.js';
 

@@ -20,13 +20,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BaselineEntry } from '../ci/baseline.js';
-import { RunFailure } from '../engine/failure.js';
+import { RunFailure } from '../failure.js';
 import { Workspace } from '../engine/workspace.js';
 import { formatOfName } from '../engine/discover.js';
 import { formatOfLanguage } from '../parse/formats.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { today, isIsoDate } from '../cli/dates.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../version.js';
 import type { Finding } from '../types.js';
 import { BaselineStore, DEFAULT_BASELINE } from './baseline-store.js';
 import { ADD_TO_BASELINE, codeActions } from './code-actions.js';

@@ -7,27 +7,10 @@
 
 import type { Article, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { listMarkerLength, pushSentences } from '../text/sentences.js';
-import type { ParseOutput } from './types.js';
+import type { PageStructure, ParseOutput } from './types.js';
 import { maxOf } from '../arrays.js';
 
-export interface PageStructure {
-  /** Longest trimmed line (in UTF-16 units) that can be a title line. */
-  readonly maxTitleLength: number;
-  /** Sentence-ending marks a title may still end with (question titles). */
-  readonly titleMayEndWith: readonly string[];
-  /** Whole lines that end the main article; related-item blocks follow. */
-  readonly relatedMarkers: readonly string[];
-  /** Whole lines that are page furniture. */
-  readonly boilerplateLines: readonly string[];
-  /** Line prefixes that mark page furniture. */
-  readonly boilerplatePrefixes: readonly string[];
-  /** Regex sources for furniture lines. */
-  readonly boilerplatePatterns: readonly string[];
-  /** Regex sources (named groups y, m, d) for a line that dates the whole page. */
-  readonly pageDatePatterns: readonly string[];
-  /** Regex sources (named groups y, m, d) for a trailing line that dates the block it closes. */
-  readonly blockDatePatterns: readonly string[];
-}
+export type { PageStructure } from './types.js';
 
 /** Generic fallbacks only; site furniture lists live in data/page-structure.yaml. */
 export const DEFAULT_PAGE_STRUCTURE: PageStructure = {

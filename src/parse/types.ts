@@ -4,7 +4,6 @@
 
 import type { Message } from '../i18n/message.js';
 import type { Article, ArticleFormat, SourceFile } from '../types.js';
-import type { PageStructure } from './plaintext.js';
 
 export interface ParseProblem {
   severity: 'warning' | 'info';
@@ -16,6 +15,25 @@ export interface ParseProblem {
 export interface ParseOutput {
   article: Article;
   problems: ParseProblem[];
+}
+
+export interface PageStructure {
+  /** Longest trimmed line (in UTF-16 units) that can be a title line. */
+  readonly maxTitleLength: number;
+  /** Sentence-ending marks a title may still end with (question titles). */
+  readonly titleMayEndWith: readonly string[];
+  /** Whole lines that end the main article; related-item blocks follow. */
+  readonly relatedMarkers: readonly string[];
+  /** Whole lines that are page furniture. */
+  readonly boilerplateLines: readonly string[];
+  /** Line prefixes that mark page furniture. */
+  readonly boilerplatePrefixes: readonly string[];
+  /** Regex sources for furniture lines. */
+  readonly boilerplatePatterns: readonly string[];
+  /** Regex sources (named groups y, m, d) for a line that dates the whole page. */
+  readonly pageDatePatterns: readonly string[];
+  /** Regex sources (named groups y, m, d) for a trailing line that dates the block it closes. */
+  readonly blockDatePatterns: readonly string[];
 }
 
 /** What a parser may need besides the file: settings loaded once per run. */

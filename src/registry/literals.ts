@@ -1,6 +1,6 @@
 // What literal text a registry pattern needs, read from its source, so the
 // extractor can settle most patterns with one substring scan per sentence
-// (src/registry/scanner.ts) instead of running each regex.
+// (src/text/literal-scanner.ts) instead of running each regex.
 //
 // Two answers per pattern:
 // - exact: the finite list of strings the pattern matches, when it is a plain
@@ -14,7 +14,7 @@
 // `u` patterns and refuses other flags that change what a character matches
 // (i, v) and any construct it does not model; refusing means "run the regex".
 import { pushAll } from '../arrays.js';
-import type { LiteralScanner } from './scanner.js';
+import type { LiteralScanner } from '../text/literal-scanner.js';
 import type { GuardedPattern } from './types.js';
 
 export interface PatternLiterals {

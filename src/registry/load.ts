@@ -7,7 +7,7 @@ import { schemaValidator } from '../schemas.js';
 import { expandPlaceholders, tryCompile, union } from './patterns.js';
 import { patternHazard } from './pattern-safety.js';
 import { guardPattern as guard } from './literals.js';
-import { LiteralScanner } from './scanner.js';
+import { LiteralScanner } from '../text/literal-scanner.js';
 import { expandConcepts, loadLexicon, unusedConcepts, type Lexicon } from './lexicon.js';
 import { packagePath } from '../paths.js';
 import type { CanonicalClaim, ClaimExample, CompiledClaim, CompiledFrame, CompiledValue, GuardedPattern, Registry, ValueVerdict } from './types.js';

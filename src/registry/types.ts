@@ -1,6 +1,6 @@
 // The registry as authors write it (CanonicalClaim) and as the extractor uses
 // it (CompiledClaim: every pattern compiled once per run).
-import type { LiteralScanner } from './scanner.js';
+import type { LiteralScanner } from '../text/literal-scanner.js';
 import type { Lexicon } from './lexicon.js';
 import type { YamlProblem } from '../yaml/located.js';
 

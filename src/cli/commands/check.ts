@@ -11,7 +11,7 @@ import { check, RunFailure, type RunOptions } from '../../engine/run.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../../version.js';
 import { allRuleMeta } from '../../rules/index.js';
 import type { RunResult } from '../../types.js';
 import { UsageError } from '../errors.js';

@@ -3,7 +3,7 @@ import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { runOptions } from './check.js';
 import { UsageError } from '../errors.js';
-import { registryCoverage, type ClaimCoverage, type CoverageInput } from '../../registry/coverage.js';
+import { registryCoverage, type ClaimCoverage, type CoverageInput } from '../../engine/coverage.js';
 
 export interface CoverageFlags {
   readonly registry?: string;

@@ -1,12 +1,12 @@
 import { msg } from '../../i18n/message.js';
 import { loadRegistry } from '../../registry/load.js';
 import type { Registry } from '../../registry/types.js';
-import { selfTest } from '../../registry/selftest.js';
+import { selfTest } from '../../engine/selftest.js';
 import { loadCues } from '../../extract/cues.js';
 import { loadConfig } from '../../config/config.js';
 import { formatProblem } from '../../yaml/located.js';
 import { allRuleMeta } from '../../rules/index.js';
-import { RunFailure } from '../../engine/run.js';
+import { RunFailure } from '../../failure.js';
 import { checkRegistryFiles, loadCuesFile } from '../../engine/data-files.js';
 import type { Io } from '../output.js';
 

@@ -3,7 +3,7 @@
 // did not, grouped by wording — where a maintainer looks for the phrasings a
 // claim is missing.
 import type { Article, ClaimRecord } from '../types.js';
-import type { Registry } from './types.js';
+import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
 import { claimsAbout, type SentenceSurroundings } from '../extract/claims.js';
 import { isHeadingLike, QUESTION_END } from '../extract/article.js';

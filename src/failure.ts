@@ -1,5 +1,5 @@
-import { render } from '../i18n/catalogue.js';
-import type { Message } from '../i18n/message.js';
+import { render } from './i18n/catalogue.js';
+import type { Message } from './i18n/message.js';
 
 /**
  * A failure of the run itself (exit 2): a one-line reason plus details for

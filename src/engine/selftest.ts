@@ -1,7 +1,7 @@
 import type { Cues } from '../extract/cues.js';
 import { extractClaims } from '../extract/claims.js';
 import { judge } from '../verdict/judge.js';
-import type { ClaimExample, CompiledClaim, Registry } from './types.js';
+import type { ClaimExample, CompiledClaim, Registry } from '../registry/types.js';
 import type { Verdict } from '../types.js';
 
 export interface ExampleFailure {

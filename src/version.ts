@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../paths.js';
+import { packagePath } from './paths.js';
 
 let version: string | undefined;
 
