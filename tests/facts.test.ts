@@ -6,7 +6,7 @@ import { findQuantities } from '../src/extract/quantity.js';
 import { defaultFactServices, extractFacts } from '../src/facts/extract.js';
 import { parseAddress } from '../src/facts/context.js';
 import { loadFactKeys } from '../src/facts/keys.js';
-import { Trie } from '../src/facts/trie.js';
+import { WordMatcher } from '../src/text/word-matcher.js';
 import { quantityValue, valuesClash, addressValue, gradeValue } from '../src/facts/values.js';
 import { findConflicts, type Observation } from '../src/facts/aggregate.js';
 import { factsClash, Interner, yearsAgree } from '../src/facts/conflicts.js';
@@ -38,9 +38,9 @@ function q(text: string) {
   return quantityValue(found[0]!);
 }
 
-describe('trie', () => {
+describe('word matcher', () => {
   it('finds the longest word at each position without overlaps', () => {
-    const t = new Trie<string>([
+    const t = new WordMatcher<string>([
       ['医疗保险', 'scheme'],
       ['职工基本医疗保险', 'scheme-long'],
       ['保险', 'short'],
@@ -55,7 +55,7 @@ describe('trie', () => {
   });
 
   it('keeps the first payload of a word added twice, and finds words in a range only when they end inside it', () => {
-    const t = new Trie<string>([
+    const t = new WordMatcher<string>([
       ['保险', 'first'],
       ['保险', 'second'],
       ['医疗保险', 'long'],
@@ -71,7 +71,7 @@ describe('trie', () => {
   });
 
   it('reads words literally, regex characters included', () => {
-    const t = new Trie<number>([
+    const t = new WordMatcher<number>([
       ['a.b', 1],
       ['(x)', 2],
     ]);
@@ -79,7 +79,7 @@ describe('trie', () => {
       ['(x)', 2],
       ['a.b', 1],
     ]);
-    expect(new Trie<number>([]).scan('任何文字')).toEqual([]);
+    expect(new WordMatcher<number>([]).scan('任何文字')).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Article, ClaimRecord, Sentence } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
+import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
 
 export interface ArticleReader {
@@ -184,9 +185,3 @@ export function isHeadingLike(text: string, isTitle: boolean): boolean {
   return !(i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i)));
 }
 
-/** What \s matches in a regex (WhiteSpace and LineTerminator code units). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}

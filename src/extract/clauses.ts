@@ -3,19 +3,21 @@
 // punctuation does most of the work; a few conjunctions (但是, 而是…) open a
 // clause without a comma, and a bracketed aside is a clause of its own.
 
+import { codeUnitTable } from '../text/code-units.js';
+
 export interface Clause {
   /** Offsets into the sentence text; `end` is exclusive and excludes the delimiter. */
   readonly start: number;
   readonly end: number;
 }
 
-const DELIMITER = new Uint8Array(0x10000);
 // Quotes and book-title marks are not delimiters: 余额不会被“清零” keeps its negation.
-for (const c of '，,。；;：:！!？?\n\r（）()【】[]|｜') DELIMITER[c.charCodeAt(0)] = 1;
+const DELIMITER = codeUnitTable('，,。；;：:！!？?\n\r（）()【】[]|｜');
 
 const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
-const isSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
+/** The spaces that glue fragments of a scraped title (narrower than \s: line breaks are delimiters). */
+const isGlueSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
 
 /**
  * Clauses of a sentence, in order, covering every non-delimiter character.
@@ -31,9 +33,9 @@ export function splitClauses(text: string, conjunction: RegExp): Clause[] {
     if (DELIMITER[c] === 1) {
       if ((c === 0x2c || c === 0x3a || c === 0x2e) && i > 0 && i + 1 < n && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
       cuts.push(i);
-    } else if (isSpace(c) && i > 0 && isCjk(text.charCodeAt(i - 1))) {
+    } else if (isGlueSpace(c) && i > 0 && isCjk(text.charCodeAt(i - 1))) {
       let j = i;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      while (j < n && isGlueSpace(text.charCodeAt(j))) j++;
       if (j < n && isCjk(text.charCodeAt(j))) cuts.push(i);
       i = j - 1;
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { packagePath } from '../paths.js';
-import { wordAlternation } from '../text/regex.js';
+import { escapeClassChars, wordAlternation } from '../text/regex.js';
 
 /**
  * Compiled cue lists from data/cues.yaml (see that file for what each list
@@ -120,7 +120,7 @@ export function compileCues(file: CueFile): Cues {
   return {
     clauseConjunction: words(file.clauseConjunctions, 'gu'),
     negator: words(file.negators, 'gu'),
-    negatorStart: new RegExp(`[${[...new Set(file.negators.map((w) => [...w][0]!))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u'),
+    negatorStart: new RegExp(`[${[...new Set(file.negators.map((w) => [...w][0]!))].map(escapeClassChars).join('')}]`, 'u'),
     notNegator: words(file.notNegators, 'gu'),
     scopeBreaker: patterns(file.scopeBreakerPatterns, 'gu'),
     deniedAfter: patterns(file.deniedAfterPatterns),

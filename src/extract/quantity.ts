@@ -3,6 +3,8 @@
 // (超过、不超过、以内、以上、约…). The unit and bound words are grammar rather
 // than domain data, so they live here as small tables; every regex is built
 // once at module load and a sentence is scanned in a single left-to-right pass.
+import { codeUnitTable, isSpace } from '../text/code-units.js';
+import { wordAlternation } from '../text/regex.js';
 import type { Quantity } from '../types.js';
 
 type Bound = Quantity['bound'];
@@ -36,8 +38,7 @@ const DURATION_UNITS: Readonly<Record<string, string>> = {
 /** The period after 元/…, 元每…, 元一个…: 3176元/月 → yuan/month. */
 const PER_UNITS: Readonly<Record<string, string>> = { 月: 'month', 年: 'year', 人: 'person', 次: 'time', 天: 'day', 日: 'day' };
 
-const alt = (words: object): string =>
-  Object.keys(words).sort((a, b) => b.length - a.length).join('|');
+const alt = (words: object): string => wordAlternation(Object.keys(words));
 
 const CN_CHARS = '零〇一二三四五六七八九两仨十百千万亿';
 // A number may not start inside another number (1,000 / 1，000), after 第 (an ordinal) or after 周 (周一 is Monday).
@@ -153,24 +154,13 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // Every match holds 半 (半年), 次 (次月), or a number whose last character is
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
-const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
-const ANYWHERE = charTable('半次');
+const NUMBER_END = codeUnitTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
+const AFTER_NUMBER = codeUnitTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
+const ANYWHERE = codeUnitTable('半次');
 // 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
 const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
 
-function charTable(chars: string): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-  return t;
-}
 
-/** What \s matches (WhiteSpace and LineTerminator code units). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** False when `text` certainly holds no quantity (findQuantities would return nothing). */
 export function mayHoldQuantity(text: string): boolean {

@@ -6,6 +6,7 @@ import type { Gazetteer } from '../region/gazetteer.js';
 import { findPlaces, resolveMentions, type PlaceMention } from '../region/matcher.js';
 import type { FactKeys } from './keys.js';
 import type { AddressPart } from './values.js';
+import { wordAlternation } from '../text/regex.js';
 
 export interface PlaceHit {
   readonly start: number;
@@ -111,7 +112,7 @@ const roadPatterns = new WeakMap<FactKeys, RegExp>();
 export function parseAddress(g: Gazetteer, keys: FactKeys, raw: string): AddressPart[] {
   let road = roadPatterns.get(keys);
   if (!road) {
-    const suffixes = keys.roadSuffixes.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const suffixes = wordAlternation(keys.roadSuffixes);
     road = new RegExp(`^(.{1,14}?(?:${suffixes})(?:[东南西北中]段?)?)([0-9]+|[零〇一二三四五六七八九十百两]+)号`, 'u');
     roadPatterns.set(keys, road);
   }

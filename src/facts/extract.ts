@@ -1,7 +1,7 @@
 // Fact extraction: reads (subject, attribute, qualifiers, conditions) → value
 // records from sentences and from the "key：value" prose of scraped pages
 // (缴费比例 养老保险:单位20%,个人8% …). Most sentences hold no attribute word and
-// cost one trie pass; the rest are tokenised once (words, quantities, places,
+// cost one word-matcher pass; the rest are tokenised once (words, quantities, places,
 // years, brackets) and each quantity is bound to the attribute before it when
 // only labels and fillers stand between them. See data/fact-keys.yaml.
 import type { Article, FactRecord, FactValue, Quantity, Sentence, Unit } from '../types.js';
@@ -10,8 +10,9 @@ import { findQuantities } from '../extract/quantity.js';
 import { displayName, loadGazetteer, type Gazetteer } from '../region/gazetteer.js';
 import { deepestPlace, entitiesIn, parseAddress, placesIn, type EntityHit, type PlaceHit } from './context.js';
 import { loadFactKeys, type AttributeDef, type FactKeys, type Word } from './keys.js';
-import type { TrieHit } from './trie.js';
+import type { WordHit } from '../text/word-matcher.js';
 import { addressValue, gradeValue, quantityValue } from './values.js';
+import { codeUnitTable, isSpace } from '../text/code-units.js';
 import { pushAll } from '../arrays.js';
 
 export interface FactServices {
@@ -84,11 +85,11 @@ function item(
 
 const YEAR = /((?:19|20)\d{2})\s*年/gu;
 const PAREN = /[（(]([^（()）]{1,24})[)）]/gu;
-const CLAUSE_END = codeSet('，,。；;！!？?');
+const CLAUSE_END = codeUnitTable('，,。；;！!？?');
 const CLEAN_AFTER = /[\s\p{P}\p{S}]/u;
 const COLON = /[:：]/u;
 /** A heading-like line (short, no sentence-final punctuation) frames what follows, as in extractArticle. */
-const FINAL_PUNCT = codeSet('。！？；.!?;，,：:');
+const FINAL_PUNCT = codeUnitTable('。！？；.!?;，,：:');
 /** Organisation names end in 医院, 卫生院…: a sentence without 院 names none. */
 const ENTITY_HINT = '院';
 /** Longest gap between an attribute (or the previous value of its list) and a value. */
@@ -180,7 +181,7 @@ export function extractFacts(article: Article, services: FactServices): FactReco
 }
 
 /** Grades and addresses are values without a number. */
-function hasTextValue(w: TrieHit<Word>): boolean {
+function hasTextValue(w: WordHit<Word>): boolean {
   return w.payload.kind === 'grade' || (w.payload.kind === 'attribute' && w.payload.attribute.value === 'address');
 }
 
@@ -273,18 +274,7 @@ function textFrame(text: string, services: FactServices, base: Frame): Frame {
 
 const NO_LABELS: readonly Label[] = [];
 
-/** The UTF-16 units of `chars`, for one-character tests without a string per character. */
-function codeSet(chars: string): ReadonlySet<number> {
-  return new Set([...chars].map((ch) => ch.charCodeAt(0)));
-}
 
-/** What `\s` matches in a JavaScript regex, one UTF-16 unit at a time. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /** text[from, to) is empty or all whitespace (as /^\s*$/ on the slice). */
 function blank(text: string, from: number, to: number): boolean {
@@ -296,7 +286,7 @@ function blank(text: string, from: number, to: number): boolean {
 function endsWithFinalPunct(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  return i >= 0 && FINAL_PUNCT.has(text.charCodeAt(i));
+  return i >= 0 && FINAL_PUNCT[text.charCodeAt(i)] === 1;
 }
 
 interface ChainState {
@@ -321,7 +311,7 @@ interface GapReading {
 class SentenceReader {
   private readonly text: string;
   private readonly items: Item[];
-  private readonly words: TrieHit<Word>[];
+  private readonly words: WordHit<Word>[];
   private readonly places: PlaceHit[];
   private readonly entities: EntityHit[];
   /** Qualifier words outside brackets, in order (read once per group of every value). */
@@ -334,7 +324,7 @@ class SentenceReader {
     private readonly unit: Frame,
     private readonly heading: Frame | undefined,
     private readonly previousEntity: () => EntityHit | undefined,
-    words: TrieHit<Word>[],
+    words: WordHit<Word>[],
     quantities: readonly Quantity[],
   ) {
     const { keys, gazetteer } = services;
@@ -458,7 +448,7 @@ class SentenceReader {
       if (it.kind === 'quantity' || (it.kind === 'word' && (it.word.kind === 'attribute' || it.word.kind === 'break'))) from = it.end;
     }
     for (let k = at - 1; k >= from; k--) {
-      if (CLAUSE_END.has(this.text.charCodeAt(k))) return k + 1;
+      if (CLAUSE_END[this.text.charCodeAt(k)] === 1) return k + 1;
     }
     return from;
   }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { packagePath } from '../paths.js';
-import { Trie } from './trie.js';
+import { WordMatcher } from '../text/word-matcher.js';
+import { wordAlternation } from '../text/regex.js';
 
 export type ValueShape = 'quantity' | 'grade' | 'address';
 
@@ -44,9 +45,9 @@ export interface FactKeys {
   readonly attributes: ReadonlyMap<string, AttributeDef>;
   readonly groups: ReadonlyMap<string, QualifierGroup>;
   /** Every word the extractor reads. */
-  readonly words: Trie<Word>;
+  readonly words: WordMatcher<Word>;
   /** Attribute and grade words only: a sentence without one holds no fact. */
-  readonly trigger: Trie<true>;
+  readonly trigger: WordMatcher<true>;
   /** Synonyms of each attribute and qualifier value (for registry suggestions). */
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   readonly gradeNotAfter: RegExp;
@@ -73,9 +74,6 @@ interface RawFile {
   grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[]; hedges?: string[] };
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternation = (words: readonly string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 /** Punctuation that may sit between a label and its value (养老保险 :单位20%). */
 const GAP_PUNCT = '\\s:：,，、/／()（）\\-－—·';
@@ -150,17 +148,17 @@ export function compileFactKeys(raw: RawFile, origin = 'fact keys'): FactKeys {
   return {
     attributes,
     groups,
-    words: new Trie(entries),
-    trigger: new Trie(trigger),
+    words: new WordMatcher(entries),
+    trigger: new WordMatcher(trigger),
     synonyms,
-    gradeNotAfter: new RegExp(`^\\s*(?:${alternation(raw.gradeNotAfter ?? ['以上'])})`, 'u'),
-    fillerOnly: new RegExp(`^(?:${alternation(raw.grammar.fillers)}|[${GAP_PUNCT}])*$`, 'u'),
-    joinerOnly: new RegExp(`^(?:${alternation(raw.grammar.joiners)}|\\s)+$`, 'u'),
-    entitySuffix: new RegExp(alternation(ents.suffixes), 'gu'),
-    entityNotInside: new RegExp(alternation(ents.notInside ?? ['是']), 'u'),
+    gradeNotAfter: new RegExp(`^\\s*(?:${wordAlternation(raw.gradeNotAfter ?? ['以上'])})`, 'u'),
+    fillerOnly: new RegExp(`^(?:${wordAlternation(raw.grammar.fillers)}|[${GAP_PUNCT}])*$`, 'u'),
+    joinerOnly: new RegExp(`^(?:${wordAlternation(raw.grammar.joiners)}|\\s)+$`, 'u'),
+    entitySuffix: new RegExp(wordAlternation(ents.suffixes), 'gu'),
+    entityNotInside: new RegExp(wordAlternation(ents.notInside ?? ['是']), 'u'),
     entityMaxLength: ents.maxLength ?? 16,
     roadSuffixes: [...raw.addresses.roadSuffixes].sort((a, b) => b.length - a.length),
-    hedges: new RegExp(alternation(raw.grammar.hedges ?? ['约']), 'u'),
+    hedges: new RegExp(wordAlternation(raw.grammar.hedges ?? ['约']), 'u'),
   };
 }
 

@@ -11,6 +11,7 @@ import type { CorpusEntry } from '../kernel/rule.js';
 import { displayName, type Gazetteer } from '../region/gazetteer.js';
 import type { FactKeys } from './keys.js';
 import { factConflicts } from './conflicts.js';
+import { escapeRegExp, wordAlternation } from '../text/regex.js';
 
 /** Every placeholder starts with this, so a test (or a script) can find them all. */
 export const TODO = 'TODO';
@@ -67,7 +68,6 @@ export function suggestions(entries: readonly CorpusEntry[], options: SuggestOpt
   return out;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const hash = (s: string): string => createHash('sha1').update(s).digest('hex').slice(0, 6);
 
 interface ValueGroup {
@@ -99,7 +99,7 @@ export function skeleton(s: Suggestion, keys: FactKeys, g: Gazetteer): { claim: 
   const attributeWords = keys.synonyms.get(`attribute:${attribute.id}`) ?? [];
   const all: string[] = [];
   if (first.entity) all.push(entityPattern(first.entity, first.place, g));
-  if (attributeWords.length) all.push(attributeWords.map(escapeRe).join('|'));
+  if (attributeWords.length) all.push(attributeWords.map(escapeRegExp).join('|'));
   if (all.length) context['all'] = all;
   if (!first.entity && first.place) context['any'] = [placePattern(first.place, g)];
 
@@ -189,41 +189,41 @@ function phrasesFor(facts: readonly FactRecord[], keys: FactKeys): string[] {
   const out = new Set<string>();
   const q = f.value.quantity;
   if (q && q.max === undefined) {
-    const number = `(?<![0-9.])${escapeRe(String(q.value))}(?:\\.0+)?`;
+    const number = `(?<![0-9.])${escapeRegExp(String(q.value))}(?:\\.0+)?`;
     if (q.unit === 'percent') out.add(`${number}\\s*[%％]`);
     else if (q.unit.startsWith('yuan')) {
       out.add(`${number}\\s*元`);
-      if (q.value >= 10000 && q.value % 1000 === 0) out.add(`(?<![0-9.])${escapeRe(String(q.value / 10000))}\\s*万\\s*元`);
+      if (q.value >= 10000 && q.value % 1000 === 0) out.add(`(?<![0-9.])${escapeRegExp(String(q.value / 10000))}\\s*万\\s*元`);
     }
   }
   if (f.value.kind === 'grade') {
-    out.add((keys.synonyms.get(`grade:${f.value.norm}`) ?? [f.value.text]).map(escapeRe).join('|'));
+    out.add((keys.synonyms.get(`grade:${f.value.norm}`) ?? [f.value.text]).map(escapeRegExp).join('|'));
   } else if (f.value.kind === 'address') {
     for (const part of f.value.norm.split(';')) {
       const [road, number] = part.split('#') as [string, string];
-      out.add(`${escapeRe(road)}\\s*${escapeRe(number)}\\s*号`);
+      out.add(`${escapeRegExp(road)}\\s*${escapeRegExp(number)}\\s*号`);
     }
   }
   // Spellings the patterns above do not cover yet (三千元, 2千元).
   const compiled = [...out].map((p) => new RegExp(p, 'u'));
-  for (const x of facts) if (!compiled.some((re) => re.test(x.value.text))) out.add(escapeRe(x.value.text));
+  for (const x of facts) if (!compiled.some((re) => re.test(x.value.text))) out.add(escapeRegExp(x.value.text));
   return [...out];
 }
 
 /** The place's names as written in articles: 邯郸市 and 邯郸. */
 function placePattern(code: string, g: Gazetteer): string {
   const p = g.byCode.get(code);
-  if (!p) return escapeRe(code);
+  if (!p) return escapeRegExp(code);
   const names = new Set([p.name]);
   for (const [surface, senses] of g.lexicon) if (senses.some((s) => s.code === code && !s.weak)) names.add(surface);
-  return [...names].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  return wordAlternation(names);
 }
 
 /** The organisation's name, with its place in any of its spellings (邯郸市中心医院 / 邯郸中心医院). */
 function entityPattern(name: string, place: string | undefined, g: Gazetteer): string {
-  if (!place) return escapeRe(name);
+  if (!place) return escapeRegExp(name);
   const names = placePattern(place, g).split('|');
   const lead = names.map((n) => n.replace(/\\/g, '')).find((n) => name.startsWith(n));
-  if (!lead) return escapeRe(name);
-  return `(?:${placePattern(place, g)})${escapeRe(name.slice(lead.length))}`;
+  if (!lead) return escapeRegExp(name);
+  return `(?:${placePattern(place, g)})${escapeRegExp(name.slice(lead.length))}`;
 }

@@ -22,6 +22,8 @@ import { ancestors, depthOf, displayName, isAncestor, isSameOrRelated, loadGazet
 import { findPlaces, findPlacesIf, resolveMentions, type PlaceMention, type ResolvedMention } from '../region/matcher.js';
 import { namedRegion, unitRegions, type UnitRegion } from '../region/unit-region.js';
 import { buildProblems, patternListProblems } from './option-patterns.js';
+import { escapeClassChars, wordAlternation as alternatives } from '../text/regex.js';
+import { codeUnitTable } from '../text/code-units.js';
 
 // ------------------------------------------------------------------ settings
 
@@ -135,14 +137,12 @@ export interface Compiled {
   readonly local?: RegExp;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 const anyOf = (words: readonly string[]): RegExp | undefined => (words.length ? new RegExp(alternatives(words), 'u') : undefined);
 const NEVER = /(?!)/u;
 
 function compile(s: RegionConflictSettings): Compiled {
   const breaks = new Set([...s.clauseBreaks]);
-  const notBreak = `[^${[...breaks].map(escape).join('')}]`;
+  const notBreak = `[^${escapeClassChars([...breaks].join(''))}]`;
   const endOf = (words: readonly string[], gap: number): RegExp | undefined =>
     words.length ? new RegExp(`(?:${alternatives(words)})${notBreak}{0,${gap}}$`, 'u') : undefined;
   const joiners = s.subjectJoiners.length ? `(?:${alternatives(s.subjectJoiners)}){0,2}` : '';
@@ -182,13 +182,6 @@ function compile(s: RegionConflictSettings): Compiled {
     ...opt('local', anyOf(s.localWords)),
     sentenceCues: [referralSentence, comparison, relation].filter((re) => re !== undefined),
   };
-}
-
-/** A lookup table over UTF-16 code units: 1 for the one-unit strings given (longer ones can never equal one unit). */
-function codeUnitTable(chars: readonly string[]): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of chars) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
-  return table;
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -25,6 +25,8 @@ import type { Article, TextSpan } from '../types.js';
 import { packagePath } from '../paths.js';
 import { YearFinder, type YearFinderOptions, type YearMention } from '../text/years.js';
 import { buildProblems, patternListProblems } from './option-patterns.js';
+import { charClass, wordAlternation as alternatives } from '../text/regex.js';
+import { codeUnitTable, isSpace } from '../text/code-units.js';
 
 /** Everything the rule reads from data/stale-year.yaml (see that file for what each key does). */
 export interface StaleYearSettings extends YearFinderOptions {
@@ -146,17 +148,6 @@ export interface JudgeInput {
   readonly citations: readonly RegistryCitation[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (list: readonly string[]) =>
-  [...list].filter((w) => w.length > 0).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
-const charClass = (s: string) => (s.length ? `[${s.replace(/[\]\\^-]/g, '\\$&')}]` : '(?!)');
-/** What `\s` matches in a JavaScript regex, one UTF-16 unit at a time (no string per character). */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /** The classifier: compiled once per settings object, then called per sentence. */
 export class StaleYearJudge {
@@ -171,8 +162,8 @@ export class StaleYearJudge {
   private readonly historyBefore: RegExp;
   private readonly citations: readonly RegExp[];
   private readonly brackets: ReadonlyMap<string, string>;
-  /** Clause-break characters as UTF-16 units (an astral character never equals one unit, so it is left out). */
-  private readonly breaks: ReadonlySet<number>;
+  /** Clause-break characters as a code-unit table. */
+  private readonly breaks: Uint8Array;
   private readonly keyword: RegExp;
   private readonly leadIn: RegExp;
   private readonly dataWord: RegExp;
@@ -192,7 +183,7 @@ export class StaleYearJudge {
     this.historyBefore = new RegExp(`(?:${alternatives(s.historicalBefore)})\\s*$`, 'u');
     this.citations = compilePatterns(s.citationAfter, 'stale-year');
     this.brackets = new Map(s.docNumberBrackets.map((pair) => [pair[0]!, pair[1]!]));
-    this.breaks = new Set([...s.clauseBreaks].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0)));
+    this.breaks = codeUnitTable(s.clauseBreaks);
     this.keyword = new RegExp(alternatives(s.titleKeywords), 'u');
     this.leadIn = new RegExp(`(?:${alternatives(s.leadInEnds)})$`, 'u');
     this.dataWord = new RegExp(alternatives(s.dataWords), 'u');
@@ -262,7 +253,7 @@ export class StaleYearJudge {
   }
 
   private isBreak(c: number): boolean {
-    return this.breaks.has(c) || isSpace(c);
+    return this.breaks[c] === 1 || isSpace(c);
   }
 
   /**

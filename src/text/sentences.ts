@@ -4,22 +4,23 @@
 // markers (1. / 一、 / （一） / •) are cut off the front of the item they mark.
 // Spans are absolute offsets into the text and exclude surrounding whitespace.
 
+import { codeUnitTable, isSpace as isRegexSpace } from './code-units.js';
 import type { Sentence, TextSpan } from '../types.js';
 
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'sentence' });
 
 // Character classes as lookup tables: the fast path tests every character of
 // every line, so a table beats a regex there.
-const TERMINAL = charTable('。！？!?.．…；;｡');
-const SEMICOLON = charTable('；;');
+const TERMINAL = codeUnitTable('。！？!?.．…；;｡');
+const SEMICOLON = codeUnitTable('；;');
 /** Full stops and ellipses: whether they end a sentence depends on context, so lines with them go to ICU. */
-const ATERM = charTable('.．…');
+const ATERM = codeUnitTable('.．…');
 /** Marks after which ICU keeps going (好！，然后 is one sentence). */
-const CONTINUE = charTable('，,、：:-－');
+const CONTINUE = codeUnitTable('，,、：:-－');
 /** Characters that may follow sentence-final punctuation and still belong to the sentence. */
-const CLOSER = charTable('”’」』）)】〕》〉]"\'');
+const CLOSER = codeUnitTable('”’」』）)】〕》〉]"\'');
 /** Opening quotes/brackets: one trailing a sentence end starts the next sentence. */
-const OPENER = charTable('“‘「『（(【〔《〈[');
+const OPENER = codeUnitTable('“‘「『（(【〔《〈[');
 
 /**
  * A list marker at the start of a piece: bullets, 1. / 1、 / 1) / (1) / （一） /
@@ -32,9 +33,9 @@ const TRAILING_MARKER = /\s(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.�
 /** A piece that is nothing but a (possibly truncated) list number, like the 二 left at a cut-off excerpt. */
 const BARE_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/;
 /** Every character a LIST_MARKER match can start with: most pieces fail this table and skip the regex (and its slice). */
-const MARKER_START = charTable('•·●○◆◇▪■□►▶‣⁃-*+0123456789(（一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+const MARKER_START = codeUnitTable('•·●○◆◇▪■□►▶‣⁃-*+0123456789(（一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
 /** The characters a TRAILING_MARKER match ends with. */
-const MARKER_END = charTable('.．、');
+const MARKER_END = codeUnitTable('.．、');
 
 /**
  * Splits text.slice(start, end) into sentences. Returned spans are absolute
@@ -207,7 +208,7 @@ function emit(text: string, start: number, end: number, out: TextSpan[], unitInd
  */
 export const MAX_SENTENCE_LENGTH = 500;
 /** Clause marks a long sentence is preferably cut after. */
-const CLAUSE_MARK = charTable('，,、：:');
+const CLAUSE_MARK = codeUnitTable('，,、：:');
 
 /** Where to cut a too-long sentence starting at `a`: after the last clause mark in its second half, else at the limit. */
 function longSentenceCut(text: string, a: number): number {
@@ -226,24 +227,5 @@ function push(text: string, a: number, b: number, out: TextSpan[], unitIndex: nu
 }
 
 /** Whitespace as JS \s sees it (incl. NBSP, U+3000, BOM) plus zero-width space. */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0xfeff
-  );
-}
+const isSpace = (c: number): boolean => isRegexSpace(c) || c === 0x200b;
 
-function charTable(chars: string): Uint8Array {
-  const t = new Uint8Array(65536);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-  return t;
-}

@@ -5,6 +5,8 @@
 // presented as current is the stale-year rule's call. Word lists come from the
 // caller (data/stale-year.yaml), so nothing domain-specific lives here.
 
+import { wordAlternation } from './regex.js';
+
 export type YearForm = 'digits' | 'chinese' | 'short' | 'bare';
 
 export interface YearMention {
@@ -79,10 +81,6 @@ const CN_DIGIT: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Literal alternatives, longest first so 最新版 wins over 最新. */
-const alternatives = (words: readonly string[]) =>
-  [...words].filter((w) => w.length > 0).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
 
 /** A compiled finder: build once per run, call find() per sentence. */
 export class YearFinder {
@@ -93,9 +91,9 @@ export class YearFinder {
   private readonly notAfter: ReadonlySet<string>;
 
   constructor(options: YearFinderOptions) {
-    this.shortCue = new RegExp(`(?:${alternatives(options.shortYearCues)})`, 'uy');
-    this.durationBefore = new RegExp(`(?:${alternatives(options.durationLeadIns)})\\s*$`, 'u');
-    this.presentEnd = new RegExp(`\\s*(?:[-–—~～]\\s*)?(?:${alternatives(options.presentRangeEnds)})`, 'uy');
+    this.shortCue = new RegExp(`(?:${wordAlternation(options.shortYearCues)})`, 'uy');
+    this.durationBefore = new RegExp(`(?:${wordAlternation(options.durationLeadIns)})\\s*$`, 'u');
+    this.presentEnd = new RegExp(`\\s*(?:[-–—~～]\\s*)?(?:${wordAlternation(options.presentRangeEnds)})`, 'uy');
     this.notBefore = new Set(options.bareNotBefore);
     this.notAfter = new Set(options.bareNotAfter);
   }
