@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
+import { loadDataFile } from '../src/data-file.js';
 import { areaList } from '@vant/area-data';
 import { packagePath } from '../src/paths.js';
 
@@ -30,9 +30,7 @@ interface BuildConfig {
 }
 
 function readConfig(): BuildConfig {
-  const doc = parse(readFileSync(packagePath('data', 'region-aliases.yaml'), 'utf8')) as {
-    build?: Partial<BuildConfig>;
-  };
+  const doc = loadDataFile<{ build?: Partial<BuildConfig> }>(packagePath('data', 'region-aliases.yaml'), 'region-aliases.schema.json');
   const b = doc.build ?? {};
   return {
     placeholderNames: b.placeholderNames ?? [],

@@ -1,11 +1,13 @@
-// Schema validators. Compiling a schema with ajv costs a small run a good part
-// of its start-up, so the build writes each shipped schema's validator as
-// standalone code (scripts/build-validators.ts), named by the digest of the
-// schema text; a run loads that when it matches and compiles otherwise.
+// Schema validators, all from one ajv instance. Compiling a schema with ajv
+// costs a small run a good part of its start-up, so the build writes each
+// shipped schema's validator as standalone code (scripts/build-validators.ts),
+// named by the digest of the schema text; a run loads that when it matches and
+// compiles otherwise. Schemas written in code (a rule's options) are compiled
+// by compileSchema, once per schema object.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 import { packagePath } from './paths.js';
 
 const require = createRequire(import.meta.url);
@@ -14,8 +16,47 @@ const cache = new Map<string, ValidateFunction>();
 /** The options every validator is compiled with, at build time and at run time alike. */
 const OPTIONS = { allErrors: true, strict: false } as const;
 
+let instance: AjvInstance | undefined;
+
+/**
+ * The one ajv instance (loaded on first use: a run whose shipped validators
+ * are all built never loads ajv). It keeps each validator's source so the
+ * build can write it out as standalone code.
+ */
+function ajv(): AjvInstance {
+  if (!instance) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    instance = new Ajv({ ...OPTIONS, code: { source: true } });
+  }
+  return instance;
+}
+
+const bySchema = new WeakMap<object, ValidateFunction>();
+
+/** Validator of a schema written in code (a rule's options, a data file's shape), compiled once per schema object. */
+export function compileSchema(schema: object): ValidateFunction {
+  let v = bySchema.get(schema);
+  if (!v) {
+    v = ajv().compile(schema);
+    bySchema.set(schema, v);
+  }
+  return v;
+}
+
+/** ajv's errors as one line (`data.minAge must be integer, …`), with `dataVar` naming the document. */
+export function schemaErrorsText(errors: readonly ErrorObject[] | null | undefined, dataVar: string): string {
+  return ajv().errorsText(errors as ErrorObject[] | null | undefined, { dataVar });
+}
+
 /** The schemas runs validate with (the SARIF schema is for tests only). */
-export const RUNTIME_SCHEMAS = ['registry.schema.json', 'lexicon.schema.json', 'config.schema.json'] as const;
+export const RUNTIME_SCHEMAS = [
+  'registry.schema.json',
+  'lexicon.schema.json',
+  'config.schema.json',
+  'gazetteer.schema.json',
+  'region-aliases.schema.json',
+  'fact-keys.schema.json',
+] as const;
 
 function schemaText(name: string): string {
   return readFileSync(packagePath('schemas', name), 'utf8');
@@ -39,16 +80,14 @@ export function schemaValidator(name: string): ValidateFunction {
   return v;
 }
 
+/** The shipped schema's validator from the one instance (compiled once: ajv refuses a second schema with the same $id). */
 function compile(text: string): ValidateFunction {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv(OPTIONS);
-  return ajv.compile(JSON.parse(text) as object);
+  const schema = JSON.parse(text) as { $id?: string };
+  return (schema.$id ? ajv().getSchema(schema.$id) : undefined) ?? ajv().compile(schema);
 }
 
 /** Standalone code of a schema's validator (a CommonJS module), for the build. */
 export function standaloneCode(name: string): string {
-  const { Ajv } = require('ajv') as typeof import('ajv');
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: ValidateFunction) => string }).default;
-  const ajv = new Ajv({ ...OPTIONS, code: { source: true } });
-  return standalone(ajv, ajv.compile(JSON.parse(schemaText(name)) as object));
+  return standalone(ajv(), compile(schemaText(name)));
 }

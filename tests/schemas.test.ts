@@ -15,6 +15,16 @@ const documents: Record<string, unknown[]> = {
   'config.schema.json': [{ corpus: ['**/*.md'] }, { corpus: 5 }, { rules: { 'stale-year': 'loud' } }, { unknown: true }],
   'lexicon.schema.json': [{}, { concepts: 3 }, { concepts: { x: { words: [1] } } }],
   'registry.schema.json': [{ claims: [] }, { claims: [{ id: 'x' }] }, { version: 'one', claims: {} }],
+  'gazetteer.schema.json': [
+    { source: 's', version: '1', places: [['110000', '北京市', 'province']] },
+    { source: 's', version: '1', places: [['110000', '北京市', 'town']] },
+    { source: 's', places: [] },
+  ],
+  'region-aliases.schema.json': [{ suffixes: ['市'] }, { suffixes: '市' }, { former: [{ names: ['x'] }] }],
+  'fact-keys.schema.json': [
+    { attributes: {}, qualifiers: {}, grades: {}, entities: { suffixes: [] }, addresses: { roadSuffixes: [] }, grammar: { fillers: [], changeTo: [], changeFrom: [], breaks: [], joiners: [] } },
+    { attributes: { x: { value: 'quantity' } } },
+  ],
 };
 
 describe('standalone schema validators', () => {

@@ -3,9 +3,8 @@ import { fsReason } from '../fs-errors.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
-import { schemaValidator } from '../schemas.js';
+import { compileSchema, schemaValidator } from '../schemas.js';
 import { LocatedYaml, pointerToPath, type YamlProblem } from '../yaml/located.js';
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
 import { globProblem } from '../engine/glob-safety.js';
@@ -121,7 +120,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
         problems.push(doc.problemAt(['rules', id, 'options'], `rule "${id}" takes no options`, true));
         continue;
       }
-      const validate = optionsValidator(id, schema);
+      const validate = compileSchema(schema);
       if (!validate(options)) {
         for (const e of validate.errors ?? []) {
           const path = ['rules', id, 'options', ...pointerToPath(e.instancePath)];
@@ -179,17 +178,6 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-const optionValidators = new Map<string, ValidateFunction>();
-
-/** Each rule's options schema (ESLint-style meta.schema), compiled once per process. */
-function optionsValidator(id: string, schema: object): ValidateFunction {
-  let v = optionValidators.get(id);
-  if (!v) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    optionValidators.set(id, v);
-  }
-  return v;
-}
 
 function defaults(base: string): Config {
   const local = resolve(base, 'claims');

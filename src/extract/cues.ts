@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { DataFileError, loadDataFile } from '../data-file.js';
 import { packagePath } from '../paths.js';
 import { escapeClassChars, wordAlternation } from '../text/regex.js';
 
@@ -158,16 +157,19 @@ export function compileCues(file: CueFile): Cues {
 
 let defaults: Cues | undefined;
 
+/** Every list of a cue file is a list of strings (which lists it needs, compileCues says). */
+const CUE_FILE_SCHEMA = { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } as const;
+
 /** Loads and compiles a cue file; a missing list or a bad pattern is a CueError naming the file. */
 export function loadCues(path = packagePath('data', 'cues.yaml')): Cues {
   const isDefault = path === packagePath('data', 'cues.yaml');
   if (isDefault && defaults) return defaults;
   let cues: Cues;
   try {
-    const raw = parse(readFileSync(path, 'utf8')) as unknown;
-    if (raw === null || typeof raw !== 'object') throw new CueError('expected a mapping of cue lists');
-    cues = compileCues(raw as CueFile);
+    cues = compileCues(loadDataFile<CueFile>(path, CUE_FILE_SCHEMA));
   } catch (err) {
+    // A data-file problem already names the file, line and column.
+    if (err instanceof DataFileError) throw new CueError(err.message);
     throw new CueError(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (isDefault) defaults = cues;

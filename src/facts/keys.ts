@@ -2,8 +2,7 @@
 // scanner (attributes, qualifiers, grammar words), the trigger scanner that
 // decides in one pass whether a sentence can hold a fact at all, and the small
 // regexes for fillers, joiners and entity names.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { loadDataFile } from '../data-file.js';
 import { packagePath } from '../paths.js';
 import { WordMatcher } from '../text/word-matcher.js';
 import { wordAlternation } from '../text/regex.js';
@@ -168,7 +167,7 @@ let defaults: FactKeys | undefined;
 export function loadFactKeys(path?: string): FactKeys {
   if (path === undefined && defaults) return defaults;
   const file = path ?? packagePath('data', 'fact-keys.yaml');
-  const keys = compileFactKeys(parse(readFileSync(file, 'utf8')) as RawFile, file);
+  const keys = compileFactKeys(loadDataFile<RawFile>(file, 'fact-keys.schema.json'), file);
   if (path === undefined) defaults = keys;
   return keys;
 }

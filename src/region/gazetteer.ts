@@ -8,8 +8,7 @@
  * data/region-aliases.yaml. Short names are computed here at load time rather
  * than stored, so the rules for making them live in one place.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { loadDataFile } from '../data-file.js';
 import { packagePath } from '../paths.js';
 
 export type PlaceLevel = 'province' | 'prefecture' | 'county';
@@ -97,8 +96,8 @@ let cached: Gazetteer | undefined;
 /** The gazetteer, loaded once per process. */
 export function loadGazetteer(): Gazetteer {
   cached ??= buildGazetteer(
-    JSON.parse(readFileSync(packagePath('data', 'gazetteer.json'), 'utf8')) as GazetteerFile,
-    (parse(readFileSync(packagePath('data', 'region-aliases.yaml'), 'utf8')) ?? {}) as AliasFile,
+    loadDataFile<GazetteerFile>(packagePath('data', 'gazetteer.json'), 'gazetteer.schema.json'),
+    loadDataFile<AliasFile>(packagePath('data', 'region-aliases.yaml'), 'region-aliases.schema.json'),
   );
   return cached;
 }

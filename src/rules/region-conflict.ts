@@ -12,8 +12,7 @@
  * and can be replaced through the rule's options.
  */
 import { msg } from '../i18n/message.js';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { loadDataFile } from '../data-file.js';
 import type { FileRule, RelatedSpec } from '../kernel/rule.js';
 import type { Article, Sentence, TextSpan } from '../types.js';
 import { citeSource } from '../registry/types.js';
@@ -95,14 +94,23 @@ const schema = {
   },
 } as const;
 
+/** The data file: every key of the options required, and its `version`. */
+const dataFileSchema = {
+  ...schema,
+  properties: { ...schema.properties, version: { type: 'integer' } },
+  required: Object.keys(schema.properties),
+} as const;
+
 let defaults: RegionConflictSettings | undefined;
 
-/** Defaults from data/region-conflict.yaml (read once). */
+/** Defaults from data/region-conflict.yaml (read and checked once). */
 export function defaultSettings(): RegionConflictSettings {
   if (!defaults) {
-    const raw = (parse(readFileSync(packagePath('data', 'region-conflict.yaml'), 'utf8')) ?? {}) as Record<string, unknown>;
-    delete raw.version;
-    defaults = raw as unknown as RegionConflictSettings;
+    const { version: _version, ...settings } = loadDataFile<RegionConflictSettings & { version?: number }>(
+      packagePath('data', 'region-conflict.yaml'),
+      dataFileSchema,
+    );
+    defaults = settings;
   }
   return defaults;
 }

@@ -16,9 +16,8 @@
 // claimlint.config.yaml override them key by key.
 
 import { msg, type MessageArg } from '../i18n/message.js';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { loadDataFile } from '../data-file.js';
+import { compileSchema, schemaErrorsText } from '../schemas.js';
 import type { FileRule } from '../kernel/rule.js';
 import type { Registry } from '../registry/types.js';
 import type { Article, TextSpan } from '../types.js';
@@ -83,9 +82,12 @@ export const staleYearOptionsSchema = {
 } as const;
 
 const SETTING_KEYS = Object.keys(staleYearOptionsSchema.properties);
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateOptions: ValidateFunction = ajv.compile(staleYearOptionsSchema);
-const validateDefaults: ValidateFunction = ajv.compile({ ...staleYearOptionsSchema, required: SETTING_KEYS });
+/** The data file: every key required, and its `version`. */
+const dataFileSchema = {
+  ...staleYearOptionsSchema,
+  properties: { ...staleYearOptionsSchema.properties, version: { type: 'integer' } },
+  required: SETTING_KEYS,
+} as const;
 
 const DEFAULTS_FILE = packagePath('data', 'stale-year.yaml');
 let defaultSettings: StaleYearSettings | undefined;
@@ -93,14 +95,7 @@ let defaultSettings: StaleYearSettings | undefined;
 /** Reads and checks a stale-year data file (default: the bundled data/stale-year.yaml). */
 export function loadStaleYearSettings(path = DEFAULTS_FILE): StaleYearSettings {
   if (path === DEFAULTS_FILE && defaultSettings) return defaultSettings;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (!validateDefaults(raw)) throw new Error(`${path}: ${ajv.errorsText(validateDefaults.errors, { dataVar: 'stale-year' })}`);
-  const settings = raw as unknown as StaleYearSettings;
+  const { version: _version, ...settings } = loadDataFile<StaleYearSettings & { version?: number }>(path, dataFileSchema);
   compilePatterns(settings.citationAfter, path);
   if (path === DEFAULTS_FILE) defaultSettings = settings;
   return settings;
@@ -108,8 +103,9 @@ export function loadStaleYearSettings(path = DEFAULTS_FILE): StaleYearSettings {
 
 /** Defaults overridden by the rule's options from config; throws with a readable reason when they are invalid. */
 export function resolveStaleYearSettings(options: Readonly<Record<string, unknown>>, defaults = loadStaleYearSettings()): StaleYearSettings {
+  const validateOptions = compileSchema(staleYearOptionsSchema);
   if (!validateOptions(options)) {
-    throw new Error(`stale-year options: ${ajv.errorsText(validateOptions.errors, { dataVar: 'options' })}`);
+    throw new Error(`stale-year options: ${schemaErrorsText(validateOptions.errors, 'options')}`);
   }
   const merged = { ...defaults, ...(options as Partial<StaleYearSettings>) };
   compilePatterns(merged.citationAfter, 'stale-year options');
