@@ -265,7 +265,7 @@ export interface RuleMeta {
   readonly schema?: object;
   /**
    * Checks schema-valid options further (patterns compile), at config load.
-   * Paths are relative to the rule's `options`; see src/rules/option-patterns.ts.
+   * Paths are relative to the rule's `options`; see src/kernel/option-patterns.ts.
    */
   readonly checkOptions?: (options: Readonly<Record<string, unknown>>) => ReadonlyArray<{ readonly path: readonly (string | number)[]; readonly message: string }>;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFile, type Services } from '../src/engine/analyze.js';
 import { setup } from '../src/engine/run.js';
 import type { ArticleFormat } from '../src/types.js';
-import { resolveStaleYearSettings, staleYear } from '../src/rules/stale-year.js';
+import { staleYear } from '../src/rules/stale-year.js';
 import { repoRoot, runCli, tempTree } from './helpers/cli.js';
 
 // One bundled registry file (a registry may be a file): the tests depend on its
@@ -242,9 +242,9 @@ describe('options', () => {
   });
 
   it('rejects invalid options with a readable reason', () => {
-    expect(() => resolveStaleYearSettings({ minAge: 0 })).toThrow(/stale-year options: .*minAge/);
-    expect(() => resolveStaleYearSettings({ currentQualifier: ['最新'] })).toThrow(/additional properties/);
-    expect(() => resolveStaleYearSettings({ citationAfter: ['('] })).toThrow(/invalid pattern/);
+    expect(() => staleYear.settings({ minAge: 0 })).toThrow(/stale-year options: .*minAge/);
+    expect(() => staleYear.settings({ currentQualifier: ['最新'] })).toThrow(/additional properties/);
+    expect(() => staleYear.compiled({ citationAfter: ['('] })).toThrow(/invalid pattern/);
   });
 });
 

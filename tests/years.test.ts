@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { YearFinder, type YearMention } from '../src/text/years.js';
-import { loadStaleYearSettings } from '../src/rules/stale-year.js';
+import { staleYear } from '../src/rules/stale-year.js';
 
 // The finder with the bundled lists (data/stale-year.yaml).
-const finder = new YearFinder(loadStaleYearSettings());
+const finder = new YearFinder(staleYear.settings());
 const find = (text: string) => finder.find(text);
 /** The mention texts, for compact assertions. */
 const texts = (text: string) => find(text).map((m) => m.text);
@@ -97,7 +97,7 @@ describe('two-digit years', () => {
   });
 
   it('uses the cue list it is given', () => {
-    const custom = new YearFinder({ ...loadStaleYearSettings(), shortYearCues: ['版'] });
+    const custom = new YearFinder({ ...staleYear.settings(), shortYearCues: ['版'] });
     expect(custom.find('24年版目录').map((m) => m.year)).toEqual([2024]);
     expect(custom.find('24年最新')).toEqual([]);
   });

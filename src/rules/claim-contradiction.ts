@@ -1,11 +1,10 @@
-import type { FileRule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/define-rule.js';
 import type { Verdict } from '../types.js';
 import { citeSource } from '../registry/types.js';
 import { describeFraming } from './wording.js';
 import { list, msg } from '../i18n/message.js';
 
-export const claimContradiction: FileRule = {
-  scope: 'file',
+export const claimContradiction = defineRule({
   meta: {
     id: 'claim-contradiction',
     type: 'problem',
@@ -73,7 +72,7 @@ export const claimContradiction: FileRule = {
       });
     }
   },
-};
+});
 
 const MAX_RELATED = 3;
 

@@ -1,4 +1,5 @@
-import type { CorpusRule, RelatedSpec } from '../kernel/rule.js';
+import { defineRule } from '../kernel/define-rule.js';
+import type { RelatedSpec } from '../kernel/rule.js';
 import type { Severity } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { ConflictSide } from '../facts/aggregate.js';
@@ -8,8 +9,7 @@ import { list, msg, type Message, type MessageArg } from '../i18n/message.js';
 
 const DEFAULT_MAX_RELATED = 3;
 
-export const corpusConflict: CorpusRule = {
-  scope: 'corpus',
+export const corpusConflict = defineRule({
   meta: {
     id: 'corpus-conflict',
     type: 'problem',
@@ -47,7 +47,7 @@ export const corpusConflict: CorpusRule = {
       }
     }
   },
-};
+});
 
 /** "elsewhere in this article", "in 2 other articles", or both. */
 function where(side: ConflictSide<unknown>): Message {

@@ -1,8 +1,7 @@
-import type { FileRule } from '../kernel/rule.js';
+import { defineRule } from '../kernel/define-rule.js';
 import { citeSource } from '../registry/types.js';
 
-export const unverifiedClaim: FileRule = {
-  scope: 'file',
+export const unverifiedClaim = defineRule({
   meta: {
     id: 'unverified-claim',
     type: 'suggestion',
@@ -32,4 +31,4 @@ export const unverifiedClaim: FileRule = {
       },
     };
   },
-};
+});
