@@ -42,3 +42,29 @@ export const NANCHANG_REGISTRY = `claims:
       contradicts: [灵活就业人员医保每月20日前扣款。]
       unrelated: [灵活就业人员可以选择缴费档次。]
 `;
+
+// A registry for the rule tests of claim-contradiction and unverified-claim:
+// one invented claim about the balance after contributions stop, with a value
+// it supports, one it contradicts and one it does not judge.
+export const BALANCE_REGISTRY = `claims:
+  - id: test.balance
+    topic: balance
+    subject: 停缴后个人账户余额
+    statement: 停缴后个人账户余额保留，可以继续使用。
+    canonical: kept
+    scope: national
+    effective: "1998-12-14"
+    confidence: high
+    source: { title: 规则测试用文件 }
+    context:
+      all: ['个人账户|账户余额']
+      any: ['停缴|断缴']
+    values:
+      kept: { label: 余额保留, phrases: ['保留', '继续使用'], negation: gone }
+      gone: { label: 余额清零, phrases: ['清零', '作废'], negation: kept }
+      refunded: { label: 一次性退还, phrases: ['一次性退还'], verdict: unverifiable }
+    examples:
+      supports: [停缴后个人账户余额可以继续使用。]
+      contradicts: [停缴后个人账户余额会清零。]
+      unrelated: [个人账户余额可以用来买药。]
+`;

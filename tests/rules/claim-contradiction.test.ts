@@ -1,28 +1,42 @@
-// claim-contradiction reports a statement once: a question and the answer
-// right after it are read twice (as an answered question, and as the answer),
-// and both readings may assert the same wrong value.
-import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../helpers/cli.js';
+// claim-contradiction through the RuleTester, on a one-claim registry of its
+// own (tests/helpers/registries.ts: BALANCE_REGISTRY), so the cases do not
+// move when the bundled registry changes.
+import { RuleTester } from '../helpers/rule-tester.js';
+import { BALANCE_REGISTRY } from '../helpers/registries.js';
+import { claimContradiction } from '../../src/rules/claim-contradiction.js';
 
-interface Finding { ruleId: string; claimId?: string; line: number; severity: string }
-
-function contradictions(text: string): Finding[] {
-  const dir = tempTree({ 'a.md': `${text}\n` });
-  const r = runCli(['check', 'a.md', '--format', 'json', '--as-of', '2026-12-01'], dir);
-  const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
-  return findings.filter((f) => f.ruleId === 'claim-contradiction');
-}
-
-describe('claim-contradiction', () => {
-  it('reports a question and its answer asserting the same value once', () => {
-    // The question, answered 不能, says one cannot settle directly; the answer says so again (全额垫付).
-    const got = contradictions('备案以后去外省住院能直接结算吗？不能，还是得全额垫付，回去再报。');
-    expect(got.map((f) => `${f.claimId} ${f.severity}`)).toEqual(['cross-region.filing error']);
-  });
-
-  it('still reports a later sentence that repeats the wrong value on its own', () => {
-    // Question + short answer, then a separate statement of the same wrong value.
-    const got = contradictions('在外省住院能直接结算吗？不能。去外省看病只能先垫付再回参保地报销。');
-    expect(got.map((f) => f.claimId)).toEqual(['cross-region.filing', 'cross-region.filing']);
-  });
+new RuleTester({ registry: BALANCE_REGISTRY }).run('claim-contradiction', claimContradiction, {
+  valid: [
+    { name: 'states the canonical value', code: '停缴后个人账户余额可以继续使用。\n' },
+    { name: 'a negated contradicting phrase asserts the canonical value', code: '停缴后个人账户余额不会清零。\n' },
+    { name: 'a value the registry does not judge', code: '停缴后个人账户余额可以一次性退还。\n' },
+    { name: 'an unanswered yes/no question asserts nothing', code: '停缴后个人账户余额会清零吗？\n' },
+    { name: 'a sentence about another subject', code: '个人账户余额可以用来买药。\n' },
+    { name: 'a code block is not prose', code: '```\n停缴后个人账户余额会清零。\n```\n' },
+  ],
+  invalid: [
+    {
+      name: 'a plain contradiction is an error on the cue, with the canonical statement',
+      code: '停缴后个人账户余额会清零。\n',
+      errors: [{ messageId: 'claim-contradiction.contradicts', severity: 'error', line: 1, column: 11, endColumn: 13, claimId: 'test.balance' }],
+    },
+    {
+      name: 'a hedged contradiction is a warning',
+      code: '停缴后个人账户余额可能会清零。\n',
+      errors: [{ messageId: 'claim-contradiction.contradicts', severity: 'warning', claimId: 'test.balance' }],
+    },
+    {
+      name: 'a negated canonical phrase contradicts',
+      code: '断缴以后，个人账户余额不会保留。\n',
+      errors: [{ messageId: 'claim-contradiction.contradicts', severity: 'error', line: 1 }],
+    },
+    {
+      name: 'each contradicting sentence is reported, on its own line',
+      code: '# 断缴须知\n\n停缴后个人账户余额会清零。\n\n断缴以后，账户余额作废。\n',
+      errors: [
+        { messageId: 'claim-contradiction.contradicts', line: 3 },
+        { messageId: 'claim-contradiction.contradicts', line: 5 },
+      ],
+    },
+  ],
 });
