@@ -278,7 +278,7 @@ export interface RuleMeta {
  */
 export interface FactRecord {
   readonly file: string;
-  /** subject|attribute|qualifiers|conditions|value kind — see src/facts/key.ts. */
+  /** subject|attribute|qualifiers|conditions|value kind — built in src/facts/sentence-facts.ts. */
   readonly key: string;
   /** Human reading of the key for messages, e.g. 江西省南昌市 养老保险 缴费基数下限（单位）. */
   readonly label: string;

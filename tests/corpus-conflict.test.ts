@@ -10,7 +10,7 @@ import { finalise } from '../src/kernel/messages.js';
 import type { CorpusEntry } from '../src/kernel/rule.js';
 import { corpusConflict } from '../src/rules/corpus-conflict.js';
 import { factConflicts } from '../src/facts/conflicts.js';
-import { suggestions, suggestionsYaml, TODO } from '../src/facts/suggest.js';
+import { suggestions, suggestionsYaml, TODO } from '../src/facts/registry-suggest.js';
 import { loadFactKeys } from '../src/facts/keys.js';
 import { loadGazetteer } from '../src/region/gazetteer.js';
 import { loadRegistry } from '../src/registry/load.js';

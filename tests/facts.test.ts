@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArticle, loadPageStructure } from '../src/parse/index.js';
 import { loadCues } from '../src/extract/cues.js';
 import { findQuantities } from '../src/extract/quantity.js';
-import { defaultFactServices, extractFacts } from '../src/facts/extract.js';
+import { defaultFactServices, extractFacts } from '../src/facts/sentence-facts.js';
 import { parseAddress } from '../src/facts/context.js';
 import { loadFactKeys } from '../src/facts/keys.js';
 import { WordMatcher } from '../src/text/word-matcher.js';

@@ -14,7 +14,7 @@ import { judge } from '../verdict/judge.js';
 import { unitRegionName } from '../region/unit-region.js';
 import { inputMeta } from '../rules/input.js';
 import type { DiscoveredFile } from './discover.js';
-import { defaultFactServices, extractFacts, type FactServices } from '../facts/extract.js';
+import { defaultFactServices, extractFacts, type FactServices } from '../facts/sentence-facts.js';
 import { articleViews, asWritten, claimsAtSource, factAtSource, type ArticleViews } from './views.js';
 import { pushAll } from '../arrays.js';
 import type { SuppressionPlan } from '../kernel/suppressions.js';

@@ -1,6 +1,6 @@
 import { check, corpusEntries } from '../../engine/run.js';
 import { loadFactKeys } from '../../facts/keys.js';
-import { suggestions, suggestionsYaml } from '../../facts/suggest.js';
+import { suggestions, suggestionsYaml } from '../../facts/registry-suggest.js';
 import { loadGazetteer } from '../../region/gazetteer.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../output.js';
