@@ -39,4 +39,3 @@ export interface FormatterOptions {
 
 export type Formatter = (result: RunResult, options: FormatterOptions) => string;
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'html' | 'codequality' | 'claimreview';
