@@ -38,7 +38,7 @@ export const FRONT_MATTER = [
 // and the same without remark-gfm for text that cannot hold a GFM construct:
 // GFM roughly doubles micromark's work (its literal-autolink check runs at every
 // word), and without its trigger characters it adds no node, so both read such a
-// text to the same tree (tests/parse-markdown.test.ts compares them).
+// text to the same tree (tests/parse/markdown.test.ts compares them).
 let gfmProcessor: Processor<Root> | undefined;
 let commonmarkProcessor: Processor<Root> | undefined;
 export function markdownProcessor(withGfm = true): Processor<Root> {

@@ -1,5 +1,5 @@
 // The plain-text page parser on the two real scraped pages in ../shared/samples
-// (acceptance suite; tests/scraped-pages.test.ts covers the same layouts on
+// (acceptance suite; tests/parse/scraped-pages.test.ts covers the same layouts on
 // pages written for the project).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,7 +7,7 @@ import { repoRoot, runCli } from '../helpers/cli.js';
 import { samplesDir } from '../helpers/acceptance.js';
 
 // One bundled registry file: the findings depend on its effective date, not on
-// claims other people are still adding (as in tests/stale-year.test.ts).
+// claims other people are still adding (as in tests/rules/stale-year.pipeline.test.ts).
 const registryPath = join(repoRoot, 'claims', 'personal-account.yaml');
 /** A working directory without a config file, so every rule runs with defaults. */
 const plainDir = mkdtempSync(join(tmpdir(), 'claimlint-stale-'));

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, runCli, tempTree } from '../helpers/cli.js';
+
+const article = '---\ntitle: 断缴以后\n---\n\n职工医保断交以后，个人账户里的余额过段时间就作废了。\n\n停缴以后个人账户余额归个人所有。\n';
+
+function cacheNote(stdout: string): string | undefined {
+  return (JSON.parse(stdout).notes as string[] | undefined)?.find((n) => n.startsWith('cache:'));
+}
+
+describe('analysis cache', () => {
+  it('reuses unchanged files and is dropped when the registry, a file or the as-of date changes', () => {
+    const dir = tempTree({ 'a.md': article, 'b.md': article.replace('作废', '清零') });
+    cpSync(join(repoRoot, 'claims'), join(dir, 'claims'), { recursive: true });
+    const run = (...extra: string[]) => runCli(['check', 'a.md', 'b.md', '--format', 'json', '--cache', '--as-of', '2026-01-01', ...extra], dir);
+
+    const first = run();
+    expect(cacheNote(first.stdout)).toBe('cache: 0 of 2 files unchanged');
+    const second = run();
+    expect(cacheNote(second.stdout)).toBe('cache: 2 of 2 files unchanged');
+    // Same findings from the cache as from a fresh analysis.
+    expect(JSON.parse(second.stdout).findings).toEqual(JSON.parse(first.stdout).findings);
+    expect(second.code).toBe(first.code);
+
+    appendFileSync(join(dir, 'b.md'), '\n新增一句。\n');
+    expect(cacheNote(run().stdout)).toBe('cache: 1 of 2 files unchanged');
+
+    appendFileSync(join(dir, 'claims', 'personal-account.yaml'), '\n# a comment changes the registry digest\n');
+    expect(cacheNote(run().stdout)).toBe('cache: 0 of 2 files unchanged');
+    expect(cacheNote(run().stdout)).toBe('cache: 2 of 2 files unchanged');
+
+    expect(cacheNote(runCli(['check', 'a.md', 'b.md', '--format', 'json', '--cache', '--as-of', '2026-06-01'], dir).stdout)).toBe(
+      'cache: 0 of 2 files unchanged',
+    );
+  });
+
+  it('is off unless asked for', () => {
+    const dir = tempTree({ 'a.md': article });
+    const r = runCli(['check', 'a.md', '--format', 'json', '--registry', join(repoRoot, 'claims')], dir);
+    expect(cacheNote(r.stdout)).toBeUndefined();
+  });
+});
+
+describe('a damaged cache (issue 9, defect 9)', async () => {
+  // In process: many runs over one small corpus, each after damaging the cache file differently.
+  const { check } = await import('../../src/engine/run.js');
+  const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+  const dir = tempTree({ 'a.md': article, 'b.md': article.replace('作废', '清零') });
+  cpSync(join(repoRoot, 'claims'), join(dir, 'claims'), { recursive: true });
+  const cacheLocation = join(dir, 'cache');
+  const run = () => check({ cwd: dir, paths: ['a.md', 'b.md'], asOf: '2026-01-01', cacheLocation });
+  const fresh = JSON.stringify((await check({ cwd: dir, paths: ['a.md', 'b.md'], asOf: '2026-01-01' })).result.findings);
+  await run(); // fills the cache
+  const analysisFile = join(cacheLocation, readdirSync(cacheLocation).find((f) => f.startsWith('analysis-'))!);
+  const corpusFile = join(cacheLocation, readdirSync(cacheLocation).find((f) => f.startsWith('corpus-'))!);
+  const pristine = { analysis: readFileSync(analysisFile), corpus: readFileSync(corpusFile) };
+  const restore = () => {
+    writeFileSync(analysisFile, pristine.analysis);
+    writeFileSync(corpusFile, pristine.corpus);
+  };
+
+  it('gives the fresh findings with one byte changed anywhere in either file', async () => {
+    expect(fresh).toContain('claim-contradiction'); // the corpus has findings to get wrong
+    for (const [file, bytes] of [
+      [analysisFile, pristine.analysis],
+      [corpusFile, pristine.corpus],
+    ] as const) {
+      // Twenty positions spread over the file, from its header to its last byte.
+      for (let k = 0; k < 20; k++) {
+        restore();
+        const at = Math.min(bytes.length - 1, Math.floor((k * bytes.length) / 19));
+        const damaged = Buffer.from(bytes);
+        damaged[at] = damaged[at]! ^ 0x5a;
+        writeFileSync(file, damaged);
+        const outcome = await run();
+        expect(JSON.stringify(outcome.result.findings), `byte ${at} of ${file}`).toBe(fresh);
+      }
+    }
+  });
+
+  it('recomputes entries whose field names were renamed, and says so', async () => {
+    restore();
+    // Same length, so the file still deserialises: only the digests can tell.
+    for (const file of [analysisFile, corpusFile]) {
+      writeFileSync(file, Buffer.from(readFileSync(file).toString('latin1').replaceAll('findings', 'findingz'), 'latin1'));
+    }
+    const outcome = await run();
+    expect(JSON.stringify(outcome.result.findings)).toBe(fresh);
+    expect(outcome.result.notes).toContain('cache: 0 of 2 files unchanged');
+    expect(outcome.result.notes.some((n) => /^cache: [123] damaged entr(y|ies) recomputed$/.test(n))).toBe(true);
+  });
+
+  it('trusts an intact cache', async () => {
+    restore();
+    const outcome = await run();
+    expect(JSON.stringify(outcome.result.findings)).toBe(fresh);
+    expect(outcome.result.notes.filter((n) => n.startsWith('cache:'))).toEqual(['cache: 2 of 2 files unchanged']);
+  });
+});

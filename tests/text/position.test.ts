@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex } from '../../src/text/position.js';
+
+describe('LineIndex', () => {
+  it('maps offsets to 1-based lines and UTF-16 columns in an LF file', () => {
+    const li = new LineIndex('医保\n\n个人账户\n');
+    expect(li.lineCount).toBe(4);
+    expect(li.position(0)).toEqual({ line: 1, column: 1 });
+    expect(li.position(2)).toEqual({ line: 1, column: 3 });
+    expect(li.position(3)).toEqual({ line: 2, column: 1 });
+    // '医保\n\n' is 4 characters: 账 is the third character of line 3.
+    expect(li.position(6)).toEqual({ line: 3, column: 3 });
+    expect(li.position(99)).toEqual({ line: 4, column: 1 });
+    expect(li.lineText(3)).toBe('个人账户');
+  });
+
+  it('ends lines at CR, LF and CRLF alike', () => {
+    const li = new LineIndex('a\r\nb\rc\nd');
+    expect(li.lineCount).toBe(4);
+    expect([1, 2, 3, 4].map((l) => li.lineStart(l))).toEqual([0, 3, 5, 7]);
+    expect(li.lineText(1)).toBe('a');
+    expect(li.position(4)).toEqual({ line: 2, column: 2 });
+  });
+
+  it('has one line for text without line breaks', () => {
+    const li = new LineIndex('职工医保');
+    expect(li.lineCount).toBe(1);
+    expect(li.range({ start: 1, end: 4 })).toEqual({ start: { line: 1, column: 2 }, end: { line: 1, column: 5 } });
+  });
+});
