@@ -21,6 +21,10 @@ export interface DataFileOptions {
   readonly display?: string;
   /** A missing or empty document reads as this value (default: an empty mapping). */
   readonly empty?: unknown;
+  /** Top-level keys the file must have (checked after the schema, so a schema can be shared with options that need none). */
+  readonly required?: readonly string[];
+  /** Top-level keys dropped before the check and from the value (a file's `version`). */
+  readonly omit?: readonly string[];
 }
 
 /**
@@ -52,7 +56,14 @@ export function loadDataFile<T>(path: string, schema: string | object, options: 
 
 function checked<T>(doc: LocatedYaml, validate: ValidateFunction, options: DataFileOptions): T {
   if (doc.problems.length) throw new DataFileError(doc.problems);
-  const value = doc.value ?? options.empty ?? {};
-  if (!validate(value)) throw new DataFileError(doc.schemaProblems(validate));
+  let value = doc.value ?? options.empty ?? {};
+  if (options.omit && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const key of options.omit) delete rest[key];
+    value = rest;
+  }
+  if (!validate(value)) throw new DataFileError(doc.schemaProblems(validate, value));
+  const missing = (options.required ?? []).filter((key) => !(key in (value as object)));
+  if (missing.length) throw new DataFileError(missing.map((key) => doc.problemAt([], `missing required key "${key}"`)));
   return value as T;
 }

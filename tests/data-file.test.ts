@@ -44,6 +44,15 @@ describe('loadDataFile', () => {
     expect(() => loadDataFile(path, schema, { display: 'data/bad.yaml' })).toThrow(/^data\/bad\.yaml:\d+:\d+: /);
   });
 
+  it('leaves out the keys named (a version) and requires the keys named', () => {
+    const path = write('rule.yaml', 'version: 1\nwindow: 3\n');
+    expect(problemsOf(() => loadDataFile(path, schema))).toEqual(['1:1 missing required key "words"', '1:1 unknown key "version"']);
+    expect(problemsOf(() => loadDataFile(path, { ...schema, required: [] }, { omit: ['version'], required: ['words', 'window'] }))).toEqual([
+      '1:1 missing required key "words"',
+    ]);
+    expect(loadDataFile(write('rule2.yaml', 'version: 1\nwords: [a]\n'), schema, { omit: ['version'] })).toEqual({ words: ['a'] });
+  });
+
   it('places a YAML syntax problem and a missing file', () => {
     const path = write('syntax.yaml', 'words: [a, b\nwindow: 1\n');
     expect(problemsOf(() => loadDataFile(path, schema))[0]).toMatch(/^\d+:\d+ /);

@@ -2,7 +2,8 @@
 // (or `check` for a corpus rule). The kernel does what every rule with data
 // needs, so a rule file holds only its check:
 //   - loads the rule's data file (data/<data>) once, through the one data
-//     loader, against the rule's options schema with every key required;
+//     loader, against the rule's options schema with every key required (and
+//     a `version` allowed);
 //   - merges the rule's options from config over it, key by key, after
 //     checking them against the same schema;
 //   - compiles the merged settings with the rule's `compile`, once per options
@@ -59,14 +60,14 @@ export function defineRule<S extends object, C>(spec: FileRuleSpec<S, C> | Corpu
     if (defaults) return defaults;
     if (!spec.data) return (defaults = {} as S);
     if (!meta.schema) throw new Error(`rule ${meta.id}: a data file needs meta.schema`);
-    const { version: _version, ...values } = loadDataFile<S & { version?: unknown }>(packagePath('data', spec.data), dataFileSchema(meta.schema), {
-      display: `data/${spec.data}`,
-    });
-    return (defaults = values as unknown as S);
+    // Checked against the options schema itself (one compiled validator, shared with config), every key required.
+    const keys = Object.keys((meta.schema as { properties?: object }).properties ?? {});
+    return (defaults = loadDataFile<S>(packagePath('data', spec.data), meta.schema, { display: `data/${spec.data}`, required: keys, omit: ['version'] }));
   };
 
   const settings = (options: Options = EMPTY): S => {
-    if (meta.schema && options !== EMPTY) {
+    // No options (the usual case) need no check; config has checked the ones it read with the same validator.
+    if (meta.schema && Object.keys(options).length > 0) {
       const validate = compileSchema(meta.schema);
       if (!validate(options)) throw new Error(`${meta.id} options: ${schemaErrorsText(validate.errors, 'options')}`);
     }
@@ -98,11 +99,4 @@ export function defineRule<S extends object, C>(spec: FileRuleSpec<S, C> | Corpu
     settings,
     compiled,
   };
-}
-
-/** The data file's schema: the options schema with every key required, and a `version`. */
-function dataFileSchema(schema: object): object {
-  const s = schema as { properties?: Record<string, unknown> };
-  const properties = s.properties ?? {};
-  return { ...schema, properties: { ...properties, version: { type: 'integer' } }, required: Object.keys(properties) };
 }

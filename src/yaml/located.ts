@@ -82,9 +82,9 @@ export class LocatedYaml {
     return { file: this.file, line, column, message };
   }
 
-  /** Turns ajv errors into located problems with plain messages. */
-  schemaProblems(validate: ValidateFunction): YamlProblem[] {
-    if (validate(this.value)) return [];
+  /** Turns ajv errors into located problems with plain messages (`value`: the document's value, or a copy with keys left out). */
+  schemaProblems(validate: ValidateFunction, value: unknown = this.value): YamlProblem[] {
+    if (validate(value)) return [];
     return simplifyAjvErrors(validate.errors ?? []).map((e) => {
       const path = pointerToPath(e.instancePath);
       if (e.keyword === 'additionalProperties') {
