@@ -146,7 +146,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (err instanceof RunFailure) {
       io.stderr(`claimlint: ${err.messageRef ? render(locale, err.messageRef) : err.reason}\n`);
-      for (const d of err.details.slice(err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0)) io.stderr(`  ${d}\n`);
+      const skip = err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0;
+      for (const d of err.detailRefs.slice(skip)) io.stderr(`  ${typeof d === 'string' ? d : render(locale, d)}\n`);
       return 2;
     }
     io.stderr(`claimlint: ${render(locale, msg('error.internal', { reason: err instanceof Error ? err.message : String(err) }))}\n`);
