@@ -32,6 +32,9 @@ import { BaselineStore, DEFAULT_BASELINE } from './baseline-store.js';
 import { ADD_TO_BASELINE, codeActions } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { isLocale, type Locale } from '../i18n/catalogue.js';
+import { environmentLocale } from '../i18n/locale.js';
+import { localizeFindings } from '../kernel/messages.js';
 
 /** What a client may pass as `initializationOptions` (every field optional). */
 export interface ServerOptions {
@@ -43,6 +46,8 @@ export interface ServerOptions {
   readonly registry?: string;
   /** Baseline file, relative to the workspace folder (default: claimlint-baseline.json). */
   readonly baseline?: string;
+  /** Message language, zh or en (default: the config's `locale`, else the editor's language, else the environment's). */
+  readonly locale?: string;
 }
 
 
@@ -63,6 +68,10 @@ export function startServer(connection: Connection): void {
   /** Serialises analysis: a flush never runs while another (or a reload) is under way. */
   let queue: Promise<void> = Promise.resolve();
 
+  let editorLocale: Locale | undefined;
+  /** initializationOptions.locale, else the config's, else the editor's, else the environment's. */
+  const localeOf = (ws: Workspace): Locale =>
+    isLocale(options.locale) ? options.locale : ws.configLocale ?? editorLocale ?? environmentLocale();
   const pathOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : resolve(root, uri));
   const lintable = (doc: TextDocument) => formatOfName(pathOf(doc.uri)) !== undefined || formatOfLanguage(doc.languageId) !== undefined;
 
@@ -112,7 +121,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (doc && lintable(doc)) ws.setText(pathOf(uri), doc.getText(), doc.languageId);
     }
-    const shown = baseline.fresh(ws.findings(), (reason) => show(MessageType.Warning, `claimlint: ${reason}; the baseline hides nothing until it is fixed`));
+    const shown = baseline.fresh(localizeFindings(ws.findings(), localeOf(ws)), (reason) => show(MessageType.Warning, `claimlint: ${reason}; the baseline hides nothing until it is fixed`));
     const byFile = new Map<string, Finding[]>();
     for (const f of shown) {
       const list = byFile.get(f.file);
@@ -130,6 +139,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    // The editor's display language (VS Code sends zh-cn, en…): used when neither the options nor the config set one.
+    if (params.locale) editorLocale = /^zh(?:[-_]|$)/i.test(params.locale) ? 'zh' : 'en';
     if (folder?.startsWith('file:')) root = fileURLToPath(folder);
     else if (params.rootPath) root = params.rootPath;
     options = readOptions(params.initializationOptions, (message) => show(MessageType.Warning, `claimlint: ${message}`));
@@ -191,7 +202,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const ws = await workspace;
-    return ws ? hoverAt(published.get(params.textDocument.uri) ?? [], params.position, (id) => ws.claim(id)) : null;
+    return ws ? hoverAt(published.get(params.textDocument.uri) ?? [], params.position, (id) => ws.claim(id), localeOf(ws)) : null;
   });
 
   connection.onCodeAction(async (params) => {
@@ -199,7 +210,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!ws || !doc) return [];
     const findings = published.get(doc.uri) ?? [];
-    return codeActions(doc, findings, params.range, ws.analysis(pathOf(doc.uri)), params.context.diagnostics, ws.display(baseline.path));
+    return codeActions(doc, findings, params.range, ws.analysis(pathOf(doc.uri)), params.context.diagnostics, ws.display(baseline.path), localeOf(ws));
   });
 
   connection.onExecuteCommand((params) => {
@@ -236,8 +247,9 @@ function readOptions(raw: unknown, warn: (message: string) => void): ServerOptio
   }
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!['asOf', 'config', 'registry', 'baseline'].includes(key)) warn(`unknown initialization option "${key}"; ignored`);
+    if (!['asOf', 'config', 'registry', 'baseline', 'locale'].includes(key)) warn(`unknown initialization option "${key}"; ignored`);
     else if (typeof value !== 'string' || value === '') warn(`initialization option "${key}" must be a non-empty string; ignored`);
+    else if (key === 'locale' && !isLocale(value)) warn(`locale must be zh or en, not "${value}"; ignored`);
     else if (key === 'asOf' && !isIsoDate(value)) warn(`asOf must be a date written YYYY-MM-DD, not "${value}"; today is used`);
     else out[key] = value;
   }
