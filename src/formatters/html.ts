@@ -15,6 +15,7 @@ import { pushAll } from '../arrays.js';
 import { label, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
 import { locate, relativeUri } from './location.js';
+import { ruleDescription } from './text.js';
 
 /** How many files the "worst files" table lists. */
 const WORST_FILES = 10;
@@ -222,7 +223,7 @@ function countHeads(l: Labels): string {
 }
 
 function rulesSection(findings: readonly Finding[], rules: readonly RuleMeta[], l: Labels): string[] {
-  const described = new Map(rules.map((r) => [r.id, r.description]));
+  const described = new Map(rules.map((r) => [r.id, ruleDescription(r, l.locale)]));
   const rows = tallyByRule(findings).map(
     (t) =>
       `<tr data-rule="${escapeHtml(t.ruleId)}"><td>${filterButton('rule', t.ruleId, `<code>${escapeHtml(t.ruleId)}</code>`)}</td>` +

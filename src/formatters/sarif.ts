@@ -5,7 +5,8 @@
 // What GitHub needs beyond the schema: fullDescription at most 1,024 characters,
 // related locations linked from the message text, a helpUri per rule.
 
-import type { Locale } from '../i18n/catalogue.js';
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type {
   Location,
   Log,
@@ -19,7 +20,7 @@ import type {
 import type { Finding, RelatedLocation, RuleMeta, RunResult, Severity, SpanPosition } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
 import { directoryUri, fileUri, locate, relativeUri } from './location.js';
-import { messageWithCanonical, oneLine } from './text.js';
+import { messageWithCanonical, oneLine, ruleDescription } from './text.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/claimlint/claimlint';
@@ -69,17 +70,19 @@ export function cutDescription(text: string, max = FULL_DESCRIPTION_MAX): string
   return end > 0 ? text.slice(0, end).trimEnd() : `${text.slice(0, max - 1)}…`;
 }
 
-function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
+/** A rule for the tool's driver: its description in the run's language; the longer documentation is README text, in English. */
+function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
+  const description = ruleDescription(rule, locale);
   const docs = rule.docs.trim() || rule.description;
   const helpUri = ruleHelpUri(rule.id);
   return {
     id: rule.id,
     name: ruleName(rule.id),
-    shortDescription: { text: rule.description },
+    shortDescription: { text: description },
     // The first paragraph, within GitHub's limit; the whole text is the help.
     fullDescription: { text: cutDescription(docs.split(PARAGRAPH_BREAK)[0]!.trim()) },
     helpUri,
-    help: { text: docs, markdown: `**${rule.description}**\n\n${docs}\n\n[Documentation of \`${rule.id}\`](${helpUri})` },
+    help: { text: docs, markdown: `**${description}**\n\n${docs}\n\n[${render(locale, msg('label.sarif.documentation', { rule: `\`${rule.id}\`` }))}](${helpUri})` },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: [rule.type] },
   };
@@ -128,10 +131,10 @@ function resultMessage(f: Finding, related: readonly RelatedLocation[], options:
   if (related.length === 0) return text;
   const links = related.map((r, i) => {
     const where = `${locate(r.file, options.cwd, options.root).path}:${r.line}`;
-    const label = r.message !== undefined ? `${r.message}, ${where}` : where;
-    return `[${escapeMessageText(label)}](${i + 1})`;
+    const text = r.message !== undefined ? render(locale, msg('label.sarif.related', { message: r.message, where })) : where;
+    return `[${escapeMessageText(text)}](${i + 1})`;
   });
-  return `${text} See ${links.join('; ')}.`;
+  return render(locale, msg('label.sarif.see', { text, links: { list: links, sep: 'semicolon' } }));
 }
 
 function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatterOptions, locale: Locale): Result {
@@ -171,7 +174,7 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
         name: 'claimlint',
         version: options.toolVersion,
         informationUri: INFORMATION_URI,
-        rules: result.rules.map(ruleDescriptor),
+        rules: result.rules.map((r) => ruleDescriptor(r, result.locale ?? 'en')),
       },
     },
     invocations: [
