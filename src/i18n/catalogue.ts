@@ -134,6 +134,13 @@ function arg(locale: Locale, v: MessageArg): string {
   return v.list.map((x) => arg(locale, x)).join(render(locale, { id: `sep.${v.sep}` }));
 }
 
+/** The raw template of `id` in `locale`, placeholders unfilled (the HTML report's script fills them in the page). */
+export function template(locale: Locale, id: string): Template {
+  const t = catalogue(locale).get(id);
+  if (t === undefined) throw new Error(`no message "${id}" in data/messages/${locale}.yaml`);
+  return t;
+}
+
 /** A shorthand for formatters: the label `id` in `locale`. */
 export function label(locale: Locale, id: string, data?: Message['data']): string {
   return render(locale, data ? { id, data } : { id });
