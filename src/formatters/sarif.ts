@@ -70,11 +70,16 @@ export function cutDescription(text: string, max = FULL_DESCRIPTION_MAX): string
   return end > 0 ? text.slice(0, end).trimEnd() : `${text.slice(0, max - 1)}…`;
 }
 
-/** A rule for the tool's driver: its description in the run's language; the longer documentation is README text, in English. */
+/**
+ * A rule for the tool's driver, its description in the run's language. The
+ * longer documentation is written in English (it is the README's): in another
+ * language the description stands in for it and the help links to it.
+ */
 function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
   const description = ruleDescription(rule, locale);
-  const docs = rule.docs.trim() || rule.description;
+  const docs = locale === 'en' ? rule.docs.trim() || rule.description : description;
   const helpUri = ruleHelpUri(rule.id);
+  const link = `[${render(locale, msg('label.sarif.documentation', { rule: `\`${rule.id}\`` }))}](${helpUri})`;
   return {
     id: rule.id,
     name: ruleName(rule.id),
@@ -82,7 +87,7 @@ function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
     // The first paragraph, within GitHub's limit; the whole text is the help.
     fullDescription: { text: cutDescription(docs.split(PARAGRAPH_BREAK)[0]!.trim()) },
     helpUri,
-    help: { text: docs, markdown: `**${description}**\n\n${docs}\n\n[${render(locale, msg('label.sarif.documentation', { rule: `\`${rule.id}\`` }))}](${helpUri})` },
+    help: { text: docs, markdown: locale === 'en' ? `**${description}**\n\n${docs}\n\n${link}` : `**${description}**\n\n${link}` },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: [rule.type] },
   };
@@ -157,6 +162,8 @@ function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: F
   };
 }
 
+const LANGUAGE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-US', zh: 'zh-CN' };
+
 export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
   const ruleIndex = new Map<string, number>();
   result.rules.forEach((r, i) => {
@@ -186,6 +193,8 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
     ],
     originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.root ?? options.cwd) } },
     columnKind: 'utf16CodeUnits',
+    // The language of the run's messages (SARIF's default is en-US).
+    language: LANGUAGE_TAGS[result.locale ?? 'en'],
     results: result.findings.map((f) => toResult(f, ruleIndex, options, result.locale ?? 'en')),
   };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
