@@ -10,7 +10,7 @@
 
 import type { Finding, RuleMeta, RunResult, Severity } from '../types.js';
 import type { Formatter, FormatterOptions } from './index.js';
-import { compareStrings, countSeverities, rankFiles, tallyByRule, type FileTally, type SeverityCounts } from './tally.js';
+import { compareStrings, countSeverities, countsText, rankFiles, tallyByRule, type FileTally, type SeverityCounts } from './tally.js';
 import { pushAll } from '../arrays.js';
 import { label, template, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
@@ -484,7 +484,7 @@ export const formatHtml: Formatter = (result: RunResult, options: FormatterOptio
   const body: string[] = [
     `<h1>${l.t('label.html.title')}</h1>`,
     `<p class="meta">${l.t('label.as-of', { date: result.asOf })} · ${l.count('files', s.files)} · ${l.count('claims', s.claims)} · ` +
-      `${l.count('problems', problems)} (${l.counts(s)})</p>`,
+      `${l.t('label.html.meta-counts', { problems: label(l.locale, 'label.count.problems', { count: problems }), counts: countsText(l.locale, s) })}</p>`,
     ...summarySection(result, l),
   ];
   if (result.findings.length === 0) {

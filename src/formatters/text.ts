@@ -163,7 +163,7 @@ export function truncate(s: string, max: number): string {
  */
 export function messageWithCanonical(f: Finding, locale: Locale = 'en'): string {
   if (f.expected === undefined) return f.message;
-  const source = f.source !== undefined ? ` (${f.source})` : '';
+  const source = f.source !== undefined ? render(locale, msg('label.source', { source: f.source })) : '';
   return render(locale, msg('label.with-canonical', { message: f.message, statement: `${f.expected}${source}` }));
 }
 
