@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fsReason } from '../fs-errors.js';
+import { fsReason, fsReasonRef } from '../fs-errors.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
@@ -93,7 +93,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}`, ref: msg('config.unreadable', { reason: fsReason(err) }) }] };
+    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}`, ref: msg('config.unreadable', { reason: fsReasonRef(err) }) }] };
   }
   const doc = new LocatedYaml(display, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };

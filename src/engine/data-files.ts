@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { packagePath } from '../paths.js';
 import { registryFiles } from '../registry/load.js';
-import { fsReason } from '../fs-errors.js';
+import { fsReasonRef } from '../fs-errors.js';
 import { LocatedYaml, problemRef } from '../yaml/located.js';
 import { msg } from '../i18n/message.js';
 import { RunFailure } from './failure.js';
@@ -28,7 +28,7 @@ function readLocated(kind: string, path: string, cwd: string): { value: Record<s
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.reason', { file: shown, reason: fsReason(err) }) }));
+    throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.reason', { file: shown, reason: fsReasonRef(err) }) }));
   }
   const doc = new LocatedYaml(shown, text);
   if (doc.problems.length) throw new RunFailure(msg('error.data-file', { kind, problem: problemRef(doc.problems[0]!) }));

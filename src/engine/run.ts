@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
-import { fsReason } from '../fs-errors.js';
+import { fsReasonRef } from '../fs-errors.js';
 import { RunFailure } from './failure.js';
 import { checkRegistryFiles, loadCuesFile, loadPageStructureFile } from './data-files.js';
 import { packagePath } from '../paths.js';
@@ -175,7 +175,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   try {
     cache?.save();
   } catch (err) {
-    warnings.push(text(msg('note.cache-unsaved', { dir: options.cacheLocation!, reason: fsReason(err) })));
+    warnings.push(text(msg('note.cache-unsaved', { dir: options.cacheLocation!, reason: fsReasonRef(err) })));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {

@@ -5,7 +5,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { applyBaseline, readBaseline, serialiseBaseline, type BaselineEntry, type BaselineFile } from '../ci/baseline.js';
 import { RunFailure } from '../engine/failure.js';
-import { ensureDir, fsReason } from '../fs-errors.js';
+import { ensureDir, fsReasonRef } from '../fs-errors.js';
 import type { Finding } from '../types.js';
 import { msg } from '../i18n/message.js';
 
@@ -39,7 +39,7 @@ export class BaselineStore {
       ensureDir(dirname(this.path));
       writeFileSync(this.path, serialiseBaseline([...current, { file, ruleId, fingerprint, line, excerpt }]));
     } catch (err) {
-      throw new RunFailure(msg('error.cannot-write', { file: this.path, reason: fsReason(err) }));
+      throw new RunFailure(msg('error.cannot-write', { file: this.path, reason: fsReasonRef(err) }));
     }
     this.cached = undefined;
     return true;

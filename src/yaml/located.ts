@@ -143,7 +143,7 @@ export class LocatedYaml {
 }
 
 /** yaml's error codes (ErrorCode in yaml/dist/errors) as catalogue ids: yaml.bad-indent, yaml.duplicate-key… */
-const YAML_CODES = new Set([
+export const YAML_CODES: ReadonlySet<string> = new Set([
   'ALIAS_PROPS', 'BAD_ALIAS', 'BAD_DIRECTIVE', 'BAD_DQ_ESCAPE', 'BAD_INDENT', 'BAD_PROP_ORDER', 'BAD_SCALAR_START',
   'BLOCK_AS_IMPLICIT_KEY', 'BLOCK_IN_FLOW', 'DUPLICATE_KEY', 'IMPOSSIBLE', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR',
   'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS', 'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'NON_STRING_KEY', 'RESOURCE_EXHAUSTION',
@@ -155,7 +155,7 @@ function yamlErrorRef(code: string): Message {
 }
 
 /** The schema value types ajv names (`type` errors), as catalogue ids. */
-const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+export const JSON_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
 /** An ajv error as a catalogue message: the keywords claimlint's schemas use each have one, others a generic one. */
 export function schemaErrorRef(e: ErrorObject, path: readonly (string | number)[]): Message {
