@@ -208,6 +208,19 @@ describe('--help in Chinese', () => {
     expect(r.stdout).toContain('选项：');
     expect(r.stdout).toContain('基线文件 （默认："claimlint-baseline.json"）');
   });
+
+  it('the usage line’s placeholders, and columns that line up in a terminal (a Chinese character is two columns wide)', async () => {
+    const r = await run(dir, ['--help', '--locale', 'zh']);
+    expect(r.stdout.split('\n')[0]).toBe('用法： claimlint [选项] [命令]');
+    const commands = r.stdout.split('命令：\n')[1]!.split('\n').filter((l) => /^ {2}\S/.test(l));
+    expect(commands.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['check [选项] [paths...]', 'baseline', 'extract [选项] [paths...]', 'registry', 'lsp [选项]', 'help [命令]']);
+    // Where each description starts, in terminal columns: the same for every command.
+    const columns = commands.map((l) => {
+      const term = /^ {2}\S.*?\s{2,}/.exec(l)![0];
+      return [...term].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+    });
+    expect(new Set(columns).size).toBe(1);
+  });
 });
 
 describe('config and registry problems in Chinese, still file:line:col', () => {
