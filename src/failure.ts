@@ -9,11 +9,16 @@ import type { Message } from './i18n/message.js';
 export class RunFailure extends Error {
   readonly reason: string;
   readonly messageRef?: Message;
+  /** The details in English (`details`) and, for those given as catalogue messages, as messages to render in the run's language. */
+  readonly details: readonly string[];
+  readonly detailRefs: readonly (string | Message)[];
 
-  constructor(reason: string | Message, readonly details: readonly string[] = []) {
+  constructor(reason: string | Message, details: readonly (string | Message)[] = []) {
     const text = typeof reason === 'string' ? reason : render('en', reason);
     super(text);
     this.reason = text;
     if (typeof reason !== 'string') this.messageRef = reason;
+    this.detailRefs = details;
+    this.details = details.map((d) => (typeof d === 'string' ? d : render('en', d)));
   }
 }

@@ -3,26 +3,23 @@
 // forever on paths such as /proc/x, where mkdir keeps answering ENOENT.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { render } from './i18n/catalogue.js';
+import { msg, type Message } from './i18n/message.js';
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOTDIR: 'not a directory (a file is in the way)',
-  EISDIR: 'is a directory',
-  EEXIST: 'already exists',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'file name too long',
-  ELOOP: 'too many symbolic links',
-};
+/** The file-system error codes with a reason of their own in the catalogue (`fs.enoent`…). */
+export const KNOWN_CODES: ReadonlySet<string> = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'ELOOP']);
 
-/** A short reason for a failed file-system call, without the stack or the syscall. */
-export function fsReason(err: unknown): string {
+/** A failed file-system call's reason as a catalogue message (rendered in the run's language), or Node's own text. */
+export function fsReasonRef(err: unknown): Message | string {
   const e = err as NodeJS.ErrnoException;
-  if (e && typeof e.code === 'string' && REASONS[e.code]) return REASONS[e.code]!;
+  if (e && typeof e.code === 'string' && KNOWN_CODES.has(e.code)) return msg(`fs.${e.code.toLowerCase()}`);
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A short reason for a failed file-system call, without the stack or the syscall (English). */
+export function fsReason(err: unknown): string {
+  const r = fsReasonRef(err);
+  return typeof r === 'string' ? r : render('en', r);
 }
 
 function fsError(code: string, path: string): NodeJS.ErrnoException {

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import { RunFailure } from '../failure.js';
@@ -39,12 +40,12 @@ export function readBaseline(path: string): BaselineFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new RunFailure(`cannot read baseline ${path}`);
+    throw new RunFailure(msg('error.baseline-unreadable', { file: path }));
   }
   try {
     return parseBaseline(JSON.parse(text) as unknown);
   } catch (err) {
-    throw new RunFailure(`invalid baseline ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RunFailure(msg('error.baseline-invalid', { file: path, reason: err instanceof Error ? err.message : String(err) }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/message.js';
 import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { RunFailure } from '../failure.js';
@@ -28,22 +29,19 @@ export function changedSince(ref: string, cwd: string): ChangeSet {
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).trim();
   } catch {
-    throw new RunFailure('--changed-since needs a git repository');
+    throw new RunFailure(msg('error.git-repository'));
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   } catch {
     const shallow = safe(() => git(['rev-parse', '--is-shallow-repository'], cwd).trim() === 'true');
-    throw new RunFailure(
-      `--changed-since: "${ref}" is not a commit here` +
-        (shallow ? ' (this is a shallow clone: fetch the base, e.g. `git fetch --depth=1 origin main:main`, or check out with fetch-depth: 0)' : ''),
-    );
+    throw new RunFailure(msg('error.git-not-commit', { ref, shallow: shallow ? msg('error.git-shallow') : '' }));
   }
   let base: string;
   try {
     base = git(['merge-base', ref, 'HEAD'], cwd).trim();
   } catch (err) {
-    throw new RunFailure(`--changed-since: no merge base between "${ref}" and HEAD (${gitError(err)}); in a shallow clone fetch more history`);
+    throw new RunFailure(msg('error.git-merge-base', { ref, reason: gitError(err) }));
   }
   const diff = git(['diff', '--unified=0', '--no-color', '--no-ext-diff', '--diff-filter=ACMR', '--relative', base, '--'], cwd);
   const parsed = parseUnifiedDiff(diff);

@@ -15,6 +15,7 @@ import { runCoverage } from './commands/coverage.js';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './output.js';
 import { toolVersion } from '../version.js';
+import { commanderErrorMessage, localizeHelp } from './commander-locale.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -25,54 +26,60 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   let code = 0;
-  const program = new Command('claimlint')
-    .description('Content-consistency linter and fact checker for policy articles.')
-    .version(toolVersion(), '-v, --version')
-    .option('--debug', 'print stack traces for internal errors')
+  // The help text and commander's own errors are in the language the run would use.
+  const locale = errorLocale(argv, io);
+  const t = (id: string, data?: Parameters<typeof msg>[1]) => render(locale, msg(id, data));
+  const program = new Command('claimlint');
+  localizeHelp(program, locale);
+  program
+    .description(t('help.program'))
+    .version(toolVersion(), '-v, --version', t('help.version'))
+    .option('--debug', t('help.debug'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`claimlint: ${s.replace(/^error: /, '')}`),
+      // Printed after parsing fails, translated (see the catch below).
+      outputError: () => {},
     })
     .showSuggestionAfterError(true);
 
   const shared = (cmd: Command) =>
     cmd
-      .option('--registry <path>', 'registry file or directory (default: config, else ./claims, else the bundled registry)')
-      .option('--config <file>', 'config file (default: claimlint.config.yaml if present)')
-      .option('--locale <zh|en>', 'language of messages and labels (default: config `locale`, else zh when LC_ALL/LC_MESSAGES/LANG is Chinese, else en)');
+      .option('--registry <path>', t('help.registry'))
+      .option('--config <file>', t('help.config'))
+      .option('--locale <zh|en>', t('help.locale'));
 
   shared(
     program
       .command('check')
-      .description('lint files, directories or globs (default: the config’s corpus globs)')
-      .argument('[paths...]', 'files, directories or globs; - reads one text from stdin')
-      .addOption(new Option('-f, --format <name[:file]>', `report format: ${formatNames.join('|')}; repeat for several, each with its own :file`).argParser(collect))
-      .option('--as-of <YYYY-MM-DD>', 'reference date for stale years (default: today)')
-      .option('-o, --output <file>', 'write the report to a file instead of stdout')
-      .option('--changed-since <ref>', 'report only files changed since the merge base with REF (the whole corpus stays the context)')
-      .option('--files-from <file>', 'report only the files listed in FILE (one per line; - for stdin)')
-      .option('--changed-lines', 'with --changed-since: report only findings on changed lines')
-      .option('--with-corpus', 'report only on the named paths, with the config’s corpus read as context (pre-commit: the staged files)')
-      .option('--baseline <file>', 'hide findings recorded in this baseline (see `claimlint baseline write`)')
-      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
-      .option('--cache', 'reuse results for unchanged files (stored under node_modules/.cache/claimlint)')
-      .option('--cache-location <dir>', 'cache directory (implies --cache)')
-      .option('--no-color', 'no ANSI colours in the stylish report')
-      .option('--stdin-filename <file>', 'with -: the name the stdin text is reported under (its extension picks Markdown or plain text)'),
+      .description(t('help.check'))
+      .argument('[paths...]', t('help.check-paths'))
+      .addOption(new Option('-f, --format <name[:file]>', t('help.format', { names: formatNames.join('|') })).argParser(collect))
+      .option('--as-of <YYYY-MM-DD>', t('help.as-of'))
+      .option('-o, --output <file>', t('help.output'))
+      .option('--changed-since <ref>', t('help.changed-since'))
+      .option('--files-from <file>', t('help.files-from'))
+      .option('--changed-lines', t('help.changed-lines'))
+      .option('--with-corpus', t('help.with-corpus'))
+      .option('--baseline <file>', t('help.baseline'))
+      .option('--max-warnings <n>', t('help.max-warnings'))
+      .option('--cache', t('help.cache'))
+      .option('--cache-location <dir>', t('help.cache-location'))
+      .option('--no-color', t('help.no-color'))
+      .option('--stdin-filename <file>', t('help.stdin-filename')),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);
   });
 
-  const baseline = program.command('baseline').description('record current findings so only new ones fail');
+  const baseline = program.command('baseline').description(t('help.baseline-group'));
   shared(
     baseline
       .command('write')
-      .description('write every current finding to a baseline file (default: claimlint-baseline.json)')
-      .argument('[file]', 'baseline file', 'claimlint-baseline.json')
-      .option('--paths <paths...>', 'files, directories or globs (default: the corpus globs)')
-      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)'),
+      .description(t('help.baseline-write'))
+      .argument('[file]', t('help.baseline-file'), 'claimlint-baseline.json')
+      .option('--paths <paths...>', t('help.paths-default'))
+      .option('--as-of <YYYY-MM-DD>', t('help.as-of-short')),
   ).action(async (file: string, flags) => {
     code = await runBaselineWrite(file, flags, io);
   });
@@ -80,51 +87,51 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   shared(
     program
       .command('extract')
-      .description('print claim records as JSON Lines')
-      .argument('[paths...]', 'files, directories or globs')
-      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
-      .option('--facts', 'print fact records (subject, attribute, qualifiers, value) instead of claim records')
-      .option('-o, --output <file>', 'write to a file instead of stdout'),
+      .description(t('help.extract'))
+      .argument('[paths...]', t('help.paths'))
+      .option('--as-of <YYYY-MM-DD>', t('help.as-of-short'))
+      .option('--facts', t('help.facts'))
+      .option('-o, --output <file>', t('help.output-short')),
   ).action(async (paths: string[], flags) => {
     code = await runExtract(paths, flags, io);
   });
 
-  const registry = program.command('registry').description('work on the registry of canonical claims');
-  shared(registry.command('validate').description('schema-check the registry; problems as file:line:col')).action((flags) => {
+  const registry = program.command('registry').description(t('help.registry-group'));
+  shared(registry.command('validate').description(t('help.validate'))).action((flags) => {
     code = runValidate(flags, io);
   });
-  shared(registry.command('test').description('run every canonical claim’s own examples')).action((flags) => {
+  shared(registry.command('test').description(t('help.registry-test'))).action((flags) => {
     code = runRegistryTest(flags, io);
   });
   shared(
     registry
       .command('coverage')
-      .description('per claim: corpus sentences about its subject, how many were read, and the unread ones by wording')
-      .argument('[paths...]', 'files, directories or globs (default: the corpus globs)')
-      .option('-f, --format <name>', 'stylish or json', 'stylish')
-      .option('--limit <n>', 'unread wordings shown per claim', '10')
-      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
-      .option('-o, --output <file>', 'write to a file instead of stdout'),
+      .description(t('help.coverage'))
+      .argument('[paths...]', t('help.paths-default'))
+      .option('-f, --format <name>', t('help.coverage-format'), 'stylish')
+      .option('--limit <n>', t('help.coverage-limit'), '10')
+      .option('--as-of <YYYY-MM-DD>', t('help.as-of-short'))
+      .option('-o, --output <file>', t('help.output-short')),
   ).action(async (paths: string[], flags) => {
     code = await runCoverage(paths, flags, io);
   });
   shared(
     registry
       .command('suggest')
-      .description('print registry entry skeletons (YAML) for conflicting and often-repeated unverified facts')
-      .argument('[paths...]', 'files, directories or globs (default: the corpus globs)')
-      .option('--limit <n>', 'at most N repeated-fact skeletons besides the conflicts', '10')
-      .option('--min-files <n>', 'a repeated fact must appear in at least N articles', '2')
-      .option('--as-of <YYYY-MM-DD>', 'reference date (default: today)')
-      .option('-o, --output <file>', 'write to a file instead of stdout'),
+      .description(t('help.suggest'))
+      .argument('[paths...]', t('help.paths-default'))
+      .option('--limit <n>', t('help.suggest-limit'), '10')
+      .option('--min-files <n>', t('help.min-files'), '2')
+      .option('--as-of <YYYY-MM-DD>', t('help.as-of-short'))
+      .option('-o, --output <file>', t('help.output-short')),
   ).action(async (paths: string[], flags) => {
     code = await runSuggest(paths, flags, io);
   });
 
   program
     .command('lsp')
-    .description('Language Server Protocol for editors: diagnostics as you type, hover with the canonical statement, quick fixes')
-    .option('--stdio', 'speak over stdin and stdout (the only transport, and the default)')
+    .description(t('help.lsp'))
+    .option('--stdio', t('help.stdio'))
     .action(async () => {
       // The protocol library is loaded only by the command that speaks it: `check` starts faster without it.
       const { runLsp } = await import('./commands/lsp.js');
@@ -136,17 +143,23 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // --help and --version exit 0; every other parse error is a usage error.
-      return err.exitCode === 0 ? 0 : 2;
+      // --help and --version exit 0; help shown for a bare `claimlint registry` is already printed.
+      if (err.exitCode === 0) return 0;
+      if (err.code !== 'commander.help' && err.code !== 'commander.helpDisplayed') {
+        const ref = commanderErrorMessage(err);
+        io.stderr(`claimlint: ${ref ? render(locale, ref) : err.message.replace(/^error: /, '')}\n`);
+      }
+      // Every parse error is a usage error.
+      return 2;
     }
-    const locale = errorLocale(argv, io);
     if (err instanceof UsageError) {
       io.stderr(`claimlint: ${err.messageRef ? render(locale, err.messageRef) : err.message}\n`);
       return 2;
     }
     if (err instanceof RunFailure) {
       io.stderr(`claimlint: ${err.messageRef ? render(locale, err.messageRef) : err.reason}\n`);
-      for (const d of err.details.slice(err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0)) io.stderr(`  ${d}\n`);
+      const skip = err.reason.includes(err.details[0] ?? '\u0000') ? 1 : 0;
+      for (const d of err.detailRefs.slice(skip)) io.stderr(`  ${typeof d === 'string' ? d : render(locale, d)}\n`);
       return 2;
     }
     io.stderr(`claimlint: ${render(locale, msg('error.internal', { reason: err instanceof Error ? err.message : String(err) }))}\n`);

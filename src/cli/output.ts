@@ -2,7 +2,7 @@ import { msg } from '../i18n/message.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { RunFailure } from '../failure.js';
-import { ensureDir, fsReason } from '../fs-errors.js';
+import { ensureDir, fsReasonRef } from '../fs-errors.js';
 
 /** Where a command writes: stdout for the report, stderr for everything else. */
 export interface Io {
@@ -41,6 +41,6 @@ export function writeReport(io: Io, file: string | undefined, text: string): voi
     ensureDir(dirname(path));
     writeFileSync(path, body);
   } catch (err) {
-    throw new RunFailure(msg('error.cannot-write', { file, reason: fsReason(err) }));
+    throw new RunFailure(msg('error.cannot-write', { file, reason: fsReasonRef(err) }));
   }
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fsReason } from '../fs-errors.js';
+import { fsReason, fsReasonRef } from '../fs-errors.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Severity } from '../types.js';
 import type { RuleSetting } from '../kernel/run-rules.js';
 import { compileSchema, schemaValidator } from '../schemas.js';
-import { LocatedYaml, pointerToPath, type YamlProblem } from '../yaml/located.js';
+import { LocatedYaml, pointerToPath, schemaErrorRef, type YamlProblem } from '../yaml/located.js';
+import { msg } from '../i18n/message.js';
 import type { RuleMeta } from '../types.js';
 import { packagePath } from '../paths.js';
 import { globProblem } from '../engine/glob-safety.js';
@@ -81,17 +82,17 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
   const knownRules = ruleMetas.map((m) => m.id);
   const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
   if (path === undefined || !existsSync(path)) {
-    if (explicit) return { ok: false, problems: [{ file: explicit, line: 1, column: 1, message: 'config file not found' }] };
+    if (explicit) return { ok: false, problems: [{ file: explicit, line: 1, column: 1, message: 'config file not found', ref: msg('config.not-found') }] };
     return { ok: true, config: defaults(cwd) };
   }
   const display = relative(cwd, path) || path;
   // A FIFO or device would block the read (or never end): only a regular file is a config.
-  if (!statSync(path).isFile()) return { ok: false, problems: [{ file: display, line: 1, column: 1, message: 'not a regular file' }] };
+  if (!statSync(path).isFile()) return { ok: false, problems: [{ file: display, line: 1, column: 1, message: 'not a regular file', ref: msg('config.not-regular') }] };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}` }] };
+    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}`, ref: msg('config.unreadable', { reason: fsReasonRef(err) }) }] };
   }
   const doc = new LocatedYaml(display, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
@@ -102,14 +103,14 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
   for (const key of ['corpus', 'ignore', 'text'] as const) {
     (raw[key] ?? []).forEach((glob, i) => {
       const problem = globProblem(glob);
-      if (problem) problems.push(doc.problemAt([key, i], `${key}[${i}]: ${problem}`));
+      if (problem) problems.push({ ...doc.problemAt([key, i], `${key}[${i}]: ${problem}`), ref: msg('config.glob', { key, index: i, reason: problem }) });
     });
   }
   const base = dirname(path);
   const rules = new Map<string, RuleSetting>();
   for (const [id, entry] of Object.entries(raw.rules ?? {})) {
     if (!knownRules.includes(id)) {
-      problems.push(doc.problemAt(['rules', id], `unknown rule "${id}" (known: ${knownRules.join(', ')})`, true));
+      problems.push({ ...doc.problemAt(['rules', id], `unknown rule "${id}" (known: ${knownRules.join(', ')})`, true), ref: msg('config.unknown-rule', { rule: id, known: knownRules.join(', ') }) });
       continue;
     }
     const severity = typeof entry === 'string' ? entry : entry.severity;
@@ -117,7 +118,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
     const schema = ruleMetas.find((m) => m.id === id)?.schema;
     if (typeof entry !== 'string' && entry.options !== undefined) {
       if (!schema) {
-        problems.push(doc.problemAt(['rules', id, 'options'], `rule "${id}" takes no options`, true));
+        problems.push({ ...doc.problemAt(['rules', id, 'options'], `rule "${id}" takes no options`, true), ref: msg('config.no-options', { rule: id }) });
         continue;
       }
       const validate = compileSchema(schema);
@@ -127,15 +128,18 @@ export function loadConfig(cwd: string, explicit: string | undefined, ruleMetas:
           const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
           problems.push(
             extra
-              ? doc.problemAt([...path, extra], `unknown option "${extra}" for rule "${id}"`, true)
-              : doc.problemAt(path, `option ${e.instancePath ? `"${pointerToPath(e.instancePath).join('.')}" ` : ''}of rule "${id}" ${e.message ?? 'is invalid'}`),
+              ? { ...doc.problemAt([...path, extra], `unknown option "${extra}" for rule "${id}"`, true), ref: msg('config.unknown-option', { option: extra, rule: id }) }
+              : {
+                  ...doc.problemAt(path, `option ${e.instancePath ? `"${pointerToPath(e.instancePath).join('.')}" ` : ''}of rule "${id}" ${e.message ?? 'is invalid'}`),
+                  ref: msg('config.option-invalid', { rule: id, problem: schemaErrorRef(e, pointerToPath(e.instancePath)) }),
+                },
           );
         }
         continue;
       }
       const meta = ruleMetas.find((m) => m.id === id);
       const deeper = meta?.checkOptions?.(options) ?? [];
-      for (const p of deeper) problems.push(doc.problemAt(['rules', id, 'options', ...p.path], `rule "${id}": ${p.message}`));
+      for (const p of deeper) problems.push({ ...doc.problemAt(['rules', id, 'options', ...p.path], `rule "${id}": ${p.message}`), ref: msg('config.rule-option', { rule: id, reason: p.message }) });
       if (deeper.length) continue;
     }
     rules.set(id, severity === 'off' ? { enabled: false, options } : { enabled: true, options, ...(severity ? { severity } : {}) });

@@ -6,8 +6,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { packagePath } from '../paths.js';
 import { registryFiles } from '../registry/load.js';
-import { fsReason } from '../fs-errors.js';
-import { LocatedYaml, formatProblem } from '../yaml/located.js';
+import { fsReasonRef } from '../fs-errors.js';
+import { LocatedYaml, problemRef } from '../yaml/located.js';
+import { msg } from '../i18n/message.js';
 import { RunFailure } from '../failure.js';
 import { backtrackingHazard } from '../registry/pattern-safety.js';
 
@@ -21,18 +22,18 @@ function readMapping(kind: string, path: string, cwd: string): Record<string, un
 /** The mapping with its document, to place a problem found later at its line. */
 function readLocated(kind: string, path: string, cwd: string): { value: Record<string, unknown>; doc: LocatedYaml } {
   const shown = display(cwd, path);
-  if (!existsSync(path)) throw new RunFailure(`invalid ${kind} file ${shown}: not found`);
-  if (!statSync(path).isFile()) throw new RunFailure(`invalid ${kind} file ${shown}: not a regular file`);
+  if (!existsSync(path)) throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.not-found', { file: shown }) }));
+  if (!statSync(path).isFile()) throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.not-regular', { file: shown }) }));
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new RunFailure(`invalid ${kind} file ${shown}: ${fsReason(err)}`);
+    throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.reason', { file: shown, reason: fsReasonRef(err) }) }));
   }
   const doc = new LocatedYaml(shown, text);
-  if (doc.problems.length) throw new RunFailure(`invalid ${kind} file ${formatProblem(doc.problems[0]!)}`);
+  if (doc.problems.length) throw new RunFailure(msg('error.data-file', { kind, problem: problemRef(doc.problems[0]!) }));
   const value = doc.value ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new RunFailure(`invalid ${kind} file ${shown}: expected a mapping of lists`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.not-mapping', { file: shown }) }));
   return { value: value as Record<string, unknown>, doc };
 }
 
@@ -42,7 +43,7 @@ function loadNamed<T>(kind: string, path: string, cwd: string, load: () => T): T
     return load();
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(`${path}: `, '');
-    throw new RunFailure(`invalid ${kind} file ${display(cwd, path)}: ${message}`);
+    throw new RunFailure(msg('error.data-file', { kind, problem: msg('data-file.reason', { file: display(cwd, path), reason: message }) }));
   }
 }
 
@@ -55,9 +56,9 @@ export function loadCuesFile<T extends object>(path: string, cwd: string, load: 
   const bundled = readMapping('cues', packagePath('data', 'cues.yaml'), cwd);
   for (const key of Object.keys(bundled)) {
     const list = data[key];
-    if (list === undefined) throw new RunFailure(`invalid cues file ${display(cwd, path)}: missing list "${key}" (a cues file replaces data/cues.yaml and needs all its lists)`);
+    if (list === undefined) throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: msg('data-file.missing-list', { file: display(cwd, path), key }) }));
     if (!Array.isArray(list) || list.some((w) => typeof w !== 'string')) {
-      throw new RunFailure(`invalid cues file ${display(cwd, path)}: "${key}" must be a list of strings`);
+      throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: msg('data-file.not-strings', { file: display(cwd, path), key }) }));
     }
   }
   const cues = loadNamed('cues', path, cwd, () => load(path));
@@ -80,10 +81,10 @@ function checkCuePatterns(cues: object, data: Record<string, unknown>, doc: Loca
       if (!Array.isArray(list)) continue;
       for (let i = 0; i < list.length; i++) {
         const own = typeof list[i] === 'string' ? backtrackingHazard(list[i] as string, re.flags) : undefined;
-        if (own && re.source.includes(list[i] as string)) throw new RunFailure(`invalid cues file ${formatProblem(doc.problemAt([key, i], `${key}[${i}]: ${own}`))}`);
+        if (own && re.source.includes(list[i] as string)) throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: problemRef(doc.problemAt([key, i], msg('config.glob', { key, index: i, reason: own }))) }));
       }
     }
-    throw new RunFailure(`invalid cues file ${shown}: ${hazard}`);
+    throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: msg('data-file.reason', { file: shown, reason: hazard }) }));
   }
 }
 
@@ -102,6 +103,6 @@ export function checkRegistryFiles(location: string, cwd: string): void {
     return; // a missing location is the loader's own, located, problem
   }
   for (const f of files) {
-    if (!statSync(f).isFile()) throw new RunFailure(`invalid registry: ${display(cwd, f)}: not a regular file`);
+    if (!statSync(f).isFile()) throw new RunFailure(msg('error.invalid-registry', { problem: msg('data-file.not-regular', { file: display(cwd, f) }) }));
   }
 }

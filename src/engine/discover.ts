@@ -220,7 +220,7 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
       missing.push(msg('error.no-such-file', { file: p }));
     }
   }
-  if (problems.length) throw new RunFailure(`invalid glob ${problems[0]}`, problems);
+  if (problems.length) throw new RunFailure(msg('error.invalid-glob', { problem: problems[0]! }), problems);
   const skipped = skippedNames.size;
   if (skipped) notes.push(msg('note.skipped-count', { count: skipped, endings }));
   for (const n of ignoredNamed) notes.push(msg('note.ignored', { file: n }));

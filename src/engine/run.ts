@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
-import { fsReason } from '../fs-errors.js';
+import { fsReasonRef } from '../fs-errors.js';
 import { RunFailure } from '../failure.js';
 import { checkRegistryFiles, loadCuesFile, loadPageStructureFile } from './data-files.js';
 import { packagePath } from '../paths.js';
@@ -15,7 +15,7 @@ import { selfTestDigest, stampedAsPassed } from '../registry/selftest-stamp.js';
 import type { Registry } from '../registry/types.js';
 import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
-import { formatProblem } from '../yaml/located.js';
+import { problemRef } from '../yaml/located.js';
 import type { AsOf, CorpusEntry, CorpusRule, FileRule } from '../kernel/rule.js';
 import { finalise, localizeFindings, type RawFinding } from '../kernel/messages.js';
 import { list, msg, type Message } from '../i18n/message.js';
@@ -73,7 +73,7 @@ export function asOfFrom(date: string): AsOf {
  */
 export function setup(options: Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'> & { readonly registry?: Registry }): Setup {
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
-  if (!cfg.ok) throw new RunFailure(msg('error.invalid-config', { problem: formatProblem(cfg.problems[0]!) }), cfg.problems.map(formatProblem));
+  if (!cfg.ok) throw new RunFailure(msg('error.invalid-config', { problem: problemRef(cfg.problems[0]!) }), cfg.problems.map(problemRef));
   const config = cfg.config;
   const registry = options.registry ?? loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
@@ -98,7 +98,7 @@ export function loadRegistryOrFail(location: string, cwd: string, lexicon?: stri
   checkRegistryFiles(location, cwd);
   const loaded = loadRegistry(location, cwd, lexicon ? { lexicon } : {});
   if (!loaded.ok) {
-    throw new RunFailure(msg('error.invalid-registry', { problem: formatProblem(loaded.problems[0]!) }), loaded.problems.map(formatProblem));
+    throw new RunFailure(msg('error.invalid-registry', { problem: problemRef(loaded.problems[0]!) }), loaded.problems.map(problemRef));
   }
   return loaded.registry;
 }
@@ -175,7 +175,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   try {
     cache?.save();
   } catch (err) {
-    warnings.push(text(msg('note.cache-unsaved', { dir: options.cacheLocation!, reason: fsReason(err) })));
+    warnings.push(text(msg('note.cache-unsaved', { dir: options.cacheLocation!, reason: fsReasonRef(err) })));
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const result: RunResult = {

@@ -10,6 +10,7 @@ import { analyzeFile, type FileAnalysis } from './analyze.js';
 import { discover, displayPath, formatOfName, type DiscoveredFile } from './discover.js';
 import { formatOfLanguage } from '../parse/formats.js';
 import { corpusStage, readBytes, setup, type RunOptions, type Setup } from './run.js';
+import type { Locale } from '../i18n/catalogue.js';
 
 export type WorkspaceOptions = Pick<RunOptions, 'cwd' | 'configPath' | 'registryPath' | 'asOf'>;
 
@@ -106,6 +107,11 @@ export class Workspace {
 
   claim(id: string): CanonicalClaim | undefined {
     return this.prepared.registry.byId.get(id)?.claim;
+  }
+
+  /** The config's `locale`, when it sets one (the language server's messages follow it). */
+  get configLocale(): Locale | undefined {
+    return this.prepared.config.locale;
   }
 
   get fileCount(): number {

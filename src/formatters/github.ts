@@ -4,11 +4,12 @@
 // then notices; when some are not shown, a notice saying how many goes before
 // all of them (a closing one would be the eleventh notice, and dropped).
 
-import type { Locale } from '../i18n/catalogue.js';
+import { label, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type { Finding, RunResult } from '../types.js';
 import type { Formatter, FormatterOptions } from './types.js';
 import { locate } from './location.js';
-import { compareStrings, countSeverities, countsPhrase, plural, SEVERITY_RANK } from './tally.js';
+import { compareStrings, countSeverities, countsText, SEVERITY_RANK } from './tally.js';
 import { messageWithCanonical } from './text.js';
 
 /** How many annotations of one level GitHub shows per step. */
@@ -61,24 +62,25 @@ function annotationOrder(findings: readonly Finding[]): Finding[] {
   );
 }
 
-function overflowNotice(findings: readonly Finding[], options: FormatterOptions): string | undefined {
+function overflowNotice(findings: readonly Finding[], options: FormatterOptions, locale: Locale): string | undefined {
   const c = countSeverities(findings);
   const limit = GITHUB_ANNOTATION_LIMIT;
   const over = (n: number, shown: number) => Math.max(0, n - shown);
   if (over(c.errors, limit) + over(c.warnings, limit) + over(c.infos, limit) === 0) return undefined;
   // The notice takes one of the ten notice places itself.
   const hidden = over(c.errors, limit) + over(c.warnings, limit) + over(c.infos, limit - 1);
-  let text = `claimlint found ${countsPhrase(c)}; GitHub shows ${limit} annotations of each level per step, so ${hidden} more ${hidden === 1 ? 'is' : 'are'} not shown.`;
-  text += options.reportPath !== undefined ? ` Full report: ${options.reportPath}` : ' Run claimlint locally for the full list.';
+  const rest = options.reportPath !== undefined ? msg('label.github.full-report', { path: options.reportPath }) : msg('label.github.run-locally');
+  const text = label(locale, 'label.github.overflow', { counts: countsText(locale, c), limit, count: hidden, rest });
   return `::notice title=claimlint::${escapeData(text)}`;
 }
 
 export const formatGithub: Formatter = (result: RunResult, options) => {
   const lines: string[] = [];
-  const notice = overflowNotice(result.findings, options);
+  const locale = result.locale ?? 'en';
+  const notice = overflowNotice(result.findings, options, locale);
   if (notice !== undefined) lines.push(notice);
-  for (const f of annotationOrder(result.findings)) lines.push(annotation(f, options, result.locale ?? 'en'));
+  for (const f of annotationOrder(result.findings)) lines.push(annotation(f, options, locale));
   // Plain last line, for the step's log (not a workflow command).
-  lines.push(`claimlint: ${countsPhrase(result.summary)} in ${plural(result.summary.files, 'file')}`);
+  lines.push(label(locale, 'label.github.summary', { counts: countsText(locale, result.summary), files: msg('label.count.files', { count: result.summary.files }) }));
   return `${lines.join('\n')}\n`;
 };

@@ -10,11 +10,12 @@
 
 import type { Finding, RuleMeta, RunResult, Severity } from '../types.js';
 import type { Formatter, FormatterOptions } from './types.js';
-import { compareStrings, countSeverities, rankFiles, tallyByRule, type FileTally, type SeverityCounts } from './tally.js';
+import { compareStrings, countSeverities, countsText, rankFiles, tallyByRule, type FileTally, type SeverityCounts } from './tally.js';
 import { pushAll } from '../arrays.js';
-import { label, type Locale } from '../i18n/catalogue.js';
+import { label, template, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
 import { locate, relativeUri } from './location.js';
+import { ruleDescription } from './text.js';
 
 /** How many files the "worst files" table lists. */
 const WORST_FILES = 10;
@@ -58,7 +59,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .filters label, .filters fieldset { font-size: .9rem; }
 .filters fieldset { border: 0; margin: 0; padding: 0; display: inline-flex; gap: .5rem; }
 .filters select, .filters input[type=search] { font: inherit; max-width: 16rem; }
-.filters output { color: #59636e; margin-left: auto; }
+.filters output { color: #59636e; }
+.filters #shown { margin-left: auto; }
 button.filter { font: inherit; border: 0; background: none; color: #0969da; cursor: pointer; padding: 0; text-decoration: underline; }
 .finding { border: 1px solid #d0d7de; border-left-width: 4px; border-radius: 6px; padding: .6rem .9rem; margin: .75rem 0; }
 .finding.error { border-left-color: #cf222e; }
@@ -80,30 +82,91 @@ footer { margin-top: 3rem; color: #59636e; font-size: .85rem; }
 [hidden] { display: none !important; }
 `;
 
-// Plain script, no library: reads the form, shows the matching findings, moves
-// them between the by-file and by-rule groups, and keeps the count line current.
+// Plain script, no library: reads the form, shows the matching findings in the
+// chosen order, moves them between the by-file and by-rule groups, keeps the
+// counts current (the line above the list, each group's heading) and writes
+// the view into the address (#?severity=error&rule=…), so a copied link opens
+// the same view, also from a file on disk. Labels come from the page
+// (the form's data-labels, from the run's catalogue), so the script holds no text of its own.
 const SCRIPT = `
 (function () {
   var form = document.getElementById('filters');
   if (!form) return;
+  var labels = JSON.parse(form.getAttribute('data-labels'));
   var findings = Array.prototype.slice.call(document.querySelectorAll('article.finding'));
   var groups = { file: {}, rule: {} };
   Array.prototype.forEach.call(document.querySelectorAll('section.group'), function (g) {
     groups[g.getAttribute('data-group')][g.getAttribute('data-key')] = g;
   });
   var shown = document.getElementById('shown');
-  var current = 'file';
-  function value(name) { var e = form.elements[name]; return e ? e.value : ''; }
-  function apply() {
-    var by = (form.querySelector('input[name="group"]:checked') || { value: 'file' }).value;
-    if (by !== current) {
-      findings.forEach(function (f) {
-        groups[by][f.getAttribute('data-' + by)].querySelector('.items').appendChild(f);
-      });
-      current = by;
+  var shownCounts = document.getElementById('shown-counts');
+  var permalink = document.getElementById('permalink');
+  var FIELDS = ['severity', 'rule', 'claim', 'file', 'q', 'group', 'sort'];
+  var DEFAULTS = { group: 'file', sort: 'position' };
+  var RANK = { error: 0, warning: 1, info: 2 };
+  function fill(template, data) {
+    return template.replace(/\\{([a-zA-Z]+)\\}/g, function (m, k) { return k in data ? String(data[k]) : m; });
+  }
+  function plural(forms, n) { return fill(n === 1 && forms.one ? forms.one : forms.other, { count: n }); }
+  function countsText(c) {
+    return fill(labels.counts, { errors: plural(labels.errors, c.error), warnings: plural(labels.warnings, c.warning), infos: plural(labels.infos, c.info) });
+  }
+  function value(name) {
+    if (name === 'group') return (form.querySelector('input[name="group"]:checked') || { value: 'file' }).value;
+    var e = form.elements[name];
+    return e ? e.value : '';
+  }
+  function setValue(name, v) {
+    if (name === 'group') {
+      var r = form.querySelector('input[name="group"][value="' + (v === 'rule' ? 'rule' : 'file') + '"]');
+      if (r) r.checked = true;
+      return;
     }
+    var e = form.elements[name];
+    if (!e) return;
+    e.value = v;
+    // A value the page does not offer (a link from another run) leaves the filter off.
+    if (e.tagName === 'SELECT' && e.value !== v) e.value = name === 'sort' ? 'position' : '';
+  }
+  function compare(by) {
+    return function (a, b) {
+      var ia = Number(a.getAttribute('data-index')), ib = Number(b.getAttribute('data-index'));
+      if (by === 'severity') return RANK[a.getAttribute('data-severity')] - RANK[b.getAttribute('data-severity')] || ia - ib;
+      if (by === 'rule' || by === 'claim') {
+        var ka = a.getAttribute('data-' + by) || '\\uffff', kb = b.getAttribute('data-' + by) || '\\uffff';
+        return ka < kb ? -1 : ka > kb ? 1 : ia - ib;
+      }
+      return ia - ib;
+    };
+  }
+  function stateHash() {
+    var parts = [];
+    FIELDS.forEach(function (name) {
+      var v = value(name);
+      if (v && v !== DEFAULTS[name]) parts.push(name + '=' + encodeURIComponent(v));
+    });
+    return '#?' + parts.join('&');
+  }
+  function readHash() {
+    var h = location.hash;
+    if (h.indexOf('#?') !== 0) return false;
+    var state = {};
+    h.slice(2).split('&').forEach(function (p) {
+      var i = p.indexOf('=');
+      if (i > 0) {
+        try { state[p.slice(0, i)] = decodeURIComponent(p.slice(i + 1)); } catch (e) { /* a damaged link: that filter stays off */ }
+      }
+    });
+    FIELDS.forEach(function (name) { setValue(name, state[name] || DEFAULTS[name] || ''); });
+    return true;
+  }
+  function apply(writeHash) {
+    var by = value('group');
+    var order = findings.slice().sort(compare(value('sort')));
+    order.forEach(function (f) { groups[by][f.getAttribute('data-' + by)].querySelector('.items').appendChild(f); });
     var severity = value('severity'), rule = value('rule'), claim = value('claim'), file = value('file');
     var text = value('q').trim().toLowerCase();
+    var total = { error: 0, warning: 0, info: 0 };
     var count = 0;
     findings.forEach(function (f) {
       var ok = (!severity || f.getAttribute('data-severity') === severity) &&
@@ -112,29 +175,41 @@ const SCRIPT = `
         (!file || f.getAttribute('data-file') === file) &&
         (!text || f.textContent.toLowerCase().indexOf(text) >= 0);
       f.hidden = !ok;
-      if (ok) count++;
+      if (ok) { count++; total[f.getAttribute('data-severity')]++; }
     });
     Object.keys(groups).forEach(function (kind) {
       Object.keys(groups[kind]).forEach(function (key) {
         var g = groups[kind][key];
-        g.hidden = kind !== by || !g.querySelector('article.finding:not([hidden])');
+        var c = { error: 0, warning: 0, info: 0 };
+        Array.prototype.forEach.call(g.querySelectorAll('article.finding:not([hidden])'), function (f) { c[f.getAttribute('data-severity')]++; });
+        g.hidden = kind !== by || c.error + c.warning + c.info === 0;
+        g.querySelector('.meta').textContent = countsText(c);
       });
     });
-    shown.textContent = shown.getAttribute('data-template').replace('{shown}', String(count)).replace('{total}', String(findings.length));
+    shown.textContent = fill(labels.shown, { shown: count, total: findings.length });
+    shownCounts.textContent = countsText(total);
+    var hash = stateHash();
+    if (permalink) permalink.setAttribute('href', hash);
+    if (writeHash && location.hash !== hash && !(hash === '#?' && !location.hash)) {
+      // replaceState is refused for a page opened from disk (file:, an opaque origin) in some browsers; replacing the location is not.
+      try { history.replaceState(null, '', hash); } catch (e) { location.replace(hash); }
+    }
   }
   Array.prototype.forEach.call(document.querySelectorAll('button.filter'), function (b) {
     b.addEventListener('click', function () {
-      var name = b.getAttribute('data-name');
-      form.elements[name].value = b.getAttribute('data-value');
-      apply();
+      setValue(b.getAttribute('data-name'), b.getAttribute('data-value'));
+      apply(true);
       if (form.scrollIntoView) form.scrollIntoView();
     });
   });
-  form.addEventListener('input', apply);
-  form.addEventListener('change', apply);
+  form.addEventListener('input', function () { apply(true); });
+  form.addEventListener('change', function () { apply(true); });
   form.addEventListener('submit', function (e) { e.preventDefault(); });
+  form.addEventListener('reset', function () { setTimeout(function () { apply(true); }, 0); });
+  window.addEventListener('hashchange', function () { if (readHash()) apply(false); });
   form.hidden = false;
-  apply();
+  readHash();
+  apply(false);
 })();
 `;
 
@@ -222,7 +297,7 @@ function countHeads(l: Labels): string {
 }
 
 function rulesSection(findings: readonly Finding[], rules: readonly RuleMeta[], l: Labels): string[] {
-  const described = new Map(rules.map((r) => [r.id, r.description]));
+  const described = new Map(rules.map((r) => [r.id, ruleDescription(r, l.locale)]));
   const rows = tallyByRule(findings).map(
     (t) =>
       `<tr data-rule="${escapeHtml(t.ruleId)}"><td>${filterButton('rule', t.ruleId, `<code>${escapeHtml(t.ruleId)}</code>`)}</td>` +
@@ -302,19 +377,40 @@ function filtersForm(findings: readonly Finding[], files: readonly FileTally[], 
     `<label>${l.t(labelId)} <select name="${name}">${options(values, l)}</select></label>`;
   return [
     // Hidden until the script runs: without it the filters could not work.
-    '<form id="filters" class="filters" hidden>',
+    `<form id="filters" class="filters" hidden data-labels="${escapeHtml(JSON.stringify(scriptLabels(l.locale)))}">`,
     select('severity', 'label.html.filter-severity', severities),
     select('rule', 'label.html.filter-rule', rules),
     select('claim', 'label.html.filter-claim', claims),
     select('file', 'label.html.filter-file', fileOptions),
     `<label>${l.t('label.html.filter-text')} <input type="search" name="q"></label>`,
+    `<label>${l.t('label.html.sort')} <select name="sort">` +
+      ['position', 'severity', 'rule', 'claim'].map((v) => `<option value="${v}">${l.t(`label.html.sort-${v}`)}</option>`).join('') +
+      '</select></label>',
     `<fieldset><legend>${l.t('label.html.group-by')}</legend>` +
       `<label><input type="radio" name="group" value="file" checked> ${l.t('label.html.group-file')}</label>` +
       `<label><input type="radio" name="group" value="rule"> ${l.t('label.html.group-rule')}</label></fieldset>`,
-    `<output id="shown" data-template="${escapeHtml(label(l.locale, 'label.html.shown', { shown: '{shown}', total: '{total}' }))}">` +
-      `${l.t('label.html.shown', { shown: findings.length, total: findings.length })}</output>`,
+    `<button type="reset">${l.t('label.html.reset')}</button>`,
+    `<a id="permalink" href="#?">${l.t('label.html.permalink')}</a>`,
+    `<output id="shown">${l.t('label.html.shown', { shown: findings.length, total: findings.length })}</output>` +
+      `<output id="shown-counts">${l.counts(countSeverities(findings))}</output>`,
     '</form>',
   ].join('\n');
+}
+
+/** The templates the script fills in (the count line, each group's counts), from the catalogue. */
+function scriptLabels(locale: Locale): Record<string, unknown> {
+  const forms = (id: string) => {
+    const t = template(locale, id);
+    return typeof t === 'string' ? { other: t } : t;
+  };
+  const data = {
+    shown: template(locale, 'label.html.shown'),
+    counts: template(locale, 'label.counts'),
+    errors: forms('label.count.errors'),
+    warnings: forms('label.count.warnings'),
+    infos: forms('label.count.infos'),
+  };
+  return data;
 }
 
 /** The finding's source line as a link, when the config gives a URL template. */
@@ -388,7 +484,7 @@ export const formatHtml: Formatter = (result: RunResult, options: FormatterOptio
   const body: string[] = [
     `<h1>${l.t('label.html.title')}</h1>`,
     `<p class="meta">${l.t('label.as-of', { date: result.asOf })} · ${l.count('files', s.files)} · ${l.count('claims', s.claims)} · ` +
-      `${l.count('problems', problems)} (${l.counts(s)})</p>`,
+      `${l.t('label.html.meta-counts', { problems: label(l.locale, 'label.count.problems', { count: problems }), counts: countsText(l.locale, s) })}</p>`,
     ...summarySection(result, l),
   ];
   if (result.findings.length === 0) {

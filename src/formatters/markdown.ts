@@ -38,7 +38,7 @@ function totalsLine(result: RunResult, locale: Locale): string {
   const scope = render(locale, scopeMessage(s.files, s.claims));
   const problems = s.errors + s.warnings + s.infos;
   const asOf = result.asOf ? ` · ${render(locale, msg('label.as-of', { date: result.asOf }))}` : '';
-  return `**${render(locale, msg('label.count.problems', { count: problems }))}** (${countsText(locale, s)}) ${scope}${asOf}`;
+  return render(locale, msg('label.markdown.totals', { problems: msg('label.count.problems', { count: problems }), counts: countsText(locale, s), scope, asOf }));
 }
 
 function ruleTable(findings: readonly Finding[], locale: Locale): string[] {
@@ -57,7 +57,7 @@ function findingRow(f: Finding, locale: Locale): string {
   let canonical = '—';
   if (f.expected !== undefined) {
     canonical = escapeCell(truncate(oneLine(f.expected), CANONICAL_CHARS));
-    if (f.source !== undefined) canonical += ` (${escapeCell(f.source)})`;
+    if (f.source !== undefined) canonical += render(locale, msg('label.source', { source: escapeCell(f.source) }));
   }
   const severity = `${SEVERITY_MARK[f.severity]} ${render(locale, msg(`label.severity.${f.severity}`))}`;
   return `| ${f.line} | ${severity} | ${escapeCell(f.ruleId)} | ${cell} | ${canonical} |`;
@@ -95,7 +95,7 @@ export const formatMarkdown: Formatter = (result, options) => {
     }
     const hidden = result.findings.length - shown;
     if (hidden > 0) {
-      const where = options.reportPath !== undefined ? ` (${escapeCell(options.reportPath)})` : '';
+      const where = options.reportPath !== undefined ? render(locale, msg('label.source', { source: escapeCell(options.reportPath) })) : '';
       lines.push('', render(locale, msg('label.markdown.hidden', { count: hidden, where })));
     }
   }

@@ -5,7 +5,8 @@
 // What GitHub needs beyond the schema: fullDescription at most 1,024 characters,
 // related locations linked from the message text, a helpUri per rule.
 
-import type { Locale } from '../i18n/catalogue.js';
+import { render, type Locale } from '../i18n/catalogue.js';
+import { msg } from '../i18n/message.js';
 import type {
   Location,
   Log,
@@ -19,7 +20,7 @@ import type {
 import type { Finding, RelatedLocation, RuleMeta, RunResult, Severity, SpanPosition } from '../types.js';
 import type { Formatter, FormatterOptions } from './types.js';
 import { directoryUri, fileUri, locate, relativeUri } from './location.js';
-import { messageWithCanonical, oneLine } from './text.js';
+import { messageWithCanonical, oneLine, ruleDescription } from './text.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/claimlint/claimlint';
@@ -69,17 +70,24 @@ export function cutDescription(text: string, max = FULL_DESCRIPTION_MAX): string
   return end > 0 ? text.slice(0, end).trimEnd() : `${text.slice(0, max - 1)}…`;
 }
 
-function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
-  const docs = rule.docs.trim() || rule.description;
+/**
+ * A rule for the tool's driver, its description in the run's language. The
+ * longer documentation is written in English (it is the README's): in another
+ * language the description stands in for it and the help links to it.
+ */
+function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
+  const description = ruleDescription(rule, locale);
+  const docs = locale === 'en' ? rule.docs.trim() || rule.description : description;
   const helpUri = ruleHelpUri(rule.id);
+  const link = `[${render(locale, msg('label.sarif.documentation', { rule: `\`${rule.id}\`` }))}](${helpUri})`;
   return {
     id: rule.id,
     name: ruleName(rule.id),
-    shortDescription: { text: rule.description },
+    shortDescription: { text: description },
     // The first paragraph, within GitHub's limit; the whole text is the help.
     fullDescription: { text: cutDescription(docs.split(PARAGRAPH_BREAK)[0]!.trim()) },
     helpUri,
-    help: { text: docs, markdown: `**${rule.description}**\n\n${docs}\n\n[Documentation of \`${rule.id}\`](${helpUri})` },
+    help: { text: docs, markdown: locale === 'en' ? `**${description}**\n\n${docs}\n\n${link}` : `**${description}**\n\n${link}` },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: [rule.type] },
   };
@@ -128,10 +136,10 @@ function resultMessage(f: Finding, related: readonly RelatedLocation[], options:
   if (related.length === 0) return text;
   const links = related.map((r, i) => {
     const where = `${locate(r.file, options.cwd, options.root).path}:${r.line}`;
-    const label = r.message !== undefined ? `${r.message}, ${where}` : where;
-    return `[${escapeMessageText(label)}](${i + 1})`;
+    const text = r.message !== undefined ? render(locale, msg('label.sarif.related', { message: r.message, where })) : where;
+    return `[${escapeMessageText(text)}](${i + 1})`;
   });
-  return `${text} See ${links.join('; ')}.`;
+  return render(locale, msg('label.sarif.see', { text, links: { list: links, sep: 'semicolon' } }));
 }
 
 function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: FormatterOptions, locale: Locale): Result {
@@ -154,6 +162,8 @@ function toResult(f: Finding, ruleIndex: ReadonlyMap<string, number>, options: F
   };
 }
 
+const LANGUAGE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-US', zh: 'zh-CN' };
+
 export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
   const ruleIndex = new Map<string, number>();
   result.rules.forEach((r, i) => {
@@ -171,7 +181,7 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
         name: 'claimlint',
         version: options.toolVersion,
         informationUri: INFORMATION_URI,
-        rules: result.rules.map(ruleDescriptor),
+        rules: result.rules.map((r) => ruleDescriptor(r, result.locale ?? 'en')),
       },
     },
     invocations: [
@@ -183,6 +193,8 @@ export function toSarifLog(result: RunResult, options: FormatterOptions): Log {
     ],
     originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.root ?? options.cwd) } },
     columnKind: 'utf16CodeUnits',
+    // The language of the run's messages (SARIF's default is en-US).
+    language: LANGUAGE_TAGS[result.locale ?? 'en'],
     results: result.findings.map((f) => toResult(f, ruleIndex, options, result.locale ?? 'en')),
   };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };

@@ -58,11 +58,11 @@ function detailLines(f: Finding, paint: Paint, locale: Locale): string[] {
   const excerpt = oneLine(f.excerpt);
   if (excerpt) lines.push(`    ${paint.dim('›')} ${excerpt}`);
   if (f.expected !== undefined) {
-    const source = f.source !== undefined ? ` (${oneLine(f.source)})` : '';
+    const source = f.source !== undefined ? render(locale, msg('label.source', { source: oneLine(f.source) })) : '';
     lines.push(paint.dim(`    ${render(locale, msg('label.canonical', { statement: `${oneLine(f.expected)}${source}` }))}`));
   }
   for (const r of f.related ?? []) {
-    const note = r.message !== undefined ? `  (${oneLine(r.message)})` : '';
+    const note = r.message !== undefined ? render(locale, msg('label.related-note', { note: oneLine(r.message) })) : '';
     lines.push(paint.dim(`    ↔ ${oneLine(r.file)}:${r.line}  ${oneLine(r.excerpt)}${note}`));
   }
   return lines;

@@ -1,9 +1,9 @@
 // Text helpers shared by the human-readable formatters: terminal display width
 // of CJK text, flattening excerpts to one line, and cutting long cells.
 
-import { render, type Locale } from '../i18n/catalogue.js';
+import { hasMessage, label, render, type Locale } from '../i18n/catalogue.js';
 import { msg } from '../i18n/message.js';
-import type { Finding } from '../types.js';
+import type { Finding, RuleMeta } from '../types.js';
 
 /**
  * Code point ranges a terminal draws two columns wide (East Asian Wide and
@@ -163,6 +163,12 @@ export function truncate(s: string, max: number): string {
  */
 export function messageWithCanonical(f: Finding, locale: Locale = 'en'): string {
   if (f.expected === undefined) return f.message;
-  const source = f.source !== undefined ? ` (${f.source})` : '';
+  const source = f.source !== undefined ? render(locale, msg('label.source', { source: f.source })) : '';
   return render(locale, msg('label.with-canonical', { message: f.message, statement: `${f.expected}${source}` }));
+}
+
+/** A rule's one-line description in `locale` (the catalogue's `rule.ID.description`; a rule it lacks keeps its own). */
+export function ruleDescription(rule: Pick<RuleMeta, 'id' | 'description'>, locale: Locale = 'en'): string {
+  const id = `rule.${rule.id}.description`;
+  return hasMessage(id) ? label(locale, id) : rule.description;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import { schemaValidator } from '../schemas.js';
 import { LocatedYaml, formatProblem, type YamlProblem } from '../yaml/located.js';
+import { setEnglishRenderer } from '../yaml/problem-text.js';
 import { isMessage, type Message, type MessageArg } from './message.js';
 
 export type Locale = 'en' | 'zh';
@@ -102,11 +103,23 @@ export function loadCatalogues(files?: Partial<Record<Locale, string>>): Readonl
 }
 
 let bundled: ReadonlyMap<Locale, Catalogue> | undefined;
+/** True while the bundled catalogues are read: a problem in them cannot be rendered through them. */
+let loadingBundled = false;
 
 function catalogue(locale: Locale): Catalogue {
-  bundled ??= loadCatalogues();
+  if (!bundled) {
+    loadingBundled = true;
+    try {
+      bundled = loadCatalogues();
+    } finally {
+      loadingBundled = false;
+    }
+  }
   return bundled.get(locale)!;
 }
+
+// YAML problems (src/yaml/located.ts) carry their English text; it comes from here.
+setEnglishRenderer((m) => (loadingBundled ? m.id : render('en', m)));
 
 /** Whether the bundled catalogues have this id (tests check every id the code uses). */
 export function hasMessage(id: string): boolean {
@@ -132,6 +145,13 @@ function arg(locale: Locale, v: MessageArg): string {
   if (typeof v === 'number') return String(v);
   if (isMessage(v)) return render(locale, v);
   return v.list.map((x) => arg(locale, x)).join(render(locale, { id: `sep.${v.sep}` }));
+}
+
+/** The raw template of `id` in `locale`, placeholders unfilled (the HTML report's script fills them in the page). */
+export function template(locale: Locale, id: string): Template {
+  const t = catalogue(locale).get(id);
+  if (t === undefined) throw new Error(`no message "${id}" in data/messages/${locale}.yaml`);
+  return t;
 }
 
 /** A shorthand for formatters: the label `id` in `locale`. */

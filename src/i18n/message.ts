@@ -11,10 +11,10 @@ export interface Message {
   readonly data?: Readonly<Record<string, MessageArg>>;
 }
 
-/** Items joined with the catalogue's separator of that name (`sep.semicolon`, `sep.comma`, `sep.enum`). */
+/** Items joined with the catalogue's separator of that name (`sep.semicolon`, `sep.comma`, `sep.enum`, `sep.or`). */
 export interface MessageList {
   readonly list: readonly MessageArg[];
-  readonly sep: 'semicolon' | 'comma' | 'enum';
+  readonly sep: 'semicolon' | 'comma' | 'enum' | 'or';
 }
 
 export function msg(id: string, data?: Readonly<Record<string, MessageArg>>): Message {

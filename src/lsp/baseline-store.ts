@@ -5,8 +5,9 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { applyBaseline, readBaseline, serialiseBaseline, type BaselineEntry, type BaselineFile } from '../ci/baseline.js';
 import { RunFailure } from '../failure.js';
-import { ensureDir, fsReason } from '../fs-errors.js';
+import { ensureDir, fsReasonRef } from '../fs-errors.js';
 import type { Finding } from '../types.js';
+import { msg } from '../i18n/message.js';
 
 export const DEFAULT_BASELINE = 'claimlint-baseline.json';
 
@@ -19,10 +20,10 @@ export class BaselineStore {
    * Findings the baseline does not record. A baseline that cannot be read
    * hides nothing; `problem` says why, once for each change of the file.
    */
-  fresh(findings: readonly Finding[], problem: (reason: string) => void): readonly Finding[] {
+  fresh(findings: readonly Finding[], problem: (failure: RunFailure) => void): readonly Finding[] {
     const known = this.cached;
     const state = this.read();
-    if (state.error && state.error !== known?.error) problem(state.error.reason);
+    if (state.error && state.error !== known?.error) problem(state.error);
     return state.file ? applyBaseline(findings, state.file).fresh : findings;
   }
 
@@ -38,7 +39,7 @@ export class BaselineStore {
       ensureDir(dirname(this.path));
       writeFileSync(this.path, serialiseBaseline([...current, { file, ruleId, fingerprint, line, excerpt }]));
     } catch (err) {
-      throw new RunFailure(`cannot write ${this.path}: ${fsReason(err)}`);
+      throw new RunFailure(msg('error.cannot-write', { file: this.path, reason: fsReasonRef(err) }));
     }
     this.cached = undefined;
     return true;

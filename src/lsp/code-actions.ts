@@ -7,6 +7,7 @@ import { inputFormat } from '../parse/formats.js';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BaselineEntry } from '../ci/baseline.js';
+import { label, type Locale } from '../i18n/catalogue.js';
 import type { FileAnalysis } from '../engine/analyze.js';
 import type { Finding } from '../types.js';
 import { SOURCE } from './diagnostics.js';
@@ -24,6 +25,7 @@ export function codeActions(
   analysis: FileAnalysis | undefined,
   contextDiagnostics: readonly Diagnostic[],
   baselineName: string,
+  locale: Locale = 'en',
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const disabled = new Set<string>();
@@ -36,7 +38,7 @@ export function codeActions(
     if (edit) {
       disabled.add(key);
       actions.push({
-        title: `Disable ${f.ruleId} for this line`,
+        title: label(locale, 'lsp.disable-line', { rule: f.ruleId }),
         kind: CodeActionKind.QuickFix,
         diagnostics,
         edit: { changes: { [doc.uri]: [edit] } },
@@ -44,10 +46,10 @@ export function codeActions(
     }
     const entry: BaselineEntry = { file: f.file, ruleId: f.ruleId, fingerprint: f.fingerprint, line: f.line, excerpt: f.excerpt };
     actions.push({
-      title: `Add this ${f.ruleId} finding to the baseline (${baselineName})`,
+      title: label(locale, 'lsp.add-baseline', { rule: f.ruleId, file: baselineName }),
       kind: CodeActionKind.QuickFix,
       diagnostics,
-      command: { title: 'Add to baseline', command: ADD_TO_BASELINE, arguments: [entry] },
+      command: { title: label(locale, 'lsp.add-baseline-command'), command: ADD_TO_BASELINE, arguments: [entry] },
     });
   }
   return actions;

@@ -32,6 +32,10 @@ import { BaselineStore, DEFAULT_BASELINE } from './baseline-store.js';
 import { ADD_TO_BASELINE, codeActions } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
+import { isLocale, render, type Locale } from '../i18n/catalogue.js';
+import { msg, type Message } from '../i18n/message.js';
+import { environmentLocale } from '../i18n/locale.js';
+import { localizeFindings } from '../kernel/messages.js';
 
 /** What a client may pass as `initializationOptions` (every field optional). */
 export interface ServerOptions {
@@ -43,6 +47,8 @@ export interface ServerOptions {
   readonly registry?: string;
   /** Baseline file, relative to the workspace folder (default: claimlint-baseline.json). */
   readonly baseline?: string;
+  /** Message language, zh or en (default: the config's `locale`, else the editor's language, else the environment's). */
+  readonly locale?: string;
 }
 
 
@@ -63,15 +69,24 @@ export function startServer(connection: Connection): void {
   /** Serialises analysis: a flush never runs while another (or a reload) is under way. */
   let queue: Promise<void> = Promise.resolve();
 
+  let editorLocale: Locale | undefined;
+  /** initializationOptions.locale, else the config's, else the editor's, else the environment's. */
+  const localeOf = (ws: Workspace): Locale =>
+    isLocale(options.locale) ? options.locale : ws.configLocale ?? editorLocale ?? environmentLocale();
   const pathOf = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : resolve(root, uri));
   const lintable = (doc: TextDocument) => formatOfName(pathOf(doc.uri)) !== undefined || formatOfLanguage(doc.languageId) !== undefined;
 
   // window/showMessage, a notification: the request form waits for a reply some clients never send.
   const show = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  /** The language of messages before a workspace (and its config) is loaded: the options', else the editor's, else the environment's. */
+  const earlyLocale = (): Locale => (isLocale(options.locale) ? options.locale : editorLocale ?? environmentLocale());
+  let current: Workspace | undefined;
+  const say = (m: Message) => `claimlint: ${render(current ? localeOf(current) : earlyLocale(), m)}`;
+  const failureText = (err: RunFailure) => `claimlint: ${err.messageRef ? render(current ? localeOf(current) : earlyLocale(), err.messageRef) : err.reason}`;
   const report = (err: unknown) => {
     if (err instanceof RunFailure) {
-      show(MessageType.Error, `claimlint: ${err.reason}`);
-      for (const d of err.details) connection.console.error(d);
+      show(MessageType.Error, failureText(err));
+      for (const d of err.detailRefs) connection.console.error(typeof d === 'string' ? d : render(earlyLocale(), d));
     } else {
       connection.console.error(`claimlint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
@@ -86,6 +101,7 @@ export function startServer(connection: Connection): void {
       ...(options.registry ? { registryPath: resolve(root, options.registry) } : {}),
     })).then(
       (ws) => {
+        current = ws;
         connection.console.log(`claimlint ${toolVersion()}: ${ws.fileCount} files of the corpus read from ${root}`);
         return ws;
       },
@@ -112,7 +128,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (doc && lintable(doc)) ws.setText(pathOf(uri), doc.getText(), doc.languageId);
     }
-    const shown = baseline.fresh(ws.findings(), (reason) => show(MessageType.Warning, `claimlint: ${reason}; the baseline hides nothing until it is fixed`));
+    const shown = baseline.fresh(localizeFindings(ws.findings(), localeOf(ws)), (failure) => show(MessageType.Warning, say(msg('lsp.baseline-broken', { reason: failure.messageRef ?? failure.reason }))));
     const byFile = new Map<string, Finding[]>();
     for (const f of shown) {
       const list = byFile.get(f.file);
@@ -130,9 +146,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    // The editor's display language (VS Code sends zh-cn, en…): used when neither the options nor the config set one.
+    if (params.locale) editorLocale = /^zh(?:[-_]|$)/i.test(params.locale) ? 'zh' : 'en';
     if (folder?.startsWith('file:')) root = fileURLToPath(folder);
     else if (params.rootPath) root = params.rootPath;
-    options = readOptions(params.initializationOptions, (message) => show(MessageType.Warning, `claimlint: ${message}`));
+    options = readOptions(params.initializationOptions, (m) => show(MessageType.Warning, say(m)));
     baseline = new BaselineStore(resolve(root, options.baseline ?? DEFAULT_BASELINE));
     watchDynamically = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     workspace = load();
@@ -191,7 +209,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const ws = await workspace;
-    return ws ? hoverAt(published.get(params.textDocument.uri) ?? [], params.position, (id) => ws.claim(id)) : null;
+    return ws ? hoverAt(published.get(params.textDocument.uri) ?? [], params.position, (id) => ws.claim(id), localeOf(ws)) : null;
   });
 
   connection.onCodeAction(async (params) => {
@@ -199,14 +217,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!ws || !doc) return [];
     const findings = published.get(doc.uri) ?? [];
-    return codeActions(doc, findings, params.range, ws.analysis(pathOf(doc.uri)), params.context.diagnostics, ws.display(baseline.path));
+    return codeActions(doc, findings, params.range, ws.analysis(pathOf(doc.uri)), params.context.diagnostics, ws.display(baseline.path), localeOf(ws));
   });
 
   connection.onExecuteCommand((params) => {
     if (params.command !== ADD_TO_BASELINE) return;
     const entry = params.arguments?.[0] as BaselineEntry | undefined;
     if (!isEntry(entry)) {
-      show(MessageType.Error, 'claimlint: addToBaseline needs a finding (file, ruleId, fingerprint, line, excerpt)');
+      show(MessageType.Error, say(msg('lsp.add-baseline-needs-finding')));
       return;
     }
     try {
@@ -228,17 +246,18 @@ function isEntry(e: unknown): e is BaselineEntry {
 }
 
 /** initializationOptions as the server understands them; anything else is named in a warning and left out. */
-function readOptions(raw: unknown, warn: (message: string) => void): ServerOptions {
+function readOptions(raw: unknown, warn: (message: Message) => void): ServerOptions {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    warn('initializationOptions must be an object; ignored');
+    warn(msg('lsp.options-not-object'));
     return {};
   }
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!['asOf', 'config', 'registry', 'baseline'].includes(key)) warn(`unknown initialization option "${key}"; ignored`);
-    else if (typeof value !== 'string' || value === '') warn(`initialization option "${key}" must be a non-empty string; ignored`);
-    else if (key === 'asOf' && !isIsoDate(value)) warn(`asOf must be a date written YYYY-MM-DD, not "${value}"; today is used`);
+    if (!['asOf', 'config', 'registry', 'baseline', 'locale'].includes(key)) warn(msg('lsp.option-unknown', { key }));
+    else if (typeof value !== 'string' || value === '') warn(msg('lsp.option-not-string', { key }));
+    else if (key === 'locale' && !isLocale(value)) warn(msg('lsp.option-locale', { value }));
+    else if (key === 'asOf' && !isIsoDate(value)) warn(msg('lsp.option-as-of', { value }));
     else out[key] = value;
   }
   return out as ServerOptions;

@@ -4,7 +4,8 @@
 // sees plain regular expressions.
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { LocatedYaml, problemOf, type YamlProblem } from '../yaml/located.js';
+import { msg } from '../i18n/message.js';
 import { schemaValidator } from '../schemas.js';
 import { wordAlternation } from '../text/regex.js';
 import { PLACEHOLDERS } from './patterns.js';
@@ -51,7 +52,7 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { ok: false, problems: [{ file: display, line: 1, column: 1, message: `cannot read the lexicon: ${(err as Error).message}` }] };
+    return { ok: false, problems: [problemOf(display, 1, 1, msg('registry.lexicon-unreadable', { reason: (err as Error).message }))] };
   }
   const doc = new LocatedYaml(display, text);
   if (doc.problems.length) return { ok: false, problems: doc.problems };
@@ -62,7 +63,7 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
   const concepts = new Map<string, Concept>();
   for (const [name, spec] of Object.entries(specs)) {
     if (name in PLACEHOLDERS) {
-      problems.push(doc.problemAt(['concepts', name], `"${name}" is a quantity placeholder and cannot be a concept name`, true));
+      problems.push(doc.problemAt(['concepts', name], msg('registry.concept-placeholder', { name }), true));
       continue;
     }
     const parts: string[] = [];
@@ -74,9 +75,9 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
         if (hazard) problems.push(doc.problemAt(['concepts', name, 'patterns', j], hazard));
         else parts.push(p);
       } catch (err) {
-        problems.push(doc.problemAt(['concepts', name, 'patterns', j], `pattern does not compile: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`));
+        problems.push(doc.problemAt(['concepts', name, 'patterns', j], msg('registry.pattern-compile', { reason: (err as Error).message.replace(/^Invalid regular expression: /, '') })));
       }
-      if (REFERENCE.test(p)) problems.push(doc.problemAt(['concepts', name, 'patterns', j], 'a concept cannot refer to another concept'));
+      if (REFERENCE.test(p)) problems.push(doc.problemAt(['concepts', name, 'patterns', j], msg('registry.concept-reference')));
       REFERENCE.lastIndex = 0;
     });
     const { line } = doc.locate(['concepts', name], true);
@@ -88,7 +89,7 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     if (opp === undefined) continue;
     const other = concepts.get(opp);
     if (!other) {
-      problems.push(doc.problemAt(['concepts', name, 'opposite'], `opposite names "${opp}", which is not a concept`));
+      problems.push(doc.problemAt(['concepts', name, 'opposite'], msg('registry.opposite-unknown', { name: opp })));
       continue;
     }
     // A phrasing both a concept and its opposite match would make every hit ambiguous.
@@ -96,7 +97,7 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     c.spec.words?.forEach((w, j) => {
       // Each shared phrasing once, though both concepts name each other.
       const pair = `${[name, opp].sort().join('|')}|${w}`;
-      if (theirs.test(w) && !reported.has(pair) && reported.add(pair)) problems.push(doc.problemAt(['concepts', name, 'words', j], `“${w}” is also a phrasing of the opposite concept "${opp}"`));
+      if (theirs.test(w) && !reported.has(pair) && reported.add(pair)) problems.push(doc.problemAt(['concepts', name, 'words', j], msg('registry.word-both', { word: w, opposite: opp })));
     });
   }
   if (problems.length) return { ok: false, problems };
@@ -129,7 +130,7 @@ export function unusedConcepts(lexicon: Lexicon, used: ReadonlySet<string>): Yam
   const out: YamlProblem[] = [];
   for (const c of lexicon.concepts.values()) {
     // An opposite is used through its partner's checks only; still worth a warning when nothing refers to it.
-    if (!used.has(c.name)) out.push({ file: c.file, line: c.line, column: 3, message: `concept "${c.name}" is not used by any claim` });
+    if (!used.has(c.name)) out.push(problemOf(c.file, c.line, 3, msg('registry.concept-unused', { name: c.name })));
   }
   return out;
 }

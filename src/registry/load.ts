@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { LocatedYaml, type YamlProblem } from '../yaml/located.js';
+import { LocatedYaml, problemOf, type YamlProblem } from '../yaml/located.js';
+import { msg, type Message } from '../i18n/message.js';
 import { pushAll } from '../arrays.js';
 import { schemaValidator } from '../schemas.js';
 import { expandPlaceholders, tryCompile, union } from './patterns.js';
@@ -63,10 +64,10 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
   try {
     files = registryFiles(location);
   } catch {
-    return { ok: false, problems: [{ file: relative(cwd, location) || location, line: 1, column: 1, message: 'registry location does not exist or cannot be read' }] };
+    return { ok: false, problems: [problemOf(relative(cwd, location) || location, 1, 1, msg('registry.missing'))] };
   }
   if (files.length === 0) {
-    return { ok: false, problems: [{ file: relative(cwd, location) || location, line: 1, column: 1, message: 'no registry files (*.yaml) found here' }] };
+    return { ok: false, problems: [problemOf(relative(cwd, location) || location, 1, 1, msg('registry.no-files'))] };
   }
   const lexiconLoad = loadLexicon(lexiconPath(location, options), cwd);
   if (!lexiconLoad.ok) return { ok: false, problems: lexiconLoad.problems };
@@ -95,14 +96,14 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
     }
     const written = (doc.value as { claims: CanonicalClaim[] }).claims;
     written.forEach((raw, i) => {
-      const at = (path: (string | number)[], message: string, key = false) =>
+      const at = (path: (string | number)[], message: string | Message, key = false) =>
         problems.push(doc.problemAt(['claims', i, ...path], message, key));
       const claim = resolveConcepts(raw, lexicon, used, at);
       raw.exceptions?.forEach((e, j) => {
-        if (!e.source) warnings.push(doc.problemAt(['claims', i, 'exceptions', j], `exception "${e.id}" has no source`));
+        if (!e.source) warnings.push(doc.problemAt(['claims', i, 'exceptions', j], msg('registry.exception-no-source', { id: e.id })));
       });
       const first = seen.get(claim.id);
-      if (first) at(['id'], `duplicate claim id "${claim.id}" (first defined at ${first})`);
+      if (first) at(['id'], msg('registry.duplicate-id', { id: claim.id, first }));
       const origin = doc.locate(['claims', i]);
       seen.set(claim.id, `${display}:${origin.line}`);
       const before = problems.length;
@@ -140,7 +141,7 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
   };
 }
 
-type At = (path: (string | number)[], message: string, key?: boolean) => void;
+type At = (path: (string | number)[], message: string | Message, key?: boolean) => void;
 
 function checkPatterns(claim: CanonicalClaim, at: At): void {
   // A pattern that compiles may still hang a run or break the joined expressions.
@@ -151,7 +152,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
   for (const part of ['all', 'any', 'none'] as const) {
     claim.context[part]?.forEach((p, j) => {
       const r = tryCompile(p);
-      if (typeof r === 'string') at(['context', part, j], `pattern does not compile: ${r}`);
+      if (typeof r === 'string') at(['context', part, j], msg('registry.pattern-compile', { reason: r }));
       else hazard(p, ['context', part, j]);
     });
   }
@@ -164,7 +165,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
   for (const [patterns, path] of more) {
     patterns?.forEach((p, j) => {
       const r = tryCompile(p);
-      if (typeof r === 'string') at([...path, j], `pattern does not compile: ${r}`);
+      if (typeof r === 'string') at([...path, j], msg('registry.pattern-compile', { reason: r }));
       else hazard(p, [...path, j]);
     });
   }
@@ -172,8 +173,8 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
     // A phrase or anchor matching the empty string would be a hit everywhere.
     const cue = (p: string, path: (string | number)[]) => {
       const r = tryCompile(p);
-      if (typeof r === 'string') at(path, `pattern does not compile: ${r}`);
-      else if (r.test('')) at(path, 'pattern matches the empty string');
+      if (typeof r === 'string') at(path, msg('registry.pattern-compile', { reason: r }));
+      else if (r.test('')) at(path, msg('registry.pattern-empty'));
       else hazard(p, path);
     };
     value.phrases?.forEach((p, j) => cue(p, ['values', name, 'phrases', j]));
@@ -182,7 +183,7 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
       for (const part of ['with', 'without'] as const) {
         f[part]?.forEach((p, k) => {
           const r = tryCompile(p);
-          if (typeof r === 'string') at(['values', name, 'frames', j, part, k], `pattern does not compile: ${r}`);
+          if (typeof r === 'string') at(['values', name, 'frames', j, part, k], msg('registry.pattern-compile', { reason: r }));
           else hazard(p, ['values', name, 'frames', j, part, k]);
         });
       }
@@ -193,20 +194,20 @@ function checkPatterns(claim: CanonicalClaim, at: At): void {
 function checkValues(claim: CanonicalClaim, at: At): void {
   const names = Object.keys(claim.values);
   if (!claim.values[claim.canonical]) {
-    at(['canonical'], `canonical value "${claim.canonical}" is not one of the values (${names.join(', ')})`);
+    at(['canonical'], msg('registry.canonical-not-value', { value: claim.canonical, names: names.join(', ') }));
   } else if (claim.values[claim.canonical]!.verdict && claim.values[claim.canonical]!.verdict !== 'supports') {
-    at(['values', claim.canonical, 'verdict'], 'the canonical value must support the claim');
+    at(['values', claim.canonical, 'verdict'], msg('registry.canonical-verdict'));
   }
   for (const [name, value] of Object.entries(claim.values)) {
     if (value.negation !== undefined && !claim.values[value.negation]) {
-      at(['values', name, 'negation'], `negation names "${value.negation}", which is not one of the values (${names.join(', ')})`);
+      at(['values', name, 'negation'], msg('registry.negation-not-value', { value: value.negation, names: names.join(', ') }));
     }
-    if (value.verdict === 'local-rule' && !value.when) at(['values', name, 'verdict'], 'a local-rule value needs `when`: the national ceiling its figure must stay within');
+    if (value.verdict === 'local-rule' && !value.when) at(['values', name, 'verdict'], msg('registry.local-rule-when'));
   }
   claim.exceptions?.forEach((e, j) => {
     e.values?.forEach((v, k) => {
-      if (!claim.values[v]) at(['exceptions', j, 'values', k], `exception names value "${v}", which is not one of the values (${names.join(', ')})`);
-      else if (v === claim.canonical) at(['exceptions', j, 'values', k], 'the canonical value needs no exception');
+      if (!claim.values[v]) at(['exceptions', j, 'values', k], msg('registry.exception-not-value', { value: v, names: names.join(', ') }));
+      else if (v === claim.canonical) at(['exceptions', j, 'values', k], msg('registry.exception-canonical'));
     });
   });
 }
@@ -219,7 +220,7 @@ function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<stri
   const list = (patterns: readonly string[] | undefined, path: (string | number)[]): string[] | undefined =>
     patterns?.map((p, j) => {
       const r = expandConcepts(p, lexicon, used);
-      for (const name of r.unknown) at([...path, j], `unknown concept {${name}}: not defined in the lexicon${lexicon.file ? ` (${lexicon.file})` : ''}`);
+      for (const name of r.unknown) at([...path, j], msg('registry.unknown-concept', { name, where: lexicon.file ? msg('registry.lexicon-where', { file: lexicon.file }) : '' }));
       return r.source;
     });
   const opt = <K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [key]: v } as { [P in K]?: V }));

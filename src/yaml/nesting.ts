@@ -12,6 +12,8 @@ export interface NestingProblem {
   /** Offset into the text where the nesting passes the limit. */
   readonly offset: number;
   readonly message: string;
+  /** The depth limit that was passed. */
+  readonly max: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export function yamlNestingProblem(text: string, max = MAX_YAML_DEPTH): NestingP
         block++;
       } else if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
         // `- ` / `? ` open a level (the space after it is part of the indicator).
-        if (++block + flow > max) return { offset: i, message: `nested more than ${max} levels deep; not read` };
+        if (++block + flow > max) return { offset: i, max, message: `nested more than ${max} levels deep; not read` };
         i++;
         continue;
       } else {
@@ -59,7 +61,7 @@ export function yamlNestingProblem(text: string, max = MAX_YAML_DEPTH): NestingP
       else if (c === 91 || c === 123) flow++;
       else if ((c === 93 || c === 125) && flow > 0) flow--;
     }
-    if (block + flow > max) return { offset: i, message: `nested more than ${max} levels deep; not read` };
+    if (block + flow > max) return { offset: i, max, message: `nested more than ${max} levels deep; not read` };
   }
   return undefined;
 }

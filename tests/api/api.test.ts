@@ -1,6 +1,6 @@
 // The Node API, imported by the package's name as a script would (the package
 // refers to itself through its `exports`; `npm test` builds dist/ first).
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +166,53 @@ describe('the package as another project installs it', () => {
     // Only the entry is public: internals are not reachable by a deep import.
     const deep = spawnSync(process.execPath, ['deep.mjs'], { cwd: dir, encoding: 'utf8' });
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+});
+
+describe('the package as npm packs it', () => {
+  // `npm pack` of this checkout (no scripts: dist/ is already built), unpacked as an installed dependency would be.
+  // Its own dependencies are this checkout's node_modules, linked: nothing is fetched.
+  function installPacked(): string {
+    const dir = tempTree({ 'claims/demo.yaml': REGISTRY });
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+    const target = join(dir, 'node_modules', 'claimlint');
+    mkdirSync(target, { recursive: true });
+    const untar = spawnSync('tar', ['-xzf', join(dir, tarball), '-C', target, '--strip-components=1'], { encoding: 'utf8' });
+    expect(untar.status, untar.stderr).toBe(0);
+    symlinkSync(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
+    return dir;
+  }
+
+  it('carries the message catalogues, schemas and declarations, not the tests', () => {
+    const dir = installPacked();
+    const pkg = join(dir, 'node_modules', 'claimlint');
+    for (const f of ['data/messages/zh.yaml', 'data/messages/en.yaml', 'schemas/messages.schema.json', 'dist/src/index.d.ts', 'claims/lexicon.yaml']) {
+      expect(existsSync(join(pkg, f)), f).toBe(true);
+    }
+    expect(existsSync(join(pkg, 'tests'))).toBe(false);
+  });
+
+  it('lintText from the tarball, in the language asked for (option, else the environment)', () => {
+    const dir = installPacked();
+    writeFileSync(join(dir, 'use.mjs'), [
+      "import { lintText, formatters } from 'claimlint';",
+      `const text = ${JSON.stringify(CONTRADICTION)};`,
+      "const zh = await lintText(text, { filePath: 'x.md', asOf: '2026-11-22', locale: 'zh' });",
+      "const en = await lintText(text, { filePath: 'x.md', asOf: '2026-11-22', locale: 'en' });",
+      "const env = await lintText(text, { filePath: 'x.md', asOf: '2026-11-22' });",
+      'console.log(JSON.stringify({ zh: zh.findings[0].message, en: en.findings[0].message, env: env.findings[0].message, stylish: formatters.stylish(zh, { color: false, locale: "zh" }).trimEnd().split("\\n").at(-1), fp: zh.findings[0].fingerprint === en.findings[0].fingerprint }));',
+    ].join('\n'));
+    const r = spawnSync(process.execPath, ['use.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    // zh.yaml's claim-contradiction.contradicts and en.yaml's, with the demo claim's subject and value labels.
+    expect(out.zh).toBe('停缴后余额：文中“清零”意为“清零”，与权威口径“保留”不符。');
+    expect(out.en).toBe('停缴后余额: “清零” asserts 清零, but the canonical value is 保留.');
+    expect(out.env).toBe(out.zh);
+    expect(out.stylish).toBe('✖ 1 个问题（1 个错误，0 个警告，0 个提示），共 1 个文件 · 检查了 1 条断言');
+    // Only the wording changes: the fingerprint (and so a baseline) is the same in both languages.
+    expect(out.fp).toBe(true);
   });
 });

@@ -81,7 +81,7 @@ describe('config', () => {
     const dir = tempTree({ 'claimlint.config.yaml': 'rules:\n  stale-year:\n    severity: warning\n    options:\n      minAge: 0\n      maxAge: 3\n', 'a.md': right });
     const r = runCli(['check', 'a.md', '--registry', registry], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/claimlint\.config\.yaml:5:15: option "minAge" of rule "stale-year" must be >= 1/);
+    expect(r.stderr).toMatch(/claimlint\.config\.yaml:5:15: rule "stale-year", option "minAge" must be >= 1/);
     expect(r.stderr).toMatch(/claimlint\.config\.yaml:6:7: unknown option "maxAge" for rule "stale-year"/);
   });
 

@@ -312,7 +312,8 @@ describe('sarif', () => {
     expect(driver.version).toBe('0.1.0');
     expect(driver.rules?.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(driver.rules?.[0]?.name).toBe('ClaimContradiction');
-    expect(driver.rules?.[0]?.shortDescription?.text).toBe('与登记的规范说法相反的陈述');
+    // The one-line description of a rule the catalogue knows is the catalogue's (data/messages/en.yaml), in the run's language.
+    expect(driver.rules?.[0]?.shortDescription?.text).toBe('A sentence asserts a value that contradicts the canonical claim in the registry.');
     expect(driver.rules?.[0]?.fullDescription?.text).toBe('报告与规范说法相反的句子。');
     expect(driver.rules?.[0]?.help?.text).toContain('修改句子');
     expect(driver.rules?.[3]?.defaultConfiguration?.level).toBe('note');

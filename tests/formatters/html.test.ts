@@ -100,7 +100,8 @@ describe('html report: one self-contained page', () => {
       ['stale-year', '0', '2', '0', '2'],
       ['region-conflict', '0', '0', '1', '1'],
     ]);
-    expect(d.querySelector('#rules tbody tr td:nth-child(2)')!.textContent).toBe('与登记的规范说法相反的陈述');
+    // A rule the catalogue describes is described in the run's language (data/messages/en.yaml), not by its meta.
+    expect(d.querySelector('#rules tbody tr td:nth-child(2)')!.textContent).toBe('A sentence asserts a value that contradicts the canonical claim in the registry.');
     const topicRows = [...d.querySelectorAll('#topics tbody tr')].map((r) => [r.getAttribute('data-topic'), ...texts(r.querySelectorAll('td.n'))]);
     // personal-account: 1 error + 1 info; waiting-period: 1 error; no claim: the two stale years.
     expect(topicRows).toEqual([

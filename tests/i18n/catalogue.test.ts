@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { CatalogueError, hasMessage, loadCatalogues, render } from '../../src/i18n/catalogue.js';
 import { environmentLocale, resolveLocale } from '../../src/i18n/locale.js';
 import { list, msg } from '../../src/i18n/message.js';
+import { JSON_TYPES, YAML_CODES } from '../../src/yaml/located.js';
+import { KNOWN_CODES as FS_CODES } from '../../src/fs-errors.js';
+import { allRuleMeta } from '../../src/rules/index.js';
 
 const EN = readFileSync(new URL('../../data/messages/en.yaml', import.meta.url), 'utf8');
 const ZH = readFileSync(new URL('../../data/messages/zh.yaml', import.meta.url), 'utf8');
@@ -84,6 +87,24 @@ describe('message catalogues', () => {
     walk(new URL('../../src', import.meta.url).pathname);
     expect(ids.size).toBeGreaterThan(40);
     expect([...ids].filter((id) => !hasMessage(id))).toEqual([]);
+  });
+
+  it('every id the code builds from a name is there too: YAML error codes, schema types, file-system codes, rules, example kinds', () => {
+    const built = [
+      ...[...YAML_CODES].map((c) => `yaml.${c.toLowerCase().replace(/_/g, '-')}`),
+      ...[...JSON_TYPES].map((t) => `schema.type-${t}`),
+      ...[...FS_CODES].map((c) => `fs.${c.toLowerCase()}`),
+      ...allRuleMeta().map((r) => `rule.${r.id}.description`),
+      ...['supports', 'contradicts', 'unrelated'].map((k) => `registry.test-kind-${k}`),
+      ...['error', 'warning', 'info'].map((s) => `label.severity.${s}`),
+      ...['position', 'severity', 'rule', 'claim'].map((s) => `label.html.sort-${s}`),
+    ];
+    expect(built.length).toBeGreaterThan(45);
+    expect(built.filter((id) => !hasMessage(id))).toEqual([]);
+  });
+
+  it('the English rule descriptions are the rules’ own', () => {
+    for (const r of allRuleMeta()) expect(render('en', msg(`rule.${r.id}.description`))).toBe(r.description);
   });
 });
 

@@ -20,7 +20,7 @@ describe('yamlNestingProblem', () => {
   it('finds block and flow nesting past the limit, at the character that passes it', () => {
     const dashes = `${'- '.repeat(MAX_YAML_DEPTH + 5)}x`;
     // The 101st "- " starts at offset 200.
-    expect(yamlNestingProblem(dashes)).toEqual({ offset: 2 * MAX_YAML_DEPTH, message: `nested more than ${MAX_YAML_DEPTH} levels deep; not read` });
+    expect(yamlNestingProblem(dashes)).toEqual({ offset: 2 * MAX_YAML_DEPTH, max: MAX_YAML_DEPTH, message: `nested more than ${MAX_YAML_DEPTH} levels deep; not read` });
     expect(yamlNestingProblem(`k: ${'['.repeat(MAX_YAML_DEPTH + 1)}`)?.offset).toBe(3 + MAX_YAML_DEPTH);
     expect(yamlNestingProblem(`k: ${'['.repeat(MAX_YAML_DEPTH)}${']'.repeat(MAX_YAML_DEPTH)}`)).toBeUndefined();
   });
@@ -43,6 +43,12 @@ describe('deep nesting in YAML', () => {
     const doc = new LocatedYaml('claimlint.config.yaml', `corpus:\n  - ${'['.repeat(5000)}\n`);
     expect(doc.value).toBeUndefined();
     // Two spaces and a dash count three levels (an upper bound), so the 98th bracket passes 100: column 4 + 98.
-    expect(doc.problems).toEqual([{ file: 'claimlint.config.yaml', line: 2, column: 102, message: `nested more than ${MAX_YAML_DEPTH} levels deep; not read` }]);
+    expect(doc.problems).toEqual([
+      {
+        file: 'claimlint.config.yaml', line: 2, column: 102, message: `nested more than ${MAX_YAML_DEPTH} levels deep; not read`,
+        // The same problem as a catalogue message, for the run's language.
+        ref: { id: 'yaml.too-deep', data: { depth: MAX_YAML_DEPTH } },
+      },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { msg } from '../../i18n/message.js';
+import { render } from '../../i18n/catalogue.js';
 import { serialiseBaseline } from '../../ci/baseline.js';
 import { check } from '../../engine/run.js';
 import type { Io } from '../output.js';
@@ -15,6 +17,7 @@ export interface BaselineFlags {
 export async function runBaselineWrite(file: string, flags: BaselineFlags, io: Io): Promise<number> {
   const outcome = await check(runOptions(flags.paths ?? [], flags, io));
   writeReport(io, file, serialiseBaseline(outcome.result.findings));
-  io.stderr(`claimlint: wrote ${outcome.result.findings.length} finding${outcome.result.findings.length === 1 ? '' : 's'} to ${file}\n`);
+  const written = msg('note.baseline-written', { findings: msg('label.count.findings', { count: outcome.result.findings.length }), file });
+  io.stderr(`claimlint: ${render(outcome.result.locale ?? 'en', written)}\n`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { check, corpusEntries } from '../../engine/run.js';
 import { loadFactKeys } from '../../facts/keys.js';
 import { suggestions, suggestionsYaml } from '../../facts/registry-suggest.js';
@@ -18,7 +19,7 @@ export interface SuggestFlags {
 
 function count(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value)) throw new UsageError(msg('error.whole-number', { flag, value }));
   return Number(value);
 }
 
