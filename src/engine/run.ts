@@ -12,6 +12,7 @@ import { compactAnalysis } from './compact.js';
 import type { FileAnalysis, Services } from './analyze.js';
 import { setup, type Setup } from './setup.js';
 import { discoverRun } from './discover.js';
+import { loadParsers } from '../parse/formats.js';
 import { byteReader } from './read.js';
 import { cachedAnalyzer, corpusKey, openCache, runInputs } from './analyze-cached.js';
 import { corpusStage } from './corpus.js';
@@ -79,6 +80,9 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   if (found.files.length === 0 && found.missing.length === 0 && found.ignored === 0) {
     throw new RunFailure(options.paths.length ? msg('error.no-articles') : msg('error.no-corpus-match', { globs: list(config.corpus, 'comma') }));
   }
+
+  // Only the parsers of the formats found are loaded.
+  await loadParsers(found.files.map((f) => f.format));
 
   // read
   const read = byteReader(config.maxFileBytes, found.stdinFile && options.stdin ? { file: found.stdinFile, bytes: options.stdin.bytes } : undefined);

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { loadRegistry } from '../registry/load.js';
 import { selfTest } from '../registry/selftest.js';
 import { selfTestDigest, stampedAsPassed } from '../registry/selftest-stamp.js';
+import { compiledRegistryKey, readCompiledRegistry, writeCompiledRegistry } from '../registry/compiled-cache.js';
 import type { Registry } from '../registry/types.js';
 import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
@@ -46,11 +47,18 @@ export function setup(options: SetupOptions): Setup {
   const cfg = loadConfig(options.cwd, options.configPath, allRuleMeta());
   if (!cfg.ok) throw new RunFailure(msg('error.invalid-config', { problem: formatProblem(cfg.problems[0]!) }), cfg.problems.map(formatProblem));
   const config = cfg.config;
-  const registry = options.registry ?? loadRegistryOrFail(options.registryPath ?? config.registry, options.cwd, config.lexicon);
-  const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : loadCues();
-  // The bundled registry, lexicon and cues, self-tested when this build was made, are not tested again.
-  const bundled = !options.registry && !options.registryPath && !config.cues && !config.lexicon && resolve(config.registry) === packagePath('claims');
-  if (!bundled || !stampedAsPassed(selfTestDigest(bundledDataDigest()))) selfTestOrFail(registry, cues);
+  const location = options.registryPath ?? config.registry;
+  // A registry compiled and self-tested by an earlier run with the same files, cues and code is taken as it was stored.
+  const key = options.registry ? undefined : compiledRegistryKey(location, options.cwd, config.lexicon, cuesKey(config));
+  const stored = key ? readCompiledRegistry(key) : undefined;
+  const registry = options.registry ?? stored?.registry ?? loadRegistryOrFail(location, options.cwd, config.lexicon);
+  const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : (stored?.cues ?? loadCues());
+  if (!stored) {
+    // The bundled registry, lexicon and cues, self-tested when this build was made, are not tested again.
+    const bundled = !options.registry && !options.registryPath && !config.cues && !config.lexicon && resolve(config.registry) === packagePath('claims');
+    if (!bundled || !stampedAsPassed(selfTestDigest(bundledDataDigest()))) selfTestOrFail(registry, cues);
+    if (key) writeCompiledRegistry(key, { registry, ...(config.cues ? {} : { cues }) });
+  }
   const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
   return {
@@ -75,6 +83,17 @@ export function setup(options: SetupOptions): Setup {
 export function factsNeeded(settings: RuleSettings): boolean {
   const s = settingFor(settings, 'corpus-conflict');
   return s.enabled && s.options['facts'] !== false;
+}
+
+/** What the self-test's outcome depends on besides the registry: the cue lists (a config's own file, else the bundled data). */
+function cuesKey(config: Config): string {
+  if (!config.cues) return `bundled\0${bundledDataDigest()}`;
+  try {
+    return `file\0${readFileSync(config.cues, 'utf8')}`;
+  } catch {
+    // Unreadable: loading the cues reports it; a key that never matches a stored entry.
+    return `unreadable\0${Math.random()}`;
+  }
 }
 
 /** A registry whose own examples are read wrongly does not load. */
