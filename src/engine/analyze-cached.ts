@@ -12,9 +12,12 @@ import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
 import { bundledDataDigest } from './setup.js';
 import { takeBytes, type ByteReader, type RunInput } from './read.js';
 
-/** The run's cache, or undefined without `--cache`. */
-export function openCache(location: string | undefined, cwd: string, config: Config, registry: Registry, services: Services): AnalysisCache | undefined {
-  return location ? AnalysisCache.open(resolve(cwd, location), runKey(cacheKeyParts(config, registry, services))) : undefined;
+/**
+ * The run's cache, or undefined without `--cache`. Entries hold compact
+ * analyses, so a run that keeps whole articles (registry coverage) uses none.
+ */
+export function openCache(location: string | undefined, cwd: string, config: Config, registry: Registry, services: Services, keepArticles = false): AnalysisCache | undefined {
+  return location && !keepArticles ? AnalysisCache.open(resolve(cwd, location), runKey(cacheKeyParts(config, registry, services))) : undefined;
 }
 
 /**
@@ -49,12 +52,18 @@ export function cachedAnalyzer(
   return (input) => {
     const bytes = takeBytes(input, read);
     if (!cache || !input.key || bytes instanceof Error) return keep(analyzeFile(input.file, bytes, services));
-    const hit = cache.get(input.key, bytes, input.file.display);
-    if (hit) return keep(hit);
-    const fresh = analyzeFile(input.file, bytes, services);
+    // Entries are compact analyses: a hit is used as it was stored.
+    const hit = cache.get(input.key, input.file.display);
+    if (hit) return hit;
+    const fresh = keep(analyzeFile(input.file, bytes, services));
     cache.set(input.key, fresh);
-    return keep(fresh);
+    return fresh;
   };
+}
+
+/** A digest of everything a file's analysis depends on besides the file: shards and their merge must agree on it. */
+export function runIdentity(config: Config, registry: Registry, services: Services): string {
+  return runKey(cacheKeyParts(config, registry, services));
 }
 
 /** What the per-file cache depends on besides the file itself. */
