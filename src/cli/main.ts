@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { RunFailure } from '../engine/run.js';
 import { formatNames } from '../formatters/index.js';
 import { runCheck } from './commands/check.js';
+import { runMerge } from './commands/merge.js';
 import { runExtract } from './commands/extract.js';
 import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
@@ -60,9 +61,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--cache', 'reuse results for unchanged files (stored under node_modules/.cache/claimlint)')
       .option('--cache-location <dir>', 'cache directory (implies --cache)')
       .option('--no-color', 'no ANSI colours in the stylish report')
-      .option('--stdin-filename <file>', 'with -: the name the stdin text is reported under (its extension picks Markdown or plain text)'),
+      .option('--stdin-filename <file>', 'with -: the name the stdin text is reported under (its extension picks Markdown or plain text)')
+      .option('--shard <K/N>', 'CI matrix: analyse only shard K of N (files assigned by path) and write its records; no report')
+      .option('--records <file>', 'with --shard: the records file (JSON Lines) for claimlint merge'),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);
+  });
+
+  shared(
+    program
+      .command('merge')
+      .description('the corpus stage over every shard’s records (check --shard K/N --records FILE): the report of one unsharded run')
+      .argument('<files...>', 'every shard’s records file')
+      .addOption(new Option('-f, --format <name[:file]>', `report format: ${formatNames.join('|')}; repeat for several, each with its own :file`).argParser(collect))
+      .option('-o, --output <file>', 'write the report to a file instead of stdout')
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+      .option('--no-color', 'no ANSI colours in the stylish report'),
+  ).action((files: string[], flags) => {
+    code = runMerge(files, flags, io);
   });
 
   const baseline = program.command('baseline').description('record current findings so only new ones fail');
