@@ -4,8 +4,8 @@
 // child process of its own, so its peak RSS is its own and not the maximum
 // over every run before it.
 //
-//   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-startup]
-//                    [--build-only | --only-pr | --only-startup]
+//   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-shards] [--skip-startup]
+//                    [--build-only | --only-pr | --only-shards | --only-startup]
 //   (or BENCH_ARTICLES / BENCH_RUNS in the environment)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -170,6 +170,31 @@ function pullRequest(): void {
   console.log(`  warm / cold: ${((100 * mw) / mc).toFixed(0)} % wall, ${((100 * median(warm.map((x) => x.cpu))) / median(cold.map((x) => x.cpu))).toFixed(0)} % CPU`);
 }
 
+/**
+ * The CI matrix: the corpus checked as 3 shards (run here one after the other,
+ * as 3 jobs would run side by side) and merged, against one unsharded run.
+ * The merged report must be the unsharded one, byte for byte.
+ */
+function shards(count = 3): void {
+  const dir = join(root, '.bench', 'shards');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const common = ['--as-of', '2026-11-22'];
+  const one = cliRun(['check', out, ...common, '--format', 'json']);
+  const parts = Array.from({ length: count }, (_, k) => {
+    const file = join(dir, `shard-${k + 1}.jsonl`);
+    return { file, run: cliRun(['check', out, ...common, '--shard', `${k + 1}/${count}`, '--records', file]) };
+  });
+  const merge = cliRun(['merge', ...parts.map((p) => p.file), '--format', 'json']);
+  const same = merge.stdout === one.stdout && merge.code === one.code;
+  const slowest = Math.max(...parts.map((p) => p.run.wall));
+  console.log(`sharded ${count} ways (CI matrix), CLI start to exit:`);
+  console.log(`  one unsharded run: ${one.wall.toFixed(2)} s wall, ${one.cpu.toFixed(2)} s CPU`);
+  console.log(`  shards: ${list(parts.map((p) => p.run.wall))} s wall (CPU ${list(parts.map((p) => p.run.cpu))} s); merge ${merge.wall.toFixed(2)} s wall, ${merge.cpu.toFixed(2)} s CPU`);
+  console.log(`  on ${count} parallel jobs: slowest shard + merge = ${(slowest + merge.wall).toFixed(2)} s; merged report ${same ? 'byte-identical to' : 'DIFFERS from'} the unsharded one`);
+  if (!same) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   if (args.includes('--child')) return child(flag('--cache'));
   const { files, bytes } = buildCorpus();
@@ -178,6 +203,7 @@ async function main(): Promise<void> {
   if (args.includes('--build-only')) return;
   if (args.includes('--only-pr')) return pullRequest();
   if (args.includes('--only-startup')) return printStartup();
+  if (args.includes('--only-shards')) return shards();
   const runs: ChildRun[] = [];
   for (let r = 0; r < RUNS; r++) runs.push(runChild());
   const t = median(runs.map((x) => x.seconds));
@@ -201,6 +227,7 @@ async function main(): Promise<void> {
     console.log(`cached check: cold ${cold.toFixed(2)} s, warm median ${w.toFixed(2)} s (${(cold / w).toFixed(1)}× faster)`);
   }
   if (!args.includes('--skip-pr')) pullRequest();
+  if (!args.includes('--skip-shards')) shards();
   if (!args.includes('--skip-startup')) printStartup();
 }
 
