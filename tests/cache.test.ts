@@ -51,7 +51,8 @@ describe('a damaged cache (issue 9, defect 9)', async () => {
   const cacheLocation = join(dir, 'cache');
   const run = () => check({ cwd: dir, paths: ['a.md', 'b.md'], asOf: '2026-01-01', cacheLocation });
   const fresh = JSON.stringify((await check({ cwd: dir, paths: ['a.md', 'b.md'], asOf: '2026-01-01' })).result.findings);
-  await run(); // fills the cache
+  await run(); // fills the cache with the files' entries
+  await run(); // every file a hit: the whole run's findings are stored too
   // Every file of the cache: one entry per article and the whole run's findings.
   const files = (readdirSync(cacheLocation, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((e) => e.isFile())
@@ -150,5 +151,31 @@ describe('per-file cache entries', async () => {
     const outcome = await check({ cwd: dir, paths: ['a.md'], asOf: '2026-01-01', cacheLocation: join(dir, 'cache') });
     expect(JSON.stringify(outcome.result.findings)).toBe(JSON.stringify(fresh.result.findings));
     expect(outcome.warnings.length).toBe(1);
+  });
+});
+
+describe('the whole run’s findings', async () => {
+  const { check } = await import('../src/engine/run.js');
+  const { existsSync, readdirSync, writeFileSync } = await import('node:fs');
+  const corpusFiles = (location: string) =>
+    (readdirSync(location, { recursive: true }) as string[]).filter((f) => f.endsWith('corpus.bin'));
+
+  it('are stored only after a run in which every file was a hit', async () => {
+    const dir = tempTree({ 'a.md': article, 'b.md': article.replace('作废', '清零') });
+    cpSync(join(repoRoot, 'claims'), join(dir, 'claims'), { recursive: true });
+    const cacheLocation = join(dir, 'cache');
+    const run = () => check({ cwd: dir, paths: ['a.md', 'b.md'], asOf: '2026-01-01', cacheLocation });
+    const first = await run();
+    expect(corpusFiles(cacheLocation)).toEqual([]);
+    writeFileSync(join(dir, 'b.md'), `${article}\n改过的一句。\n`);
+    await run(); // one miss: still not stored
+    expect(corpusFiles(cacheLocation)).toEqual([]);
+    const third = await run(); // every file a hit
+    expect(third.result.notes).toContain('cache: 2 of 2 files unchanged');
+    expect(corpusFiles(cacheLocation).length).toBe(1);
+    expect(existsSync(cacheLocation)).toBe(true);
+    const fourth = await run();
+    expect(JSON.stringify(fourth.result.findings)).toBe(JSON.stringify(third.result.findings));
+    expect(first.result.findings.length).toBeGreaterThan(0);
   });
 });

@@ -106,7 +106,10 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     // corpus
     findings = corpusStage(analyses, config, registry, services);
     claims = analyses.reduce((n, a) => n + a.records.length, 0);
-    if (cache && whole) cache.setCorpusResult(whole, { findings, claims });
+    // The whole run's findings are stored only when every file was a hit: a corpus that is
+    // unchanged twice in a row is likely to be so again, while a pull request's run (a few
+    // files changed each time) would only pay for writing tens of megabytes it never reads.
+    if (cache && whole && cache.misses === 0) cache.setCorpusResult(whole, { findings, claims });
   }
 
   // A cache that cannot be written costs the next run time, not this run its report.
