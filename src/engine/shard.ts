@@ -10,7 +10,7 @@
 // corpus stage and report as one unsharded run: the same `--format json`, byte
 // for byte, and the same exit code.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { msg, list, type Message } from '../i18n/message.js';
 import { render, type Locale } from '../i18n/catalogue.js';
@@ -133,15 +133,13 @@ interface ShardFile {
 
 /** A records file read and checked line by line; a RunFailure naming the file (and line) when it is not whole. */
 function readShardFile(cwd: string, name: string): ShardFile {
-  let text: string;
+  let lines: string[];
   try {
-    text = readFileSync(resolve(cwd, name), 'utf8');
+    lines = readLines(resolve(cwd, name));
   } catch (err) {
     throw new RunFailure(msg('error.records-unreadable', { file: name, reason: fsReason(err) }));
   }
   const bad = (line: number, problem: string) => new RunFailure(msg('error.records-corrupt', { file: name, line, problem }));
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
   let header: ShardHeader | undefined;
   let ended = false;
   const files: ShardFile['files'] = [];
@@ -165,6 +163,35 @@ function readShardFile(cwd: string, name: string): ShardFile {
   if (!header) throw bad(1, 'empty');
   if (!ended) throw bad(lines.length, 'no end line: the file is cut short');
   return { name, header, files };
+}
+
+/**
+ * The lines of a file, read in chunks: a shard of a large corpus writes more
+ * than a JavaScript string can hold, so the file is never one string.
+ */
+function readLines(path: string): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    const lines: string[] = [];
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let pending: Buffer[] = [];
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      let from = 0;
+      for (let at = chunk.indexOf(10, 0); at !== -1 && at < n; at = chunk.indexOf(10, from)) {
+        pending.push(chunk.subarray(from, at));
+        lines.push(Buffer.concat(pending).toString('utf8'));
+        pending = [];
+        from = at + 1;
+      }
+      if (from < n) pending.push(Buffer.from(chunk.subarray(from, n)));
+    }
+    if (pending.length) lines.push(Buffer.concat(pending).toString('utf8'));
+    return lines;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
