@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: plan.run ? ['**/node_modules/**'] : ['**/node_modules/**', ACCEPTANCE_GLOB],
     globalSetup: ['tests/acceptance-gate.ts'],
+    // Parsers are loaded lazily per format; tests that parse directly need them loaded (see the file).
+    setupFiles: ['tests/helpers/load-parsers.ts'],
     // A guard against hangs, not a speed assertion: the machines are shared and
     // slow under load (a fuzz batch took over 60 s on a busy runner).
     testTimeout: 300_000,

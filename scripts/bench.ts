@@ -4,7 +4,8 @@
 // child process of its own, so its peak RSS is its own and not the maximum
 // over every run before it.
 //
-//   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-startup]
+//   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-shards] [--skip-startup]
+//                    [--build-only | --only-pr | --only-shards | --only-startup]
 //   (or BENCH_ARTICLES / BENCH_RUNS in the environment)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,11 +126,84 @@ function startup(): { wall: number[]; cpu: number[] } {
 
 const list = (xs: readonly number[], digits = 2) => xs.map((x) => x.toFixed(digits)).join(', ');
 
+/** One CLI run, start to exit, as CI runs it: wall and CPU seconds (CPU reported by a preloaded hook). */
+function cliRun(cliArgs: readonly string[]): { wall: number; cpu: number; code: number; stdout: string } {
+  const reporter = join(root, '.bench', 'cpu-report.cjs');
+  writeFileSync(reporter, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, `\\nbench-cpu ${(u.user + u.system) / 1e6}\\n`); });\n");
+  const t0 = performance.now();
+  const p = spawnSync(process.execPath, ['--require', reporter, join(root, 'bin', 'claimlint.js'), ...cliArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = (performance.now() - t0) / 1000;
+  const m = /bench-cpu ([\d.]+)/.exec(p.stderr);
+  return { wall, cpu: m ? Number(m[1]) : NaN, code: p.status ?? -1, stdout: p.stdout };
+}
+
+/**
+ * A pull request's run: 3 articles of the corpus changed, the cache warm from
+ * the run before, CLI start to exit; against a cold run without a cache in the
+ * same session. Each round changes the 3 files again (a new sentence), so each
+ * warm run has exactly 3 misses. The files are restored afterwards.
+ */
+function pullRequest(): void {
+  const cacheLocation = join(root, '.bench', 'pr-cache');
+  rmSync(cacheLocation, { recursive: true, force: true });
+  const common = ['check', out, '--format', 'json', '--as-of', '2026-11-22'];
+  const changed = [3, 4_321, 8_765].map((i) => join(out, String(Math.floor((i % ARTICLES) / 1000)).padStart(2, '0'), `article-${String(i % ARTICLES).padStart(5, '0')}.md`));
+  const originals = changed.map((f) => readFileSync(f));
+  const fill = cliRun([...common, '--cache', '--cache-location', cacheLocation]);
+  const cold: Array<{ wall: number; cpu: number }> = [];
+  const warm: Array<{ wall: number; cpu: number }> = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      changed.forEach((f, k) => writeFileSync(f, Buffer.concat([originals[k]!, Buffer.from(`\n第${r + 1}次修改：停缴后个人账户余额不清零。\n`)])));
+      warm.push(cliRun([...common, '--cache', '--cache-location', cacheLocation]));
+      cold.push(cliRun(common));
+    }
+  } finally {
+    changed.forEach((f, k) => writeFileSync(f, originals[k]!));
+  }
+  const mw = median(warm.map((x) => x.wall));
+  const mc = median(cold.map((x) => x.wall));
+  console.log(`pull request (3 of ${ARTICLES} articles changed), CLI start to exit, ${RUNS} rounds side by side:`);
+  console.log(`  filling the cache (first cached run): ${fill.wall.toFixed(2)} s wall, ${fill.cpu.toFixed(2)} s CPU`);
+  console.log(`  warm cache: median ${mw.toFixed(2)} s wall (runs: ${list(warm.map((x) => x.wall))}), CPU median ${median(warm.map((x) => x.cpu)).toFixed(2)} s`);
+  console.log(`  cold, no cache: median ${mc.toFixed(2)} s wall (runs: ${list(cold.map((x) => x.wall))}), CPU median ${median(cold.map((x) => x.cpu)).toFixed(2)} s`);
+  console.log(`  warm / cold: ${((100 * mw) / mc).toFixed(0)} % wall, ${((100 * median(warm.map((x) => x.cpu))) / median(cold.map((x) => x.cpu))).toFixed(0)} % CPU`);
+}
+
+/**
+ * The CI matrix: the corpus checked as 3 shards (run here one after the other,
+ * as 3 jobs would run side by side) and merged, against one unsharded run.
+ * The merged report must be the unsharded one, byte for byte.
+ */
+function shards(count = 3): void {
+  const dir = join(root, '.bench', 'shards');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const common = ['--as-of', '2026-11-22'];
+  const one = cliRun(['check', out, ...common, '--format', 'json']);
+  const parts = Array.from({ length: count }, (_, k) => {
+    const file = join(dir, `shard-${k + 1}.jsonl`);
+    return { file, run: cliRun(['check', out, ...common, '--shard', `${k + 1}/${count}`, '--records', file]) };
+  });
+  const merge = cliRun(['merge', ...parts.map((p) => p.file), '--format', 'json']);
+  const same = merge.stdout === one.stdout && merge.code === one.code;
+  const slowest = Math.max(...parts.map((p) => p.run.wall));
+  console.log(`sharded ${count} ways (CI matrix), CLI start to exit:`);
+  console.log(`  one unsharded run: ${one.wall.toFixed(2)} s wall, ${one.cpu.toFixed(2)} s CPU`);
+  console.log(`  shards: ${list(parts.map((p) => p.run.wall))} s wall (CPU ${list(parts.map((p) => p.run.cpu))} s); merge ${merge.wall.toFixed(2)} s wall, ${merge.cpu.toFixed(2)} s CPU`);
+  console.log(`  on ${count} parallel jobs: slowest shard + merge = ${(slowest + merge.wall).toFixed(2)} s; merged report ${same ? 'byte-identical to' : 'DIFFERS from'} the unsharded one`);
+  if (!same) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   if (args.includes('--child')) return child(flag('--cache'));
   const { files, bytes } = buildCorpus();
   const mb = bytes / 1024 / 1024;
   console.log(`corpus: ${files} articles, ${mb.toFixed(1)} MB in .bench/corpus`);
+  if (args.includes('--build-only')) return;
+  if (args.includes('--only-pr')) return pullRequest();
+  if (args.includes('--only-startup')) return printStartup();
+  if (args.includes('--only-shards')) return shards();
   const runs: ChildRun[] = [];
   for (let r = 0; r < RUNS; r++) runs.push(runChild());
   const t = median(runs.map((x) => x.seconds));
@@ -152,11 +226,15 @@ async function main(): Promise<void> {
     const w = median(warm);
     console.log(`cached check: cold ${cold.toFixed(2)} s, warm median ${w.toFixed(2)} s (${(cold / w).toFixed(1)}× faster)`);
   }
-  if (!args.includes('--skip-startup')) {
-    const s = startup();
-    console.log(`check on one small file, CLI start to exit: median ${median(s.wall).toFixed(2)} s (runs: ${list(s.wall)})`);
-    if (s.cpu.length) console.log(`  CPU time median ${median(s.cpu).toFixed(2)} s (runs: ${list(s.cpu)})`);
-  }
+  if (!args.includes('--skip-pr')) pullRequest();
+  if (!args.includes('--skip-shards')) shards();
+  if (!args.includes('--skip-startup')) printStartup();
+}
+
+function printStartup(): void {
+  const s = startup();
+  console.log(`check on one small file, CLI start to exit: median ${median(s.wall).toFixed(2)} s (runs: ${list(s.wall)})`);
+  if (s.cpu.length) console.log(`  CPU time median ${median(s.cpu).toFixed(2)} s (runs: ${list(s.cpu)})`);
 }
 
 main().catch((err) => {

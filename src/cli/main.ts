@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { RunFailure } from '../failure.js';
 import { formatNames } from '../formatters/index.js';
 import { runCheck } from './commands/check.js';
+import { runMerge } from './commands/merge.js';
 import { runExtract } from './commands/extract.js';
 import { runSuggest } from './commands/suggest.js';
 import { runBaselineWrite } from './commands/baseline.js';
@@ -67,9 +68,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       .option('--cache', t('help.cache'))
       .option('--cache-location <dir>', t('help.cache-location'))
       .option('--no-color', t('help.no-color'))
-      .option('--stdin-filename <file>', t('help.stdin-filename')),
+      .option('--stdin-filename <file>', t('help.stdin-filename'))
+      .option('--shard <K/N>', t('help.shard'))
+      .option('--records <file>', t('help.records')),
   ).action(async (paths: string[], flags) => {
     code = await runCheck(paths, flags, io);
+  });
+
+  shared(
+    program
+      .command('merge')
+      .description(t('help.merge'))
+      .argument('<files...>', t('help.merge-files'))
+      .addOption(new Option('-f, --format <name[:file]>', t('help.format', { names: formatNames.join('|') })).argParser(collect))
+      .option('-o, --output <file>', t('help.output'))
+      .option('--max-warnings <n>', t('help.max-warnings'))
+      .option('--no-color', t('help.no-color')),
+  ).action((files: string[], flags) => {
+    code = runMerge(files, flags, io);
   });
 
   const baseline = program.command('baseline').description(t('help.baseline-group'));

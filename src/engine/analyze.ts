@@ -29,6 +29,8 @@ export interface Services {
   readonly settings: RuleSettings;
   /** Fact keys, gazetteer and cues for the facts stage (default: the bundled data). */
   readonly facts?: FactServices;
+  /** False: no corpus rule compares fact records, so the facts stage is skipped (default: read them). */
+  readonly readFacts?: boolean;
 }
 
 export interface FileAnalysis {
@@ -116,7 +118,7 @@ export function analyzeFile(df: DiscoveredFile, bytes: Uint8Array | Error, servi
   // If that fails (reported like any stage), the article is read as written.
   const views = stage('normalize', () => articleViews(article)) ?? asWritten(article);
   const records = stage('extract', () => claimsOfViews(views, services)) ?? [];
-  const facts = stage('facts', () => extractFactsAtSource(views, services.facts ?? defaultFactServices(services.cues))) ?? [];
+  const facts = services.readFacts === false ? [] : (stage('facts', () => extractFactsAtSource(views, services.facts ?? defaultFactServices(services.cues))) ?? []);
   const verdicts = stage('judge', () => records.map((r) => judge(services.registry, r))) ?? [];
   if (!failed) {
     const ruleFindings = stage('rules', () =>

@@ -1,35 +1,31 @@
+// The analysis cache: one entry per file, so a pull request's run reads the
+// entries of the files it reads and writes only those that changed.
+//
+//   <location>/v5/<run key>/files/<aa>/<path hash>-<content hash>.bin   a file's compact analysis
+//   <location>/v5/<run key>/corpus.bin                                 the last whole run's findings
+//
+// An entry's name says which file and which bytes it was made from, so an
+// entry that exists is up to date and is never written again; a file whose
+// bytes change gets a new entry and its old one is removed. What is stored is
+// the compact analysis (src/engine/compact.ts) the corpus stage reads, so a
+// hit decodes and parses nothing. Every entry carries the SHA-256 digest of
+// its bytes: one that does not match (cut short, edited, damaged on disk) is
+// recomputed and counted, never trusted.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileAnalysis } from './analyze.js';
 import type { Finding } from '../types.js';
 import { LineIndex } from '../text/position.js';
-import { decode } from './decode.js';
 
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'claimlint');
-// v4: findings carry their sentence as context, fingerprints the file path.
-const CACHE_FILE = 'analysis-v4.bin';
-const CORPUS_FILE = 'corpus-v4.bin';
-
-/** A file's analysis as stored: everything but the line index, which is rebuilt from the text. */
-type Stored = Omit<FileAnalysis, 'lines'>;
-
-/**
- * One cached value, serialised on its own with the digest of its bytes. A cache
- * file can be cut short, edited or corrupted on disk: a value whose bytes do
- * not match their digest, or do not deserialise, is recomputed, never trusted.
- */
-interface Sealed {
-  readonly digest: string;
-  readonly payload: Uint8Array;
-}
-
-interface CacheFile {
-  readonly key: string;
-  readonly entries: Map<string, Sealed>;
-}
+// v5: one entry per file, compact analyses.
+const LAYOUT = 'v5';
+/** Files of the single-file layout before v5, removed when a v5 cache is written. */
+const LEGACY_FILES = ['analysis-v4.bin', 'corpus-v4.bin'];
+const DIGEST_HEX = 64;
 
 /** The finished findings of a whole run, valid while no file of the corpus changes. */
 export interface CorpusResult {
@@ -37,34 +33,39 @@ export interface CorpusResult {
   readonly claims: number;
 }
 
-interface CorpusFile {
-  readonly key: string;
-  readonly corpus: string;
-  readonly result: Sealed;
-}
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-const digestOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function seal(value: unknown): Sealed {
+/** A value serialised with the digest of its bytes in front (64 hex digits). */
+function sealed(value: unknown): Buffer {
   const payload = serialize(value);
-  return { digest: digestOf(payload), payload };
+  return Buffer.concat([Buffer.from(sha256(payload), 'latin1'), payload]);
 }
 
-/** The sealed value, or undefined when it is not a well-formed, intact seal. */
-function unseal(sealed: unknown): unknown {
-  if (!sealed || typeof sealed !== 'object') return undefined;
-  const { digest, payload } = sealed as Partial<Sealed>;
-  if (typeof digest !== 'string' || !(payload instanceof Uint8Array) || digestOf(payload) !== digest) return undefined;
+type Unsealed = { readonly found: false } | { readonly found: true; readonly value: unknown };
+const NOT_FOUND: Unsealed = { found: false };
+
+/** The value stored at `path`; found but undefined when the file is there but not intact. */
+function unseal(path: string): Unsealed {
+  let bytes: Buffer;
   try {
-    return deserialize(payload);
+    // Only a regular file: a FIFO put in the cache folder would block the read forever.
+    if (!statSync(path).isFile()) return NOT_FOUND;
+    bytes = readFileSync(path);
   } catch {
-    return undefined;
+    return NOT_FOUND;
+  }
+  const payload = bytes.subarray(DIGEST_HEX);
+  if (bytes.length < DIGEST_HEX || sha256(payload) !== bytes.subarray(0, DIGEST_HEX).toString('latin1')) return { found: true, value: undefined };
+  try {
+    return { found: true, value: deserialize(payload) };
+  } catch {
+    return { found: true, value: undefined };
   }
 }
 
-/** Enough of a stored analysis to be used: the fields every later stage reads. */
-function isStored(v: unknown, file: string): v is Stored {
-  const s = v as Partial<Stored> | undefined;
+/** Enough of a stored compact analysis to be used: the fields every later stage reads. */
+function isStored(v: unknown, file: string): v is FileAnalysis {
+  const s = v as Partial<FileAnalysis> | undefined;
   return (
     !!s &&
     typeof s === 'object' &&
@@ -73,46 +74,58 @@ function isStored(v: unknown, file: string): v is Stored {
     Array.isArray(s.verdicts) &&
     Array.isArray(s.facts) &&
     Array.isArray(s.findings) &&
-    (s.article === undefined || (typeof s.article === 'object' && s.article !== null && typeof s.article.file === 'object'))
+    s.article === undefined &&
+    (s.lines === undefined || (typeof s.lines === 'object' && s.lines !== null)) &&
+    (s.suppressions === undefined || (typeof s.suppressions === 'object' && s.suppressions !== null && Array.isArray(s.suppressions.scopes)))
   );
 }
 
 /**
- * Per-file analysis results keyed by path and content hash, valid only for
- * one combination of claimlint version, registry, config, data files and
- * as-of date (the run key): change any of them and the whole cache is dropped.
+ * Per-file compact analyses keyed by path and content hash, valid only for one
+ * combination of claimlint version, registry, config, data files and as-of
+ * date (the run key): change any of them and no entry of the old key is used.
  */
 export class AnalysisCache {
-  private loaded: Map<string, Sealed> | undefined;
-  private readonly next = new Map<string, Sealed>();
-  private corpus: CorpusFile | undefined;
+  private corpus: { readonly key: string; readonly result: CorpusResult } | undefined;
   hits = 0;
   misses = 0;
   /** Entries found but not intact (digest mismatch, unreadable): recomputed. */
   damaged = 0;
-  private dirty = false;
+  /** Entries written by this run. */
+  written = 0;
+  private readonly root: string;
+  /** The first failure to write an entry: no more are tried, and save() reports it. */
+  private writeError: unknown;
+  private readonly listings = new Map<string, string[]>();
 
-  private constructor(private readonly dir: string, private readonly key: string) {}
+  private constructor(private readonly dir: string, key: string) {
+    this.root = join(dir, LAYOUT, key.slice(0, 32));
+  }
 
   static open(location: string, runKey: string): AnalysisCache {
     return new AnalysisCache(location, runKey);
   }
 
-  /** Per-file entries, read on first use: a run whose corpus is unchanged never needs them. */
-  private get previous(): Map<string, Sealed> {
-    if (!this.loaded) {
-      this.loaded = new Map();
-      const file = readCache<CacheFile>(join(this.dir, CACHE_FILE));
-      if (file && file.key === this.key && file.entries instanceof Map) this.loaded = file.entries;
-    }
-    return this.loaded;
+  /** A file's entry key: the hash of its path, a dash, the hash of its bytes. */
+  static entryKey(file: string, bytes: Uint8Array): string {
+    return `${createHash('sha1').update(file).digest('hex')}-${createHash('sha1').update(bytes).digest('hex')}`;
+  }
+
+  private entryPath(entryKey: string): string {
+    return join(this.root, 'files', entryKey.slice(0, 2), `${entryKey}.bin`);
   }
 
   /** The previous run's findings when the corpus (every file's path and hash) is the same. */
   corpusResult(corpusKey: string): CorpusResult | undefined {
-    const file = readCache<CorpusFile>(join(this.dir, CORPUS_FILE));
-    if (!file || file.key !== this.key || file.corpus !== corpusKey) return undefined;
-    const result = unseal(file.result) as Partial<CorpusResult> | undefined;
+    const stored = unseal(join(this.root, 'corpus.bin'));
+    if (!stored.found) return undefined;
+    const v = stored.value as { corpus?: unknown; result?: Partial<CorpusResult> } | undefined;
+    if (!v || typeof v !== 'object') {
+      this.damaged++;
+      return undefined;
+    }
+    if (v.corpus !== corpusKey) return undefined;
+    const result = v.result;
     if (!result || !Array.isArray(result.findings) || typeof result.claims !== 'number') {
       this.damaged++;
       return undefined;
@@ -121,62 +134,70 @@ export class AnalysisCache {
   }
 
   setCorpusResult(corpusKey: string, result: CorpusResult): void {
-    this.corpus = { key: this.key, corpus: corpusKey, result: seal(result) };
+    this.corpus = { key: corpusKey, result };
   }
 
-  static entryKey(file: string, bytes: Uint8Array): string {
-    return `${file}\u0000${createHash('sha1').update(bytes).digest('hex')}`;
-  }
-
-  /** The stored analysis of these bytes, with the text decoded again (it is not stored). */
-  get(entryKey: string, bytes: Uint8Array, file: string): FileAnalysis | undefined {
-    const sealed = this.previous.get(entryKey);
-    const stored = sealed === undefined ? undefined : unseal(sealed);
-    if (!isStored(stored, file)) {
-      if (sealed !== undefined) this.damaged++;
+  /** The stored compact analysis of this file's bytes, if there is an intact one. */
+  get(entryKey: string, file: string): FileAnalysis | undefined {
+    const stored = unseal(this.entryPath(entryKey));
+    if (!stored.found || !isStored(stored.value, file)) {
+      if (stored.found) this.damaged++;
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.next.set(entryKey, sealed!);
-    if (!stored.article) return stored;
-    const decoded = decode(bytes);
-    const text = decoded.ok ? decoded.text : '';
-    const article = { ...stored.article, file: { ...stored.article.file, text } };
-    return { ...stored, article, lines: new LineIndex(text) };
+    const a = stored.value;
+    // v8's serializer keeps data, not classes: the line index gets its methods back.
+    if (a.lines) Object.setPrototypeOf(a.lines, LineIndex.prototype);
+    return a;
   }
 
+  /**
+   * Stores a file's compact analysis under its key, and removes the entries of
+   * the same path with other bytes (its earlier versions). Written at once and
+   * atomically, so a run that is killed leaves whole entries only.
+   */
   set(entryKey: string, analysis: FileAnalysis): void {
     // Unreadable files are not cached: the next run should try again.
-    if (analysis.unreadable) return;
-    const { lines: _lines, ...stored } = analysis;
-    // Sentences and ignored spans are only read by the per-file stages this
-    // entry replaces; corpus rules and suppressions need units, directives and text.
-    // The text is decoded again from the file's bytes on a hit: cheaper than storing it.
-    const article = stored.article && { ...stored.article, sentences: [], ignored: [], file: { ...stored.article.file, text: '' } };
-    this.next.set(entryKey, seal(article ? { ...stored, article } : stored));
-    this.dirty = true;
-  }
-
-  /** Writes the entries of this run only (files gone from the corpus drop out); nothing when all were hits. */
-  save(): void {
-    ensureDir(this.dir);
-    if (this.dirty || (this.loaded && this.next.size !== this.loaded.size)) {
-      writeAtomic(join(this.dir, CACHE_FILE), serialize({ key: this.key, entries: this.next } satisfies CacheFile));
+    if (analysis.unreadable || this.writeError !== undefined) return;
+    try {
+      const path = this.entryPath(entryKey);
+      const folder = join(path, '..');
+      const prefix = entryKey.slice(0, entryKey.indexOf('-') + 1);
+      for (const old of this.listing(folder)) if (old.startsWith(prefix) && old !== `${entryKey}.bin`) rmSync(join(folder, old), { force: true });
+      writeAtomic(path, sealed(analysis));
+      this.written++;
+    } catch (err) {
+      // A cache that cannot be written costs the next run time, not this run its report: save() says so.
+      this.writeError = err;
     }
-    if (this.corpus) writeAtomic(join(this.dir, CORPUS_FILE), serialize(this.corpus));
   }
 
-}
+  /** A folder's entries as they were when this run first wrote into it (created if need be): one listing per folder and run. */
+  private listing(folder: string): readonly string[] {
+    let names = this.listings.get(folder);
+    if (!names) {
+      ensureDir(folder);
+      names = readdirSync(folder);
+      this.listings.set(folder, names);
+    }
+    return names;
+  }
 
-function readCache<T>(path: string): T | undefined {
-  try {
-    // Only a regular file: a FIFO put in the cache folder would block the read forever.
-    if (!statSync(path).isFile()) return undefined;
-    return deserialize(readFileSync(path)) as T;
-  } catch {
-    // No cache yet, or an unreadable one: start empty.
-    return undefined;
+  /**
+   * Writes the whole run's findings (when the corpus changed) and, when this
+   * run wrote entries, removes what no run of this key can use: other run
+   * keys' folders and the single-file cache of earlier versions.
+   */
+  save(): void {
+    if (this.writeError !== undefined) throw this.writeError;
+    ensureDir(this.root);
+    if (this.corpus) writeAtomic(join(this.root, 'corpus.bin'), sealed({ corpus: this.corpus.key, result: this.corpus.result }));
+    if (this.written === 0) return;
+    const layout = join(this.dir, LAYOUT);
+    const own = this.root.slice(layout.length + 1);
+    for (const other of readdirSync(layout)) if (other !== own) rmSync(join(layout, other), { recursive: true, force: true });
+    for (const legacy of LEGACY_FILES) rmSync(join(this.dir, legacy), { force: true });
   }
 }
 

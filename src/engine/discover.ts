@@ -246,3 +246,39 @@ function ignoreMatcher(config: Config): (abs: string) => boolean {
     return matchers.some((m) => m(rel));
   };
 }
+
+/** What a run asks discovery for: its paths, the stdin text's name, and whether the corpus globs are context. */
+export interface RunDiscoveryOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly stdin?: { readonly name: string };
+  readonly withCorpus?: boolean;
+}
+
+/**
+ * The files a run reads: the paths other than `-`, plus the stdin text under its
+ * name. It replaces a discovered file of the same name (an editor's unsaved
+ * buffer), and with only `-` nothing else is read (no fallback to the corpus globs).
+ */
+export async function discoverRun(options: RunDiscoveryOptions, config: Config): Promise<Discovery & { stdinFile?: DiscoveredFile }> {
+  const paths = options.paths.filter((p) => p !== '-');
+  if (!options.stdin) return options.withCorpus && paths.length ? withCorpus(await discover(paths, config, options.cwd), config, options.cwd) : discover(paths, config, options.cwd);
+  const found = paths.length ? await discover(paths, config, options.cwd) : { files: [], notes: [], missing: [], ignored: 0 };
+  const absolute = resolve(options.cwd, options.stdin.name);
+  const stdinFile: DiscoveredFile = { absolute, display: displayPath(options.cwd, absolute), format: formatOfName(absolute) ?? 'markdown' };
+  const files = [...found.files.filter((f) => f.absolute !== absolute), stdinFile].sort(byDisplay);
+  return { ...found, files, stdinFile };
+}
+
+/** The named files plus the corpus globs' files, each once, sorted as discovery sorts them. */
+async function withCorpus(named: Discovery, config: Config, cwd: string): Promise<Discovery> {
+  const corpus = await discover([], config, cwd);
+  const byPath = new Map(corpus.files.map((f) => [f.absolute, f]));
+  for (const f of named.files) byPath.set(f.absolute, f);
+  const files = [...byPath.values()].sort(byDisplay);
+  return { files, notes: [...named.notes, ...corpus.notes], missing: named.missing, ignored: named.ignored };
+}
+
+function byDisplay(a: DiscoveredFile, b: DiscoveredFile): number {
+  return a.display < b.display ? -1 : a.display > b.display ? 1 : 0;
+}

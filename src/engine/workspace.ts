@@ -8,7 +8,7 @@ import type { Finding } from '../types.js';
 import type { CanonicalClaim } from '../registry/types.js';
 import { analyzeFile, type FileAnalysis } from './analyze.js';
 import { discover, displayPath, formatOfName, type DiscoveredFile } from './discover.js';
-import { formatOfLanguage } from '../parse/formats.js';
+import { formatOfLanguage, INPUT_FORMATS, loadParsers } from '../parse/formats.js';
 import { corpusStage, readBytes, setup, type RunOptions, type Setup } from './run.js';
 import type { Locale } from '../i18n/catalogue.js';
 
@@ -30,6 +30,8 @@ export class Workspace {
   /** Reads the config and registry (a RunFailure when either is bad) and analyses the corpus. */
   static async load(options: WorkspaceOptions): Promise<Workspace> {
     const ws = new Workspace(options.cwd, setup(options));
+    // An editor may open a document of any format: every parser is loaded up front.
+    await loadParsers(INPUT_FORMATS.map((f) => f.id));
     await ws.rescan();
     return ws;
   }

@@ -2,13 +2,43 @@
 // the config (`text` globs), the LSP (language ids) and the cache key read this
 // table and nothing else; a new format is one parser file and one row here.
 
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import type { ArticleFormat } from '../types.js';
-import type { InputFormat } from './types.js';
-import { parseMarkdown } from './markdown.js';
+import type { ArticleFormat, SourceFile } from '../types.js';
+import type { InputFormat, ParseOutput } from './types.js';
 import { parsePlainText } from './plaintext.js';
-import { parseMdx } from './mdx.js';
-import { parseHtml } from './html.js';
+
+/** A lazily loaded parser reads the file alone (the plain-text parser, which reads the page structure too, is loaded eagerly). */
+type Parser = (file: SourceFile) => ParseOutput;
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A parser whose modules (unified, micromark, parse5…) are loaded only when a
+ * file of its format is read: loading every parser costs a small run more
+ * than its analysis. A run loads the formats it discovered before its file
+ * stage (`loadParsers`); a caller that did not (the API's synchronous corners)
+ * gets the module through require, which Node 20.19 and later give ES modules too.
+ */
+function lazyParser(load: () => Promise<Parser>, module: string, name: string): { load(): Promise<void>; parse: Parser; loaded(): boolean } {
+  let parser: Parser | undefined;
+  return {
+    load: async () => {
+      parser ??= await load();
+    },
+    parse: (file) => (parser ??= (require(module) as Record<string, Parser>)[name]!)(file),
+    loaded: () => parser !== undefined,
+  };
+}
+
+const markdown = lazyParser(async () => (await import('./markdown.js')).parseMarkdown, './markdown.js', 'parseMarkdown');
+const mdx = lazyParser(async () => (await import('./mdx.js')).parseMdx, './mdx.js', 'parseMdx');
+const html = lazyParser(async () => (await import('./html.js')).parseHtml, './html.js', 'parseHtml');
+const lazy = new Map<ArticleFormat, ReturnType<typeof lazyParser>>([
+  ['markdown', markdown],
+  ['mdx', mdx],
+  ['html', html],
+]);
 
 export const INPUT_FORMATS: readonly InputFormat[] = [
   {
@@ -18,7 +48,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     languageIds: ['markdown'],
     version: 2,
     commentSyntax: { open: '<!--', close: '-->' },
-    parse: (file) => parseMarkdown(file),
+    parse: (file) => markdown.parse(file),
   },
   {
     id: 'mdx',
@@ -27,7 +57,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     languageIds: ['mdx'],
     version: 1,
     commentSyntax: { open: '{/*', close: '*/}' },
-    parse: (file) => parseMdx(file),
+    parse: (file) => mdx.parse(file),
   },
   {
     id: 'html',
@@ -36,7 +66,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     languageIds: ['html'],
     version: 1,
     commentSyntax: { open: '<!--', close: '-->' },
-    parse: (file) => parseHtml(file),
+    parse: (file) => html.parse(file),
   },
   {
     id: 'text',
@@ -79,4 +109,14 @@ export function extensionList(): string {
 /** What the cache key must change with: every format's id and parser version. */
 export function formatsSignature(): string {
   return INPUT_FORMATS.map((f) => `${f.id}@${f.version}:${f.extensions.join(',')}`).join(';');
+}
+
+/** Loads the parsers of these formats (each once per process): a run calls it with the formats it discovered. */
+export async function loadParsers(formats: Iterable<ArticleFormat>): Promise<void> {
+  for (const f of new Set(formats)) await lazy.get(f)?.load();
+}
+
+/** The formats whose parser modules are loaded so far (the plain-text parser always is). */
+export function loadedParsers(): ArticleFormat[] {
+  return INPUT_FORMATS.filter((f) => !lazy.has(f.id) || lazy.get(f.id)!.loaded()).map((f) => f.id);
 }

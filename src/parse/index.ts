@@ -11,10 +11,9 @@ import { inputFormat } from './formats.js';
 import type { ParseOutput } from './types.js';
 
 export type { InputFormat, ParseContext, ParseOutput, ParseProblem } from './types.js';
-export { INPUT_FORMATS, extensionList, formatOfLanguage, formatOfName, formatsSignature, inputFormat } from './formats.js';
+export { INPUT_FORMATS, extensionList, formatOfLanguage, formatOfName, formatsSignature, inputFormat, loadParsers, loadedParsers } from './formats.js';
 export type { PageStructure } from './plaintext.js';
 export { DEFAULT_PAGE_STRUCTURE } from './plaintext.js';
-export { parseMarkdown } from './markdown.js';
 export { parsePlainText } from './plaintext.js';
 
 export function parseArticle(file: SourceFile, structure: PageStructure): ParseOutput {

@@ -20,7 +20,7 @@ function compiledRoot(): string | undefined {
 
 const stampFile = () => packagePath('dist', 'selftest-stamp.json');
 
-let codeDigest: string | undefined;
+let digestOfCode: string | undefined;
 
 function digestOfTree(dir: string, h: ReturnType<typeof createHash>, ext = '.js'): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -30,18 +30,25 @@ function digestOfTree(dir: string, h: ReturnType<typeof createHash>, ext = '.js'
   }
 }
 
-/** Digest of what a self-test of the bundled registry with the bundled cues depends on; undefined when not from a build. */
-export function selfTestDigest(dataDigest: string): string | undefined {
+/** Digest of the compiled code (dist/src), once per process; undefined when running from TypeScript (tests). */
+export function codeDigest(): string | undefined {
   const root = compiledRoot();
   if (!root) return undefined;
-  if (!codeDigest) {
+  if (!digestOfCode) {
     const h = createHash('sha256');
     digestOfTree(root, h);
-    codeDigest = h.digest('hex');
+    digestOfCode = h.digest('hex');
   }
+  return digestOfCode;
+}
+
+/** Digest of what a self-test of the bundled registry with the bundled cues depends on; undefined when not from a build. */
+export function selfTestDigest(dataDigest: string): string | undefined {
+  const code = codeDigest();
+  if (!code) return undefined;
   const h = createHash('sha256');
   digestOfTree(packagePath('claims'), h, '.yaml');
-  return h.update(dataDigest).update('\0').update(codeDigest).digest('hex');
+  return h.update(dataDigest).update('\0').update(code).digest('hex');
 }
 
 /** Whether a self-test with this digest passed at build time. */

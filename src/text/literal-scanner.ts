@@ -28,6 +28,17 @@ export class LiteralScanner {
     return this.lists[id]!;
   }
 
+  /**
+   * The same lists without the automaton, to store: the dense table is tens of
+   * megabytes and rebuilding it costs about what reading it back would.
+   */
+  withoutTable(): LiteralScanner {
+    const copy = new LiteralScanner();
+    for (const list of this.lists) copy.lists.push(list);
+    for (const [key, id] of this.ids) copy.ids.set(key, id);
+    return copy;
+  }
+
   /** Number of lists registered. */
   get size(): number {
     return this.lists.length;

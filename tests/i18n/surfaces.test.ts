@@ -213,7 +213,7 @@ describe('--help in Chinese', () => {
     const r = await run(dir, ['--help', '--locale', 'zh']);
     expect(r.stdout.split('\n')[0]).toBe('用法： claimlint [选项] [命令]');
     const commands = r.stdout.split('命令：\n')[1]!.split('\n').filter((l) => /^ {2}\S/.test(l));
-    expect(commands.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['check [选项] [paths...]', 'baseline', 'extract [选项] [paths...]', 'registry', 'lsp [选项]', 'help [命令]']);
+    expect(commands.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['check [选项] [paths...]', 'merge [选项] <files...>', 'baseline', 'extract [选项] [paths...]', 'registry', 'lsp [选项]', 'help [命令]']);
     // Where each description starts, in terminal columns: the same for every command.
     const columns = commands.map((l) => {
       const term = /^ {2}\S.*?\s{2,}/.exec(l)![0];

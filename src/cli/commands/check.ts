@@ -7,7 +7,8 @@ import { changedSince, filesFrom, repositoryRoot } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
 import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
-import { check, RunFailure, type RunOptions } from '../../engine/run.js';
+import { check, RunFailure, type CheckOutcome, type RunOptions } from '../../engine/run.js';
+import { checkShard, parseShard } from '../../engine/shard.js';
 import type { Io } from '../output.js';
 import { writeReport } from '../output.js';
 import { isIsoDate, today } from '../dates.js';
@@ -36,6 +37,10 @@ export interface CheckFlags {
   readonly stdinFilename?: string;
   readonly withCorpus?: boolean;
   readonly locale?: string;
+  /** --shard K/N: the file stage of one CI-matrix shard (src/engine/shard.ts). */
+  readonly shard?: string;
+  /** --records FILE: where a shard writes its records. */
+  readonly records?: string;
 }
 
 export interface Target {
@@ -134,6 +139,7 @@ async function checkAndReport(
   written: { reports: boolean },
 ): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  if (flags.shard !== undefined || flags.records !== undefined) return runShard(paths, flags, io);
   if (flags.changedSince && flags.filesFrom) throw new UsageError(msg('error.since-and-files'));
   if (flags.changedLines && !flags.changedSince) throw new UsageError(msg('error.changed-lines'));
   if (flags.withCorpus && (flags.changedSince || flags.filesFrom)) throw new UsageError(msg('error.with-corpus'));
@@ -157,6 +163,55 @@ async function checkAndReport(
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
     : outcome.result;
+  return reportOutcome(outcome, result, flags, io, targets, written, maxWarnings);
+}
+
+/**
+ * `check --shard K/N --records FILE`: the file stage of one shard, its records
+ * written to FILE; no report (`claimlint merge` makes it). Exits 0 once the
+ * records are written: the findings' exit code is the merge's.
+ */
+async function runShard(paths: readonly string[], flags: CheckFlags, io: Io): Promise<number> {
+  if (flags.shard === undefined) throw new UsageError(msg('error.records-without-shard'));
+  const shard = parseShard(flags.shard);
+  if (!shard) throw new UsageError(msg('error.shard-spec', { value: flags.shard }));
+  if (!flags.records) throw new UsageError(msg('error.shard-records'));
+  // What narrows or shapes a report belongs to the merge; stdin is one text, not a corpus to split.
+  const reportFlags: Array<[unknown, string]> = [
+    [flags.format?.length, '--format'],
+    [flags.output, '--output'],
+    [flags.changedSince, '--changed-since'],
+    [flags.filesFrom, '--files-from'],
+    [flags.changedLines, '--changed-lines'],
+    [flags.baseline, '--baseline'],
+    [flags.maxWarnings, '--max-warnings'],
+    [flags.withCorpus, '--with-corpus'],
+    [paths.includes('-') || flags.stdinFilename !== undefined ? true : undefined, '-'],
+  ];
+  const given = reportFlags.find(([v]) => v);
+  if (given) throw new UsageError(msg('error.shard-flags', { flag: given[1] }));
+  const done = await checkShard(
+    {
+      ...runOptions(paths, flags, io),
+      ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
+    },
+    shard,
+    flags.records,
+  );
+  for (const w of done.warnings) io.stderr(`claimlint: ${w}\n`);
+  return 0;
+}
+
+/** Writes every report target of a finished run (check or merge) and gives the run's exit code. */
+export function reportOutcome(
+  outcome: Pick<CheckOutcome, 'warnings' | 'inputFailures' | 'config'>,
+  result: RunResult,
+  flags: Pick<CheckFlags, 'color'>,
+  io: Io,
+  targets: readonly Target[],
+  written: { reports: boolean },
+  maxWarnings: number | undefined,
+): number {
   // Paths in CI reports are relative to the checkout, wherever in it claimlint runs.
   const sourceUrl = outcome.config.sourceUrl;
   const rooted = (t: Target) => ROOTED_FORMATS.has(t.format) || (t.format === 'html' && sourceUrl !== undefined);
@@ -249,7 +304,7 @@ function stdinInput(paths: readonly string[], flags: CheckFlags, io: Io): { name
 /** What a finding on stdin text without --stdin-filename is reported under. */
 const STDIN_NAME = '<stdin>';
 
-function parseMaxWarnings(flag: string | undefined): number | undefined {
+export function parseMaxWarnings(flag: string | undefined): number | undefined {
   if (flag === undefined) return undefined;
   if (!/^\d+$/.test(flag)) throw new UsageError(msg('error.max-warnings', { value: flag }));
   return Number(flag);

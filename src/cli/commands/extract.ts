@@ -17,7 +17,7 @@ export interface ExtractFlags {
 /** `claimlint extract`: one JSON object per claim record (or, with --facts, per fact record), in file and position order. */
 export async function runExtract(paths: readonly string[], flags: ExtractFlags, io: Io): Promise<number> {
   // Each record's clause is cut from its file's text: the articles are kept past the file stage.
-  const outcome = await check({ ...runOptions(paths, flags, io), keepArticles: true });
+  const outcome = await check({ ...runOptions(paths, flags, io), keepArticles: true, facts: true });
   const lines: string[] = [];
   for (const a of outcome.analyses) {
     if (!a.lines) continue;

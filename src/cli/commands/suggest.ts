@@ -31,7 +31,7 @@ function count(value: string | undefined, fallback: number, flag: string): numbe
 export async function runSuggest(paths: readonly string[], flags: SuggestFlags, io: Io): Promise<number> {
   const limit = count(flags.limit, 10, '--limit');
   const minFiles = Math.max(1, count(flags.minFiles, 2, '--min-files'));
-  const outcome = await check(runOptions(paths, flags, io));
+  const outcome = await check({ ...runOptions(paths, flags, io), facts: true });
   const entries = corpusEntries(outcome.analyses);
   writeReport(io, flags.output, suggestionsYaml(suggestions(entries, { limit, minFiles }), loadFactKeys(), loadGazetteer()));
   return 0;

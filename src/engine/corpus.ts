@@ -1,0 +1,48 @@
+// Run stage 5, corpus: the corpus rules over every file's compact analysis,
+// then suppressions (which cover corpus findings too), sorting and fingerprints.
+import type { Finding } from '../types.js';
+import type { Config } from '../config/config.js';
+import type { Registry } from '../registry/types.js';
+import type { CorpusEntry, CorpusRule } from '../kernel/rule.js';
+import { finalise, type RawFinding } from '../kernel/messages.js';
+import { runCorpusRules } from '../kernel/run-rules.js';
+import { applySuppressionPlan, applySuppressions } from '../kernel/suppressions.js';
+import { ruleIds, rules } from '../rules/index.js';
+import type { FileAnalysis, Services } from './analyze.js';
+import { pushAll } from '../arrays.js';
+
+/** Every analysed file that parsed, as corpus rules see it. */
+export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] {
+  return analyses.flatMap((a): CorpusEntry[] => {
+    if (!a.lines) return [];
+    const base = { file: a.file, lines: a.lines, records: a.records, verdicts: a.verdicts, facts: a.facts };
+    if (a.article) return [{ ...base, article: a.article }];
+    return a.suppressions ? [{ ...base, suppressions: a.suppressions }] : [];
+  });
+}
+
+/** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
+export function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
+  const raw: RawFinding[] = [];
+  for (const a of analyses) pushAll(raw, a.findings);
+  const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
+  const entries = corpusEntries(analyses);
+  pushAll(raw, runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
+
+  const known = new Set(ruleIds());
+  const byFile = new Map<string, RawFinding[]>();
+  for (const f of raw) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const kept: RawFinding[] = [];
+  for (const e of entries) {
+    const own = byFile.get(e.file) ?? [];
+    pushAll(kept, e.article ? applySuppressions(own, e.article, e.lines, known) : applySuppressionPlan(own, e.suppressions!, e.lines, known));
+    byFile.delete(e.file);
+  }
+  // Files that never parsed (binary, unreadable) keep their input messages.
+  for (const rest of byFile.values()) pushAll(kept, rest);
+  return finalise(kept);
+}

@@ -1,0 +1,106 @@
+// The compiled registry, cached by digest. Reading, schema-checking, checking
+// every pattern's syntax tree and compiling the registry (and self-testing it)
+// is most of a small run's start-up; its outcome depends only on the registry
+// and lexicon files, the cue lists the self-test reads with, and the code.
+// A run whose digest of all of these matches a stored entry takes the
+// compiled registry from it instead. The entry is written only after the
+// registry loaded and passed its self-test, so a hit skips both.
+//
+// The cache is an optimisation and never a reason to fail: a folder that
+// cannot be created or written, or an entry that is cut short, edited or does
+// not match its digest, is ignored and the registry compiled as without it.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { packagePath } from '../paths.js';
+import { toolVersion } from '../version.js';
+import { lexiconPath, registryFiles } from '../registry/load.js';
+import { LiteralScanner } from '../text/literal-scanner.js';
+import { codeDigest } from '../registry/selftest-stamp.js';
+import type { Registry } from '../registry/types.js';
+import type { Cues } from '../extract/cues.js';
+
+/** Where entries live: the tool's own node_modules/.cache, beside the analysis cache's default. */
+export const COMPILED_REGISTRY_DIR = packagePath('node_modules', '.cache', 'claimlint', 'registry');
+const FORMAT = 'compiled-registry-v1';
+
+/**
+ * The digest of everything a compiled, self-tested registry depends on, or
+ * undefined when it cannot be computed (a file that cannot be read: the
+ * loader reports that) or when running from TypeScript sources (tests), where
+ * the code has no digest to invalidate entries with.
+ */
+export function compiledRegistryKey(location: string, cwd: string, lexicon: string | undefined, cuesText: string): string | undefined {
+  const code = codeDigest();
+  if (!code) return undefined;
+  try {
+    const h = createHash('sha256').update(FORMAT).update('\0').update(toolVersion()).update('\0').update(code).update('\0');
+    // The display names are in the compiled registry (origins, `files`), so they are part of the key.
+    for (const f of registryFiles(location)) h.update(relative(cwd, f) || f).update('\0').update(readFileSync(f)).update('\0');
+    const lex = lexiconPath(location, lexicon ? { lexicon } : {});
+    h.update(relative(cwd, lex) || lex).update('\0');
+    h.update(statSync(lex, { throwIfNoEntry: false })?.isFile() ? readFileSync(lex) : '').update('\0');
+    return h.update(cuesText).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored entry: the registry, and the bundled cue lists when the run used those (plain data, read from YAML otherwise). */
+export interface CompiledEntry {
+  readonly registry: Registry;
+  readonly cues?: Cues;
+}
+
+/** The stored entry for this key, or undefined (none, or not intact). */
+export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): CompiledEntry | undefined {
+  try {
+    const path = join(dir, `${key}.bin`);
+    if (!statSync(path).isFile()) return undefined;
+    const bytes = readFileSync(path);
+    // 64 hex digits of the payload's digest, then the payload.
+    const digest = bytes.subarray(0, 64).toString('latin1');
+    const payload = bytes.subarray(64);
+    if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
+    const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues };
+    const registry = stored.registry;
+    if (stored.format !== FORMAT || !registry || !Array.isArray(registry.claims) || !(registry.byId instanceof Map)) return undefined;
+    // v8's serializer keeps data, not classes: the scanner gets its methods back.
+    if (registry.scanner) Object.setPrototypeOf(registry.scanner, LiteralScanner.prototype);
+    return { registry, ...(stored.cues && typeof stored.cues === 'object' ? { cues: stored.cues } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a registry that loaded and passed its self-test; silently does nothing where it cannot. */
+export function writeCompiledRegistry(key: string, entry: CompiledEntry, dir = COMPILED_REGISTRY_DIR): void {
+  try {
+    const { registry } = entry;
+    const stored = registry.scanner ? { ...registry, scanner: registry.scanner.withoutTable() } : registry;
+    const payload = serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}) });
+    const digest = createHash('sha256').update(payload).digest('hex');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${key}.bin`);
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat([Buffer.from(digest, 'latin1'), payload]));
+    renameSync(tmp, path);
+    prune(dir, path);
+  } catch {
+    // Unwritable (a read-only install, a full disk): the next run compiles again.
+  }
+}
+
+/** Entries kept: a few registries (projects, branches) side by side; older ones (another build's) go. */
+const KEEP = 4;
+
+function prune(dir: string, written: string): void {
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith('.bin'))
+    .map((f) => join(dir, f))
+    .filter((f) => f !== written)
+    .map((f) => ({ f, t: statSync(f).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of entries.slice(KEEP - 1)) rmSync(f, { force: true });
+}
