@@ -25,6 +25,9 @@ describe('the past told as the past', () => {
     ['以前在外省住院要先自费，再回户籍地报销。', 'cross-region.filing'],
     ['那会儿厂里退休的老职工，医疗保险费也得接着交。', 'contributions.retirement-no-contribution'],
     ['老规定下，居民医保连续参保多少年，大病保险待遇都一样。', 'resident-insurance.continuous-incentive'],
+    // A leading "N years ago" or "before it was rolled out" clause dates what follows.
+    ['十几年前去外地住院，都要先自己垫钱，再回参保地报销。', 'cross-region.filing'],
+    ['跨省直接结算推开之前，去外地看病都得先垫钱再回来报。', 'cross-region.filing'],
   ])('%s is about the past', (text, claim) => {
     expect(read(text, claim).length).toBeGreaterThan(0);
     expect(kinds(text, claim)).toContain('past');
@@ -38,5 +41,29 @@ describe('the past told as the past', () => {
     expect(read('都说到外地看病医保不给报。', 'cross-region.filing').map((r) => [r.value, r.framing])).toEqual([['home-only', 'rumour']]);
     // Refuted, the rumour leaves no record; only the correction is read.
     expect(read('都说到外地看病医保不给报，这是老黄历了，现在备案后就能直接结算。', 'cross-region.filing').map((r) => r.value)).toEqual(['settles']);
+  });
+});
+
+describe('paying first and claiming at home (异地就医)', () => {
+  const CROSS = 'cross-region.filing';
+  // A record's value is what the clause asserts once negation is applied (不能当场结算 → home-only).
+  const values = (text: string) => read(text, CROSS).map((r) => r.value);
+  it.each([
+    ['在外省住院，医保卡跟没带一样，钱全得自己先垫上。'],
+    ['跨省住院的费用一律不能当场结算，都得回原籍报销。'],
+    ['跨省住院花了两三万，医保一分没直接结，全部得自己先垫。'],
+  ])('%s contradicts direct settlement', (text) => {
+    expect(values(text)).toContain('home-only');
+    expect(values(text)).not.toContain('settles');
+  });
+
+  it('要是在外地住院，… is the claim’s own situation (covers), not a condition', () => {
+    const records = read('要是在外地住院，那就只能先把钱垫上，回来再拿发票去报。', CROSS);
+    expect(records.map((r) => r.value)).toContain('home-only');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).not.toContain('condition');
+  });
+
+  it('what is left to pay after reimbursement, or not having to pay first, is not home-only', () => {
+    expect(values('备案以后在外地住院，只需要付自己那部分，不用全额垫付。')).not.toContain('home-only');
   });
 });
