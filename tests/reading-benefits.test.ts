@@ -4,6 +4,7 @@ import { loadRegistry } from '../src/registry/load.js';
 import { loadCues } from '../src/extract/cues.js';
 import { extractClaims } from '../src/extract/claims.js';
 import type { Registry } from '../src/registry/types.js';
+import { findQuantities } from '../src/extract/quantity.js';
 
 // Reading classes met on the benefits/access/resident claims (issues 8 and 15):
 // each case is a sentence written for the class, its expectation read off the sentence.
@@ -65,5 +66,29 @@ describe('paying first and claiming at home (异地就医)', () => {
 
   it('what is left to pay after reimbursement, or not having to pay first, is not home-only', () => {
     expect(values('备案以后在外地住院，只需要付自己那部分，不用全额垫付。')).not.toContain('home-only');
+  });
+});
+
+describe('rough quantities', () => {
+  const q = (text: string) => findQuantities(text).map((x) => [x.kind, x.value, x.max, x.unit, x.bound]);
+  it.each([
+    // 多 after a number reaches to the next step of its last place.
+    ['要等一个多月', [['duration', 1, 2, 'month', 'about']]],
+    ['二十多天才生效', [['duration', 20, 30, 'day', 'about']]],
+    ['每年交三百多元', [['amount', 300, 400, 'yuan', 'about']]],
+    ['交了十多年', [['duration', 10, 20, 'year', 'about']]],
+    // Two neighbouring digits are an estimate between them.
+    ['也就多两三百块', [['amount', 200, 300, 'yuan', 'about']]],
+    ['得等三四个月', [['duration', 3, 4, 'month', 'about']]],
+    ['一两个月就办好', [['duration', 1, 2, 'month', 'about']]],
+    // 来 is "about".
+    ['十来天', [['duration', 10, undefined, 'day', 'about']]],
+  ])('%s', (text, expected) => {
+    expect(q(text)).toEqual(expected);
+  });
+
+  it('digits that are not neighbours, and plain figures, stay as they were', () => {
+    expect(q('3个月')).toEqual([['duration', 3, undefined, 'month', 'exact']]);
+    expect(q('两五百块')).toEqual([]);
   });
 });
