@@ -92,3 +92,31 @@ describe('rough quantities', () => {
     expect(q('两五百块')).toEqual([]);
   });
 });
+
+describe('critical-illness insurance: situations the claim covers, its folk name, short answers', () => {
+  const CI = 'critical-illness.coverage';
+  it('没单独买大病保险，…享受不到 asserts a separate purchase; the not-buying is no condition on it', () => {
+    const records = read('要是没单独买大病保险，居民医保参保人得了重病就享受不到二次报销。', CI);
+    expect(records.map((r) => r.value)).toContain('separate-purchase');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).not.toContain('condition');
+  });
+
+  it('not having bought anything, and still being covered, is no separate purchase', () => {
+    expect(read('就算没单独买过什么大病保险，交了居民医保的人一样能享受大病保险报销。', CI).map((r) => r.value)).not.toContain('separate-purchase');
+  });
+
+  it('二次报销 names the resident critical-illness insurance', () => {
+    expect(read('居民医保的二次报销要自己另外花钱投保才有。', CI).map((r) => r.value)).toEqual(['separate-purchase']);
+  });
+
+  it('a short answer ending in 的 (要的，) is an answer, not a condition clause', () => {
+    const records = read('城乡居民大病保险要自己再买吗？要的，每年单独缴一次。', CI);
+    expect(records.map((r) => r.value)).toContain('separate-purchase');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.text)).not.toContain('要的');
+  });
+
+  it('大额费用 (high bills) is the claim’s matter; 职工大额医疗费用补助 is another scheme', () => {
+    expect(read('居民大病保险对报销后剩下的合规大额费用只赔三成。', CI).map((r) => r.value)).toEqual(['below-half']);
+    expect(read('大病保险之外，职工大额医疗费用补助只报三成。', CI)).toEqual([]);
+  });
+});
