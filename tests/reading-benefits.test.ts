@@ -120,3 +120,50 @@ describe('critical-illness insurance: situations the claim covers, its folk name
     expect(read('大病保险之外，职工大额医疗费用补助只报三成。', CI)).toEqual([]);
   });
 });
+
+describe('conditions that only name the claim’s own situation (covers)', () => {
+  const unconditioned = (text: string, claim: string) => {
+    const records = read(text, claim);
+    return { values: records.map((r) => r.value), conditions: records.flatMap((r) => r.conditions ?? []).filter((c) => c.kind === 'condition') };
+  };
+  it('a retiree wanting care: 要是退了休还想用职工医保看病，…', () => {
+    expect(unconditioned('要是退了休还想用职工医保看病，每个月就得自己往里续费。', 'contributions.retirement-no-contribution')).toEqual({ values: ['keeps-paying'], conditions: [] });
+  });
+  it('wanting the maternity benefit: 要是想领生育津贴，…', () => {
+    const r = unconditioned('要是想领生育津贴，员工每月就得自己掏一份生育险的钱。', 'maternity.merged');
+    expect(r.values).toContain('personal-pays');
+    expect(r.conditions).toEqual([]);
+  });
+  it('needing care before enrolling: 如果家里老人突然要住院，…', () => {
+    const r = unconditioned('如果家里老人突然要住院，现在去交城乡居民医保，明天就能报销。', 'resident-insurance.enrolment-period');
+    expect(r.values).toContain('anytime-immediate');
+    expect(r.conditions).toEqual([]);
+  });
+  it('the registry exception is still read through covers (退休时医保缴费还差两年，…)', () => {
+    // 还差 is the exception short-of-years: paying on is legitimate there, so no record goes unexcepted.
+    const records = read('要是退休时医保缴费还差两年，退休后就得接着交。', 'contributions.retirement-no-contribution');
+    expect(records.filter((r) => !(r.conditions ?? []).some((c) => c.kind === 'exception'))).toEqual([]);
+  });
+});
+
+describe('colloquial ways of paying and of "nothing changes"', () => {
+  it.each([
+    ['退了休医保也不是白享受的，还得月月往里贴钱。', 'contributions.retirement-no-contribution', 'keeps-paying'],
+    ['老职工办了退休，基本医疗保险费还要接着从自己口袋里出。', 'contributions.retirement-no-contribution', 'keeps-paying'],
+    ['居民医保连着交多少年都是一个样，大病额度一分钱也不会多给。', 'resident-insurance.continuous-incentive', 'no-incentive'],
+    ['城乡居民医疗保险一年没报销，第二年的大病封顶线也还是原来那么多。', 'resident-insurance.continuous-incentive', 'no-incentive'],
+    ['城乡居民连续参保奖励可以一直累加，大病保险限额提高没有上限。', 'resident-insurance.continuous-incentive', 'no-cap'],
+    ['两险合并就是把生育保险砍掉了，以后生娃没有任何补贴。', 'maternity.merged', 'abolished'],
+    ['居民医保就是随交随用的，哪天交哪天生效。', 'resident-insurance.enrolment-period', 'anytime-immediate'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+
+  it('the working years before retirement are not retirement', () => {
+    expect(read('我舅舅退休前最后一个月，医保还是单位按月代扣的。', 'contributions.retirement-no-contribution')).toEqual([]);
+  });
+
+  it('a step below 1000元 phrased with 涨', () => {
+    expect(read('零报销的居民第二年大病保险额度只涨六百元。', 'resident-insurance.continuous-incentive').map((r) => r.value)).toEqual(['small-step']);
+  });
+});
