@@ -167,3 +167,33 @@ describe('colloquial ways of paying and of "nothing changes"', () => {
     expect(read('零报销的居民第二年大病保险额度只涨六百元。', 'resident-insurance.continuous-incentive').map((r) => r.value)).toEqual(['small-step']);
   });
 });
+
+describe('a clause ending in 的 that carries the value is a statement, not a condition', () => {
+  it('人家不给办的，只能回老家交 asserts the refusal', () => {
+    const records = read('跑滴滴的外地户口想在这边参保，人家不给办的，只能回老家交。', 'flexible-workers.enrolment');
+    expect(records.map((r) => r.value)).toContain('hukou-only');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.text)).not.toContain('人家不给办的');
+  });
+  it('a 的-clause naming who (没交医保的，) is still a condition', () => {
+    const records = read('没按时参保的，居民医保固定等待期是六个月。', 'resident-insurance.waiting-period');
+    // 没按时参保 is the claim's own situation (covers), so this one is no condition either, and the value is read.
+    expect(records.map((r) => r.value)).toContain('longer-fixed');
+    expect(read('在外地打工又没有居住证的，居民医保固定等待期是六个月。', 'resident-insurance.waiting-period').flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('condition');
+  });
+});
+
+describe('subject and value synonyms on the resident claims', () => {
+  it.each([
+    ['宝宝落地就参了居民医保，出生住院那几千块还是报不了。', 'resident-insurance.newborn', 'waiting'],
+    ['居民医保卡里每年也会返点钱，攒着去药店买药。', 'resident-insurance.no-personal-account', 'has-account'],
+    ['居民医保断了再交，得干等大半年才能报销。', 'resident-insurance.waiting-period', 'longer-fixed'],
+    ['送外卖的外地小伙想在城里交医保，社保窗口只认本地户口。', 'flexible-workers.enrolment', 'hukou-only'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+  it('an answered question about the first days after birth', () => {
+    const values = read('刚出生的娃及时交了居民医保，出生那几天的医药费能报销吗？不能，得过了等待期才行。', 'resident-insurance.newborn').map((r) => r.value);
+    expect(values).toContain('waiting');
+    expect(values).not.toContain('from-birth');
+  });
+});
