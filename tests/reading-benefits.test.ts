@@ -197,3 +197,25 @@ describe('subject and value synonyms on the resident claims', () => {
     expect(values).not.toContain('from-birth');
   });
 });
+
+describe('second round of phrasings', () => {
+  it.each([
+    ['人在外省，医保卡在那边就是刷不上，只能现金结账。', 'cross-region.filing', 'home-only'],
+    ['在外地住院的医保报销，非得本人回参保地窗口办不可。', 'cross-region.filing', 'home-only'],
+    ['跨省就医的费用统统要自己先付，医保那部分事后再返。', 'cross-region.filing', 'home-only'],
+    ['自由职业者要在城里交医保，必须先把户口迁过来。', 'flexible-workers.enrolment', 'hukou-only'],
+    ['居民医保个账里的钱可以在药店买药。', 'resident-insurance.no-personal-account', 'has-account'],
+    ['居民医保断一年，变动等待期就加两个月。', 'resident-insurance.waiting-period', 'step'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+
+  it('不是本地人 names who, it does not negate the value after it', () => {
+    const records = read('灵活就业参保要看户口，不是本地人一律办不了。', 'flexible-workers.enrolment');
+    expect(records.map((r) => [r.value, r.polarity])).toContainEqual(['hukou-only', 'affirmed']);
+  });
+
+  it('no reward on the ceiling, said with 上限 and 照旧', () => {
+    expect(read('一年没用医保，第二年大病保险报销上限照旧，不会因此增加。', 'resident-insurance.continuous-incentive').map((r) => r.value)).toContain('no-incentive');
+  });
+});
