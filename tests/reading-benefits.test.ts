@@ -219,3 +219,32 @@ describe('second round of phrasings', () => {
     expect(read('一年没用医保，第二年大病保险报销上限照旧，不会因此增加。', 'resident-insurance.continuous-incentive').map((r) => r.value)).toContain('no-incentive');
   });
 });
+
+describe('answers in everyday words', () => {
+  it.each([
+    ['居民医保有个人账户吗？肯定有啊，每年都返钱。', 'resident-insurance.no-personal-account', 'has-account'],
+    ['大病保险要另外买吗？必须的，一年一百多。', 'critical-illness.coverage', 'separate-purchase'],
+    ['居民医保随时交随时能用吗？可以的，交了就生效。', 'resident-insurance.enrolment-period', 'anytime-immediate'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+
+  it('不行的， is an answer, not a condition on what follows', () => {
+    const records = read('新生儿参保后马上能报吗？不行的，要等三个月。', 'resident-insurance.newborn');
+    expect(records.map((r) => r.value)).toContain('waiting');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.text)).not.toContain('不行的');
+  });
+
+  it('啥也没有 answers no: the question’s value turns into its opposite', async () => {
+    const { extractArticle } = await import('../src/engine/analyze.js');
+    const { parseArticle, loadPageStructure } = await import('../src/parse/index.js');
+    const text = '---\ntitle: 问答\n---\n\n居民医保连续参保有没有奖励？啥也没有。\n';
+    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+    const rs = extractArticle(article, { registry, cues }).filter((r) => r.claimId === 'resident-insurance.continuous-incentive');
+    expect(rs.map((r) => [r.value, r.framing])).toContainEqual(['no-incentive', 'answered']);
+  });
+
+  it('a yes/no question nobody answers still asserts nothing', () => {
+    expect(read('连续参保有没有奖励？', 'resident-insurance.continuous-incentive').filter((r) => r.framing !== 'question')).toEqual([]);
+  });
+});
