@@ -248,3 +248,26 @@ describe('answers in everyday words', () => {
     expect(read('连续参保有没有奖励？', 'resident-insurance.continuous-incentive').filter((r) => r.framing !== 'question')).toEqual([]);
   });
 });
+
+describe('third round: synonyms, word order and estimates', () => {
+  it.each([
+    ['职工退下来以后，医保费照样月月扣。', 'contributions.retirement-no-contribution', 'keeps-paying'],
+    ['退休老人的职工医保费，每年还得自己掏一千多。', 'contributions.retirement-no-contribution', 'keeps-paying'],
+    ['女员工休产假拿的生育津贴，两险合并后就领不到了。', 'maternity.merged', 'abolished'],
+    ['生育保险的费用是职工个人承担的。', 'maternity.merged', 'personal-pays'],
+    ['大病保险的报销比例一般就百分之三四十。', 'critical-illness.coverage', 'below-half'],
+    ['城乡居民医保交了费以后当天就有效。', 'resident-insurance.enrolment-period', 'anytime-immediate'],
+    ['宝宝生下来马上办了医保，也得一个多月后才能报销。', 'resident-insurance.newborn', 'waiting'],
+    ['居民医保断缴后再交，等待期固定是半年。', 'resident-insurance.waiting-period', 'longer-fixed'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+
+  it('a co-payment borne by a retiree is not a contribution', () => {
+    expect(read('退休后医疗费还要个人承担一部分。', 'contributions.retirement-no-contribution').map((r) => r.value)).not.toContain('keeps-paying');
+  });
+
+  it('百分之三四十 is an estimate from 30% to 40%', () => {
+    expect(findQuantities('百分之三四十').map((x) => [x.kind, x.value, x.max, x.bound])).toEqual([['percent', 30, 40, 'about']]);
+  });
+});

@@ -233,6 +233,12 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
   if (numer !== undefined) {
     const den = tokenValue(a!);
+    // 百分之三四十: an estimate between neighbouring digits.
+    const guessed = den === 100 ? estimate(numer, '') : undefined;
+    if (guessed) {
+      if (bound === 'exact') bound = 'about';
+      return make('percent', guessed.lo, 'percent', guessed.hi);
+    }
     const n = tokenValue(numer);
     if (!den || n === undefined) return undefined;
     // 百分之八 is a percentage; any other 分之 is a plain fraction.
