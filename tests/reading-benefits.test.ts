@@ -271,3 +271,14 @@ describe('third round: synonyms, word order and estimates', () => {
     expect(findQuantities('百分之三四十').map((x) => [x.kind, x.value, x.max, x.bound])).toEqual([['percent', 30, 40, 'about']]);
   });
 });
+
+describe('condition-first sentences whose condition is the claim’s own situation', () => {
+  it('要是在职职工去门诊看病，… (outpatient covers an employee seeing a doctor)', () => {
+    const records = read('要是在职职工去门诊看病，统筹基金就不给报，只能刷卡。', 'outpatient.pooling');
+    expect(records.map((r) => r.value)).toContain('account-only');
+    expect(records.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).not.toContain('condition');
+  });
+  it('a newborn called 刚生的孩子, waiting 满月以后', () => {
+    expect(read('刚生的孩子办了居民医保，得满月以后才能报销。', 'resident-insurance.newborn').map((r) => r.value)).toContain('waiting');
+  });
+});
