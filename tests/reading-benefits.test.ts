@@ -282,3 +282,19 @@ describe('condition-first sentences whose condition is the claim’s own situati
     expect(read('刚生的孩子办了居民医保，得满月以后才能报销。', 'resident-insurance.newborn').map((r) => r.value)).toContain('waiting');
   });
 });
+
+describe('"it does not work" in everyday words (the no-use concept)', () => {
+  it.each([
+    ['出了省医保就歇菜了，看病全是自己的钱。', 'cross-region.filing', 'home-only'],
+    ['在外地看病医保不认账，只能回去报。', 'cross-region.filing', 'home-only'],
+    ['新生儿医保刚办下来不顶用，得过一阵子才能报。', 'resident-insurance.newborn', 'waiting'],
+    ['连续交十年居民医保也是白搭，大病额度纹丝不动。', 'resident-insurance.continuous-incentive', 'no-incentive'],
+    ['生育险早就作古了，现在生孩子啥补贴都没有。', 'maternity.merged', 'abolished'],
+  ])('%s → %s', (text, claim, value) => {
+    expect(read(text, claim).map((r) => r.value)).toContain(value);
+  });
+  it('denied, it supports: 医保卡照样好使 / 不是随买随用的', () => {
+    expect(read('备案以后在外地看病，医保卡照样好使。', 'cross-region.filing').map((r) => r.value)).not.toContain('home-only');
+    expect(read('居民医保不是随买随用的，要在集中期交。', 'resident-insurance.enrolment-period').map((r) => r.value)).not.toContain('anytime-immediate');
+  });
+});
