@@ -56,7 +56,7 @@ const QUANTITY_RE = new RegExp(
   `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
-    `(?<mid>个?半个?|整个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
+    `(?<mid>个?半个?|整个?|个多|多个|来个|个|[多来余])?(?<unit>${UNIT})(?<half>(?<=[年月天日])(?:半|多(?![少大久长么])))?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
     `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
     `|(?<rel>次[月日]|下个?月)` +
@@ -154,7 +154,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整多来余成块元工星周天日月年次家位名人所项种条');
 const ANYWHERE = charTable('半次');
 // 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
 const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
@@ -239,7 +239,10 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
 
   const word = unitWord ?? halfUnit!;
-  const halves = (mid?.includes('半') ? 1 : 0) + (half ? 1 : 0) + (halfOnly ? 1 : 0);
+  const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly ? 1 : 0);
+  // 一个多月, 二十多天, 一年多: more than the number; 十来天: about it.
+  if (bound === 'exact' && (/[多余]/u.test(mid ?? '') || half === '多')) bound = 'over';
+  else if (bound === 'exact' && mid?.includes('来')) bound = 'about';
   const hiText = b ?? a;
   const hi = hiText === undefined ? 0 : tokenValue(hiText);
   if (hi === undefined || halves > 1) return undefined;
