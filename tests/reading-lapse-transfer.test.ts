@@ -175,3 +175,31 @@ describe('near misses', () => {
     expect(read('没有资格领失业金的人，医保只能自己以灵活就业身份交。', UNEMPLOYED)).toEqual([]);
   });
 });
+
+describe('waits longer than the ceiling, said loosely', () => {
+  it.each([
+    // A year is twelve months: 'fixed' (months) or 'fixed-years' may read it; both contradict.
+    ['医保断缴超过三个月，续上后报销要等八个月。'],
+    ['医保断了五个月，续保以后有一年的空窗期。'],
+    ['断缴超过三个月，续上后的头一年看病都报不了。'],
+    ['断缴四个月再续，待遇要冻结一年。'],
+    ['医保断档半年多，重新交上以后一年内都用不了。'],
+  ])('%s contradicts the ceiling', async (text) => {
+    const values = (await article(text, WAITING)).map((r) => r[0]);
+    expect(values.some((v) => v === 'fixed' || v === 'fixed-years')).toBe(true);
+  });
+
+  it('长短不限 / 不受六个月的限制 deny the ceiling', () => {
+    expect(read('断缴超过三个月再续保的，等待期长短不限。', WAITING).map((r) => r[0])).toEqual(['no-ceiling']);
+    expect(read('断缴超过三个月，等待期不受6个月的限制。', WAITING).map((r) => r[0])).toEqual(['no-ceiling']);
+  });
+
+  it('大半年 is more than six months, 小半年 less', () => {
+    expect(findQuantities('等了大半年').map((q) => [q.value, q.unit, q.bound])).toEqual([[6, 'month', 'over']]);
+    expect(findQuantities('断了小半年').map((q) => [q.value, q.unit, q.bound])).toEqual([[6, 'month', 'under']]);
+  });
+
+  it('a wait within the ceiling is not read as beyond it', () => {
+    expect(read('断缴超过三个月，续上后的等待期最长不超过半年。', WAITING).map((r) => r[0])).toEqual(['local-ceiling']);
+  });
+});

@@ -53,12 +53,12 @@ const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].joi
 // position is not re-parsed for every kind of quantity.
 const QUANTITY_RE = new RegExp(
   // The leading class lets the engine reject most positions with one test.
-  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
+  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下大小])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
     `(?<mid>个?半个?|整个?|个多|多个|来个|个|[多来余])?(?<unit>${UNIT})(?<half>(?<=[年月天日])(?:半|多(?![少大久长么])))?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
-    `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
+    `|(?<halfOnly>[大小]?半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月, 大半年 (more than half), 小半年 (nearly half)
     `|(?<rel>次[月日]|下个?月)` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
@@ -240,6 +240,8 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
 
   const word = unitWord ?? halfUnit!;
   const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly ? 1 : 0);
+  if (bound === 'exact' && halfOnly?.startsWith('大')) bound = 'over';
+  else if (bound === 'exact' && halfOnly?.startsWith('小')) bound = 'under';
   // 一个多月, 二十多天, 一年多: more than the number; 十来天: about it.
   if (bound === 'exact' && (/[多余]/u.test(mid ?? '') || half === '多')) bound = 'over';
   else if (bound === 'exact' && mid?.includes('来')) bound = 'about';
