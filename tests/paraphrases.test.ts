@@ -32,9 +32,13 @@ import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
-/** Measured levels on 2026-12-02 (recall 273/438 = 62.3%, directional 28/30 after the registry gained the affirmative forms), rounded down: regression floors below the targets. */
-const RECALL_FLOOR = 0.58;
-const DIRECTIONAL_FLOOR = 0.85;
+/**
+ * Measured levels, rounded down: regression floors below the issue's targets.
+ * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
+ * 2026-12-03 (lapse, contribution and transfer reading classes): recall dev 486/512 + holdout 145/215 = 631/727 = 86.8%, directional 29/30.
+ */
+const RECALL_FLOOR = 0.86;
+const DIRECTIONAL_FLOOR = 0.93;
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {
