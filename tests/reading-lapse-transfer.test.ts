@@ -203,3 +203,20 @@ describe('waits longer than the ceiling, said loosely', () => {
     expect(read('断缴超过三个月，续上后的等待期最长不超过半年。', WAITING).map((r) => r[0])).toEqual(['local-ceiling']);
   });
 });
+
+describe('transfer near misses', () => {
+  it('转不过去 is one verb: 不过 inside it opens no clause, and a refutation after it denies it', () => {
+    const rs = read('医保跨省转移后年限累计，个人账户的钱转不过去的说法是错的。', TRANSFER_BALANCE);
+    expect(rs.map((r) => [r[0], r[1]])).toEqual([['transferred', 'negated']]);
+    // Without the refutation it stays a contradiction.
+    expect(read('跨省换工作，个人账户的钱带不过去。', TRANSFER_BALANCE).map((r) => r[0])).toEqual(['not-transferred']);
+  });
+
+  it('a waiting period recalculated is not the years reset', () => {
+    expect(read('从外地转回来后，医保年限照算，只是等待期要重新计算。', TRANSFER_YEARS).map((r) => r[0])).toEqual(['cumulative']);
+  });
+
+  it('switching to 居民医保 is not a move between areas', () => {
+    expect(read('职工医保转为居民医保后，职工医保的缴费年限不能累计到居民医保。', TRANSFER_YEARS)).toEqual([]);
+  });
+});
