@@ -220,3 +220,18 @@ describe('transfer near misses', () => {
     expect(read('职工医保转为居民医保后，职工医保的缴费年限不能累计到居民医保。', TRANSFER_YEARS)).toEqual([]);
   });
 });
+
+describe('a lapse with no length', () => {
+  it('即使补缴也无法报销 denies back-payment for every lapse, the short ones included', () => {
+    expect(read('断缴期间看病花的钱，即使后来补缴了，也无法报销。', BACKPAY).map((r) => r[0])).toEqual(['waiting']);
+  });
+
+  it('a sentence naming a long lapse, or no back-payment, is not read', () => {
+    expect(read('断缴超过三个月的，补缴后断缴期间的费用也不能报销。', BACKPAY)).toEqual([]);
+    expect(read('断缴期间发生的医疗费用医保不报销。', BACKPAY)).toEqual([]);
+  });
+
+  it('what the account pays for during a lapse is the account’s claim', () => {
+    expect(read('断缴期间如果个人账户余额不够，需要补缴后次月才能接着刷卡。', BACKPAY)).toEqual([]);
+  });
+});
