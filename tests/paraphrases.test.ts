@@ -32,9 +32,14 @@ import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
-/** Measured levels (recall on dev + holdout 679/779 = 87.2% on 2026-12-03; directional 28/30 after the registry gained the affirmative forms), rounded down: regression floors below the targets. */
+/**
+ * Measured levels, rounded down: regression floors below the issue's targets.
+ * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
+ * 2026-12-03, each reading branch on its own: lapse/contributions/transfer dev+holdout 631/727 = 86.8%, directional 29/30;
+ * benefits/access/resident 679/779 = 87.2%, directional 28/30. Merged: see the merge commit.
+ */
 const RECALL_FLOOR = 0.86;
-const DIRECTIONAL_FLOOR = 0.85;
+const DIRECTIONAL_FLOOR = 0.9;
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {

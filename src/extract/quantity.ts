@@ -53,13 +53,14 @@ const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].joi
 // position is not re-parsed for every kind of quantity.
 const QUANTITY_RE = new RegExp(
   // The leading class lets the engine reject most positions with one test.
-  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
+  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下大小])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
     // 二十多天, 十来天, 一个多月: a rough figure, read as a range from the number up.
-    `(?<many>多|来)?(?<mid>个?半个?|整个?|个)?(?<many2>多)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
+    // 一年多 puts 多 after the unit (but not 一年多少, 三天多久).
+    `(?<many>多|来|余)?(?<mid>个?半个?|整个?|个)?(?<many2>多)?(?<unit>${UNIT})(?<half>(?<=[年月天日])(?:半|多(?![少大久长么])))?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
-    `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
+    `|(?<halfOnly>[大小]?半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月, 大半年 (more than half), 小半年 (nearly half)
     `|(?<rel>次[月日]|下个?月)` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
@@ -155,7 +156,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = charTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条多来');
+const AFTER_NUMBER = charTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条多来余');
 const ANYWHERE = charTable('半次');
 // 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
 const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
@@ -246,12 +247,15 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
 
   const word = unitWord ?? halfUnit!;
-  const halves = (mid?.includes('半') ? 1 : 0) + (half ? 1 : 0) + (halfOnly ? 1 : 0);
+  const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly ? 1 : 0);
+  if (bound === 'exact' && halfOnly?.startsWith('大')) bound = 'over';
+  else if (bound === 'exact' && halfOnly?.startsWith('小')) bound = 'under';
   const hiText = b ?? a;
   // 两三百块, 三四个月: two neighbouring digits are an estimate from the one to the other.
-  const guess = b === undefined && a !== undefined && !many && !many2 ? estimate(a, word) : undefined;
-  const rough = many ?? many2;
-  if (rough && (halves > 0 || b !== undefined || (rough === '来' && many2))) return undefined;
+  const guess = b === undefined && a !== undefined && !many && !many2 && half !== '多' ? estimate(a, word) : undefined;
+  // 余 is 多 in writing; 一年多 is 一个多 with 多 after the unit.
+  const rough = many === '余' ? '多' : (many ?? many2 ?? (half === '多' ? '多' : undefined));
+  if (rough && (halves > 0 || b !== undefined || (many === '来' && many2) || (many2 && half === '多'))) return undefined;
   let hi = guess ? guess.hi : hiText === undefined ? 0 : tokenValue(hiText);
   if (hi === undefined || halves > 1) return undefined;
   let lo: number | undefined;
