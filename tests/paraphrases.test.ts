@@ -32,9 +32,14 @@ import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
-/** Measured levels on 2026-12-02 (recall 273/438 = 62.3%, directional 28/30 after the registry gained the affirmative forms), rounded down: regression floors below the targets. */
-const RECALL_FLOOR = 0.58;
-const DIRECTIONAL_FLOOR = 0.85;
+/**
+ * Measured levels, rounded down: regression floors below the issue's targets.
+ * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
+ * 2026-12-03, each reading branch on its own: lapse/contributions/transfer dev+holdout 631/727 = 86.8%, directional 29/30;
+ * benefits/access/resident 679/779 = 87.2%, directional 28/30. Merged: see the merge commit.
+ */
+const RECALL_FLOOR = 0.86;
+const DIRECTIONAL_FLOOR = 0.9;
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {
@@ -118,10 +123,10 @@ describe('paraphrase acceptance (dev + holdout)', () => {
     m = measure({ sets: loadSets(undefined, { fresh: false }) });
   }, 300_000);
 
-  // The target is 90%; today’s reader finds about three in five (README "Measured").
+  // The target is 90%; on dev + holdout the reader finds about 87% (holdout alone about two in three).
   // Until it gets there this guards the measured level against regressions: a
   // floor, not the target, and it fails when recall drops below it.
-  it('finds at least 58% of the contradicting sentences (target 90%, not met yet)', () => {
+  it('finds at least 86% of the contradicting sentences (target 90%, not met yet)', () => {
     const js = select(m, SETS);
     const f = figures(js);
     const missed = js.filter((j) => j.kind === 'contradicts' && !j.ok);

@@ -53,8 +53,9 @@ function splitAtConjunctions(text: string, start: number, end: number, conjuncti
   let from = start;
   conjunction.lastIndex = start;
   for (let m = conjunction.exec(text); m && m.index < end; m = conjunction.exec(text)) {
-    // A conjunction opening the clause already starts it.
-    if (m.index > from) {
+    // A conjunction opening the clause already starts it. 不过 before 去/来 is a verb's
+    // complement (转不过去, 带不过来), not "but".
+    if (m.index > from && !(m[0] === '不过' && /[去来]/u.test(text[m.index + 2] ?? ''))) {
       out.push({ start: from, end: m.index });
       from = m.index;
     }

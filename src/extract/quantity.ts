@@ -54,12 +54,14 @@ const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].joi
 // position is not re-parsed for every kind of quantity.
 const QUANTITY_RE = new RegExp(
   // The leading class lets the engine reject most positions with one test.
-  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
+  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下大小])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
-    `(?<mid>个?半个?|整个?|个)?(?<unit>${UNIT})(?<half>(?<=[年月天日])半)?` +
+    // 二十多天, 十来天, 一个多月: a rough figure, read as a range from the number up.
+    // 一年多 puts 多 after the unit (but not 一年多少, 三天多久).
+    `(?<many>多|来|余)?(?<mid>个?半个?|整个?|个)?(?<many2>多)?(?<unit>${UNIT})(?<half>(?<=[年月天日])(?:半|多(?![少大久长么])))?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
-    `|(?<halfOnly>半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月
+    `|(?<halfOnly>[大小]?半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月, 大半年 (more than half), 小半年 (nearly half)
     `|(?<rel>次[月日]|下个?月)` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
@@ -155,7 +157,7 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 // followed by what may come after a number: 分 (分之), a percent sign, a range
 // sign or a space before one, 个 or 半, or the first character of a unit.
 const NUMBER_END = codeUnitTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
-const AFTER_NUMBER = codeUnitTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条');
+const AFTER_NUMBER = codeUnitTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条多来余');
 const ANYWHERE = codeUnitTable('半次');
 // 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
 const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
@@ -201,7 +203,7 @@ function tokenValue(token: string): number | undefined {
 
 function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity | undefined {
   // Capture order of QUANTITY_RE (reading captures by position avoids building m.groups).
-  const [, pre, a, numer, aPct, b, mid, unitWord, half, per, halfOnly, halfUnit, rel, post] = m;
+  const [, pre, a, numer, aPct, b, many, mid, many2, unitWord, half, per, halfOnly, halfUnit, rel, post] = m;
   let start = m.index;
   const end = start + m[0].length;
   let bound: Bound = 'exact';
@@ -222,6 +224,12 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
   if (numer !== undefined) {
     const den = tokenValue(a!);
+    // 百分之三四十: an estimate between neighbouring digits.
+    const guessed = den === 100 ? estimate(numer, '') : undefined;
+    if (guessed) {
+      if (bound === 'exact') bound = 'about';
+      return make('percent', guessed.lo, 'percent', guessed.hi);
+    }
     const n = tokenValue(numer);
     if (!den || n === undefined) return undefined;
     // 百分之八 is a percentage; any other 分之 is a plain fraction.
@@ -229,11 +237,25 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
 
   const word = unitWord ?? halfUnit!;
-  const halves = (mid?.includes('半') ? 1 : 0) + (half ? 1 : 0) + (halfOnly ? 1 : 0);
+  const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly ? 1 : 0);
+  if (bound === 'exact' && halfOnly?.startsWith('大')) bound = 'over';
+  else if (bound === 'exact' && halfOnly?.startsWith('小')) bound = 'under';
   const hiText = b ?? a;
-  const hi = hiText === undefined ? 0 : tokenValue(hiText);
+  // 两三百块, 三四个月: two neighbouring digits are an estimate from the one to the other.
+  const guess = b === undefined && a !== undefined && !many && !many2 && half !== '多' ? estimate(a, word) : undefined;
+  // 余 is 多 in writing; 一年多 is 一个多 with 多 after the unit.
+  const rough = many === '余' ? '多' : (many ?? many2 ?? (half === '多' ? '多' : undefined));
+  if (rough && (halves > 0 || b !== undefined || (many === '来' && many2) || (many2 && half === '多'))) return undefined;
+  let hi = guess ? guess.hi : hiText === undefined ? 0 : tokenValue(hiText);
   if (hi === undefined || halves > 1) return undefined;
   let lo: number | undefined;
+  if (guess) lo = guess.lo;
+  // 二十多 is 20 to 30, 一个多月 one to two months; 十来天 is about ten days.
+  if (rough === '多' && a !== undefined) {
+    lo = hi;
+    hi += roughStep(a);
+  }
+  if ((guess || rough) && bound === 'exact') bound = 'about';
   if (b !== undefined) {
     lo = tokenValue(a!);
     if (lo === undefined || halves > 0) return undefined;
@@ -273,4 +295,26 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
   if (halves > 0 && kind !== 'duration') return undefined;
   return lo === undefined ? make(kind, value, unit) : make(kind, lo, unit, value);
+}
+
+const ESTIMATE = /^([一两二三四五六七八])([两二三四五六七八九])([十百千万]?)(万?)$/u;
+/** 两三百 → 200–300, 三四 → 3–4; undefined unless the two digits are neighbours (一两, 两三, 三四…). */
+function estimate(token: string, unitWord: string): { lo: number; hi: number } | undefined {
+  const m = ESTIMATE.exec(token);
+  if (!m) return undefined;
+  const d1 = DIGITS[m[1]!]!, d2 = DIGITS[m[2]!]!;
+  if (d2 !== d1 + 1) return undefined;
+  // 二三年 and 二四年 are colloquial calendar years (2023, 2024), not two or three years.
+  if (unitWord === '年' && m[1] === '二') return undefined;
+  const place = m[3] === '万' ? 1e4 : m[3] ? 10 ** PLACES[m[3]]! : 1;
+  const scale = place * (m[4] ? 1e4 : 1);
+  return { lo: d1 * scale, hi: d2 * scale };
+}
+
+/** The step a rough 多 adds: 二十多 reaches 30, 三百多 400, 一个多 2. */
+function roughStep(token: string): number {
+  const last = token[token.length - 1]!;
+  if (last === '万') return 1e4;
+  const p = PLACES[last];
+  return p === undefined ? 1 : 10 ** p;
 }

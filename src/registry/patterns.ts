@@ -5,12 +5,13 @@ const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五�
 
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   number: NUM,
-  duration: `(?:${NUM}(?:\\s*[-~～至到]\\s*${NUM})?\\s*(?:个|整个?)?\\s*(?:工作日|自然日|月|日|天|年|周)|半年|次月|次日|下个?月)`,
+  // 二十多天, 十来天, 一个多月: rough figures (extract/quantity.ts reads them as ranges).
+  duration: `(?:${NUM}(?:\\s*[-~～至到]\\s*${NUM})?\\s*(?:多|来|余)?(?:个|整个?)?(?:多)?\\s*(?:工作日|自然日|月|日|天|年|周)|[大小]?半年|次月|次日|下个?月)`,
   // 两成 (a tenth each) and 8个点 (percentage points) are percentages too; see extract/quantity.ts.
   percent: `(?:${NUM}\\s*(?:[%％]|个(?:百分)?点)|百分之${NUM}|[一二两三四五六七八九十]成(?![为员本年立功绩熟就交了长型品果不]))`,
   ratio: `(?:[一二三四五六七八九十百千万]+分之${NUM})`,
   // 五百块 / 八百块钱 are yuan too (see extract/quantity.ts).
-  amount: `(?:${NUM}\\s*万?(?:元|块钱|块(?![儿地区头状肉])))`,
+  amount: `(?:${NUM}\\s*(?:多|来)?万?(?:多)?(?:元|块钱|块(?![儿地区头状肉])))`,
 };
 
 const PLACEHOLDER = /\{(number|duration|percent|ratio|amount)\}/g;
