@@ -114,7 +114,7 @@ export function readSentence(
       const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
-      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around);
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd);
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.

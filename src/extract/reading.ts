@@ -310,19 +310,25 @@ export function subjectOf(
   clauseIndex: number,
   start: number,
   around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined } = {},
+  end: number = start,
 ): { kind: 'own' | 'other' | 'topic'; text?: string } {
   if (!claim.otherSubjects) return { kind: 'topic' };
+  // The claim's own subject named only after the phrase (谈不上给家人共济) yields to a topic named before it.
+  let ownAfter: { kind: 'own'; text: string } | undefined;
   for (let i = clauseIndex; i >= 0; i--) {
     const c = view.clauses[i]!;
-    const end = i === clauseIndex ? start : c.end;
-    const m = firstMention(claim, view.text, c.start, end);
+    const to = i === clauseIndex ? start : c.end;
+    const m = firstMention(claim, view.text, c.start, to);
     if (m) return m;
     // Nothing before the phrase in its own clause: its object decides (提取原个人金融账户余额).
+    // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
     if (i === clauseIndex) {
-      const after = firstMention(claim, view.text, start, c.end);
-      if (after) return after;
+      const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
+      if (after?.kind === 'other') return after;
+      if (after) ownAfter = { kind: 'own', text: after.text };
     }
   }
+  if (ownAfter) return ownAfter;
   // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
   for (const t of [around.heading, around.unitTitle]) {
     if (!t || t === view.text) continue;
