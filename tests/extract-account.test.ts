@@ -1,0 +1,131 @@
+// Reading classes met in the personal-account claims and the contribution
+// rate (issue 8/15): each case is a sentence written for this file, and the
+// value, framing or condition expected is what a careful editor reads in it.
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadRegistry } from '../src/registry/load.js';
+import { loadCues } from '../src/extract/cues.js';
+import { extractClaims } from '../src/extract/claims.js';
+import { extractArticle } from '../src/engine/analyze.js';
+import { loadPageStructure, parseArticle } from '../src/parse/index.js';
+import type { Registry } from '../src/registry/types.js';
+
+const root = resolve(import.meta.dirname, '..');
+const loaded = loadRegistry(resolve(root, 'claims'), root);
+if (!loaded.ok) throw new Error('bundled registry invalid');
+const registry: Registry = loaded.registry;
+const cues = loadCues();
+
+const CASH = 'personal-account.no-cash-withdrawal';
+const INHERIT = 'personal-account.inheritance';
+const EMPLOYER = 'personal-account.employer-share';
+const FAMILY = 'personal-account.family-sharing';
+const RETIREE = 'personal-account.retiree-credit';
+const RESIDENT = 'personal-account.to-resident-scheme';
+const CROSS = 'personal-account.cross-province-sharing';
+const RATES = 'contributions.rates';
+
+/** Records of one claim read from a lone sentence. */
+function read(text: string, claimId: string) {
+  return extractClaims(registry, cues, { text, span: { start: 50, end: 50 + text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter((r) => r.claimId === claimId);
+}
+
+/** Records of one claim read from a small page, sentence after sentence (questions and their answers). */
+function readPage(body: string, claimId: string) {
+  const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+  return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId);
+}
+
+const values = (rs: { value: string }[]) => rs.map((r) => r.value);
+
+describe('the subject of a clause', () => {
+  it('a destination inside the value phrase (收归统筹基金) is the value, not another subject', () => {
+    // The answer opens on the phrase; 统筹基金 is where the money goes, the account is named in the question.
+    const rs = readPage('老人去世后医保个账的钱会怎样？收归统筹基金。', INHERIT);
+    expect(rs.map((r) => [r.value, r.sentence.text])).toEqual([['forfeited', '收归统筹基金。']]);
+  });
+
+  it('an own subject named only after the phrase yields to another subject named before it', () => {
+    // 居民医保 has no account: 谈不上给家人共济 is about it, 共济 is the verb.
+    expect(read('居民医保没有个人账户，谈不上给家人共济。', FAMILY)).toEqual([]);
+    // With nothing named before, the 共济 after the phrase still binds it.
+    expect(values(read('现在可以给家人共济了。', FAMILY))).toEqual(['shared']);
+  });
+
+  it('卡上的钱 is the medical card on these pages, but not a bank or wage card', () => {
+    expect(values(read('卡上的钱攒多了可以直接提现金。', CASH))).toEqual(['cash-out']);
+    expect(read('工资卡上的钱可以直接提现金。', CASH)).toEqual([]);
+  });
+});
+
+describe('colloquial values from the lexicon', () => {
+  it.each([
+    ['医保卡的钱可以随便取，想要现金去柜台说一声就行。', CASH, 'cash-out'],
+    ['医保余额是能套出来的。', CASH, 'cash-out'],
+    ['离职以后，账户里攒的钱可以全部领出来。', CASH, 'cash-out'],
+    ['个人账户的钱人死了就作废。', INHERIT, 'forfeited'],
+    ['父亲过世后医保卡里剩的钱，家里人一分钱也领不到。', INHERIT, 'forfeited'],
+    ['参保人去世后，医保卡里的钱归家里人。', INHERIT, 'inheritable'],
+    ['从职工医保转到城乡居民医保，医保余额一分都不剩。', RESIDENT, 'cleared'],
+    ['上班族医保卡里的进账，还有公司那头拨过来的一部分。', EMPLOYER, 'employer-share'],
+    ['公司给你交的医保，有一大半打到你医保卡上。', EMPLOYER, 'employer-share'],
+  ])('%s → %s %s', (text, claimId, value) => {
+    expect(values(read(text, claimId))).toContain(value);
+  });
+
+  it('a negated colloquial value flips: 一分都进不了个人账户 is the canonical rule', () => {
+    expect(values(read('单位交的医保钱一分都进不了个人账户。', EMPLOYER))).toEqual(['personal-only']);
+  });
+});
+
+describe('the past described as past', () => {
+  it.each([
+    ['那会儿公司缴的医保还有一部分会划进个账。', EMPLOYER],
+    ['按老规定，单位缴费的三成要划入个人账户。', EMPLOYER],
+    ['2021年那会儿，家庭共济只限于配偶、父母、子女。', FAMILY],
+  ])('%s carries a past condition', (text, claimId) => {
+    const rs = read(text, claimId);
+    expect(rs.length).toBeGreaterThan(0);
+    for (const r of rs) expect(r.conditions?.map((c) => c.kind)).toContain('past');
+  });
+
+  it('以前攒的 is the money saved before, not the rule before the reform', () => {
+    const rs = read('退休以后医保卡就不再进钱了，只能花以前攒的。', RETIREE);
+    expect(values(rs)).toEqual(['stopped']);
+    expect(rs[0]!.conditions?.map((c) => c.kind) ?? []).not.toContain('past');
+  });
+});
+
+describe('a refusal after the clause that names who or where', () => {
+  it('condition-first: the relative or the province, then the refusal after a comma', () => {
+    expect(values(read('如果是给外孙交居民医保，个人账户的钱是划不过去的。', FAMILY))).toEqual(['immediate-only']);
+    const rs = read('要是父母在外省参保，你的医保个人账户就不能给他们用。', CROSS);
+    expect(values(rs)).toEqual(['same-area-only']);
+    // 要是父母在外省参保 names the claim's own situation: no condition to report.
+    expect(rs[0]!.conditions?.filter((c) => c.kind === 'condition')).toEqual([]);
+  });
+
+  it('never across a question mark: the answer’s own reading stands, on the answer', () => {
+    const rs = readPage('医保个账想给亲妹妹买药？别想了，兄弟姐妹压根用不了。', FAMILY);
+    expect(rs.map((r) => [r.value, r.framing])).toEqual([['immediate-only', 'plain']]);
+  });
+
+  it('all of it gone, in the clause after the account’s (…的钱就带不走了，全部作废)', () => {
+    expect(values(read('换成居民医保后，医保卡里原来的钱就带不走了，全部作废。', RESIDENT))).toEqual(['cleared']);
+    // A clause opening on another thing (统筹待遇) is not the balance.
+    expect(values(read('换成居民医保后，医保卡里的钱还在，统筹待遇全部作废。', RESIDENT))).toEqual(['retained']);
+  });
+});
+
+describe('a condition that only gives an example', () => {
+  it('要是月薪一万，… does not limit the rate it illustrates', () => {
+    const rs = read('要是月薪一万，个人每月医保就得交800块，也就是8%。', RATES);
+    expect(values(rs)).toEqual(['other-rate']);
+    expect(rs[0]!.conditions?.filter((c) => c.kind === 'condition')).toEqual([]);
+  });
+
+  it('a condition of another kind still limits it', () => {
+    const rs = read('要是单位没给你交，个人每月医保就得交工资的8%。', RATES);
+    expect(rs.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('condition');
+  });
+});
