@@ -89,6 +89,14 @@ describe('the past described as past', () => {
     for (const r of rs) expect(r.conditions?.map((c) => c.kind)).toContain('past');
   });
 
+  it('以前 opening the sentence is the old rule; 原先…剩的余额 is only the money left from before', () => {
+    const old = read('以前个账共济只能在省内，家人在外省就用不了。', CROSS);
+    expect(old.length).toBeGreaterThan(0);
+    for (const r of old) expect(r.conditions?.map((c) => c.kind)).toContain('past');
+    const left = read('参加城乡居民医保以后，原先医保卡上剩的余额会被收走。', RESIDENT);
+    expect(left.map((r) => [r.value, r.conditions?.map((c) => c.kind) ?? []])).toEqual([['cleared', []]]);
+  });
+
   it('以前攒的 is the money saved before, not the rule before the reform', () => {
     const rs = read('退休以后医保卡就不再进钱了，只能花以前攒的。', RETIREE);
     expect(values(rs)).toEqual(['stopped']);
@@ -108,6 +116,16 @@ describe('a refusal after the clause that names who or where', () => {
   it('never across a question mark: the answer’s own reading stands, on the answer', () => {
     const rs = readPage('医保个账想给亲妹妹买药？别想了，兄弟姐妹压根用不了。', FAMILY);
     expect(rs.map((r) => [r.value, r.framing])).toEqual([['immediate-only', 'plain']]);
+    // 跨省…不支持 would run from the question into the answer: only 只能在本地 in the answer is read.
+    const cross = readPage('跨省共济？目前还不支持，只能在本地绑定家人。', CROSS);
+    expect(cross.map((r) => [r.value, r.framing, r.cue.text])).toEqual([['same-area-only', 'plain', '只能在本地']]);
+  });
+
+  it('a refusal the phrase itself reaches into does not deny the phrase again', () => {
+    // 不能用 is inside the phrase (给哥哥姐姐交居民医保，不能用): the next clause after it is what could deny it.
+    expect(values(read('给哥哥姐姐交居民医保，不能用你的个人账户。', FAMILY))).toEqual(['immediate-only']);
+    // A denial after the phrase's clause still flips a phrase that stays in its clause.
+    expect(values(read('想给兄弟姐妹用个人账户，那是不行的。', FAMILY))).toContain('immediate-only');
   });
 
   it('all of it gone, in the clause after the account’s (…的钱就带不走了，全部作废)', () => {

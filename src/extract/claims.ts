@@ -409,6 +409,8 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
       }
       // A quantity test failing here lets another value's phrase claim the same text.
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
+      // A phrase never runs across a question mark: the question and its answer are read apart (跨省共济？目前还不支持).
+      if (ACROSS_QUESTION.test(m[0])) continue;
       n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
@@ -430,6 +432,7 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
 }
 
 const NO_SPANS: readonly number[] = [];
+const ACROSS_QUESTION = /[？?]/u;
 
 /** Start and end offsets, flattened, of the either-or forms (有没有, 能不能, 是不是) in `text`. */
 function eitherOrSpans(cues: Cues, text: string): readonly number[] {

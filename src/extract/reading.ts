@@ -122,9 +122,15 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
     neg.lastIndex = 0;
   }
   // Denials (严查套现, …均属违法, …那是不行的) say the same thing when several occur: one flip, not one each.
-  const next = view.clauses[clauseAt(view.clauses, clause.start) + 1];
+  // After the phrase means after where it ends: a phrase reaching into the next clause
+  // (给外孙交居民医保，不能用) holds that clause's refusal, it is not denied by it.
+  const last = clauseAt(view.clauses, Math.max(start, end - 1));
+  const endClause = view.clauses[last]!;
+  const next = view.clauses[last + 1];
   const denied =
-    cues.deniedBefore.test(masked) || cues.deniedAfter.test(text.slice(end, clause.end)) || (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
+    cues.deniedBefore.test(masked) ||
+    cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
+    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
