@@ -147,3 +147,50 @@ describe('a condition that only gives an example', () => {
     expect(rs.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('condition');
   });
 });
+
+describe('a rumour corrected in the writer’s own words', () => {
+  it('after 其实/实际上 the writer asserts: a wrong correction is a plain claim', () => {
+    const rs = read('网上说单位交的医保跟你没关系，其实不对，单位缴费也有一部分进你的个人账户。', EMPLOYER);
+    expect(rs.map((r) => [r.value, r.framing])).toEqual([['employer-share', 'plain']]);
+  });
+
+  it('the rumour itself, before the correction word, is still not asserted', () => {
+    // 一部分进个人账户 is the rumour; 全部进统筹 is the correction.
+    expect(values(read('很多人以为单位交的医保有一部分进个人账户，其实全部进统筹。', EMPLOYER))).not.toContain('employer-share');
+  });
+
+  it('a denial after the corrected phrase keeps it unasserted (其实…的说法不对)', () => {
+    expect(values(read('网上说个人账户余额会被清零，其实余额会被清零的说法不对。', 'personal-account.balance-after-lapse'))).not.toContain('cleared');
+  });
+});
+
+describe('limits that are the value itself', () => {
+  it('只有配偶、父母、子女才行 is the closed list, not a condition on it', () => {
+    const rs = read('我想给外婆用医保个账，窗口说只有配偶、父母、子女才行。', FAMILY);
+    expect(rs.map((r) => [r.value, r.conditions?.map((c) => c.kind) ?? []])).toEqual([['immediate-only', []]]);
+  });
+
+  it('a limit on something else still limits (只有在绑定以后才…)', () => {
+    const rs = read('个人账户只有在绑定以后才能给兄弟姐妹用。', FAMILY);
+    expect(rs.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('limiting');
+  });
+});
+
+describe('who pays, in the words people use', () => {
+  it.each([
+    ['老板给你交的医保，有一部分会打到你的个人账户。'],
+    ['原来单位交的医保有一部分是进了我的个人账户。'],
+    ['个人账户不光有自己交的钱，单位交的也有一部分在里面。'],
+    ['单位缴费中的一部分用于充实职工个人账户。'],
+  ])('%s → employer-share', (text) => {
+    expect(values(read(text, EMPLOYER))).toContain('employer-share');
+  });
+
+  it('the worker’s own share going to the account is not the employer’s', () => {
+    expect(values(read('职工自己交的那部分有一块放进个人账户，公司交的全部放进统筹账户。', EMPLOYER))).not.toContain('employer-share');
+  });
+
+  it('原来 with a later 现在 is the old rule: left to the past', () => {
+    expect(read('原来单位缴费的30%划入个人账户，现在全部进统筹。', EMPLOYER).map((r) => r.value)).not.toContain('employer-share');
+  });
+});

@@ -118,7 +118,9 @@ export function readSentence(
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
-      if (rumoured && view.refuted && value.verdict !== 'supports') continue;
+      // …其实单位缴费也有一部分进个人账户: after the correction word the writer speaks for himself, unless a denial follows.
+      const corrected = rumoured && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
+      if (rumoured && view.refuted && value.verdict !== 'supports' && !corrected) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
@@ -165,7 +167,7 @@ export function readSentence(
       record.clause = { start: sentence.span.start + clause.start, end: sentence.span.start + clause.end };
       if (subject.text) record.subject = subject.text;
       if (modality) record.modality = modality;
-      const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
+      const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading, hitEnd);
       const asCondition = inConditionClause(cues, view, clauseIndex, hitEnd);
       if (asCondition && !conditions.some((c) => c.kind === 'exception')) conditions.push({ kind: 'condition', text: asCondition });
       record.conditions = conditions;

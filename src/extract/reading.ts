@@ -27,6 +27,8 @@ export interface SentenceView {
   readonly refuted: boolean;
   /** An endorsement after the rumour cue (网上说…，确实如此). */
   readonly endorsed: boolean;
+  /** Offset of the first correction word after the rumour cue (网上说…，其实…), or -1. */
+  readonly correctionAt: number;
   /** The sentence describes misconduct (与违规药店勾结…兑换成现金): it reports, it does not permit. */
   readonly describesMisconduct: boolean;
   readonly hedges: readonly string[];
@@ -41,6 +43,14 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
   const rumour = cues.rumour.exec(text);
   const rumourAt = rumour ? rumour.index : -1;
   const after = rumour ? text.slice(rumour.index + rumour[0].length) : '';
+  let correctionAt = -1;
+  if (rumour && cues.correction) {
+    const re = cues.correction;
+    re.lastIndex = rumour.index + rumour[0].length;
+    const m = re.exec(text);
+    if (m) correctionAt = m.index + m[0].length;
+    re.lastIndex = 0;
+  }
   const hedges: string[] = [];
   const re = cues.hedges;
   re.lastIndex = 0;
@@ -55,6 +65,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     rumourAt,
     refuted: rumour !== null && cues.debunk.test(after),
     endorsed: rumour !== null && cues.endorse.test(after),
+    correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
   };
@@ -230,7 +241,15 @@ export function asks(view: SentenceView, clauseIndex: number): boolean {
  * not limit the claim and is left out; one that matches an exception of the
  * claim carries the exception's id.
  */
-export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clauseIndex: number, start: number, heading: string | undefined): ClaimCondition[] {
+export function conditionsOf(
+  cues: Cues,
+  claim: CompiledClaim,
+  view: SentenceView,
+  clauseIndex: number,
+  start: number,
+  heading: string | undefined,
+  end: number = start,
+): ClaimCondition[] {
   const out: ClaimCondition[] = [];
   const text = view.text;
   const own = view.clauses[clauseIndex]!;
@@ -245,7 +264,10 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
-  const limiting = cues.limiting.exec(text.slice(own.start, own.end)) ?? lastMatchInClauses(cues.limiting, view, clauseIndex);
+  const inOwn = cues.limiting.exec(text.slice(own.start, own.end));
+  // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
+  const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
+  const limiting = ownLimit ?? (inOwn ? null : lastMatchInClauses(cues.limiting, view, clauseIndex));
   if (limiting && !exception) out.push({ kind: 'limiting', text: limiting[0] });
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
