@@ -170,8 +170,8 @@ describe('limits that are the value itself', () => {
     expect(rs.map((r) => [r.value, r.conditions?.map((c) => c.kind) ?? []])).toEqual([['immediate-only', []]]);
   });
 
-  it('a limit on something else still limits (只有在绑定以后才…)', () => {
-    const rs = read('个人账户只有在绑定以后才能给兄弟姐妹用。', FAMILY);
+  it('a limit on something else still limits (只有在定点药店才…)', () => {
+    const rs = read('个人账户只有在定点药店才能给兄弟姐妹买药。', FAMILY);
     expect(rs.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('limiting');
   });
 });
