@@ -194,3 +194,17 @@ describe('who pays, in the words people use', () => {
     expect(read('原来单位缴费的30%划入个人账户，现在全部进统筹。', EMPLOYER).map((r) => r.value)).not.toContain('employer-share');
   });
 });
+
+describe('short answers', () => {
+  it('没有了 / 没了 / 不能了 answer no like 没有 / 不能', () => {
+    // 还有钱进吗？没有了。: the supporting value asked about, denied, is the stop.
+    expect(readPage('退休后医保个人账户还有钱进吗？没有了。', RETIREE).map((r) => [r.value, r.framing])).toContainEqual(['stopped', 'answered']);
+    expect(values(readPage('职工医保换成居民医保，个账的钱还在吗？没了。', RESIDENT))).toContain('cleared');
+    expect(values(readPage('辞职以后医保卡里的钱能提出来吗？不能了。', CASH))).toEqual(['no-cash']);
+  });
+
+  it('a yes keeps the value asked about', () => {
+    expect(values(readPage('个人账户能给外省的父母用吗？能，开通医保钱包就行。', CROSS))).toEqual(['cross-province']);
+    expect(values(readPage('个人账户的钱能给在外省的父母用吗？不行。', CROSS))).toEqual(['same-area-only']);
+  });
+});
