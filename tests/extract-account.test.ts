@@ -208,3 +208,25 @@ describe('short answers', () => {
     expect(values(readPage('个人账户的钱能给在外省的父母用吗？不行。', CROSS))).toEqual(['same-area-only']);
   });
 });
+
+describe('near misses of the sharing claims', () => {
+  it('a claim named as 说法/传言 is a mention, not an assertion', () => {
+    const rs = read('医保个人账户余额清零的说法，在参保人死亡时并不适用，余额可以继承。', INHERIT);
+    expect(rs.filter((r) => r.value === 'forfeited').map((r) => r.framing)).toEqual(['mention']);
+  });
+
+  it('a next clause denies the phrase only when it is nothing but the denial', () => {
+    // 不能给家里人看病 says something of its own: 只能自己用 stays asserted.
+    expect(values(read('个人账户只能自己用，不能给家里人看病。', FAMILY))).toContain('no-sharing');
+    expect(values(read('想给兄弟姐妹用个人账户，那是不行的。', FAMILY))).toContain('immediate-only');
+  });
+
+  it('a negated qualifier of the relatives (没有参保的亲属) narrows who, it refuses nothing', () => {
+    expect(read('家庭共济不能给没有参保的亲属用。', FAMILY)).toEqual([]);
+  });
+
+  it('in-laws are another subject: leaving them out is right', () => {
+    expect(read('岳父岳母不属于近亲属，不能用你的个人账户共济。', FAMILY)).toEqual([]);
+    expect(values(read('个人账户不能给兄弟姐妹用，岳父岳母也不行。', FAMILY))).toContain('immediate-only');
+  });
+});
