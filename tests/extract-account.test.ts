@@ -230,3 +230,24 @@ describe('near misses of the sharing claims', () => {
     expect(values(read('个人账户不能给兄弟姐妹用，岳父岳母也不行。', FAMILY))).toContain('immediate-only');
   });
 });
+
+describe('conditions the rule holds under all the same', () => {
+  it('急需用钱 / 满了五年 / 得了大病 do not make cash-out lawful: no condition is left to report', () => {
+    for (const text of ['如果急需用钱，可以把医保卡里的钱取出来应急。', '要是满了五年，个人账户余额就可以一次性提取。', '如果得了大病，医保卡的钱可以全部取现。']) {
+      const rs = read(text, CASH);
+      expect(values(rs), text).toEqual(['cash-out']);
+      expect(rs[0]!.conditions?.filter((c) => c.kind === 'condition'), text).toEqual([]);
+    }
+  });
+
+  it('an exception still makes it legitimate (出国定居)', () => {
+    const rs = read('如果出国定居，医保卡的钱可以全部取出来。', CASH);
+    expect(rs.flatMap((r) => r.conditions ?? []).map((c) => c.kind)).toContain('exception');
+  });
+
+  it('年底花不完 does not widen what the account pays for', () => {
+    const rs = read('要是年底医保卡里的钱花不完，可以去买保健品。', 'personal-account.permitted-uses');
+    expect(values(rs)).toEqual(['non-medical']);
+    expect(rs[0]!.conditions?.filter((c) => c.kind === 'condition')).toEqual([]);
+  });
+});
