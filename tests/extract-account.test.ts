@@ -251,3 +251,16 @@ describe('conditions the rule holds under all the same', () => {
     expect(rs[0]!.conditions?.filter((c) => c.kind === 'condition')).toEqual([]);
   });
 });
+
+describe('bare 取 / 退 closing the clause', () => {
+  it('可以直接去银行取。/ 每年可以取一次 / 其实可以退。 are cash-out', () => {
+    for (const text of ['医保个人账户里的钱可以直接去银行取。', '医保个人账户余额每年可以取一次。', '医保卡里的钱其实可以退，找医保局办个手续就行。']) {
+      expect(values(read(text, CASH)), text).toEqual(['cash-out']);
+    }
+  });
+
+  it('取药, 取号 are not, and 不能…取 is the rule', () => {
+    expect(read('医保卡在医院可以取号，在药店可以取药。', CASH)).toEqual([]);
+    expect(values(read('医保卡里的钱不能直接去银行取。', CASH))).toEqual(['no-cash']);
+  });
+});
