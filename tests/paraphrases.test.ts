@@ -32,8 +32,8 @@ import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { directional, transforms } from './paraphrases/transforms.js';
 
-/** Measured levels on 2026-12-02 (recall 273/438 = 62.3%, directional 28/30 after the registry gained the affirmative forms), rounded down: regression floors below the targets. */
-const RECALL_FLOOR = 0.58;
+/** Measured levels (recall on dev + holdout 715/810 = 88.3% on 2026-12-03, directional 28/30 after the registry gained the affirmative forms), rounded down: regression floors below the targets. */
+const RECALL_FLOOR = 0.88;
 const DIRECTIONAL_FLOOR = 0.85;
 
 describe('paraphrase set', () => {
@@ -118,10 +118,10 @@ describe('paraphrase acceptance (dev + holdout)', () => {
     m = measure({ sets: loadSets(undefined, { fresh: false }) });
   }, 300_000);
 
-  // The target is 90%; today’s reader finds about three in five (README "Measured").
+  // The target is 90%; on dev + holdout today's reader finds 88% (unseen holdout sentences: about two in three, README "Measured").
   // Until it gets there this guards the measured level against regressions: a
   // floor, not the target, and it fails when recall drops below it.
-  it('finds at least 58% of the contradicting sentences (target 90%, not met yet)', () => {
+  it('finds at least 88% of the contradicting sentences (target 90%, not met yet)', () => {
     const js = select(m, SETS);
     const f = figures(js);
     const missed = js.filter((j) => j.kind === 'contradicts' && !j.ok);
