@@ -264,3 +264,13 @@ describe('bare 取 / 退 closing the clause', () => {
     expect(values(read('医保卡里的钱不能直接去银行取。', CASH))).toEqual(['no-cash']);
   });
 });
+
+describe('claims others make, called untrue', () => {
+  it('声称…，不要相信 is a rumour refuted: nothing is asserted', () => {
+    expect(read('有中介声称能把医保卡里的钱套出来，千万别信。', CASH)).toEqual([]);
+  });
+
+  it('声称 passed on without a refutation stays a rumour', () => {
+    expect(read('有中介声称能把医保卡里的钱套出来。', CASH).map((r) => r.framing)).toEqual(['rumour']);
+  });
+});
