@@ -35,10 +35,9 @@ import { directional, transforms } from './paraphrases/transforms.js';
 /**
  * Measured levels, rounded down: regression floors below the issue's targets.
  * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
- * 2026-12-03, each reading branch on its own: lapse/contributions/transfer dev+holdout 631/727 = 86.8%, directional 29/30;
- * benefits/access/resident 679/779 = 87.2%, directional 28/30. Merged: see the merge commit.
+ * 2026-12-03, the three reading branches merged: see the test titles for the measured levels.
  */
-const RECALL_FLOOR = 0.86;
+const RECALL_FLOOR = 0.88;
 const DIRECTIONAL_FLOOR = 0.9;
 
 describe('paraphrase set', () => {
@@ -123,10 +122,10 @@ describe('paraphrase acceptance (dev + holdout)', () => {
     m = measure({ sets: loadSets(undefined, { fresh: false }) });
   }, 300_000);
 
-  // The target is 90%; on dev + holdout the reader finds about 87% (holdout alone about two in three).
+  // The target is 90%; on dev + holdout today's reader finds 88% (unseen holdout sentences: about seven in ten, README "Measured").
   // Until it gets there this guards the measured level against regressions: a
   // floor, not the target, and it fails when recall drops below it.
-  it('finds at least 86% of the contradicting sentences (target 90%, not met yet)', () => {
+  it('finds at least 88% of the contradicting sentences (target 90%, not met yet)', () => {
     const js = select(m, SETS);
     const f = figures(js);
     const missed = js.filter((j) => j.kind === 'contradicts' && !j.ok);

@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, asksOnlyWhether, clauseAt, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -114,11 +114,13 @@ export function readSentence(
       const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
-      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around);
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd);
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
-      if (rumoured && view.refuted && value.verdict !== 'supports') continue;
+      // …其实单位缴费也有一部分进个人账户: after the correction word the writer speaks for himself, unless a denial follows.
+      const corrected = rumoured && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
+      if (rumoured && view.refuted && value.verdict !== 'supports' && !corrected) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
@@ -165,7 +167,7 @@ export function readSentence(
       record.clause = { start: sentence.span.start + clause.start, end: sentence.span.start + clause.end };
       if (subject.text) record.subject = subject.text;
       if (modality) record.modality = modality;
-      const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading);
+      const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading, hitEnd);
       const asCondition = inConditionClause(cues, view, clauseIndex, hitEnd);
       if (asCondition && !conditions.some((c) => c.kind === 'exception')) conditions.push({ kind: 'condition', text: asCondition });
       record.conditions = conditions;
@@ -409,10 +411,12 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
       }
       // A quantity test failing here lets another value's phrase claim the same text.
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
+      // A phrase never runs across a question mark: the question and its answer are read apart (跨省共济？目前还不支持).
+      if (ACROSS_QUESTION.test(m[0])) continue;
       n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
-    for (const frame of value.frames) n = frameHits(n, value, frame, text, hits, questionEnd);
+    for (const frame of value.frames) n = frameHits(n, c, cues, value, frame, text, hits, questionEnd);
   }
   // Drop hits overlapping the one kept before them, and hits that start inside
   // an either-or form: 有没有个人账户 asks, its 没有个人账户 is no phrase of “none”.
@@ -430,6 +434,7 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
 }
 
 const NO_SPANS: readonly number[] = [];
+const ACROSS_QUESTION = /[？?]/u;
 
 /** Start and end offsets, flattened, of the either-or forms (有没有, 能不能, 是不是) in `text`. */
 function eitherOrSpans(cues: Cues, text: string): readonly number[] {
@@ -474,9 +479,11 @@ const CLAUSE_END = /[，,。；;！？!?：:]/gu;
  * or in the question joined before its answer, and after it up to the end of
  * its clause. Farther back is another statement: a scraped rate table run
  * into one line (养老保险 个人8% 生育保险 单位0.8%) is not one clause.
- * Polarity, subject and framing are read at the anchor like any phrase's.
+ * Polarity, subject and framing are read at the anchor like any phrase's; a
+ * negator between the anchor and a part after it (生育保险个人不缴费) denies the
+ * frame, and a denied frame is no hit (a phrase of the other value reads it).
  */
-function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: string, hits: ScanHits | undefined, questionEnd: number): number {
+function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledValue, frame: CompiledFrame, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   if (hits && frame.anchorLists && !allPresent(frame.anchorLists, hits)) return n;
   const re = frame.anchor;
   re.lastIndex = 0;
@@ -492,7 +499,13 @@ function frameHits(n: number, value: CompiledValue, frame: CompiledFrame, text: 
     const window = text.slice(0, stop);
     if (frame.without && frame.without.test(window.slice(clauseStart(text, start)))) continue;
     const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
-    if (frame.with.every((w) => partAround(w, window, reach))) n = addHit(n, value, start, end);
+    let lastPart = end;
+    const found = frame.with.every((w) => {
+      const at = partAround(w, window, reach);
+      if (at !== undefined && at > lastPart) lastPart = at;
+      return at !== undefined;
+    });
+    if (found && !negatedBetween(cues, claim, text, end, lastPart)) n = addHit(n, value, start, end);
   }
   re.lastIndex = 0;
   return n;
@@ -528,15 +541,20 @@ interface PartReach {
   readonly end: number;
 }
 
-/** Whether a frame part occurs within reach of the anchor without being the anchor itself. */
-function partAround(part: RegExp, window: string, reach: PartReach): boolean {
+/**
+ * Whether a frame part occurs within reach of the anchor without being the
+ * anchor itself: undefined if not, else where the found part starts when it
+ * is after the anchor (the anchor's start when it is before it).
+ */
+function partAround(part: RegExp, window: string, reach: PartReach): number | undefined {
   part.lastIndex = 0;
-  let found = false;
-  for (let m = part.exec(window); m && !found; m = part.exec(window)) {
+  let found: number | undefined;
+  for (let m = part.exec(window); m && found === undefined; m = part.exec(window)) {
     if (m[0].length === 0) part.lastIndex++;
     else {
       const partEnd = m.index + m[0].length;
-      found = (partEnd <= reach.start && (m.index >= reach.from || partEnd <= reach.questionEnd)) || m.index >= reach.end;
+      if (partEnd <= reach.start && (m.index >= reach.from || partEnd <= reach.questionEnd)) found = reach.start;
+      else if (m.index >= reach.end) found = m.index;
     }
   }
   part.lastIndex = 0;

@@ -37,6 +37,10 @@ export interface Cues {
   readonly answerNo: RegExp;
   readonly rumour: RegExp;
   readonly debunk: RegExp;
+  /** Correction words among the debunk cues (其实, 实际上): what follows is the writer's own claim. Absent: none. */
+  readonly correction?: RegExp | undefined;
+  /** The debunk cues without the correction words (谣言, 不对…). */
+  readonly debunkStrict: RegExp;
   readonly endorse: RegExp;
   /** The sentence describes misconduct: its wrong values are mentions. */
   readonly misconduct: RegExp;
@@ -80,6 +84,8 @@ export interface CueFile {
   rumour: string[];
   rumourPatterns: string[];
   debunk: string[];
+  /** Optional: correction words (其实, 实际上); what follows them is asserted by the writer. */
+  correction?: string[];
   endorse: string[];
   misconduct: string[];
   conditionStart: string[];
@@ -137,6 +143,8 @@ export function compileCues(file: CueFile): Cues {
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
     debunk: words(file.debunk),
+    correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
+    debunkStrict: words(file.debunk.filter((w) => !file.correction?.includes(w))),
     endorse: words(file.endorse),
     misconduct: words(file.misconduct),
     conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),

@@ -27,6 +27,8 @@ export interface SentenceView {
   readonly refuted: boolean;
   /** An endorsement after the rumour cue (网上说…，确实如此). */
   readonly endorsed: boolean;
+  /** Offset of the first correction word after the rumour cue (网上说…，其实…), or -1. */
+  readonly correctionAt: number;
   /** The sentence describes misconduct (与违规药店勾结…兑换成现金): it reports, it does not permit. */
   readonly describesMisconduct: boolean;
   readonly hedges: readonly string[];
@@ -41,6 +43,14 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
   const rumour = cues.rumour.exec(text);
   const rumourAt = rumour ? rumour.index : -1;
   const after = rumour ? text.slice(rumour.index + rumour[0].length) : '';
+  let correctionAt = -1;
+  if (rumour && cues.correction) {
+    const re = cues.correction;
+    re.lastIndex = rumour.index + rumour[0].length;
+    const m = re.exec(text);
+    if (m) correctionAt = m.index + m[0].length;
+    re.lastIndex = 0;
+  }
   const hedges: string[] = [];
   const re = cues.hedges;
   re.lastIndex = 0;
@@ -55,6 +65,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     rumourAt,
     refuted: rumour !== null && cues.debunk.test(after),
     endorsed: rumour !== null && cues.endorse.test(after),
+    correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
   };
@@ -122,14 +133,36 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
     neg.lastIndex = 0;
   }
   // Denials (严查套现, …均属违法, …那是不行的) say the same thing when several occur: one flip, not one each.
-  const next = view.clauses[clauseAt(view.clauses, clause.start) + 1];
+  // After the phrase means after where it ends: a phrase reaching into the next clause
+  // (给外孙交居民医保，不能用) holds that clause's refusal, it is not denied by it.
+  const last = clauseAt(view.clauses, Math.max(start, end - 1));
+  const endClause = view.clauses[last]!;
+  const next = view.clauses[last + 1];
   const denied =
-    cues.deniedBefore.test(masked) || cues.deniedAfter.test(text.slice(end, clause.end)) || (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
+    cues.deniedBefore.test(masked) ||
+    cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
+    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
 
 const MASK = '\u0000';
+
+/**
+ * Whether a negator stands in text[from, to): between a frame's anchor and a
+ * part after it (生育保险个人不缴费: the anchor 生育保险, 不 before 缴费). Masked
+ * as polarityOf masks (不超过, 能不能, the claim's trigger words).
+ */
+export function negatedBetween(cues: Cues, claim: CompiledClaim, text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  if (!cues.negatorStart.test(gap)) return false;
+  const masked = maskSpans(gap, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]);
+  const neg = cues.negator;
+  neg.lastIndex = 0;
+  const found = neg.test(masked);
+  neg.lastIndex = 0;
+  return found;
+}
 
 /** The text with every match of the patterns blanked out (same length). */
 function maskSpans(text: string, patterns: readonly (RegExp | undefined)[]): string {
@@ -224,7 +257,15 @@ export function asks(view: SentenceView, clauseIndex: number): boolean {
  * not limit the claim and is left out; one that matches an exception of the
  * claim carries the exception's id.
  */
-export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clauseIndex: number, start: number, heading: string | undefined): ClaimCondition[] {
+export function conditionsOf(
+  cues: Cues,
+  claim: CompiledClaim,
+  view: SentenceView,
+  clauseIndex: number,
+  start: number,
+  heading: string | undefined,
+  end: number = start,
+): ClaimCondition[] {
   const out: ClaimCondition[] = [];
   const text = view.text;
   const own = view.clauses[clauseIndex]!;
@@ -239,7 +280,10 @@ export function conditionsOf(cues: Cues, claim: CompiledClaim, view: SentenceVie
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
-  const limiting = cues.limiting.exec(text.slice(own.start, own.end)) ?? lastMatchInClauses(cues.limiting, view, clauseIndex);
+  const inOwn = cues.limiting.exec(text.slice(own.start, own.end));
+  // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
+  const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
+  const limiting = ownLimit ?? (inOwn ? null : lastMatchInClauses(cues.limiting, view, clauseIndex));
   if (limiting && !exception) out.push({ kind: 'limiting', text: limiting[0] });
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
@@ -310,19 +354,25 @@ export function subjectOf(
   clauseIndex: number,
   start: number,
   around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined } = {},
+  end: number = start,
 ): { kind: 'own' | 'other' | 'topic'; text?: string } {
   if (!claim.otherSubjects) return { kind: 'topic' };
+  // The claim's own subject named only after the phrase (谈不上给家人共济) yields to a topic named before it.
+  let ownAfter: { kind: 'own'; text: string } | undefined;
   for (let i = clauseIndex; i >= 0; i--) {
     const c = view.clauses[i]!;
-    const end = i === clauseIndex ? start : c.end;
-    const m = firstMention(claim, view.text, c.start, end);
+    const to = i === clauseIndex ? start : c.end;
+    const m = firstMention(claim, view.text, c.start, to);
     if (m) return m;
     // Nothing before the phrase in its own clause: its object decides (提取原个人金融账户余额).
+    // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
     if (i === clauseIndex) {
-      const after = firstMention(claim, view.text, start, c.end);
-      if (after) return after;
+      const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
+      if (after?.kind === 'other') return after;
+      if (after) ownAfter = { kind: 'own', text: after.text };
     }
   }
+  if (ownAfter) return ownAfter;
   // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
   for (const t of [around.heading, around.unitTitle]) {
     if (!t || t === view.text) continue;

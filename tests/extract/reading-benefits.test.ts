@@ -298,3 +298,18 @@ describe('"it does not work" in everyday words (the no-use concept)', () => {
     expect(read('居民医保不是随买随用的，要在集中期交。', 'resident-insurance.enrolment-period').map((r) => r.value)).not.toContain('anytime-immediate');
   });
 });
+
+describe('a frame denied between its anchor and a part after it', () => {
+  // The personal-pays frame is anchored on 生育保险 and needs a payer and a pay word after it.
+  it.each([
+    '生育保险个人不缴费。',
+    '生育险员工自己不用交钱。',
+    '生育保险职工个人无需承担。',
+  ])('%s is not read as “the employee pays”', (text) => {
+    expect(read(text, 'maternity.merged').map((r) => r.value)).not.toContain('personal-pays');
+  });
+
+  it('without the negator the same frame is read', () => {
+    expect(read('生育保险的钱职工个人也要承担。', 'maternity.merged').map((r) => r.value)).toContain('personal-pays');
+  });
+});
