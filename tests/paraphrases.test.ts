@@ -35,10 +35,10 @@ import { directional, transforms } from './paraphrases/transforms.js';
 /**
  * Measured levels, rounded down: regression floors below the issue's targets.
  * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
- * 2026-12-03, the three reading branches merged: see the test titles for the measured levels.
+ * 2026-12-03, the three reading branches merged: recall dev 870/874 + holdout 157/215 = 1027/1089 = 94.3%, directional 29/30.
  */
-const RECALL_FLOOR = 0.88;
-const DIRECTIONAL_FLOOR = 0.9;
+const RECALL_FLOOR = 0.94;
+const DIRECTIONAL_FLOOR = 0.93;
 
 describe('paraphrase set', () => {
   it('has a well-formed file for every registry claim', () => {
@@ -122,10 +122,10 @@ describe('paraphrase acceptance (dev + holdout)', () => {
     m = measure({ sets: loadSets(undefined, { fresh: false }) });
   }, 300_000);
 
-  // The target is 90%; on dev + holdout today's reader finds 88% (unseen holdout sentences: about seven in ten, README "Measured").
+  // The target is 90% on unseen sentences; on dev + holdout today's reader finds 94%, on the holdout alone 73% (README "Measured").
   // Until it gets there this guards the measured level against regressions: a
   // floor, not the target, and it fails when recall drops below it.
-  it('finds at least 88% of the contradicting sentences (target 90%, not met yet)', () => {
+  it('finds at least 94% of the dev + holdout contradicting sentences (target 90% on unseen ones, not met yet)', () => {
     const js = select(m, SETS);
     const f = figures(js);
     const missed = js.filter((j) => j.kind === 'contradicts' && !j.ok);

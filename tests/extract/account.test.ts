@@ -3,14 +3,14 @@
 // value, framing or condition expected is what a careful editor reads in it.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { loadRegistry } from '../src/registry/load.js';
-import { loadCues } from '../src/extract/cues.js';
-import { extractClaims } from '../src/extract/claims.js';
-import { extractArticle } from '../src/engine/analyze.js';
-import { loadPageStructure, parseArticle } from '../src/parse/index.js';
-import type { Registry } from '../src/registry/types.js';
+import { loadRegistry } from '../../src/registry/load.js';
+import { loadCues } from '../../src/extract/cues.js';
+import { extractClaims } from '../../src/extract/claims.js';
+import { extractArticle } from '../../src/engine/analyze.js';
+import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
+import type { Registry } from '../../src/registry/types.js';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const loaded = loadRegistry(resolve(root, 'claims'), root);
 if (!loaded.ok) throw new Error('bundled registry invalid');
 const registry: Registry = loaded.registry;
