@@ -2,19 +2,10 @@
 // rate (issue 8/15): each case is a sentence written for this file, and the
 // value, framing or condition expected is what a careful editor reads in it.
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadRegistry } from '../../src/registry/load.js';
-import { loadCues } from '../../src/extract/cues.js';
-import { extractClaims } from '../../src/extract/claims.js';
+import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
 import { extractArticle } from '../../src/engine/analyze.js';
 import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
-import type { Registry } from '../../src/registry/types.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const loaded = loadRegistry(resolve(root, 'claims'), root);
-if (!loaded.ok) throw new Error('bundled registry invalid');
-const registry: Registry = loaded.registry;
-const cues = loadCues();
 
 const CASH = 'personal-account.no-cash-withdrawal';
 const INHERIT = 'personal-account.inheritance';
@@ -27,7 +18,7 @@ const RATES = 'contributions.rates';
 
 /** Records of one claim read from a lone sentence. */
 function read(text: string, claimId: string) {
-  return extractClaims(registry, cues, { text, span: { start: 50, end: 50 + text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter((r) => r.claimId === claimId);
+  return recordsOf(text, 50).filter((r) => r.claimId === claimId);
 }
 
 /** Records of one claim read from a small page, sentence after sentence (questions and their answers). */

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadRegistry } from '../../src/registry/load.js';
-import { loadCues } from '../../src/extract/cues.js';
-import { extractClaims } from '../../src/extract/claims.js';
-import type { Registry } from '../../src/registry/types.js';
+import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
 import { findQuantities } from '../../src/extract/quantity.js';
 
 // Reading classes met on the benefits/access/resident claims (issues 8 and 15):
 // each case is a sentence written for the class, its expectation read off the sentence.
-const root = resolve(import.meta.dirname, '..', '..');
-const loaded = loadRegistry(resolve(root, 'claims'), root);
-if (!loaded.ok) throw new Error('bundled registry invalid');
-const registry: Registry = loaded.registry;
-const cues = loadCues();
 
 function read(text: string, claimId: string) {
-  return extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter((r) => r.claimId === claimId);
+  return recordsOf(text).filter((r) => r.claimId === claimId);
 }
 const kinds = (text: string, claimId: string) => read(text, claimId).flatMap((r) => (r.conditions ?? []).map((c) => c.kind));
 

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadRegistry } from '../../src/registry/load.js';
-import { loadCues } from '../../src/extract/cues.js';
-import { extractClaims } from '../../src/extract/claims.js';
-import type { Registry } from '../../src/registry/types.js';
+import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const loaded = loadRegistry(resolve(root, 'claims'), root);
-if (!loaded.ok) throw new Error('bundled registry invalid');
-const registry: Registry = loaded.registry;
-const cues = loadCues();
 const BALANCE = 'personal-account.balance-after-lapse';
 
 /** Values read for one claim from a sentence placed at a nonzero offset. */
 function read(text: string, claimId = BALANCE) {
   const offset = 100;
-  return extractClaims(registry, cues, { text, span: { start: offset, end: offset + text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter(
+  return recordsOf(text, offset).filter(
     (r) => r.claimId === claimId,
   );
 }
@@ -109,15 +100,15 @@ describe('records', () => {
 
   it('reads several claims from one sentence', () => {
     const text = '跨省换工作时，医保关系和个人账户余额都可以随同转移，缴费年限累计计算。';
-    const ids = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 }).map((r) => r.claimId);
+    const ids = recordsOf(text).map((r) => r.claimId);
     expect(ids).toEqual(expect.arrayContaining(['transfer.account-balance', 'transfer.contribution-years']));
   });
 
   it('uses the heading above as context for the subject', () => {
     const text = '个人账户里的钱仍可以正常使用。';
-    const none = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 });
+    const none = recordsOf(text);
     expect(none.filter((r) => r.claimId === BALANCE)).toEqual([]);
-    const withHeading = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, { heading: '停缴后个人账户怎么用' }, { file: 't.md', unitIndex: 0 });
+    const withHeading = recordsOf(text, 0, { heading: '停缴后个人账户怎么用' });
     expect(withHeading.filter((r) => r.claimId === BALANCE).map((r) => r.value)).toEqual(['retained']);
   });
 });

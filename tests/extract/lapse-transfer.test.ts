@@ -4,18 +4,9 @@
 // the near misses that must stay quiet (the past as past, another subject, a situation
 // the claim does not cover). Every sentence here is written for this file.
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadRegistry } from '../../src/registry/load.js';
-import { loadCues } from '../../src/extract/cues.js';
-import { extractClaims } from '../../src/extract/claims.js';
+import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
 import { findQuantities } from '../../src/extract/quantity.js';
-import type { Registry } from '../../src/registry/types.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const loaded = loadRegistry(resolve(root, 'claims'), root);
-if (!loaded.ok) throw new Error('bundled registry invalid');
-const registry: Registry = loaded.registry;
-const cues = loadCues();
 
 const BACKPAY = 'lapse.backpay-within-3-months';
 const WAITING = 'lapse.waiting-period';
@@ -29,7 +20,7 @@ const PROCESSING = 'transfer.processing-time';
 
 /** [value, polarity, framing] of the records one sentence gives for one claim. */
 function read(text: string, claimId: string) {
-  return extractClaims(registry, cues, { text, span: { start: 50, end: 50 + text.length } }, {}, { file: 't.md', unitIndex: 0 })
+  return recordsOf(text, 50)
     .filter((r) => r.claimId === claimId)
     .map((r) => [r.value, r.polarity, r.framing]);
 }
@@ -159,7 +150,7 @@ describe('near misses', () => {
     ['那时候医保转到外省，缴费年限是不算的。', TRANSFER_YEARS],
     ['二十年前医保交满15年退休就不用再交了。', YEARS],
   ])('the past as past: %s', (text, claimId) => {
-    const rs = extractClaims(registry, cues, { text, span: { start: 0, end: text.length } }, {}, { file: 't.md', unitIndex: 0 }).filter((r) => r.claimId === claimId);
+    const rs = recordsOf(text).filter((r) => r.claimId === claimId);
     // Read, but about another time: every record carries the past (the verdict makes it an info).
     expect(rs.length).toBeGreaterThan(0);
     expect(rs.every((r) => (r.conditions ?? []).some((c) => c.kind === 'past'))).toBe(true);
