@@ -2,9 +2,7 @@
 // rate (issue 8/15): each case is a sentence written for this file, and the
 // value, framing or condition expected is what a careful editor reads in it.
 import { describe, expect, it } from 'vitest';
-import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
-import { extractArticle } from '../../src/engine/analyze.js';
-import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
+import { recordsOf, recordsOfPage } from '../helpers/bundled.js';
 
 
 const CASH = 'personal-account.no-cash-withdrawal';
@@ -23,8 +21,7 @@ function read(text: string, claimId: string) {
 
 /** Records of one claim read from a small page, sentence after sentence (questions and their answers). */
 function readPage(body: string, claimId: string) {
-  const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-  return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId);
+  return recordsOfPage(body).filter((r) => r.claimId === claimId);
 }
 
 const values = (rs: { value: string }[]) => rs.map((r) => r.value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
+import { recordsOf, recordsOfPage } from '../helpers/bundled.js';
 import { findQuantities } from '../../src/extract/quantity.js';
 
 // Reading classes met on the benefits/access/resident claims (issues 8 and 15):
@@ -227,11 +227,7 @@ describe('answers in everyday words', () => {
   });
 
   it('啥也没有 answers no: the question’s value turns into its opposite', async () => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const text = '---\ntitle: 问答\n---\n\n居民医保连续参保有没有奖励？啥也没有。\n';
-    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-    const rs = extractArticle(article, { registry, cues }).filter((r) => r.claimId === 'resident-insurance.continuous-incentive');
+    const rs = recordsOfPage('居民医保连续参保有没有奖励？啥也没有。').filter((r) => r.claimId === 'resident-insurance.continuous-incentive');
     expect(rs.map((r) => [r.value, r.framing])).toContainEqual(['no-incentive', 'answered']);
   });
 

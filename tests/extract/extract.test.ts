@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
+import { recordsOf, recordsOfPage } from '../helpers/bundled.js';
 
 const BALANCE = 'personal-account.balance-after-lapse';
 
@@ -115,11 +115,7 @@ describe('records', () => {
 
 describe('questions answered in the next sentence', () => {
   it('a question answered 不能 asserts the opposite value', async () => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const text = '---\ntitle: 问答\n---\n\n问：离职后能把个人账户里的钱取出来吗？\n\n答：不能。个人账户的钱只能看病买药。\n\n问：离职后能把个人账户里的钱取出来吗？\n\n可以的，去社保局办理就行。\n';
-    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-    const records = extractArticle(article, { registry, cues }).filter((r) => r.claimId === 'personal-account.no-cash-withdrawal');
+    const records = recordsOfPage('问：离职后能把个人账户里的钱取出来吗？\n\n答：不能。个人账户的钱只能看病买药。\n\n问：离职后能把个人账户里的钱取出来吗？\n\n可以的，去社保局办理就行。').filter((r) => r.claimId === 'personal-account.no-cash-withdrawal');
     // 不能。 asserts the opposite of what was asked; 可以的， confirms it: both are now assertions.
     expect(records.map((r) => [r.value, r.framing])).toEqual([
       ['no-cash', 'answered'],
@@ -130,13 +126,7 @@ describe('questions answered in the next sentence', () => {
 
 
 describe('answers read with their question', () => {
-  const records = async (body: string) => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const text = `---\ntitle: 问答\n---\n\n${body}\n`;
-    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-    return extractArticle(article, { registry, cues });
-  };
+  const records = async (body: string) => recordsOfPage(body);
 
   it('finds a value in an answer that leaves its subject to the question', async () => {
     // 不算 needs 年限 before it: the question supplies it; the record is on the answer.
@@ -152,13 +142,7 @@ describe('answers read with their question', () => {
 });
 
 describe('questions nobody answers', () => {
-  const records = async (body: string, claimId: string) => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const text = `---\ntitle: 问答\n---\n\n${body}\n`;
-    const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-    return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId);
-  };
+  const records = async (body: string, claimId: string) => recordsOfPage(body).filter((r) => r.claimId === claimId);
   const CASH = 'personal-account.no-cash-withdrawal';
 
   it('a yes/no question (能否, 吗, A不A) asserts neither value', async () => {
@@ -180,12 +164,7 @@ describe('questions nobody answers', () => {
 
 describe('either-or forms', () => {
   it('a phrase starting inside 有没有 or 能不能 is not read: the clause asks', async () => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const read = (body: string, claimId: string) => {
-      const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-      return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
-    };
+    const read = (body: string, claimId: string) => recordsOfPage(body).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
     // 有没有个人账户 holds 没有个人账户 (the value “none”); answered 有, it asserts an account.
     expect(read('居民医保有没有个人账户？有，每年会返一点钱进去。', 'resident-insurance.no-personal-account')).toEqual([['has-account', 'answered']]);
     // 能不能取现 holds 不能取现; answered 不能, it asserts no cash-out.
@@ -194,12 +173,7 @@ describe('either-or forms', () => {
 });
 
 describe('answers that echo the question’s verb', () => {
-  const read = async (body: string, claimId: string) => {
-    const { extractArticle } = await import('../../src/engine/analyze.js');
-    const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-    const { article } = parseArticle({ path: 'q.md', text: `---\ntitle: 问答\n---\n\n${body}\n`, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-    return extractArticle(article, { registry, cues }).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
-  };
+  const read = async (body: string, claimId: string) => recordsOfPage(body).filter((r) => r.claimId === claimId).map((r) => [r.value, r.framing]);
 
   it('不V answers no, V answers yes, when V is the question’s verb', async () => {
     // 还保留吗？不保留。: the answer denies 保留, so the balance is said to be cleared.

@@ -4,7 +4,7 @@
 // the near misses that must stay quiet (the past as past, another subject, a situation
 // the claim does not cover). Every sentence here is written for this file.
 import { describe, expect, it } from 'vitest';
-import { bundledCues as cues, bundledRegistry as registry, recordsOf } from '../helpers/bundled.js';
+import { recordsOf, recordsOfPage } from '../helpers/bundled.js';
 import { findQuantities } from '../../src/extract/quantity.js';
 
 
@@ -26,12 +26,8 @@ function read(text: string, claimId: string) {
 }
 
 /** Records of a whole article (a question and its answer are two sentences). */
-async function article(body: string, claimId: string) {
-  const { extractArticle } = await import('../../src/engine/analyze.js');
-  const { parseArticle, loadPageStructure } = await import('../../src/parse/index.js');
-  const text = `---\ntitle: 问答\n---\n\n${body}\n`;
-  const { article: a } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
-  return extractArticle(a, { registry, cues })
+function article(body: string, claimId: string) {
+  return recordsOfPage(body)
     .filter((r) => r.claimId === claimId)
     .map((r) => [r.value, r.framing]);
 }

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.js';
 import { loadCues } from '../../src/extract/cues.js';
 import { extractClaims } from '../../src/extract/claims.js';
+import { extractArticle } from '../../src/engine/analyze.js';
+import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
 import type { Registry } from '../../src/registry/types.js';
 import type { ClaimRecord } from '../../src/types.js';
 
@@ -20,4 +22,14 @@ export const bundledCues = loadCues();
  */
 export function recordsOf(text: string, offset = 0, surroundings: { heading?: string } = {}): ClaimRecord[] {
   return extractClaims(bundledRegistry, bundledCues, { text, span: { start: offset, end: offset + text.length } }, surroundings, { file: 't.md', unitIndex: 0 });
+}
+
+/**
+ * Every claim record of a small Markdown page titled 问答 whose body is `body`,
+ * read sentence after sentence as a page is (a question and the answer after it).
+ */
+export function recordsOfPage(body: string): ClaimRecord[] {
+  const text = `---\ntitle: 问答\n---\n\n${body}\n`;
+  const { article } = parseArticle({ path: 'q.md', text, encoding: 'utf-8', format: 'markdown' }, loadPageStructure());
+  return extractArticle(article, { registry: bundledRegistry, cues: bundledCues });
 }
