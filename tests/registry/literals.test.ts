@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
 import { guardPattern, patternLiterals } from '../../src/registry/literals.js';
 import { LiteralScanner } from '../../src/text/literal-scanner.js';
-import { loadRegistry } from '../../src/registry/load.js';
-import { loadCues } from '../../src/extract/cues.js';
 import { pagePieces } from '../helpers/pages.js';
+import { guardedPatterns, literalMismatches, registryExamples } from '../helpers/literal-soundness.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
 const sorted = (list: readonly string[] | undefined) => (list ? [...list].sort() : list);
 const lit = (source: string, flags = 'u') => patternLiterals(source, flags);
 /** The needed lists as sorted arrays, for comparison regardless of order. */
@@ -117,34 +114,9 @@ describe('guardPattern', () => {
 });
 
 describe('soundness over the bundled registry and cues', () => {
-  // Every pattern the extractor guards, against scraped-style sentences (the project's pages) and the registry examples: a matching
-  // sentence must have every needed list, and an exact list must agree with the regex.
-  const loaded = loadRegistry(resolve(root, 'claims'), root);
-  if (!loaded.ok) throw new Error('registry invalid');
-  const cues = loadCues();
-  const patterns: RegExp[] = [];
-  for (const c of loaded.registry.claims) {
-    patterns.push(...c.all, ...c.values.map((v) => v.phrases));
-    for (const p of [...(c.claim.context.any ?? []), ...(c.claim.context.none ?? [])]) patterns.push(new RegExp(p, 'u'));
-  }
-  for (const [name, re] of Object.entries(cues)) if (name !== 'guards') patterns.push(re as RegExp);
-  const texts: string[] = [];
-  texts.push(...pagePieces());
-  for (const c of loaded.registry.claims) texts.push(...c.claim.examples.supports, ...c.claim.examples.contradicts, ...c.claim.examples.unrelated);
-
+  // Against scraped-style sentences (the project's pages) and the registry examples.
   it('never rules out a sentence a pattern matches', () => {
-    const wrong: string[] = [];
-    let matches = 0;
-    for (const re of patterns) {
-      const { exact, needs: lists } = patternLiterals(re.source, re.flags);
-      const test = new RegExp(re.source, re.flags.replace('g', ''));
-      for (const t of texts) {
-        const m = test.test(t);
-        if (m) matches++;
-        if (exact && m !== exact.some((s) => t.includes(s))) wrong.push(`exact ${re.source.slice(0, 40)}: ${t}`);
-        if (m) for (const n of lists) if (!n.some((s) => t.includes(s))) wrong.push(`needs ${re.source.slice(0, 40)}: ${t}`);
-      }
-    }
+    const { wrong, matches } = literalMismatches(guardedPatterns(), [...pagePieces(), ...registryExamples()]);
     expect(wrong).toEqual([]);
     expect(matches).toBeGreaterThan(500);
   });
