@@ -56,7 +56,10 @@ export const TRANSFORM_BASE_FORMS: Record<Kind, readonly string[]> = {
   supports: ['canonical-restated', 'negation-through-verb'],
   nearMiss: [],
 };
-export const MINIMUM: Record<Kind, number> = { contradicts: 6, supports: 6, nearMiss: 3 };
+// Per set; a claim's sets together hold far more (the issue asks 10 / 10 / 5 per claim).
+// Supports is 5 because a reserve set loses a sentence that turns out to repeat one
+// moved into dev from an older set, and such a sentence is dropped unread.
+export const MINIMUM: Record<Kind, number> = { contradicts: 6, supports: 5, nearMiss: 3 };
 
 export interface Sentence {
   readonly text: string;

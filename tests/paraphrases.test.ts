@@ -36,8 +36,10 @@ import { directional, transforms } from './paraphrases/transforms.js';
  * Measured levels, rounded down: regression floors below the issue's targets.
  * 2026-12-02: recall 273/438 = 62.3%, directional 28/30.
  * 2026-12-03, the three reading branches merged: recall dev 870/874 + holdout 157/215 = 1027/1089 = 94.3%, directional 29/30.
+ * 2026-12-03, the 2026-12-02 fresh set moved into dev (its 240 sentences were read at 80%):
+ *   dev 1061/1114 + holdout 157/215 = 1218/1329 = 91.6%.
  */
-const RECALL_FLOOR = 0.94;
+const RECALL_FLOOR = 0.91;
 const DIRECTIONAL_FLOOR = 0.93;
 
 describe('paraphrase set', () => {
