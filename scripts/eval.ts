@@ -5,6 +5,8 @@
 //   npm run eval -- --list --holdout   … including the holdout (measure on it, never tune on it)
 //   npm run eval -- --list --fresh     … including the fresh set (tests/paraphrases/fresh: read
 //                                   its failures only to report them, never to tune on them)
+//   npm run eval -- --reserve       score tests/paraphrases/reserve in the fresh set's place
+//                                   (figures only: it cannot be combined with --list --fresh)
 //   npm run eval -- --json          machine-readable figures on stdout
 //
 // One `node bin/claimlint.js check <tmpdir> --format json --as-of 2026-12-01`
@@ -18,6 +20,7 @@ import {
   describeVariant,
   figures,
   FRESH,
+  loadSets,
   measure,
   root,
   select,
@@ -34,11 +37,17 @@ const asJson = argv.includes('--json');
 const list = argv.includes('--list');
 const withHoldout = argv.includes('--holdout');
 const withFresh = argv.includes('--fresh');
+/** The reserve set is the next rotation's unseen measure: its sentences are never printed. */
+const reserve = argv.includes('--reserve');
 /** The groups whose failing sentences --list prints: dev, plus holdout / fresh when asked. */
 const listed: readonly SetName[] = ['dev', ...(withHoldout ? (['holdout'] as const) : []), ...(withFresh ? [FRESH] : [])];
 if (argv.includes('-h') || argv.includes('--help')) {
-  console.log('usage: npm run eval -- [--json] [--list] [--holdout] [--fresh]');
+  console.log('usage: npm run eval -- [--json] [--list] [--holdout] [--fresh | --reserve]');
   process.exit(0);
+}
+if (reserve && withFresh) {
+  console.error('eval: --reserve gives figures only; its failing sentences are not printed (drop --fresh)');
+  process.exit(2);
 }
 
 const realpagesDir = resolve(root, '..', 'shared', 'realpages');
@@ -83,7 +92,8 @@ function byForm(m: Measurement, groups: readonly SetName[]): Record<string, { n:
 }
 
 function main(): void {
-  const m = measure();
+  const m = measure(reserve ? { sets: loadSets(undefined, { freshFrom: 'reserve' }) } : {});
+  if (reserve && !asJson) console.log('(the fresh columns below are the reserve set, tests/paraphrases/reserve/)');
   const rp = realpages();
   if (asJson) {
     const claims = m.sets.map((cs) => ({

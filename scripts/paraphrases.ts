@@ -89,11 +89,16 @@ function findRoot(): string {
 export const root = findRoot();
 export const paraphraseDir = join(root, 'tests', 'paraphrases');
 
-export const freshDir = (dir: string) => join(dir, 'fresh');
+export const freshDir = (dir: string, from = 'fresh') => join(dir, from);
 
 export interface LoadOptions {
   /** Also read <dir>/fresh/<claim-id>.yaml (default true). */
   readonly fresh?: boolean;
+  /**
+   * The folder under <dir> read as the fresh set (default `fresh`). `reserve`
+   * measures the reserve set, written unseen for the next rotation, in its place.
+   */
+  readonly freshFrom?: string;
 }
 
 const emptyKinds = (): Record<Kind, Sentence[]> => ({ contradicts: [], supports: [], nearMiss: [] });
@@ -144,9 +149,10 @@ export function loadSets(dir = paraphraseDir, opts: LoadOptions = {}): ClaimSet[
   const fresh = new Map<string, Record<Kind, Sentence[]>>();
   if (opts.fresh ?? true) {
     const claims = new Set(main.map((m) => m.claim));
-    for (const f of yamlFiles(freshDir(dir))) {
-      const name = `fresh/${f}`;
-      const { claim, doc } = open(join(freshDir(dir), f), name);
+    const from = opts.freshFrom ?? 'fresh';
+    for (const f of yamlFiles(freshDir(dir, from))) {
+      const name = `${from}/${f}`;
+      const { claim, doc } = open(join(freshDir(dir, from), f), name);
       if (!claims.has(claim)) problems.push(`${name}: claim "${claim}" has no paraphrase file ${claim}.yaml`);
       for (const other of ['dev', 'holdout']) if (doc?.[other] !== undefined) problems.push(`${name}: has a "${other}" set; a fresh file holds only "fresh"`);
       fresh.set(claim, read(name, doc, FRESH));
