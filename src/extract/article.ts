@@ -7,6 +7,7 @@ import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
+import { stanceOf } from './reading.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -22,6 +23,8 @@ export const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
 
 /** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
 const REPLY_REACH = 12;
+/** How far into the next sentence an endorsement counts (我问了医保局的工作人员，也是这么说的). */
+const ENDORSE_REACH = 24;
 
 export function extractArticle(article: Article, reader: ArticleReader): ClaimRecord[] {
   const { registry, cues } = reader;
@@ -141,10 +144,11 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
     }
   } else {
-    const opening = reply.slice(0, REPLY_REACH);
-    if (cues.debunk.test(opening)) {
+    // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).
+    const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH));
+    if (cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) {
       next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
-    } else if (cues.endorse.test(opening)) {
+    } else if (stance.endorsed && !stance.refuted) {
       next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
     }
   }

@@ -102,6 +102,7 @@ export function readSentence(
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
+    const claimFrom = out.length;
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
@@ -176,8 +177,26 @@ export function readSentence(
       if (asked && asksOnlyWhether(view, clauseIndex)) record.asks = 'whether';
       out.push(record as ClaimRecord);
     }
+    if (view.endorsed && out.length - claimFrom > 1) unendorseAnswered(compiled, out, claimFrom);
   }
   return out.length - before;
+}
+
+/**
+ * 网上说停缴会清零，我家停了半年余额还在: a reported value followed in the same
+ * sentence by the claim's supported value is not endorsed by the writer,
+ * whatever endorsement-like words stand between; it stays a report (a value
+ * that supports was read after it, perhaps wrongly, so it is not dropped either).
+ */
+function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: number): void {
+  const supports = (r: ClaimRecord) => compiled.valueByName.get(r.value)?.verdict === 'supports';
+  let lastSupport = -1;
+  for (let k = from; k < out.length; k++) if (supports(out[k]!)) lastSupport = Math.max(lastSupport, out[k]!.cue.span.start);
+  if (lastSupport < 0) return;
+  for (let k = from; k < out.length; k++) {
+    const r = out[k]!;
+    if (r.framing === 'endorsed' && !supports(r) && r.cue.span.end <= lastSupport) out[k] = { ...r, framing: 'rumour' };
+  }
 }
 
 /** A record while its fields are being set, in output order. */

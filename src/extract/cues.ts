@@ -42,6 +42,16 @@ export interface Cues {
   /** The debunk cues without the correction words (谣言, 不对…). */
   readonly debunkStrict: RegExp;
   readonly endorse: RegExp;
+  /** Endorse words (global) and endorsement patterns (global): every endorsement in a reply, to find and mask them. */
+  readonly endorseAll: RegExp;
+  /** An endorse word followed by one of these is no endorsement (确实不会, 的确没有). */
+  readonly endorseDenied: RegExp;
+  /** Markers that open an answer (答：, ——, A:) and are taken off before it is read. */
+  readonly answerMarker?: RegExp | undefined;
+  /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
+  readonly anaphora?: RegExp | undefined;
+  /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
+  readonly generalCondition?: RegExp | undefined;
   /** The sentence describes misconduct: its wrong values are mentions. */
   readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
@@ -84,9 +94,21 @@ export interface CueFile {
   rumour: string[];
   rumourPatterns: string[];
   debunk: string[];
+  /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
+  debunkPatterns?: string[];
   /** Optional: correction words (其实, 实际上); what follows them is asserted by the writer. */
   correction?: string[];
   endorse: string[];
+  /** Optional: endorsements as patterns (我同事就遇到过, 窗口也这么说, 不是谣言). */
+  endorsePatterns?: string[];
+  /** Optional: markers that open an answer (答：, ——). */
+  answerMarkerPatterns?: string[];
+  /** Optional: words that stand for a subject named before (这笔钱, 它). */
+  anaphora?: string[];
+  /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
+  generalConditionPatterns?: string[];
+  /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). */
+  conditionAfterSubject?: string[];
   misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
@@ -113,6 +135,9 @@ const CUE_KEYS: readonly (keyof CueFile)[] = [
 export class CueError extends Error {}
 
 const words = (list: readonly string[], flags = 'u') => new RegExp(wordAlternation(list), flags);
+/** Words, and patterns when there are any, as one regex. */
+const withPatterns = (list: readonly string[], extra: readonly string[] | undefined, flags = 'u') =>
+  new RegExp([wordAlternation(list), ...(extra ?? []).map((p) => `(?:${p})`)].join('|'), flags);
 const patterns = (list: readonly string[], flags = 'u') => new RegExp(list.map((p) => `(?:${p})`).join('|'), flags);
 
 export function compileCues(file: CueFile): Cues {
@@ -142,12 +167,23 @@ export function compileCues(file: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
-    debunk: words(file.debunk),
+    debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
-    debunkStrict: words(file.debunk.filter((w) => !file.correction?.includes(w))),
+    debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
     endorse: words(file.endorse),
+    // Patterns first: at one position the longer reading (确实如此 over 确实) is the one masked.
+    endorseAll: new RegExp([...(file.endorsePatterns ?? []).map((p) => `(?:${p})`), wordAlternation(file.endorse)].join('|'), 'gu'),
+    // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
+    endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
+    answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
+    anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
+    generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
     misconduct: words(file.misconduct),
-    conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),
+    // 你要是…, 医保万一…: a short subject may come before the opening word.
+    conditionStart: new RegExp(
+      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubject?.length ? `|[^，,。；;：:\\s]{1,4}?(?:${wordAlternation(file.conditionAfterSubject)})` : ''})`,
+      'u',
+    ),
     conditionEnd: patterns(file.conditionEndPatterns),
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),

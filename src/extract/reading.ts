@@ -63,13 +63,56 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     endsAsking,
     asksWhether,
     rumourAt,
-    refuted: rumour !== null && cues.debunk.test(after),
-    endorsed: rumour !== null && cues.endorse.test(after),
+    ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
   };
 }
+
+/**
+ * How a text after a report (网上说…，) or the sentence after it replies to
+ * it: refuted (这是谣言, 不对), endorsed (确实如此, 这话没毛病, 我同事就遇到过,
+ * 窗口也这么说, 这不是谣言), both or neither. An endorsement hides the debunk
+ * words inside it (不是谣言), and a correction word that only leads into an
+ * endorsement (实际上也确实是这样) corrects nothing. An endorse word negated
+ * (不靠谱, 不是真的) or followed by a negator (确实不会) endorses nothing.
+ */
+export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed: boolean } {
+  const re = cues.endorseAll;
+  let masked = text;
+  let endorsed = false;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index)) || cues.endorseDenied.test(text.slice(end, end + 4))) continue;
+    endorsed = true;
+    masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
+  }
+  re.lastIndex = 0;
+  if (!endorsed) return { refuted: cues.debunk.test(text), endorsed: false };
+  if (cues.correction) {
+    const c = cues.correction;
+    c.lastIndex = 0;
+    for (let m = c.exec(masked); m; m = c.exec(masked)) {
+      const end = m.index + m[0].length;
+      const rest = masked.slice(end).split(CLAUSE_STOP)[0] ?? '';
+      // 其实也确实如此: nothing but fillers and the endorsement after the correction word.
+      if (rest.includes(MASK) && rest.replace(ENDORSE_FILLER, '').replace(/\u0000/gu, '') === '') {
+        masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
+      }
+    }
+    c.lastIndex = 0;
+  }
+  return { refuted: cues.debunk.test(masked), endorsed };
+}
+const NEGATED_BEFORE = /[不没非未别无]$/u;
+const CLAUSE_STOP = /[，,。；;！!？?]/u;
+const ENDORSE_FILLER = /[\s也还都就的了啊呀呢是]/gu;
 
 const ASKED_AFTER = /^\s*[？?]/u;
 
