@@ -52,6 +52,8 @@ export interface Cues {
   readonly anaphora?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
   readonly generalCondition?: RegExp | undefined;
+  /** A limiting phrase that only frames a situation (在…的情况下): the claim's own situation does not limit it. */
+  readonly situationFrame?: RegExp | undefined;
   /** The sentence describes misconduct: its wrong values are mentions. */
   readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
@@ -109,6 +111,8 @@ export interface CueFile {
   generalConditionPatterns?: string[];
   /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). */
   conditionAfterSubject?: string[];
+  /** Optional: limiting phrases that only frame a situation (在…的情况下). Patterns. */
+  situationFramePatterns?: string[];
   misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
@@ -178,10 +182,11 @@ export function compileCues(file: CueFile): Cues {
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
+    situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,
     misconduct: words(file.misconduct),
     // 你要是…, 医保万一…: a short subject may come before the opening word.
     conditionStart: new RegExp(
-      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubject?.length ? `|[^，,。；;：:\\s]{1,4}?(?:${wordAlternation(file.conditionAfterSubject)})` : ''})`,
+      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubject?.length ? `|[^，,。；;：:\\s]{1,4}?(?<![只需就还也都总不才主重想必])(?:${wordAlternation(file.conditionAfterSubject)})` : ''})`,
       'u',
     ),
     conditionEnd: patterns(file.conditionEndPatterns),

@@ -327,7 +327,8 @@ export function conditionsOf(
   // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
   const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
   const limiting = ownLimit ?? (inOwn ? null : lastMatchInClauses(cues.limiting, view, clauseIndex));
-  if (limiting && !exception) out.push({ kind: 'limiting', text: limiting[0] });
+  // 在停缴的情况下，…: a frame around the claim's own situation limits nothing.
+  if (limiting && !exception && !(cues.situationFrame?.test(limiting[0]) && ownSituation(cues, claim, limiting[0]))) out.push({ kind: 'limiting', text: limiting[0] });
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
     const body = i === clauseIndex ? prefix : text.slice(c.start, c.end);
@@ -338,12 +339,25 @@ export function conditionsOf(
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
     if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
     if (exception && exception.text && body.includes(exception.text)) continue;
-    if (claim.topic && claim.topic.test(body)) continue; // 断缴超过3个月的，: the claim's own situation
-    if (claim.covers && onlyCovered(cues, claim.covers, body)) continue; // 要是辞职了，: a situation the claim holds in all the same
+    if (ownSituation(cues, claim, body)) continue;
     out.push({ kind: 'condition', text: body.trim() });
   }
   return out;
 }
+
+/**
+ * A condition (or a 在…情况下 frame) that does not limit the claim: it restates
+ * the claim's own situation (断缴超过3个月的，), names only situations the claim
+ * covers (要是辞职了，), or only who the claim is about and a need anyone has
+ * (如果你是参保人，/ 要是急用钱，).
+ */
+function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  if (claim.topic && claim.topic.test(body)) return true;
+  if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
+  return cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST);
+}
+/** What may be left of a condition of general words alone (如果你是…的话 leaves 是). */
+const GENERAL_REST = 1;
 
 /**
  * The condition names only situations the claim holds in (要是辞职了，/ 断缴的话，):
@@ -351,11 +365,13 @@ export function conditionsOf(
  * left. A covered situation joined to another (辞职后又欠着医药费的) still limits.
  */
 const COVERED_REST = 6;
-function onlyCovered(cues: Cues, covers: RegExp, body: string): boolean {
-  const global = new RegExp(covers.source, covers.flags.includes('g') ? covers.flags : covers.flags + 'g');
+function onlyCovered(cues: Cues, covers: RegExp, body: string, most = COVERED_REST): boolean {
+  const global = covers.flags.includes('g') ? covers : new RegExp(covers.source, covers.flags + 'g');
+  global.lastIndex = 0;
   const rest = body.replace(cues.conditionStart, '').replace(global, '');
+  global.lastIndex = 0;
   if (rest === body.replace(cues.conditionStart, '')) return false;
-  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= COVERED_REST;
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= most;
 }
 
 function lastIndexOf(re: RegExp, text: string): number {

@@ -94,3 +94,55 @@ describe('a reported claim and the reply to it', () => {
     expect(levelOf(body, 'personal-account.balance-after-lapse')).not.toBe('error');
   });
 });
+
+// A wrong consequent and the situation the claim is about, to be put first as a condition.
+const CONDITIONED: readonly (readonly [claimId: string, situation: string, consequent: string])[] = [
+  ['personal-account.balance-after-lapse', '医保停缴了', '个人账户里的钱就会被清零'],
+  ['lapse.waiting-period', '医保断缴超过3个月', '就要等一年才能报销'],
+  ['transfer.contribution-years', '医保跨省转移', '原来的缴费年限就不算了'],
+  ['personal-account.inheritance', '参保人去世了', '个人账户的钱就会被收回统筹基金'],
+  ['contributions.years-required', '职工医保交满15年', '退休后就不用再交了'],
+];
+
+describe('a condition put first', () => {
+  const own = ['如果{c}，{q}。', '要是{c}，{q}。', '万一{c}，{q}。', '{c}的话，{q}。', '你要是{c}，{q}。', '在{c}的情况下，{q}。', '假如说{c}，{q}。'];
+  it.each(CONDITIONED)('the claim’s own situation as the condition: %s is asserted', (claimId, c, q) => {
+    for (const form of own) {
+      const body = form.replace('{c}', c).replace('{q}', q);
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it.each(CONDITIONED)('who the claim is about or a need anyone has does not limit %s', (claimId, c, q) => {
+    for (const lead of ['如果你是参保人', '要是急用钱']) {
+      const body = `${lead}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it.each(CONDITIONED)('a condition the claim does not list keeps %s below an error', (claimId, c, q) => {
+    // The situation is stated plainly after the foreign condition, so only the condition can lower it.
+    for (const foreign of ['如果是公务员', '你要是在海南', '他要是离休干部']) {
+      const body = `${foreign}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'info']);
+    }
+    // A limiting frame may point at the exceptions the claim lists (supported) and a claim may leave
+    // some situations out altogether (补充医疗): neither is an error.
+    for (const foreign of ['在特殊情况下', '要是单位另有补充医疗']) {
+      const body = `${foreign}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it('只要是 / 需要是 open no condition', () => {
+    expect(levelOf('只要是参保人，医保停缴以后个人账户里的钱就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+  });
+
+  it('a relative time inside a noun phrase or a verb’s complement is not the past', () => {
+    // 以前…攒的钱 is money saved before; 转过去 is "transfer over there".
+    expect(levelOf('如果停缴了医保，以前个人账户攒的钱就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+    expect(levelOf('医保跨省转过去以后，原来的缴费年限就不算了。', 'transfer.contribution-years')).toBe('error');
+    // The past as past still is.
+    expect(levelOf('过去医保停缴以后，个人账户里的钱会被清零。', 'personal-account.balance-after-lapse')).toBe('info');
+  });
+});
