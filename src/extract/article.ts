@@ -8,6 +8,7 @@ import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
 import { stanceOf } from './reading.js';
+import { findQuantities } from './quantity.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -122,6 +123,71 @@ function readAnswer(
     const cue = from === r.cue.span.start ? r.cue : { text: r.cue.text.slice(from - r.cue.span.start), span: { start: from, end: r.cue.span.end } };
     records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
+  readFilledAnswer(registry, cues, sentence, question, around, base, records, before, regionOf);
+}
+
+/**
+ * 断缴超过3个月，要等多久才能报销？一年。 — an answer that is only the figure
+ * (or a short phrase with one) asked for by 多久/多少/什么时候… is read put in
+ * the question's place: 断缴超过3个月，要等一年才能报销. Only values whose phrase
+ * takes in the answer are kept, on the answer; hedges anywhere in the answer count.
+ */
+function readFilledAnswer(
+  registry: Registry,
+  cues: Cues,
+  sentence: Sentence,
+  question: string,
+  around: Parameters<typeof readSentence>[3],
+  base: Parameters<typeof readSentence>[4],
+  records: ClaimRecord[],
+  answeredFrom: number,
+  regionOf: (() => string | undefined) | undefined,
+): void {
+  if (!cues.answerSlot || !/[？?]\s*$/u.test(question)) return;
+  const slot = lastMatch(cues.answerSlot, question);
+  if (!slot) return;
+  const marker = cues.answerMarker?.exec(sentence.text)?.[0].length ?? 0;
+  const firstEnd = sentence.text.slice(marker).search(/[，,。；;！!？?]/u);
+  const first = sentence.text.slice(marker, firstEnd < 0 ? undefined : marker + firstEnd);
+  if (first.length === 0 || first.length > FILLED_ANSWER_MAX || findQuantities(first).length === 0) return;
+  const head = question.slice(0, slot.index);
+  const tail = question.slice(slot.index + slot[0].length).replace(/[？?]\s*$/u, '');
+  const text = `${head}${first}${tail}。`;
+  const at = sentence.span.start + marker;
+  const filled = { text, span: { start: at - head.length, end: at - head.length + text.length } };
+  const read: ClaimRecord[] = [];
+  readSentence(registry, cues, filled, { ...around, question: undefined, readFrom: head.length }, base, read, regionOf);
+  const answerEnd = at + first.length;
+  const hedges: string[] = [];
+  const re = cues.hedges;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  re.lastIndex = 0;
+  for (const r of read) {
+    // The phrase must take in the answer's figure; what lies in the question alone was read there.
+    if (r.cue.span.end <= at || r.cue.span.start >= answerEnd) continue;
+    if (records.slice(answeredFrom).some((x) => x.claimId === r.claimId && x.value === r.value)) continue;
+    const start = Math.max(r.cue.span.start, at), end = Math.min(r.cue.span.end, answerEnd);
+    records.push({
+      ...r,
+      cue: { text: sentence.text.slice(start - sentence.span.start, end - sentence.span.start), span: { start, end } },
+      sentence,
+      clause: { start: at, end: answerEnd },
+      hedges: [...new Set([...r.hedges, ...hedges])],
+      framing: r.framing === 'plain' ? 'answered' : r.framing,
+    });
+  }
+}
+/** How long an answer's first clause may be and still be only the figure asked for (一年 / 要等12个月左右). */
+const FILLED_ANSWER_MAX = 12;
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+  g.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = g.exec(text); m; m = g.exec(text)) last = m;
+  g.lastIndex = 0;
+  return last;
 }
 
 /**
@@ -133,6 +199,9 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
   if (pending.kind === 'question') {
+    // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
+    const marker = cues.answerMarker?.exec(reply);
+    if (marker) reply = reply.slice(marker[0].length);
     const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
     if (echo === 'no' || (echo === undefined && cues.answerNo.test(reply))) {
       next = prior.flatMap((r) => {

@@ -48,6 +48,8 @@ export interface Cues {
   readonly endorseDenied: RegExp;
   /** Markers that open an answer (答：, ——, A:) and are taken off before it is read. */
   readonly answerMarker?: RegExp | undefined;
+  /** Question words a bare answer fills (多久？一年。), global. Absent: none. */
+  readonly answerSlot?: RegExp | undefined;
   /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
   readonly anaphora?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
@@ -105,6 +107,8 @@ export interface CueFile {
   endorsePatterns?: string[];
   /** Optional: markers that open an answer (答：, ——). */
   answerMarkerPatterns?: string[];
+  /** Optional: question words a bare answer fills (多久, 多少, 什么时候). */
+  answerSlotWords?: string[];
   /** Optional: words that stand for a subject named before (这笔钱, 它). */
   anaphora?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
@@ -180,6 +184,7 @@ export function compileCues(file: CueFile): Cues {
     // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
+    answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
     situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,

@@ -146,3 +146,51 @@ describe('a condition put first', () => {
     expect(levelOf('过去医保停缴以后，个人账户里的钱会被清零。', 'personal-account.balance-after-lapse')).toBe('info');
   });
 });
+
+describe('a question and its answer', () => {
+  // Yes/no questions whose yes asserts the wrong value.
+  const ASKED: readonly (readonly [claimId: string, question: string])[] = [
+    ['personal-account.no-cash-withdrawal', '医保个人账户的钱能直接取现金吗？'],
+    ['contributions.late-fee', '个人补缴医保要交滞纳金吗？'],
+    ['personal-account.balance-after-lapse', '医保停缴以后个人账户里的钱会清零吗？'],
+  ];
+
+  it.each(ASKED)('answered yes in many ways, %s is asserted', (claimId, q) => {
+    for (const yes of ['是的。', '——是的，没错。', '答：是的。', '答复：是的。', '【答】是的。', 'A: 是的。', '是的呀。', '对头。', '那必须的。', '对的呢。']) {
+      const body = `${q}${yes}`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it.each(ASKED)('answered no, %s asserts nothing wrong', (claimId, q) => {
+    for (const no of ['不是。', '——不是。', '答：不是的。', '不可能。', '怎么可能。', '当然不是。']) {
+      const body = `${q}${no}`;
+      expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it.each(ASKED)('left open, %s asserts nothing', (claimId, q) => {
+    for (const open of ['这个要看情况。', '我也不清楚。', '欢迎留言讨论。']) {
+      const body = `${q}${open}`;
+      expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it('an answer of only the figure asked for is read in the question’s place', () => {
+    const claim = 'lapse.waiting-period';
+    for (const body of ['医保断缴超过3个月，要等多久才能报销？一年。', '医保断缴超过3个月，要等多久才能报销？——12个月。', '问：医保断缴超过3个月，要等多久才能报销？答：一年。']) {
+      expect([body, levelOf(body, claim)]).toEqual([body, 'error']);
+    }
+    // A hedge in the answer weakens it; a figure that is right is no contradiction.
+    expect(levelOf('医保断缴超过3个月，要等多久才能报销？一般要一年。', claim)).toBe('warning');
+    expect(levelOf('医保断缴超过3个月，要等多久才能报销？三个月左右。', claim)).not.toBe('error');
+    // The figure is reported on the answer.
+    const r = recordsOfPage('医保断缴超过3个月，要等多久才能报销？一年。').find((x) => x.claimId === claim);
+    expect([r?.cue.text, r?.sentence.text]).toEqual(['一年', '一年。']);
+  });
+
+  it('an answer that is no figure is not put in the question', () => {
+    // 看情况 answers 多久 without a figure: nothing is asserted.
+    expect(levelOf('医保断缴超过3个月，要等多久才能报销？这个看情况。', 'lapse.waiting-period')).toBe('none');
+  });
+});
