@@ -93,10 +93,10 @@ export function readSentence(
     const compiled = claims[i]!;
     if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
       // Most sentences lack the claim's trigger too: one scanner lookup settles that before any regex.
-      if (!around.question && compiled.guarded && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
-      if (!inheritsSubject(compiled, text, around)) continue;
+      if (!around.question && compiled.guarded && compiled.any && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
+      if (!inheritsSubject(compiled, text, around, cues.anaphora)) continue;
     } else if (
-      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
+      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner, cues.anaphora) : isAbout(compiled, text, around, cues.anaphora)) &&
       !(around.question && answersAbout(compiled, text, around.question))
     ) continue;
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
@@ -115,7 +115,7 @@ export function readSentence(
       const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
-      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd);
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd, cues.anaphora);
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
@@ -202,9 +202,9 @@ function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: nu
 /** A record while its fields are being set, in output order. */
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
-function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
-  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around);
+  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around, anaphora);
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !laterFromSurroundings(c, k, text, around)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle)) && !(around.previous && c.any.test(around.previous))) return false;
@@ -227,15 +227,30 @@ export function claimsAbout(registry: Registry, text: string, around: SentenceSu
  * pattern: a list line "仅能绑定配偶、父母、子女" under "家庭共济的范围". Only one
  * of subject and trigger may come from around the sentence.
  */
-function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
   if (around.question && answersAbout(c, text, around.question)) return true;
-  if (!c.all.length || !c.any) return false;
+  if (!c.all.length) return false;
+  if (!c.any) {
+    // A claim without a trigger (居民医保 + 个人账户): its subject may be inherited only by a word
+    // standing for it (居民医保…。它也有个人账户), with every other `all` pattern in the sentence.
+    if (c.all.length < 2 || !anaphora || !testOnce(anaphora, text)) return false;
+    if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
+    for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+    return !c.none?.test(text);
+  }
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
   if (!c.any.test(text)) return false;
   if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !c.none?.test(text);
+}
+
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }
 
 function inSurroundings(re: RegExp, around: SentenceSurroundings): boolean {
@@ -323,10 +338,10 @@ function firstListsOf(registry: Registry): Int32Array {
 }
 
 /** isAbout for a sentence the registry's scanner has just read: most patterns are settled by a lookup. */
-function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
+function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner, anaphora?: RegExp): boolean {
   const g = c.guarded!;
   // As in isAbout: without the subject in the sentence, it may still inherit it (heading, title, sentence before).
-  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around);
+  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around, anaphora);
   for (let k = 1; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
   // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
   if (someMatch(g.none, text, sentenceHits)) return false;

@@ -412,28 +412,38 @@ export function subjectOf(
   view: SentenceView,
   clauseIndex: number,
   start: number,
-  around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined } = {},
+  around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined; readonly previous?: string | undefined } = {},
   end: number = start,
+  anaphora?: RegExp,
 ): { kind: 'own' | 'other' | 'topic'; text?: string } {
   if (!claim.otherSubjects) return { kind: 'topic' };
   // The claim's own subject named only after the phrase (谈不上给家人共济) yields to a topic named before it.
   let ownAfter: { kind: 'own'; text: string } | undefined;
+  // 这笔钱 / 里面的钱 / 它: a subject named before, in the sentence or around it.
+  let referred = false;
   for (let i = clauseIndex; i >= 0; i--) {
     const c = view.clauses[i]!;
     const to = i === clauseIndex ? start : c.end;
     const m = firstMention(claim, view.text, c.start, to);
     if (m) return m;
+    if (anaphora && !referred) {
+      anaphora.lastIndex = 0;
+      referred = anaphora.test(view.text.slice(c.start, to));
+      anaphora.lastIndex = 0;
+    }
     // Nothing before the phrase in its own clause: its object decides (提取原个人金融账户余额).
     // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
-    if (i === clauseIndex) {
+    // A word standing for a subject named before (这笔钱会被收回统筹基金) is that subject, not the object.
+    if (i === clauseIndex && !referred) {
       const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
       if (after?.kind === 'other') return after;
       if (after) ownAfter = { kind: 'own', text: after.text };
     }
   }
   if (ownAfter) return ownAfter;
-  // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
-  for (const t of [around.heading, around.unitTitle]) {
+  // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月);
+  // a word standing for a subject looks first at the sentence before (统筹基金是大家的。它不能继承。).
+  for (const t of [referred ? around.previous : undefined, around.heading, around.unitTitle]) {
     if (!t || t === view.text) continue;
     const m = firstMention(claim, t, 0, t.length);
     if (m) return m.kind === 'other' ? m : { kind: 'topic' };

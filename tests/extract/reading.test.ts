@@ -194,3 +194,28 @@ describe('a question and its answer', () => {
     expect(levelOf('医保断缴超过3个月，要等多久才能报销？这个看情况。', 'lapse.waiting-period')).toBe('none');
   });
 });
+
+describe('a subject named by a word standing for it', () => {
+  it('这笔钱 / 里面的钱 is the subject named before, not the destination after the phrase', () => {
+    const claim = 'personal-account.inheritance';
+    for (const body of [
+      '医保个人账户的余额很多人关心。人去世以后，这笔钱会被收回统筹基金。',
+      '医保个人账户里攒了一些钱。参保人去世后，里面的钱就收归统筹基金了。',
+    ]) {
+      expect([body, levelOf(body, claim)]).toEqual([body, 'error']);
+    }
+    // Named before in the same sentence, the other subject still binds.
+    expect(levelOf('统筹基金是大家共用的，参保人去世后，这笔钱不能继承。', claim)).toBe('none');
+  });
+
+  it('a claim without a trigger inherits its subject only through such a word', () => {
+    const claim = 'resident-insurance.no-personal-account';
+    // Confidence below high makes this claim's contradictions warnings.
+    expect(levelOf('居民医保是很多人的选择。它也有个人账户。', claim)).toBe('warning');
+    expect(levelOf('居民医保是很多人的选择。它没有个人账户。', claim)).toBe('supported');
+    // The sentence before names another scheme: 它 is not 居民医保.
+    expect(levelOf('职工医保有个人账户。它也有个人账户。', claim)).toBe('none');
+    // No word standing for it: the sentence is about something else.
+    expect(levelOf('居民医保是很多人的选择。职工有个人账户。', claim)).toBe('none');
+  });
+});
