@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -134,7 +134,7 @@ export function readSentence(
             ? 'endorsed'
             : 'rumour'
           : mention
-            ? 'mention'
+            ? reportEndorsed(cues, text, hitEnd) ? 'endorsed' : 'mention'
             : 'plain';
       (seenValues ??= []).push(value.name);
       quantities ??= findQuantities(text, sentence.span.start);
@@ -197,6 +197,14 @@ function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: nu
     const r = out[k]!;
     if (r.framing === 'endorsed' && !supports(r) && r.cue.span.end <= lastSupport) out[k] = { ...r, framing: 'rumour' };
   }
+}
+
+/** …清零的说法属实: a report named right after the phrase and endorsed after that asserts the value. */
+function reportEndorsed(cues: Cues, text: string, end: number): boolean {
+  const noun = cues.reportNoun?.exec(text.slice(end));
+  if (!noun) return false;
+  const stance = stanceOf(cues, text.slice(end + noun[0].length));
+  return stance.endorsed && !stance.refuted;
 }
 
 /** A record while its fields are being set, in output order. */

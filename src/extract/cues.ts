@@ -48,6 +48,10 @@ export interface Cues {
   readonly endorseDenied: RegExp;
   /** Markers that open an answer (答：, ——, A:) and are taken off before it is read. */
   readonly answerMarker?: RegExp | undefined;
+  /** A rhetorical question that endorses (谁说不是呢): the clause asks nothing. Absent: none. */
+  readonly rhetorical?: RegExp | undefined;
+  /** Right after a value phrase, a noun naming a report (…的说法属实). Absent: none. */
+  readonly reportNoun?: RegExp | undefined;
   /** Question words a bare answer fills (多久？一年。), global. Absent: none. */
   readonly answerSlot?: RegExp | undefined;
   /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
@@ -107,6 +111,10 @@ export interface CueFile {
   endorsePatterns?: string[];
   /** Optional: markers that open an answer (答：, ——). */
   answerMarkerPatterns?: string[];
+  /** Optional: rhetorical questions that endorse (谁说不是呢, 这还有假): they ask nothing. Patterns. */
+  rhetoricalEndorsePatterns?: string[];
+  /** Optional: nouns naming a report after a value phrase (…的说法属实). Patterns, tested right after the phrase. */
+  reportNounPatterns?: string[];
   /** Optional: question words a bare answer fills (多久, 多少, 什么时候). */
   answerSlotWords?: string[];
   /** Optional: words that stand for a subject named before (这笔钱, 它). */
@@ -180,7 +188,12 @@ export function compileCues(file: CueFile): Cues {
     debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
     endorse: words(file.endorse),
     // Patterns first: at one position the longer reading (确实如此 over 确实) is the one masked.
-    endorseAll: new RegExp([...(file.endorsePatterns ?? []).map((p) => `(?:${p})`), wordAlternation(file.endorse)].join('|'), 'gu'),
+    endorseAll: new RegExp(
+      [...(file.rhetoricalEndorsePatterns ?? []), ...(file.endorsePatterns ?? [])].map((p) => `(?:${p})`).concat(wordAlternation(file.endorse)).join('|'),
+      'gu',
+    ),
+    rhetorical: file.rhetoricalEndorsePatterns?.length ? patterns(file.rhetoricalEndorsePatterns) : undefined,
+    reportNoun: file.reportNounPatterns?.length ? patterns(file.reportNounPatterns) : undefined,
     // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,

@@ -82,6 +82,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
   const re = cues.endorseAll;
   let masked = text;
   let endorsed = false;
+  let lastEndorsement = -1;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -91,6 +92,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     const end = m.index + m[0].length;
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index)) || cues.endorseDenied.test(text.slice(end, end + 4))) continue;
     endorsed = true;
+    lastEndorsement = m.index;
     masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
   }
   re.lastIndex = 0;
@@ -108,7 +110,22 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     }
     c.lastIndex = 0;
   }
-  return { refuted: cues.debunk.test(masked), endorsed };
+  // Both: the later one is the writer's last word (原以为是谣言，结果是真的 / 确实有人这么说，但这是谣言).
+  const lastDebunk = lastMatchAt(cues.debunk, masked);
+  if (lastDebunk < 0) return { refuted: false, endorsed };
+  return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
+}
+
+/** Where the last match of a (non-global) regex in the text starts, or -1. */
+function lastMatchAt(re: RegExp, text: string): number {
+  let at = -1;
+  for (let from = 0; from < text.length; ) {
+    const m = re.exec(text.slice(from));
+    if (!m) break;
+    at = from + m.index;
+    from = at + Math.max(1, m[0].length);
+  }
+  return at;
 }
 const NEGATED_BEFORE = /[不没非未别无]$/u;
 const CLAUSE_STOP = /[，,。；;！!？?]/u;
@@ -118,6 +135,8 @@ const ASKED_AFTER = /^\s*[？?]/u;
 
 function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
   const body = text.slice(c.start, c.end);
+  // 谁说不是呢 / 这还有假？: a rhetorical question that endorses asks nothing.
+  if (cues.rhetorical?.test(body)) return false;
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
   if (cues.questionParticle.test(body)) return true;
   if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
@@ -319,7 +338,7 @@ export function conditionsOf(
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = cues.past.exec(before.slice(now)) ?? cues.past.exec(prefix);
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix);
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
@@ -373,6 +392,24 @@ function onlyCovered(cues: Cues, covers: RegExp, body: string, most = COVERED_RE
   if (rest === body.replace(cues.conditionStart, '')) return false;
   return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= most;
 }
+
+/**
+ * The first past marker in the text that dates the rule, not the hearing of
+ * it: 曾经听人讲… / 之前有人说… tell when it was heard (the report is read as one).
+ */
+function notReportTime(cues: Cues, text: string): RegExpExecArray | null {
+  for (let from = 0; from < text.length; ) {
+    const m = cues.past.exec(text.slice(from));
+    if (!m) return null;
+    const end = from + m.index + m[0].length;
+    const report = cues.rumour.exec(text.slice(end, end + REPORT_AFTER_PAST + 6));
+    if (!report || report.index > REPORT_AFTER_PAST) return m;
+    from = end;
+  }
+  return null;
+}
+/** How far after a past marker a report cue may start and still be what it dates (曾经也听人讲). */
+const REPORT_AFTER_PAST = 2;
 
 function lastIndexOf(re: RegExp, text: string): number {
   let at = 0;

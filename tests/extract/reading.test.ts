@@ -82,6 +82,38 @@ describe('a reported claim and the reply to it', () => {
     }
   });
 
+  it.each(WRONG)('%s: a rhetorical question that endorses asks nothing; a real one still asks', (claimId, statement) => {
+    for (const e of ['谁说不是呢', '这还有假？', '难道不是吗？', '可不是嘛']) {
+      const body = `网上说${statement}，${e}。`.replace(/？。$/u, '？');
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+    const asked = `网上说${statement}，是真的吗？`;
+    expect([asked, levelOf(asked, claimId)]).toEqual([asked, 'none']);
+  });
+
+  it.each(WRONG)('%s: with a refutation and an endorsement, the later one is the last word', (claimId, statement) => {
+    const endorsedLast = `网上说${statement}，我原以为是谣言，结果是真的。`;
+    expect([endorsedLast, levelOf(endorsedLast, claimId)]).toEqual([endorsedLast, 'error']);
+    const refutedLast = `网上说${statement}，确实有人这么说，但这是谣言。`;
+    expect([refutedLast, levelOf(refutedLast, claimId)]).toEqual([refutedLast, 'none']);
+  });
+
+  it.each(WRONG)('%s: when it was heard is not when the rule held', (claimId, statement) => {
+    for (const r of ['曾经听人讲', '之前听同事说', '当初有人说']) {
+      const body = `${r}${statement}，确实如此。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it('a report named after the phrase: endorsed it is asserted, refuted it is not', () => {
+    const claim = 'personal-account.balance-after-lapse';
+    expect(levelOf('医保停缴以后个人账户里的钱会被清零的说法属实。', claim)).toBe('error');
+    expect(levelOf('医保停缴以后个人账户里的钱会被清零的传言，一点不假。', claim)).toBe('error');
+    expect(levelOf('医保停缴以后个人账户里的钱会被清零的说法是谣言。', claim)).not.toBe('error');
+    // Named and left alone, it is a mention.
+    expect(levelOf('关于医保停缴以后个人账户里的钱会被清零的说法，我们来看看。', claim)).not.toBe('error');
+  });
+
   it('an endorse word negated or followed by a negator endorses nothing', () => {
     // 确实不会 / 不是真的 answer no: not errors.
     expect(levelOf('网上说医保停缴以后个人账户里的钱会被清零，确实不会。', 'personal-account.balance-after-lapse')).not.toBe('error');
