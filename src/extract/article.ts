@@ -66,7 +66,6 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
     around.previous = prior && prior.unitIndex === sentence.unitIndex ? prior.text : undefined;
     prior = sentence;
-    asked = QUESTION_END.test(sentence.text) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     around.heading = heading;
     if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) {
       // A scraped block without a title line: its first sentence states what it is about.
@@ -79,6 +78,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     base.unitIndex = sentence.unitIndex;
     const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
     around.headingLike = headingLike;
+    // A title or heading that asks what or how (停缴后个人账户的钱怎么处理) is answered by the sentence after it too.
+    asked = QUESTION_END.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
     if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
     else readSentence(registry, cues, sentence, around, base, records, regionOf);
@@ -211,6 +212,13 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
       });
     } else if (echo === 'yes' || cues.answerYes.test(reply)) {
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
+    } else if (cues.answerBecause?.test(reply)) {
+      // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question
+      // itself reports or doubts it (为什么有人说会清零？因为…).
+      const asked = prior[0]?.sentence.text ?? '';
+      if (!cues.rumour.test(asked) && !cues.debunk.test(asked)) {
+        next = prior.map((r) => (r.framing === 'question' && r.asks !== 'whether' ? { ...r, framing: 'answered' as const } : r));
+      }
     }
   } else {
     // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).

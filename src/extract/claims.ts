@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -112,7 +112,7 @@ export function readSentence(
       const clause = view.clauses[clauseIndex]!;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
-      const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
+      let value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
       const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd, cues.anaphora);
@@ -126,8 +126,17 @@ export function readSentence(
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
       if (correctedMisreading(cues, view, clauseIndex, hitStart)) continue;
-      const asked = asks(view, clauseIndex);
-      const framing: Framing = asked
+      // 能取现吗，能的 / 会清零吗 —— 不会: a question answered later in the same sentence.
+      const answer = view.asks[clauseIndex] ? answeredInSentence(cues, view, clauseIndex, hitEnd) : undefined;
+      if (answer === 'no') {
+        const opposite = value.negation ? compiled.valueByName.get(value.negation) : undefined;
+        if (!opposite || seenValues?.includes(opposite.name)) continue;
+        value = opposite;
+      }
+      const asked = answer === undefined && asks(view, clauseIndex);
+      const framing: Framing = answer
+        ? 'answered'
+        : asked
         ? 'question'
         : rumoured && !view.refuted
           ? view.endorsed

@@ -52,6 +52,8 @@ export interface Cues {
   readonly rhetorical?: RegExp | undefined;
   /** Right after a value phrase, a noun naming a report (…的说法属实). Absent: none. */
   readonly reportNoun?: RegExp | undefined;
+  /** An answer opening with an explanation (因为…). Absent: none. */
+  readonly answerBecause?: RegExp | undefined;
   /** Question words a bare answer fills (多久？一年。), global. Absent: none. */
   readonly answerSlot?: RegExp | undefined;
   /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
@@ -115,6 +117,8 @@ export interface CueFile {
   rhetoricalEndorsePatterns?: string[];
   /** Optional: nouns naming a report after a value phrase (…的说法属实). Patterns, tested right after the phrase. */
   reportNounPatterns?: string[];
+  /** Optional: words opening an explanation (因为, 原因是): a why-question so answered takes its value for granted. */
+  answerBecause?: string[];
   /** Optional: question words a bare answer fills (多久, 多少, 什么时候). */
   answerSlotWords?: string[];
   /** Optional: words that stand for a subject named before (这笔钱, 它). */
@@ -197,6 +201,7 @@ export function compileCues(file: CueFile): Cues {
     // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
+    answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:(?:答|回答|A)\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,

@@ -306,6 +306,31 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
   return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) ? body.trim() : undefined;
 }
 
+/**
+ * A question answered later in its own sentence (医保卡的钱能取现吗，能的 / 会清零吗 —— 不会):
+ * the first clause after it that does not ask opens with yes or no.
+ */
+export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: number, end: number): 'yes' | 'no' | undefined {
+  // A scraped line run together (…会清零吗 会的, its space taken out): the answer after 吗 in the same clause.
+  const own = view.clauses[clauseIndex]!;
+  const particle = view.text.lastIndexOf('吗', own.end - 1);
+  if (particle >= end && particle + 1 < own.end) return replyOf(cues, view.text.slice(particle + 1));
+  if (view.endsAsking) return undefined;
+  for (let j = clauseIndex + 1; j < view.clauses.length; j++) {
+    if (view.asks[j]) continue;
+    return replyOf(cues, view.text.slice(view.clauses[j]!.start));
+  }
+  return undefined;
+}
+
+function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
+  const marker = cues.answerMarker?.exec(text);
+  const reply = marker ? text.slice(marker[0].length) : text;
+  if (cues.answerNo.test(reply)) return 'no';
+  if (cues.answerYes.test(reply)) return 'yes';
+  return undefined;
+}
+
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
   return view.asks[clauseIndex]! || view.endsAsking;

@@ -208,6 +208,30 @@ describe('a question and its answer', () => {
     }
   });
 
+  it.each(ASKED)('answered in the same sentence, %s is read as answered', (claimId, q) => {
+    const question = q.replace(/？$/u, '');
+    for (const body of [`${question}，是的，没错。`, `${question}？-是的。`, `${question} 是的，就是这样。`]) {
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+    for (const body of [`${question}，不是的。`, `${question}，这个问题很多人关心。`, `${question}，是真的吗？`]) {
+      expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it('a title or heading asking what or how is answered by the sentence after it', () => {
+    expect(levelOf('## 停缴以后个人账户的钱怎么处理\n\n会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+    expect(levelOf('## 医保个人账户的钱怎么用\n\n可以直接取现金。', 'personal-account.no-cash-withdrawal')).toBe('error');
+    expect(levelOf('## 医保个人账户的钱怎么用\n\n只能看病买药，不能取现金。', 'personal-account.no-cash-withdrawal')).not.toBe('error');
+  });
+
+  it('a why-question explained takes its value for granted, unless it reports or doubts it', () => {
+    const claim = 'personal-account.balance-after-lapse';
+    expect(levelOf('为什么停缴以后个人账户的钱会清零？因为账户跟着参保关系走。', claim)).toBe('error');
+    expect(levelOf('为什么有人说停缴以后个人账户的钱会清零？因为他们不了解政策。', claim)).not.toBe('error');
+    expect(levelOf('为什么停缴以后个人账户的钱会清零？其实不会。', claim)).not.toBe('error');
+    expect(levelOf('为什么停缴以后个人账户的钱会清零？', claim)).toBe('info');
+  });
+
   it('an answer of only the figure asked for is read in the question’s place', () => {
     const claim = 'lapse.waiting-period';
     for (const body of ['医保断缴超过3个月，要等多久才能报销？一年。', '医保断缴超过3个月，要等多久才能报销？——12个月。', '问：医保断缴超过3个月，要等多久才能报销？答：一年。']) {
