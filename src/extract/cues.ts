@@ -60,6 +60,10 @@ export interface Cues {
   readonly anaphora?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
   readonly generalCondition?: RegExp | undefined;
+  /** Figures a 只有 clause may name and still only restate the claim's situation (global). Absent: none. */
+  readonly conditionParameter?: RegExp | undefined;
+  /** A clause before the phrase opening with 只有/除非: it limits the value to its case. Absent: none. */
+  readonly limitingStart?: RegExp | undefined;
   /** A limiting phrase that only frames a situation (在…的情况下): the claim's own situation does not limit it. */
   readonly situationFrame?: RegExp | undefined;
   /** The sentence describes misconduct: its wrong values are mentions. */
@@ -127,6 +131,10 @@ export interface CueFile {
   generalConditionPatterns?: string[];
   /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). */
   conditionAfterSubject?: string[];
+  /** Optional: the figures a 只有 clause may name and still only restate the claim's situation (超过3个月). Patterns. */
+  conditionParameterPatterns?: string[];
+  /** Optional: words opening a clause that limits what follows to its case (只有…，…才). */
+  limitingStart?: string[];
   /** Optional: limiting phrases that only frame a situation (在…的情况下). Patterns. */
   situationFramePatterns?: string[];
   misconduct: string[];
@@ -205,6 +213,8 @@ export function compileCues(file: CueFile): Cues {
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
+    conditionParameter: file.conditionParameterPatterns?.length ? patterns(file.conditionParameterPatterns, 'gu') : undefined,
+    limitingStart: file.limitingStart?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.limitingStart)})`, 'u') : undefined,
     situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,
     misconduct: words(file.misconduct),
     // 你要是…, 医保万一…: a short subject may come before the opening word.

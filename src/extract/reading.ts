@@ -376,6 +376,13 @@ export function conditionsOf(
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
     const body = i === clauseIndex ? prefix : text.slice(c.start, c.end);
+    // 只有…(时)，…才…: a clause before that opens with 只有 limits the value to its case, unless
+    // it is the claim's own situation and little else (只有断缴超过3个月，才要重新等待).
+    const limits = i < clauseIndex ? cues.limitingStart?.exec(body) : null;
+    if (limits) {
+      if (!exception && !onlyOwnSituation(cues, claim, body.slice(limits.index + limits[0].length))) out.push({ kind: 'limiting', text: body.trim() });
+      continue;
+    }
     const opens = cues.conditionStart.test(body);
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
     const closes = i < clauseIndex && cues.conditionEnd.test(body);
@@ -400,6 +407,21 @@ function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
   return cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST);
 }
+/** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
+function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  let rest = body;
+  for (const re of [claim.topic, claim.covers, cues.generalCondition, cues.conditionParameter]) {
+    if (!re) continue;
+    const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+    g.lastIndex = 0;
+    rest = rest.replace(g, '');
+    g.lastIndex = 0;
+  }
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= OWN_REST;
+}
+/** What may be left of a 只有 clause that restates the claim's own situation. */
+const OWN_REST = 2;
+
 /** What may be left of a condition of general words alone (如果你是…的话 leaves 是). */
 const GENERAL_REST = 1;
 

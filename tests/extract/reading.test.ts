@@ -275,3 +275,31 @@ describe('a subject named by a word standing for it', () => {
     expect(levelOf('居民医保是很多人的选择。职工有个人账户。', claim)).toBe('none');
   });
 });
+
+describe('limits, times and negation across a clause', () => {
+  it('a clause opening with 只有 limits the value to its case unless it only restates the claim’s situation', () => {
+    const claim = 'personal-account.inheritance';
+    // 没有继承人 is the exception the registry lists: limited to it, the sentence supports the claim.
+    expect(levelOf('只有参保人过世后一个继承人也找不到时，个人账户的钱才会收归统筹基金。', claim)).toBe('supported');
+    // Only the claim's own situation: asserted.
+    expect(levelOf('只有参保人去世了，个人账户的钱才会被收回统筹基金。', claim)).toBe('error');
+    expect(levelOf('只有医保断缴超过3个月，才要等一年才能报销。', 'lapse.waiting-period')).toBe('error');
+    // An ordinary population named in the condition does not limit a claim that holds for everyone.
+    expect(levelOf('如果你是灵活就业人员，医保断缴超过3个月，就要等一年才能报销。', 'lapse.waiting-period')).toBe('error');
+  });
+
+  it('a time before an event (退休前的最后一个月) is another time', () => {
+    expect(levelOf('办理退休手续之前的最后两个月，职工医保也得照常交。', 'contributions.retirement-no-contribution')).not.toBe('error');
+  });
+
+  it('a negator before a causative verb (不会让…) reaches past the 的 after it', () => {
+    expect(levelOf('医保跨省转移不会让原先的缴费年限清零。', 'transfer.contribution-years')).toBe('supported');
+    expect(levelOf('医保转到外地，并不会使之前的缴费年限作废。', 'transfer.contribution-years')).not.toBe('error');
+  });
+
+  it('说…的，opening a sentence reports what people say', () => {
+    const body = '说医保停缴以后个人账户里的钱会被清零的，都是老说法了。';
+    expect(levelOf(body, 'personal-account.balance-after-lapse')).toBe('none');
+    expect(levelOf('说医保停缴以后个人账户里的钱会被清零的，一点不假。', 'personal-account.balance-after-lapse')).toBe('error');
+  });
+});
