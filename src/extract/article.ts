@@ -7,6 +7,8 @@ import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
+import { stanceOf } from './reading.js';
+import { findQuantities } from './quantity.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -22,6 +24,8 @@ export const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
 
 /** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
 const REPLY_REACH = 12;
+/** How far into the next sentence an endorsement counts (我问了医保局的工作人员，也是这么说的). */
+const ENDORSE_REACH = 24;
 
 export function extractArticle(article: Article, reader: ArticleReader): ClaimRecord[] {
   const { registry, cues } = reader;
@@ -62,7 +66,6 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
     around.previous = prior && prior.unitIndex === sentence.unitIndex ? prior.text : undefined;
     prior = sentence;
-    asked = QUESTION_END.test(sentence.text) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     around.heading = heading;
     if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) {
       // A scraped block without a title line: its first sentence states what it is about.
@@ -75,6 +78,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     base.unitIndex = sentence.unitIndex;
     const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
     around.headingLike = headingLike;
+    // A title or heading that asks what or how (停缴后个人账户的钱怎么处理) is answered by the sentence after it too.
+    asked = QUESTION_END.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
     if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
     else readSentence(registry, cues, sentence, around, base, records, regionOf);
@@ -119,6 +124,71 @@ function readAnswer(
     const cue = from === r.cue.span.start ? r.cue : { text: r.cue.text.slice(from - r.cue.span.start), span: { start: from, end: r.cue.span.end } };
     records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
+  readFilledAnswer(registry, cues, sentence, question, around, base, records, before, regionOf);
+}
+
+/**
+ * 断缴超过3个月，要等多久才能报销？一年。 — an answer that is only the figure
+ * (or a short phrase with one) asked for by 多久/多少/什么时候… is read put in
+ * the question's place: 断缴超过3个月，要等一年才能报销. Only values whose phrase
+ * takes in the answer are kept, on the answer; hedges anywhere in the answer count.
+ */
+function readFilledAnswer(
+  registry: Registry,
+  cues: Cues,
+  sentence: Sentence,
+  question: string,
+  around: Parameters<typeof readSentence>[3],
+  base: Parameters<typeof readSentence>[4],
+  records: ClaimRecord[],
+  answeredFrom: number,
+  regionOf: (() => string | undefined) | undefined,
+): void {
+  if (!cues.answerSlot || !/[？?]\s*$/u.test(question)) return;
+  const slot = lastMatch(cues.answerSlot, question);
+  if (!slot) return;
+  const marker = cues.answerMarker?.exec(sentence.text)?.[0].length ?? 0;
+  const firstEnd = sentence.text.slice(marker).search(/[，,。；;！!？?]/u);
+  const first = sentence.text.slice(marker, firstEnd < 0 ? undefined : marker + firstEnd);
+  if (first.length === 0 || first.length > FILLED_ANSWER_MAX || findQuantities(first).length === 0) return;
+  const head = question.slice(0, slot.index);
+  const tail = question.slice(slot.index + slot[0].length).replace(/[？?]\s*$/u, '');
+  const text = `${head}${first}${tail}。`;
+  const at = sentence.span.start + marker;
+  const filled = { text, span: { start: at - head.length, end: at - head.length + text.length } };
+  const read: ClaimRecord[] = [];
+  readSentence(registry, cues, filled, { ...around, question: undefined, readFrom: head.length }, base, read, regionOf);
+  const answerEnd = at + first.length;
+  const hedges: string[] = [];
+  const re = cues.hedges;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  re.lastIndex = 0;
+  for (const r of read) {
+    // The phrase must take in the answer's figure; what lies in the question alone was read there.
+    if (r.cue.span.end <= at || r.cue.span.start >= answerEnd) continue;
+    if (records.slice(answeredFrom).some((x) => x.claimId === r.claimId && x.value === r.value)) continue;
+    const start = Math.max(r.cue.span.start, at), end = Math.min(r.cue.span.end, answerEnd);
+    records.push({
+      ...r,
+      cue: { text: sentence.text.slice(start - sentence.span.start, end - sentence.span.start), span: { start, end } },
+      sentence,
+      clause: { start: at, end: answerEnd },
+      hedges: [...new Set([...r.hedges, ...hedges])],
+      framing: r.framing === 'plain' ? 'answered' : r.framing,
+    });
+  }
+}
+/** How long an answer's first clause may be and still be only the figure asked for (一年 / 要等12个月左右). */
+const FILLED_ANSWER_MAX = 12;
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+  g.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = g.exec(text); m; m = g.exec(text)) last = m;
+  g.lastIndex = 0;
+  return last;
 }
 
 /**
@@ -130,6 +200,9 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
   if (pending.kind === 'question') {
+    // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
+    const marker = cues.answerMarker?.exec(reply);
+    if (marker) reply = reply.slice(marker[0].length);
     const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
     if (echo === 'no' || (echo === undefined && cues.answerNo.test(reply))) {
       next = prior.flatMap((r) => {
@@ -139,12 +212,20 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
       });
     } else if (echo === 'yes' || cues.answerYes.test(reply)) {
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
+    } else if (cues.answerBecause?.test(reply)) {
+      // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question
+      // itself reports or doubts it (为什么有人说会清零？因为…).
+      const asked = prior[0]?.sentence.text ?? '';
+      if (!cues.rumour.test(asked) && !cues.debunk.test(asked)) {
+        next = prior.map((r) => (r.framing === 'question' && r.asks !== 'whether' ? { ...r, framing: 'answered' as const } : r));
+      }
     }
   } else {
-    const opening = reply.slice(0, REPLY_REACH);
-    if (cues.debunk.test(opening)) {
+    // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).
+    const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH));
+    if (cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) {
       next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
-    } else if (cues.endorse.test(opening)) {
+    } else if (stance.endorsed && !stance.refuted) {
       next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
     }
   }

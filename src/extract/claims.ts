@@ -5,7 +5,7 @@ import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -93,15 +93,16 @@ export function readSentence(
     const compiled = claims[i]!;
     if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
       // Most sentences lack the claim's trigger too: one scanner lookup settles that before any regex.
-      if (!around.question && compiled.guarded && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
-      if (!inheritsSubject(compiled, text, around)) continue;
+      if (!around.question && compiled.guarded && compiled.any && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
+      if (!inheritsSubject(compiled, text, around, cues.anaphora)) continue;
     } else if (
-      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner) : isAbout(compiled, text, around)) &&
+      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner, cues.anaphora) : isAbout(compiled, text, around, cues.anaphora)) &&
       !(around.question && answersAbout(compiled, text, around.question))
     ) continue;
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true);
+    const claimFrom = out.length;
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
@@ -111,10 +112,10 @@ export function readSentence(
       const clause = view.clauses[clauseIndex]!;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
-      const value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
+      let value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
       if (!value || seenValues?.includes(value.name)) continue;
       // 统筹基金不能继承: the clause is about another subject.
-      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd);
+      const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd, cues.anaphora);
       if (subject.kind === 'other') continue;
       const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
@@ -125,15 +126,24 @@ export function readSentence(
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
       if (correctedMisreading(cues, view, clauseIndex, hitStart)) continue;
-      const asked = asks(view, clauseIndex);
-      const framing: Framing = asked
+      // 能取现吗，能的 / 会清零吗 —— 不会: a question answered later in the same sentence.
+      const answer = view.asks[clauseIndex] ? answeredInSentence(cues, view, clauseIndex, hitEnd) : undefined;
+      if (answer === 'no') {
+        const opposite = value.negation ? compiled.valueByName.get(value.negation) : undefined;
+        if (!opposite || seenValues?.includes(opposite.name)) continue;
+        value = opposite;
+      }
+      const asked = answer === undefined && asks(view, clauseIndex);
+      const framing: Framing = answer
+        ? 'answered'
+        : asked
         ? 'question'
         : rumoured && !view.refuted
           ? view.endorsed
             ? 'endorsed'
             : 'rumour'
           : mention
-            ? 'mention'
+            ? reportEndorsed(cues, text, hitEnd) ? 'endorsed' : 'mention'
             : 'plain';
       (seenValues ??= []).push(value.name);
       quantities ??= findQuantities(text, sentence.span.start);
@@ -176,16 +186,42 @@ export function readSentence(
       if (asked && asksOnlyWhether(view, clauseIndex)) record.asks = 'whether';
       out.push(record as ClaimRecord);
     }
+    if (view.endorsed && out.length - claimFrom > 1) unendorseAnswered(compiled, out, claimFrom);
   }
   return out.length - before;
+}
+
+/**
+ * 网上说停缴会清零，我家停了半年余额还在: a reported value followed in the same
+ * sentence by the claim's supported value is not endorsed by the writer,
+ * whatever endorsement-like words stand between; it stays a report (a value
+ * that supports was read after it, perhaps wrongly, so it is not dropped either).
+ */
+function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: number): void {
+  const supports = (r: ClaimRecord) => compiled.valueByName.get(r.value)?.verdict === 'supports';
+  let lastSupport = -1;
+  for (let k = from; k < out.length; k++) if (supports(out[k]!)) lastSupport = Math.max(lastSupport, out[k]!.cue.span.start);
+  if (lastSupport < 0) return;
+  for (let k = from; k < out.length; k++) {
+    const r = out[k]!;
+    if (r.framing === 'endorsed' && !supports(r) && r.cue.span.end <= lastSupport) out[k] = { ...r, framing: 'rumour' };
+  }
+}
+
+/** …清零的说法属实: a report named right after the phrase and endorsed after that asserts the value. */
+function reportEndorsed(cues: Cues, text: string, end: number): boolean {
+  const noun = cues.reportNoun?.exec(text.slice(end));
+  if (!noun) return false;
+  const stance = stanceOf(cues, text.slice(end + noun[0].length));
+  return stance.endorsed && !stance.refuted;
 }
 
 /** A record while its fields are being set, in output order. */
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
-function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
-  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around);
+  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around, anaphora);
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !laterFromSurroundings(c, k, text, around)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle)) && !(around.previous && c.any.test(around.previous))) return false;
@@ -208,15 +244,30 @@ export function claimsAbout(registry: Registry, text: string, around: SentenceSu
  * pattern: a list line "仅能绑定配偶、父母、子女" under "家庭共济的范围". Only one
  * of subject and trigger may come from around the sentence.
  */
-function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings): boolean {
+function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
   if (around.question && answersAbout(c, text, around.question)) return true;
-  if (!c.all.length || !c.any) return false;
+  if (!c.all.length) return false;
+  if (!c.any) {
+    // A claim without a trigger (居民医保 + 个人账户): its subject may be inherited only by a word
+    // standing for it (居民医保…。它也有个人账户), with every other `all` pattern in the sentence.
+    if (c.all.length < 2 || !anaphora || !testOnce(anaphora, text)) return false;
+    if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
+    for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+    return !c.none?.test(text);
+  }
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
   if (!c.any.test(text)) return false;
   if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !c.none?.test(text);
+}
+
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }
 
 function inSurroundings(re: RegExp, around: SentenceSurroundings): boolean {
@@ -304,10 +355,10 @@ function firstListsOf(registry: Registry): Int32Array {
 }
 
 /** isAbout for a sentence the registry's scanner has just read: most patterns are settled by a lookup. */
-function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner): boolean {
+function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner, anaphora?: RegExp): boolean {
   const g = c.guarded!;
   // As in isAbout: without the subject in the sentence, it may still inherit it (heading, title, sentence before).
-  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around);
+  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around, anaphora);
   for (let k = 1; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
   // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
   if (someMatch(g.none, text, sentenceHits)) return false;

@@ -42,6 +42,30 @@ export interface Cues {
   /** The debunk cues without the correction words (谣言, 不对…). */
   readonly debunkStrict: RegExp;
   readonly endorse: RegExp;
+  /** Endorse words (global) and endorsement patterns (global): every endorsement in a reply, to find and mask them. */
+  readonly endorseAll: RegExp;
+  /** An endorse word followed by one of these is no endorsement (确实不会, 的确没有). */
+  readonly endorseDenied: RegExp;
+  /** Markers that open an answer (答：, ——, A:) and are taken off before it is read. */
+  readonly answerMarker?: RegExp | undefined;
+  /** A rhetorical question that endorses (谁说不是呢): the clause asks nothing. Absent: none. */
+  readonly rhetorical?: RegExp | undefined;
+  /** Right after a value phrase, a noun naming a report (…的说法属实). Absent: none. */
+  readonly reportNoun?: RegExp | undefined;
+  /** An answer opening with an explanation (因为…). Absent: none. */
+  readonly answerBecause?: RegExp | undefined;
+  /** Question words a bare answer fills (多久？一年。), global. Absent: none. */
+  readonly answerSlot?: RegExp | undefined;
+  /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
+  readonly anaphora?: RegExp | undefined;
+  /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
+  readonly generalCondition?: RegExp | undefined;
+  /** Figures a 只有 clause may name and still only restate the claim's situation (global). Absent: none. */
+  readonly conditionParameter?: RegExp | undefined;
+  /** A clause before the phrase opening with 只有/除非: it limits the value to its case. Absent: none. */
+  readonly limitingStart?: RegExp | undefined;
+  /** A limiting phrase that only frames a situation (在…的情况下): the claim's own situation does not limit it. */
+  readonly situationFrame?: RegExp | undefined;
   /** The sentence describes misconduct: its wrong values are mentions. */
   readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
@@ -84,9 +108,35 @@ export interface CueFile {
   rumour: string[];
   rumourPatterns: string[];
   debunk: string[];
+  /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
+  debunkPatterns?: string[];
   /** Optional: correction words (其实, 实际上); what follows them is asserted by the writer. */
   correction?: string[];
   endorse: string[];
+  /** Optional: endorsements as patterns (我同事就遇到过, 窗口也这么说, 不是谣言). */
+  endorsePatterns?: string[];
+  /** Optional: markers that open an answer (答：, ——). */
+  answerMarkerPatterns?: string[];
+  /** Optional: rhetorical questions that endorse (谁说不是呢, 这还有假): they ask nothing. Patterns. */
+  rhetoricalEndorsePatterns?: string[];
+  /** Optional: nouns naming a report after a value phrase (…的说法属实). Patterns, tested right after the phrase. */
+  reportNounPatterns?: string[];
+  /** Optional: words opening an explanation (因为, 原因是): a why-question so answered takes its value for granted. */
+  answerBecause?: string[];
+  /** Optional: question words a bare answer fills (多久, 多少, 什么时候). */
+  answerSlotWords?: string[];
+  /** Optional: words that stand for a subject named before (这笔钱, 它). */
+  anaphora?: string[];
+  /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
+  generalConditionPatterns?: string[];
+  /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). */
+  conditionAfterSubject?: string[];
+  /** Optional: the figures a 只有 clause may name and still only restate the claim's situation (超过3个月). Patterns. */
+  conditionParameterPatterns?: string[];
+  /** Optional: words opening a clause that limits what follows to its case (只有…，…才). */
+  limitingStart?: string[];
+  /** Optional: limiting phrases that only frame a situation (在…的情况下). Patterns. */
+  situationFramePatterns?: string[];
   misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
@@ -113,6 +163,9 @@ const CUE_KEYS: readonly (keyof CueFile)[] = [
 export class CueError extends Error {}
 
 const words = (list: readonly string[], flags = 'u') => new RegExp(wordAlternation(list), flags);
+/** Words, and patterns when there are any, as one regex. */
+const withPatterns = (list: readonly string[], extra: readonly string[] | undefined, flags = 'u') =>
+  new RegExp([wordAlternation(list), ...(extra ?? []).map((p) => `(?:${p})`)].join('|'), flags);
 const patterns = (list: readonly string[], flags = 'u') => new RegExp(list.map((p) => `(?:${p})`).join('|'), flags);
 
 export function compileCues(file: CueFile): Cues {
@@ -142,12 +195,33 @@ export function compileCues(file: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
-    debunk: words(file.debunk),
+    debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
-    debunkStrict: words(file.debunk.filter((w) => !file.correction?.includes(w))),
+    debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
     endorse: words(file.endorse),
+    // Patterns first: at one position the longer reading (确实如此 over 确实) is the one masked.
+    endorseAll: new RegExp(
+      [...(file.rhetoricalEndorsePatterns ?? []), ...(file.endorsePatterns ?? [])].map((p) => `(?:${p})`).concat(wordAlternation(file.endorse)).join('|'),
+      'gu',
+    ),
+    rhetorical: file.rhetoricalEndorsePatterns?.length ? patterns(file.rhetoricalEndorsePatterns) : undefined,
+    reportNoun: file.reportNounPatterns?.length ? patterns(file.reportNounPatterns) : undefined,
+    // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
+    endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
+    answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
+    answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:(?:答|回答|A)\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
+    answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
+    anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
+    generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
+    conditionParameter: file.conditionParameterPatterns?.length ? patterns(file.conditionParameterPatterns, 'gu') : undefined,
+    limitingStart: file.limitingStart?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.limitingStart)})`, 'u') : undefined,
+    situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,
     misconduct: words(file.misconduct),
-    conditionStart: new RegExp(`^\\s*(?:${wordAlternation(file.conditionStart)})`, 'u'),
+    // 你要是…, 医保万一…: a short subject may come before the opening word.
+    conditionStart: new RegExp(
+      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubject?.length ? `|[^，,。；;：:\\s]{1,4}?(?<![只需就还也都总不才主重想必])(?:${wordAlternation(file.conditionAfterSubject)})` : ''})`,
+      'u',
+    ),
     conditionEnd: patterns(file.conditionEndPatterns),
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),

@@ -63,18 +63,80 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     endsAsking,
     asksWhether,
     rumourAt,
-    refuted: rumour !== null && cues.debunk.test(after),
-    endorsed: rumour !== null && cues.endorse.test(after),
+    ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
   };
 }
 
+/**
+ * How a text after a report (网上说…，) or the sentence after it replies to
+ * it: refuted (这是谣言, 不对), endorsed (确实如此, 这话没毛病, 我同事就遇到过,
+ * 窗口也这么说, 这不是谣言), both or neither. An endorsement hides the debunk
+ * words inside it (不是谣言), and a correction word that only leads into an
+ * endorsement (实际上也确实是这样) corrects nothing. An endorse word negated
+ * (不靠谱, 不是真的) or followed by a negator (确实不会) endorses nothing.
+ */
+export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed: boolean } {
+  const re = cues.endorseAll;
+  let masked = text;
+  let endorsed = false;
+  let lastEndorsement = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index)) || cues.endorseDenied.test(text.slice(end, end + 4))) continue;
+    endorsed = true;
+    lastEndorsement = m.index;
+    masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
+  }
+  re.lastIndex = 0;
+  if (!endorsed) return { refuted: cues.debunk.test(text), endorsed: false };
+  if (cues.correction) {
+    const c = cues.correction;
+    c.lastIndex = 0;
+    for (let m = c.exec(masked); m; m = c.exec(masked)) {
+      const end = m.index + m[0].length;
+      const rest = masked.slice(end).split(CLAUSE_STOP)[0] ?? '';
+      // 其实也确实如此: nothing but fillers and the endorsement after the correction word.
+      if (rest.includes(MASK) && rest.replace(ENDORSE_FILLER, '').replace(/\u0000/gu, '') === '') {
+        masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
+      }
+    }
+    c.lastIndex = 0;
+  }
+  // Both: the later one is the writer's last word (原以为是谣言，结果是真的 / 确实有人这么说，但这是谣言).
+  const lastDebunk = lastMatchAt(cues.debunk, masked);
+  if (lastDebunk < 0) return { refuted: false, endorsed };
+  return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
+}
+
+/** Where the last match of a (non-global) regex in the text starts, or -1. */
+function lastMatchAt(re: RegExp, text: string): number {
+  let at = -1;
+  for (let from = 0; from < text.length; ) {
+    const m = re.exec(text.slice(from));
+    if (!m) break;
+    at = from + m.index;
+    from = at + Math.max(1, m[0].length);
+  }
+  return at;
+}
+const NEGATED_BEFORE = /[不没非未别无]$/u;
+const CLAUSE_STOP = /[，,。；;！!？?]/u;
+const ENDORSE_FILLER = /[\s也还都就的了啊呀呢是]/gu;
+
 const ASKED_AFTER = /^\s*[？?]/u;
 
 function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
   const body = text.slice(c.start, c.end);
+  // 谁说不是呢 / 这还有假？: a rhetorical question that endorses asks nothing.
+  if (cues.rhetorical?.test(body)) return false;
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
   if (cues.questionParticle.test(body)) return true;
   if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
@@ -244,6 +306,31 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
   return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) ? body.trim() : undefined;
 }
 
+/**
+ * A question answered later in its own sentence (医保卡的钱能取现吗，能的 / 会清零吗 —— 不会):
+ * the first clause after it that does not ask opens with yes or no.
+ */
+export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: number, end: number): 'yes' | 'no' | undefined {
+  // A scraped line run together (…会清零吗 会的, its space taken out): the answer after 吗 in the same clause.
+  const own = view.clauses[clauseIndex]!;
+  const particle = view.text.lastIndexOf('吗', own.end - 1);
+  if (particle >= end && particle + 1 < own.end) return replyOf(cues, view.text.slice(particle + 1));
+  if (view.endsAsking) return undefined;
+  for (let j = clauseIndex + 1; j < view.clauses.length; j++) {
+    if (view.asks[j]) continue;
+    return replyOf(cues, view.text.slice(view.clauses[j]!.start));
+  }
+  return undefined;
+}
+
+function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
+  const marker = cues.answerMarker?.exec(text);
+  const reply = marker ? text.slice(marker[0].length) : text;
+  if (cues.answerNo.test(reply)) return 'no';
+  if (cues.answerYes.test(reply)) return 'yes';
+  return undefined;
+}
+
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
   return view.asks[clauseIndex]! || view.endsAsking;
@@ -276,7 +363,7 @@ export function conditionsOf(
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = cues.past.exec(before.slice(now)) ?? cues.past.exec(prefix);
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix);
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
@@ -284,10 +371,18 @@ export function conditionsOf(
   // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
   const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
   const limiting = ownLimit ?? (inOwn ? null : lastMatchInClauses(cues.limiting, view, clauseIndex));
-  if (limiting && !exception) out.push({ kind: 'limiting', text: limiting[0] });
+  // 在停缴的情况下，…: a frame around the claim's own situation limits nothing.
+  if (limiting && !exception && !(cues.situationFrame?.test(limiting[0]) && ownSituation(cues, claim, limiting[0]))) out.push({ kind: 'limiting', text: limiting[0] });
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
     const body = i === clauseIndex ? prefix : text.slice(c.start, c.end);
+    // 只有…(时)，…才…: a clause before that opens with 只有 limits the value to its case, unless
+    // it is the claim's own situation and little else (只有断缴超过3个月，才要重新等待).
+    const limits = i < clauseIndex ? cues.limitingStart?.exec(body) : null;
+    if (limits) {
+      if (!exception && !onlyOwnSituation(cues, claim, body.slice(limits.index + limits[0].length))) out.push({ kind: 'limiting', text: body.trim() });
+      continue;
+    }
     const opens = cues.conditionStart.test(body);
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
     const closes = i < clauseIndex && cues.conditionEnd.test(body);
@@ -295,12 +390,40 @@ export function conditionsOf(
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
     if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
     if (exception && exception.text && body.includes(exception.text)) continue;
-    if (claim.topic && claim.topic.test(body)) continue; // 断缴超过3个月的，: the claim's own situation
-    if (claim.covers && onlyCovered(cues, claim.covers, body)) continue; // 要是辞职了，: a situation the claim holds in all the same
+    if (ownSituation(cues, claim, body)) continue;
     out.push({ kind: 'condition', text: body.trim() });
   }
   return out;
 }
+
+/**
+ * A condition (or a 在…情况下 frame) that does not limit the claim: it restates
+ * the claim's own situation (断缴超过3个月的，), names only situations the claim
+ * covers (要是辞职了，), or only who the claim is about and a need anyone has
+ * (如果你是参保人，/ 要是急用钱，).
+ */
+function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  if (claim.topic && claim.topic.test(body)) return true;
+  if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
+  return cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST);
+}
+/** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
+function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  let rest = body;
+  for (const re of [claim.topic, claim.covers, cues.generalCondition, cues.conditionParameter]) {
+    if (!re) continue;
+    const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+    g.lastIndex = 0;
+    rest = rest.replace(g, '');
+    g.lastIndex = 0;
+  }
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= OWN_REST;
+}
+/** What may be left of a 只有 clause that restates the claim's own situation. */
+const OWN_REST = 2;
+
+/** What may be left of a condition of general words alone (如果你是…的话 leaves 是). */
+const GENERAL_REST = 1;
 
 /**
  * The condition names only situations the claim holds in (要是辞职了，/ 断缴的话，):
@@ -308,12 +431,32 @@ export function conditionsOf(
  * left. A covered situation joined to another (辞职后又欠着医药费的) still limits.
  */
 const COVERED_REST = 6;
-function onlyCovered(cues: Cues, covers: RegExp, body: string): boolean {
-  const global = new RegExp(covers.source, covers.flags.includes('g') ? covers.flags : covers.flags + 'g');
+function onlyCovered(cues: Cues, covers: RegExp, body: string, most = COVERED_REST): boolean {
+  const global = covers.flags.includes('g') ? covers : new RegExp(covers.source, covers.flags + 'g');
+  global.lastIndex = 0;
   const rest = body.replace(cues.conditionStart, '').replace(global, '');
+  global.lastIndex = 0;
   if (rest === body.replace(cues.conditionStart, '')) return false;
-  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= COVERED_REST;
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= most;
 }
+
+/**
+ * The first past marker in the text that dates the rule, not the hearing of
+ * it: 曾经听人讲… / 之前有人说… tell when it was heard (the report is read as one).
+ */
+function notReportTime(cues: Cues, text: string): RegExpExecArray | null {
+  for (let from = 0; from < text.length; ) {
+    const m = cues.past.exec(text.slice(from));
+    if (!m) return null;
+    const end = from + m.index + m[0].length;
+    const report = cues.rumour.exec(text.slice(end, end + REPORT_AFTER_PAST + 6));
+    if (!report || report.index > REPORT_AFTER_PAST) return m;
+    from = end;
+  }
+  return null;
+}
+/** How far after a past marker a report cue may start and still be what it dates (曾经也听人讲). */
+const REPORT_AFTER_PAST = 2;
 
 function lastIndexOf(re: RegExp, text: string): number {
   let at = 0;
@@ -353,28 +496,38 @@ export function subjectOf(
   view: SentenceView,
   clauseIndex: number,
   start: number,
-  around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined } = {},
+  around: { readonly heading?: string | undefined; readonly unitTitle?: string | undefined; readonly previous?: string | undefined } = {},
   end: number = start,
+  anaphora?: RegExp,
 ): { kind: 'own' | 'other' | 'topic'; text?: string } {
   if (!claim.otherSubjects) return { kind: 'topic' };
   // The claim's own subject named only after the phrase (谈不上给家人共济) yields to a topic named before it.
   let ownAfter: { kind: 'own'; text: string } | undefined;
+  // 这笔钱 / 里面的钱 / 它: a subject named before, in the sentence or around it.
+  let referred = false;
   for (let i = clauseIndex; i >= 0; i--) {
     const c = view.clauses[i]!;
     const to = i === clauseIndex ? start : c.end;
     const m = firstMention(claim, view.text, c.start, to);
     if (m) return m;
+    if (anaphora && !referred) {
+      anaphora.lastIndex = 0;
+      referred = anaphora.test(view.text.slice(c.start, to));
+      anaphora.lastIndex = 0;
+    }
     // Nothing before the phrase in its own clause: its object decides (提取原个人金融账户余额).
     // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
-    if (i === clauseIndex) {
+    // A word standing for a subject named before (这笔钱会被收回统筹基金) is that subject, not the object.
+    if (i === clauseIndex && !referred) {
       const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
       if (after?.kind === 'other') return after;
       if (after) ownAfter = { kind: 'own', text: after.text };
     }
   }
   if (ownAfter) return ownAfter;
-  // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月).
-  for (const t of [around.heading, around.unitTitle]) {
+  // Nothing named in the sentence: the heading, then the title, decide (a 居民医保 page's 需等待6个月);
+  // a word standing for a subject looks first at the sentence before (统筹基金是大家的。它不能继承。).
+  for (const t of [referred ? around.previous : undefined, around.heading, around.unitTitle]) {
     if (!t || t === view.text) continue;
     const m = firstMention(claim, t, 0, t.length);
     if (m) return m.kind === 'other' ? m : { kind: 'topic' };

@@ -13,7 +13,7 @@ export function guardedPatterns(): RegExp[] {
     patterns.push(...c.all, ...c.values.map((v) => v.phrases));
     for (const p of [...(c.claim.context.any ?? []), ...(c.claim.context.none ?? [])]) patterns.push(new RegExp(p, 'u'));
   }
-  for (const [name, re] of Object.entries(bundledCues)) if (name !== 'guards') patterns.push(re as RegExp);
+  for (const [name, re] of Object.entries(bundledCues)) if (name !== 'guards' && re instanceof RegExp) patterns.push(re); // optional lists may be absent
   return patterns;
 }
 
