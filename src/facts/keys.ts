@@ -9,14 +9,24 @@ import { wordAlternation } from '../text/regex.js';
 
 export type ValueShape = 'quantity' | 'grade' | 'address';
 
+export type Subject = 'place' | 'entity' | 'place-or-national';
+
 export interface AttributeDef {
   readonly id: string;
   readonly label: string;
   readonly value: ValueShape;
   /** Quantity kinds accepted (amount, percent…); empty for grade and address. */
   readonly kinds: ReadonlySet<string>;
-  readonly subject: 'place' | 'entity';
+  /**
+   * place: a figure of one place (a city's contribution base); entity: of an
+   * organisation (a hospital's address); place-or-national: of a place, else,
+   * when no place is named in the sentence, the heading or the title, of the
+   * whole country (the national per-capita standards of 居民医保).
+   */
+  readonly subject: Subject;
   readonly requires: readonly string[];
+  /** Qualifiers the attribute implies when the text names none (人均财政补助 is a 居民医保 figure): group → value. */
+  readonly assume: ReadonlyMap<string, string>;
   readonly weak: boolean;
 }
 
@@ -41,6 +51,8 @@ export type Word =
   | { readonly kind: 'stop' };
 
 export interface FactKeys {
+  /** How messages name the country, the subject of a national figure. */
+  readonly nationalLabel: string;
   readonly attributes: ReadonlyMap<string, AttributeDef>;
   readonly groups: ReadonlyMap<string, QualifierGroup>;
   /** Every word the extractor reads. */
@@ -63,13 +75,14 @@ export interface FactKeys {
 }
 
 interface RawFile {
-  attributes: Record<string, { label: string; value?: ValueShape; kinds?: string[]; subject?: 'place' | 'entity'; requires?: string[]; before?: string[]; after?: string[]; weak?: boolean }>;
+  attributes: Record<string, { label: string; value?: ValueShape; kinds?: string[]; subject?: Subject; requires?: string[]; assume?: Record<string, string>; before?: string[]; after?: string[]; weak?: boolean }>;
   qualifiers: Record<string, { carry?: 'context' | 'sentence'; values: Record<string, { label: string; words: string[] }> }>;
   grades: Record<string, string[]>;
   gradeNotAfter?: string[];
   entities: { suffixes: string[]; maxLength?: number; notInside?: string[] };
   addresses: { roadSuffixes: string[] };
   stopWords?: string[];
+  nationalLabel?: string;
   grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[]; hedges?: string[] };
 }
 
@@ -99,6 +112,7 @@ export function compileFactKeys(raw: RawFile, origin = 'fact keys'): FactKeys {
       kinds: new Set(a.kinds ?? []),
       subject: a.subject ?? 'place',
       requires: a.requires ?? [],
+      assume: new Map(Object.entries(a.assume ?? {})),
       weak: a.weak ?? false,
     };
     attributes.set(id, def);
@@ -141,10 +155,14 @@ export function compileFactKeys(raw: RawFile, origin = 'fact keys'): FactKeys {
   for (const w of raw.grammar.changeFrom) entries.push([w, { kind: 'changeFrom' }]);
   for (const w of raw.grammar.breaks) entries.push([w, { kind: 'break' }]);
 
+  for (const a of attributes.values())
+    for (const [group, value] of a.assume) need(groups.get(group)?.labels.has(value), `attribute ${a.id} assumes ${group}=${value}, which data/fact-keys.yaml's qualifiers do not list`);
+
   // Longest first, so a qualifier word inside an attribute word (费率 in 缴费费率) loses to it.
   entries.sort((a, b) => b[0].length - a[0].length);
   const ents = raw.entities;
   return {
+    nationalLabel: raw.nationalLabel ?? '全国',
     attributes,
     groups,
     words: new WordMatcher(entries),

@@ -540,6 +540,7 @@ class SentenceReader {
     const place =
       lastResolved(gap.places) ?? lastResolved(prefix?.places ?? []) ?? this.placeBefore(attrStart) ?? this.heading?.place ?? this.unit.place;
     if (attr.subject === 'place' && place === undefined) return [];
+    // place-or-national: nothing on the page names a place, so the figure is the country's.
     const combos = this.qualify(attr, gap.labels, prefix?.labels ?? [], q.span.start);
     if (!combos) return [];
     const hedged = q.bound === 'about' || this.hedgedBetween(evidenceStart, q.span.end);
@@ -575,6 +576,7 @@ class SentenceReader {
       const carried = earlier ?? (group.carry === 'context' ? (this.heading && frameLabel(this.heading, group.id)) ?? frameLabel(this.unit, group.id) : undefined);
       if (carried) chosen.set(group.id, [carried]);
     }
+    for (const [group, value] of attr.assume) if (!chosen.has(group)) chosen.set(group, [{ group, value, start: -1, end: -1 }]);
     for (const r of attr.requires) if (!chosen.has(r)) return undefined;
     // Every choice of one word per group, the first group varying slowest.
     let combos: Label[][] = [[]];
@@ -730,10 +732,11 @@ class SentenceReader {
         : [...new Set([...conditions, ...sorted.flatMap((l) => (l.condition ? [l.condition] : []))])].sort();
     const entity = subject.entity;
     const place = entity ? entity.place : subject.place;
-    const subjectKey = entity ? `org:${entity.key}` : `place:${place}`;
+    const national = !entity && place === undefined;
+    const subjectKey = entity ? `org:${entity.key}` : national ? 'national' : `place:${place}`;
     const valueClass = value.kind === 'quantity' ? value.quantity!.kind : value.kind;
     const key = `${subjectKey}|${attr.id}|${qualifiers.join(',')}|${conds.join(',')}|${valueClass}`;
-    let label = entity ? entity.name : placeName(gazetteer, place!);
+    let label = entity ? entity.name : national ? keys.nationalLabel : placeName(gazetteer, place!);
     for (const l of sorted) label += ` ${keys.groups.get(l.group)!.labels.get(l.value) ?? ''}`;
     label += ` ${attr.label}`;
     if (conds.length) label += `（${conds.join('，')}）`;

@@ -63,6 +63,18 @@ export const staleYear = defineRule<StaleYearSettings, StaleYearJudge>({
     // more than judging a sentence without a year.
     const asTitle: JudgeInput = { asOfYear: context.asOf.year, isTitle: true, citations };
     const asSentence: JudgeInput = { asOfYear: context.asOf.year, isTitle: false, citations };
+    const asSentenceBeforeList: JudgeInput = { ...asSentence, beforeList: true };
+    // Sentences followed, in the same paragraph, by one that heads a list (…标准如下：).
+    const beforeList = new Set<number>();
+    const sentences = article.sentences;
+    const source = article.file.text;
+    for (let i = 0; i + 1 < sentences.length; i++) {
+      const s = sentences[i]!;
+      const n = sentences[i + 1]!;
+      if (s.isTitle || n.isTitle || n.unitIndex !== s.unitIndex) continue;
+      if (source.slice(s.span.end, n.span.start).includes('\n')) continue;
+      if (judge.headsList(n.text)) beforeList.add(s.span.start);
+    }
     // Ends of title sentences by start: a unit title with the same span is checked as a sentence.
     const titleSentences = new Map<number, number[]>();
     for (const s of article.sentences) {
@@ -75,7 +87,8 @@ export const staleYear = defineRule<StaleYearSettings, StaleYearJudge>({
     const warned = new Set<string>();
 
     const check = (node: TextSpan, unitIndex: number, isTitle: boolean): void => {
-      for (const f of judge.judge(node.text, isTitle ? asTitle : asSentence)) {
+      const input = isTitle ? asTitle : beforeList.has(node.span.start) ? asSentenceBeforeList : asSentence;
+      for (const f of judge.judge(node.text, input)) {
         if (f.kind !== 'current') {
           const key = `${unitIndex}|${f.mention.year}|${f.mention.endYear}`;
           // An H1 that repeats the front-matter title is the same title, said twice.

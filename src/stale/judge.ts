@@ -52,6 +52,11 @@ export interface JudgeInput {
   readonly isTitle: boolean;
   /** The registry's own documents: a year of one of them, cited in the same sentence, is the policy's date. */
   readonly citations: readonly RegistryCitation[];
+  /**
+   * The next sentence of the same paragraph heads a list and names no year
+   * (…的划入金额与年龄相关。…划入标准如下：): a year opening a clause here dates that list.
+   */
+  readonly beforeList?: boolean;
 }
 
 
@@ -129,9 +134,16 @@ export class StaleYearJudge {
       const clause = text.slice(cs, ce);
       const k = this.keyword.exec(clause);
       const alone = !mentions.some((o) => o !== m && o.start < ce && o.end > cs);
-      if (k && alone && this.leadIn.test(clause)) out.push({ mention: m, kind: 'lead-in', age, quote: clause, cue: k[0] });
+      const headsList = this.leadIn.test(clause) || (input.beforeList === true && mentions.length === 1 && text.slice(cs, m.start).trim() === '');
+      if (k && alone && headsList) out.push({ mention: m, kind: 'lead-in', age, quote: clause, cue: k[0] });
     }
     return out;
+  }
+
+  /** The sentence heads a list that follows (…标准如下：) and names no year of its own. */
+  headsList(text: string): boolean {
+    const t = text.replace(/[\s:：]+$/u, '');
+    return this.leadIn.test(t) && this.finder.find(t).length === 0;
   }
 
   /** 2016年起, 2024年3月1日起, 自2021年, 截至2023年底. */

@@ -5,7 +5,9 @@ import { loadCues } from '../../src/extract/cues.js';
 import { findQuantities } from '../../src/extract/quantity.js';
 import { defaultFactServices, extractFacts } from '../../src/facts/sentence-facts.js';
 import { parseAddress } from '../../src/facts/context.js';
-import { loadFactKeys } from '../../src/facts/keys.js';
+import { compileFactKeys, loadFactKeys } from '../../src/facts/keys.js';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { WordMatcher } from '../../src/text/word-matcher.js';
 import { quantityValue, valuesClash, addressValue, gradeValue } from '../../src/facts/values.js';
 import { findConflicts, type Observation } from '../../src/facts/aggregate.js';
@@ -389,5 +391,47 @@ describe('facts under a leading clause', () => {
     const [other] = facts(md('佛山职工医保普通门诊统筹年度最高支付限额为5000元。'));
     expect(factsClash(obs(cond!), obs(plain!))).toBe(false);
     expect(factsClash(obs(other!), obs(plain!))).toBe(true);
+  });
+});
+
+describe('national per-capita figures of 居民医保 (subject place-or-national)', () => {
+  const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
+  const keyOf = (f: FactRecord | undefined) => f?.key;
+
+  it('key a figure to the whole country when nothing names a place, and to the place when something does', () => {
+    const [national] = facts(page('居民医保怎么交', '2026年度城乡居民医保个人缴费标准为每人每年420元。'));
+    expect(national).toMatchObject({ attribute: 'per-capita-contribution', year: 2026, label: '全国 居民医保 个人缴费标准' });
+    expect(keyOf(national)).toBe('national|per-capita-contribution|scheme=resident-medical||amount');
+    expect(national?.place).toBeUndefined();
+    // The same sentence on a page about one city is that city's figure.
+    const [local] = facts(page('成都居民医保怎么交', '2026年度城乡居民医保个人缴费标准为每人每年420元。'));
+    expect(keyOf(local)).toMatch(/^place:5101\d*\|per-capita-contribution\|/);
+    // A per-capita contribution needs its scheme: 职工医保 has none, so a figure without one is too vague.
+    expect(facts(page('医保缴费', '个人缴费标准为每人每年420元。'))).toEqual([]);
+  });
+
+  it('assume 居民医保 for the per-capita subsidy, which only that scheme has', () => {
+    const [subsidy] = facts(page('医保新规', '国家财政补助每人每年不低于730元。'));
+    expect(subsidy).toMatchObject({ attribute: 'per-capita-subsidy', qualifiers: ['scheme=resident-medical'] });
+    expect(subsidy?.value.quantity).toMatchObject({ value: 730, bound: 'atLeast' });
+    // Read with 每人每年 / 人均 between the attribute and the value.
+    const [perHead] = facts(page('医保新规', '人均财政补助标准为700元。'));
+    expect(perHead?.value.quantity?.value).toBe(700);
+  });
+
+  it('conflict across two pages that name no place, as a warning of a weak attribute; not with a city page', () => {
+    const obs = (f: FactRecord) => ({ file: f.file, key: 0, bucket: 0, sentence: 0, fact: f });
+    const [a] = facts(page('居民医保缴费', '2026年度城乡居民医保个人缴费标准为每人每年420元。'), 'a.md');
+    const [b] = facts(page('城乡居民医保', '2026年度城乡居民医保个人缴费标准为400元/人/年。'), 'b.md');
+    const [c] = facts(page('成都居民医保', '2026年度城乡居民医保个人缴费标准为每人每年400元。'), 'c.md');
+    expect(factsClash(obs(a!), obs(b!))).toBe(true);
+    expect(loadFactKeys().attributes.get('per-capita-contribution')?.weak).toBe(true);
+    expect(keyOf(a)).not.toBe(keyOf(c));
+  });
+
+  it('reject an assumed qualifier that the qualifiers do not list, naming the attribute', () => {
+    const raw = parseDocument(readFileSync(resolve(root, 'data', 'fact-keys.yaml'), 'utf8')).toJS();
+    raw.attributes['per-capita-subsidy'].assume = { scheme: 'no-such-scheme' };
+    expect(() => compileFactKeys(raw, 'test keys')).toThrow('test keys: attribute per-capita-subsidy assumes scheme=no-such-scheme');
   });
 });

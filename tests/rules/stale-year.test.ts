@@ -15,6 +15,10 @@ new RuleTester({ asOf: '2025-06-30' }).run('stale-year', staleYear, {
     { name: 'a negated qualifier', code: '2023年的标准不是最新的，请以当地公布为准。\n' },
     { name: 'a year in a title that is not about rates or standards', code: '# 2023年参保故事\n\n今年的故事讲完了。\n' },
     { name: 'options raise the age threshold', code: '2024年最新政策如下。\n', options: { minAge: 2 } },
+    // The sentence before a list's lead-in dates the list only when a year opens one of its clauses.
+    { name: 'a year inside a clause before a lead-in', code: '我在2023年办理过一次报销，当时的报销比例不高。现行报销比例如下：\n\n- 住院：80%\n' },
+    { name: 'a lead-in with its own year dates its own list', code: '2023年度的缴费标准与年龄相关。2025年的缴费标准如下：\n\n- 成年人：每年400元\n' },
+    { name: 'a year before a lead-in in another paragraph', code: '2023年度的缴费标准与年龄相关。\n\n具体缴费标准如下：\n\n- 成年人：每年400元\n' },
   ],
   invalid: [
     {
@@ -50,6 +54,11 @@ new RuleTester({ asOf: '2025-06-30' }).run('stale-year', staleYear, {
       name: 'a clause that heads a list of amounts is a warning',
       code: '2024年南昌社保最低缴费金额如下：\n\n- 养老保险：每月500元\n',
       errors: [{ messageId: 'stale-year.lead-in', severity: 'warning', line: 1, column: 1 }],
+    },
+    {
+      name: 'a year opening the sentence before a lead-in in the same paragraph dates the list',
+      code: '根据本市的规定，2023年度个人账户划入标准与年龄有关。以在职职工为例，划入比例如下：\n\n- 35岁以下：2%\n',
+      errors: [{ messageId: 'stale-year.lead-in', severity: 'warning', line: 1, column: 9, endColumn: 15 }],
     },
     {
       name: 'options add a qualifier',
