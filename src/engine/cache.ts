@@ -145,8 +145,6 @@ export class AnalysisCache {
   private index: Map<string, IndexEntry> | undefined;
   private readonly seen = new Map<string, IndexEntry>();
   private indexChanged = false;
-  /** Files keyed from the index, without reading them. */
-  statHits = 0;
 
   private constructor(private readonly dir: string, key: string) {
     this.root = join(dir, LAYOUT, key.slice(0, 32));
@@ -183,7 +181,6 @@ export class AnalysisCache {
     const e = this.loadedIndex().get(file);
     if (!e || !sameStat(e, st) || st.mtimeMs + RACY_MS >= e.statAt) return undefined;
     this.seen.set(file, e);
-    this.statHits++;
     return e.key;
   }
 
