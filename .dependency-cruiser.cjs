@@ -5,7 +5,7 @@
 /** @type {string[][]} lowest first; each entry a path regex under src/ */
 const LAYERS = [
   // base: types, paths, errors, version, schemas, YAML, text utilities, messages
-  ['^src/(types|paths|arrays|fs-errors|version|failure|schemas|data-file)[.]ts$', '^src/(yaml|text|i18n)/'],
+  ['^src/(types|paths|arrays|fs-errors|version|failure|schemas|data-file|data-snapshot)[.]ts$', '^src/(yaml|text|i18n)/'],
   // data: the gazetteer and the registry
   ['^src/(region|registry)/'],
   // the rule kernel (contexts, findings, suppression directives) and the parsers that read directives

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { fsReason } from './fs-errors.js';
-import { compileSchema, schemaValidator } from './schemas.js';
+import { compileSchema, schemaText, schemaValidator } from './schemas.js';
+import { bundledDataName, snapshotKey, snapshotOr } from './data-snapshot.js';
 import { formatProblem, LocatedYaml, type YamlProblem } from './yaml/located.js';
 
 /** A data file that cannot be used: its problems, each at file:line:col; the message is the first. */
@@ -41,6 +42,18 @@ export function loadDataFile<T>(path: string, schema: string | object, options: 
   } catch (err) {
     throw new DataFileError([{ file: shown, line: 1, column: 1, message: `cannot be read: ${fsReason(err)}` }]);
   }
+  // A bundled file read and checked by the build, unchanged since: its stored value (src/data-snapshot.ts).
+  // (JSON is read with one JSON.parse either way.)
+  const bundled = /\.json$/i.test(path) ? undefined : bundledDataName(path);
+  if (bundled) {
+    const key = snapshotKey(['data-file', text, typeof schema === 'string' ? schemaText(schema) : JSON.stringify(schema), JSON.stringify(options)]);
+    return snapshotOr(bundled, key, () => parsedAndChecked<T>(path, text, schema, options));
+  }
+  return parsedAndChecked<T>(path, text, schema, options);
+}
+
+function parsedAndChecked<T>(path: string, text: string, schema: string | object, options: DataFileOptions): T {
+  const shown = options.display ?? path;
   const validate = typeof schema === 'string' ? schemaValidator(schema) : compileSchema(schema);
   if (/\.json$/i.test(path)) {
     let value: unknown;

@@ -56,9 +56,11 @@ export const RUNTIME_SCHEMAS = [
   'gazetteer.schema.json',
   'region-aliases.schema.json',
   'fact-keys.schema.json',
+  'messages.schema.json',
 ] as const;
 
-function schemaText(name: string): string {
+/** The text of a schema shipped under schemas/. */
+export function schemaText(name: string): string {
   return readFileSync(packagePath('schemas', name), 'utf8');
 }
 

@@ -25,6 +25,12 @@ const documents: Record<string, unknown[]> = {
     { attributes: {}, qualifiers: {}, grades: {}, entities: { suffixes: [] }, addresses: { roadSuffixes: [] }, grammar: { fillers: [], changeTo: [], changeFrom: [], breaks: [], joiners: [] } },
     { attributes: { x: { value: 'quantity' } } },
   ],
+  'messages.schema.json': [
+    { locale: 'en', messages: { 'note.x': 'Hello {name}', 'label.y': { one: 'one file', other: '{count} files' } } },
+    { locale: 'fr', messages: { 'note.x': 'Bonjour' } },
+    { locale: 'zh', messages: { 'no-dot': '无' } },
+    { locale: 'en', messages: { 'note.x': { one: 'only one' } } },
+  ],
 };
 
 describe('standalone schema validators', () => {

@@ -1,7 +1,7 @@
 // Run stage 4, analyze (cached): analyzeFile behind the per-file cache. A file
 // whose path and bytes match a cached entry made under the same run key is not
 // analysed again; every other file is, and its entry is stored for the next run.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnalysisCache, runKey } from './cache.js';
 import { toolVersion } from '../version.js';
@@ -24,11 +24,21 @@ export function openCache(location: string | undefined, cwd: string, config: Con
  * The run's inputs. With a cache each file is read first, to key its entry by
  * content; without one its bytes are read when its turn comes.
  */
-export function runInputs(files: readonly RunInput['file'][], read: ByteReader, cache: AnalysisCache | undefined): RunInput[] {
+export function runInputs(files: readonly RunInput['file'][], read: ByteReader, cache: AnalysisCache | undefined, stdinFile?: RunInput['file']): RunInput[] {
   return files.map((file) => {
     if (!cache) return { file };
+    // A file whose stat is the one recorded when it was last hashed is keyed without reading it (src/engine/cache.ts).
+    const statAt = Date.now();
+    const st = file === stdinFile ? undefined : statSync(file.absolute, { throwIfNoEntry: false });
+    const regular = st?.isFile() === true;
+    const known = regular ? cache.knownKey(file.display, st!) : undefined;
+    if (known) return { file, key: known, fromIndex: true };
     const bytes = read(file);
-    return { file, bytes, ...(!(bytes instanceof Error) ? { key: AnalysisCache.entryKey(file.display, bytes) } : {}) };
+    if (bytes instanceof Error) return { file, bytes };
+    const key = AnalysisCache.entryKey(file.display, bytes);
+    // Stat first, bytes after: a file changed in between is recorded with its older stat, which the next run sees differ.
+    if (regular && st!.size === bytes.length) cache.remember(file.display, st!, statAt, key);
+    return { file, bytes, key };
   });
 }
 
@@ -50,13 +60,21 @@ export function cachedAnalyzer(
   keep: (a: FileAnalysis) => FileAnalysis,
 ): (input: RunInput) => FileAnalysis {
   return (input) => {
+    // Entries are compact analyses: a hit is used as it was stored (and a file keyed from the index is never read).
+    if (cache && input.key && !(input.bytes instanceof Error)) {
+      const hit = cache.get(input.key, input.file.display);
+      if (hit) {
+        input.bytes = undefined;
+        return hit;
+      }
+    }
     const bytes = takeBytes(input, read);
     if (!cache || !input.key || bytes instanceof Error) return keep(analyzeFile(input.file, bytes, services));
-    // Entries are compact analyses: a hit is used as it was stored.
-    const hit = cache.get(input.key, input.file.display);
-    if (hit) return hit;
+    // A key from the index whose entry is gone: the bytes read now are what is analysed, so they are what it is stored under.
+    const key = input.fromIndex ? AnalysisCache.entryKey(input.file.display, bytes) : input.key;
+    if (input.fromIndex) cache.forget(input.file.display);
     const fresh = keep(analyzeFile(input.file, bytes, services));
-    cache.set(input.key, fresh);
+    cache.set(key, fresh);
     return fresh;
   };
 }

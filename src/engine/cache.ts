@@ -3,6 +3,15 @@
 //
 //   <location>/v5/<run key>/files/<aa>/<path hash>-<content hash>.bin   a file's compact analysis
 //   <location>/v5/<run key>/corpus.bin                                 the last whole run's findings
+//   <location>/v5/<run key>/index.bin                                  each file's stat when its bytes were hashed
+//
+// The index lets a run key an unchanged file without reading it: a file whose
+// size, modification and change times and inode are those recorded when its
+// bytes were last hashed has the entry key recorded with them (the scheme of
+// ESLint's and Prettier's caches). A file modified within two seconds before
+// that stat was taken is read and hashed again (a second write in the same
+// tick of a coarse clock would not show in its stat), and an index that is
+// damaged is ignored: every file is then read and hashed.
 //
 // An entry's name says which file and which bytes it was made from, so an
 // entry that exists is up to date and is never written again; a file whose
@@ -12,7 +21,7 @@
 // its bytes: one that does not match (cut short, edited, damaged on disk) is
 // recomputed and counted, never trusted.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -63,6 +72,41 @@ function unseal(path: string): Unsealed {
   }
 }
 
+/** What the index keeps of a file: its stat when its bytes were hashed, the time of that stat and the entry key of those bytes. */
+interface IndexEntry {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  /** When the stat was taken (ms since the epoch). */
+  readonly statAt: number;
+  readonly key: string;
+}
+
+const INDEX_FORMAT = 'stat-index-v1';
+/** An entry key as entryKey makes it: it names a file under files/, so nothing else is taken from an index. */
+const ENTRY_KEY = /^[0-9a-f]{40}-[0-9a-f]{40}$/;
+/** A file modified this close to (or after) the stat that recorded it is hashed again: coarse clocks tick every 1–2 s. */
+const RACY_MS = 2000;
+
+/** The index's entries, or undefined when it is not intact. */
+function readIndex(value: unknown): Map<string, IndexEntry> | undefined {
+  const out = new Map<string, IndexEntry>();
+  const v = value as { format?: unknown; paths?: unknown; stats?: unknown; keys?: unknown } | undefined;
+  if (!v || v.format !== INDEX_FORMAT || !Array.isArray(v.paths) || !Array.isArray(v.keys) || !(v.stats instanceof Float64Array)) return undefined;
+  const { paths, keys, stats } = v as { paths: unknown[]; keys: unknown[]; stats: Float64Array };
+  if (keys.length !== paths.length || stats.length !== paths.length * 5) return undefined;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i];
+    const key = keys[i];
+    if (typeof path !== 'string' || typeof key !== 'string' || !ENTRY_KEY.test(key)) return undefined;
+    out.set(path, { size: stats[i * 5]!, mtimeMs: stats[i * 5 + 1]!, ctimeMs: stats[i * 5 + 2]!, ino: stats[i * 5 + 3]!, statAt: stats[i * 5 + 4]!, key });
+  }
+  return out;
+}
+
+const sameStat = (e: IndexEntry, st: Stats) => e.size === st.size && e.mtimeMs === st.mtimeMs && e.ctimeMs === st.ctimeMs && e.ino === st.ino;
+
 /** Enough of a stored compact analysis to be used: the fields every later stage reads. */
 function isStored(v: unknown, file: string): v is FileAnalysis {
   const s = v as Partial<FileAnalysis> | undefined;
@@ -97,6 +141,10 @@ export class AnalysisCache {
   /** The first failure to write an entry: no more are tried, and save() reports it. */
   private writeError: unknown;
   private readonly listings = new Map<string, string[]>();
+  /** The index as the last run left it (read on first use), and what this run saw. */
+  private index: Map<string, IndexEntry> | undefined;
+  private readonly seen = new Map<string, IndexEntry>();
+  private indexChanged = false;
 
   private constructor(private readonly dir: string, key: string) {
     this.root = join(dir, LAYOUT, key.slice(0, 32));
@@ -113,6 +161,41 @@ export class AnalysisCache {
 
   private entryPath(entryKey: string): string {
     return join(this.root, 'files', entryKey.slice(0, 2), `${entryKey}.bin`);
+  }
+
+  private loadedIndex(): Map<string, IndexEntry> {
+    if (!this.index) {
+      const stored = unseal(join(this.root, 'index.bin'));
+      const read = stored.found ? readIndex(stored.value) : undefined;
+      if (stored.found && !read) this.damaged++;
+      this.index = read ?? new Map();
+    }
+    return this.index;
+  }
+
+  /**
+   * The entry key of a file whose stat (taken just now) is the one recorded
+   * when its bytes were last hashed, or undefined: the file must be read.
+   */
+  knownKey(file: string, st: Stats): string | undefined {
+    const e = this.loadedIndex().get(file);
+    if (!e || !sameStat(e, st) || st.mtimeMs + RACY_MS >= e.statAt) return undefined;
+    this.seen.set(file, e);
+    return e.key;
+  }
+
+  /** Records that `file`, with the stat taken at `statAt` (before its bytes were read), has the entry key `key`. */
+  remember(file: string, st: Stats, statAt: number, key: string): void {
+    const e: IndexEntry = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, statAt, key };
+    this.seen.set(file, e);
+    const old = this.loadedIndex().get(file);
+    if (!old || old.key !== key || !sameStat(old, st) || old.statAt !== statAt) this.indexChanged = true;
+  }
+
+  /** Drops what the index says of `file` (its key named an entry that is not there): the next run reads and hashes it. */
+  forget(file: string): void {
+    this.seen.delete(file);
+    if (this.loadedIndex().delete(file)) this.indexChanged = true;
   }
 
   /** The previous run's findings when the corpus (every file's path and hash) is the same. */
@@ -184,6 +267,24 @@ export class AnalysisCache {
     return names;
   }
 
+  /** Writes the index when this run's stats differ from it; files of the index this run did not read are kept. */
+  private saveIndex(): void {
+    if (!this.indexChanged) return;
+    const all = new Map(this.loadedIndex());
+    for (const [file, e] of this.seen) all.set(file, e);
+    const paths = [...all.keys()];
+    const stats = new Float64Array(paths.length * 5);
+    const keys: string[] = [];
+    paths.forEach((p, i) => {
+      const e = all.get(p)!;
+      stats.set([e.size, e.mtimeMs, e.ctimeMs, e.ino, e.statAt], i * 5);
+      keys.push(e.key);
+    });
+    writeAtomic(join(this.root, 'index.bin'), sealed({ format: INDEX_FORMAT, paths, stats, keys }));
+    this.index = all;
+    this.indexChanged = false;
+  }
+
   /**
    * Writes the whole run's findings (when the corpus changed) and, when this
    * run wrote entries, removes what no run of this key can use: other run
@@ -193,6 +294,7 @@ export class AnalysisCache {
     if (this.writeError !== undefined) throw this.writeError;
     ensureDir(this.root);
     if (this.corpus) writeAtomic(join(this.root, 'corpus.bin'), sealed({ corpus: this.corpus.key, result: this.corpus.result }));
+    this.saveIndex();
     if (this.written === 0) return;
     const layout = join(this.dir, LAYOUT);
     const own = this.root.slice(layout.length + 1);

@@ -12,6 +12,8 @@ export interface RunInput {
   bytes?: Uint8Array | Error;
   /** The cache's entry key (path and content hash), when a cache is used and the file could be read. */
   key?: string;
+  /** The key came from the cache's index (the file's stat unchanged), not from bytes read: a miss reads them and keys them anew. */
+  fromIndex?: boolean;
 }
 
 /** Reads a file of the run: the stdin text for the stdin file, else the file on disk. */

@@ -87,7 +87,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   // read
   const read = byteReader(config.maxFileBytes, found.stdinFile && options.stdin ? { file: found.stdinFile, bytes: options.stdin.bytes } : undefined);
   const cache = openCache(options.cacheLocation, options.cwd, config, registry, services, options.keepArticles);
-  const inputs = runInputs(found.files, read, cache);
+  const inputs = runInputs(found.files, read, cache, found.stdinFile);
 
   // The whole corpus unchanged since the last cached run: its findings stand as they were.
   const whole = corpusKey(inputs, cache);

@@ -321,16 +321,26 @@ const subjectGates = new WeakMap<Registry, { text: string | undefined; heading: 
 function mayInheritSubject(registry: Registry, around: SentenceSurroundings): boolean {
   if (around.question) return true;
   if (surroundingsNameSubject(registry, around)) return true;
-  return around.previous !== undefined && registry.gate !== undefined && registry.gate.test(around.previous);
+  return around.previous !== undefined && registry.gate !== undefined && gateMatches(registry, around.previous, 2);
 }
 
 function surroundingsNameSubject(registry: Registry, around: SentenceSurroundings): boolean {
   if (!registry.gate) return true;
   const last = subjectGates.get(registry);
   if (last && last.text === around.unitTitle && last.heading === around.heading) return last.named;
-  const named = Boolean((around.heading && registry.gate.test(around.heading)) || (around.unitTitle && registry.gate.test(around.unitTitle)));
+  const named = Boolean((around.heading && gateMatches(registry, around.heading, 0)) || (around.unitTitle && gateMatches(registry, around.unitTitle, 1)));
   subjectGates.set(registry, { text: around.unitTitle, heading: around.heading, named });
   return named;
+}
+
+/**
+ * registry.gate on a heading (kind 0), unit title (kind 1) or the sentence before (kind 2). The scanner's
+ * gate list has a string that every match of the gate needs (the sentence gate
+ * relies on the same), so a text without one is settled without the regex.
+ */
+function gateMatches(registry: Registry, text: string, kind: 0 | 1 | 2): boolean {
+  if (registry.scanGate !== undefined && registry.scanner && !surroundingsScanned(registry.scanner, kind, text).has(registry.scanGate)) return false;
+  return registry.gate!.test(text);
 }
 
 // What the registry's scanner found in the sentence being read, and in the
@@ -338,8 +348,8 @@ function surroundingsNameSubject(registry: Registry, around: SentenceSurrounding
 // serves every call; the surroundings stay the same over many sentences in a
 // row and are scanned again only when they change.
 const sentenceHits = new ScanHits();
-const surroundingHits = [new ScanHits(), new ScanHits()] as const;
-const surroundingText: [string | undefined, string | undefined] = [undefined, undefined];
+const surroundingHits = [new ScanHits(), new ScanHits(), new ScanHits()] as const;
+const surroundingText: [string | undefined, string | undefined, string | undefined] = [undefined, undefined, undefined];
 let surroundingScanner: LiteralScanner | undefined;
 
 let firstsOf: Registry | undefined;
@@ -408,7 +418,7 @@ function keepForSurroundings(scanner: LiteralScanner, around: SentenceSurroundin
   if (lastScanned === undefined) return;
   if (surroundingScanner !== scanner) {
     surroundingScanner = scanner;
-    surroundingText[0] = surroundingText[1] = lastScanned = undefined;
+    surroundingText[0] = surroundingText[1] = surroundingText[2] = lastScanned = undefined;
     return;
   }
   if (around.heading === lastScanned && surroundingText[0] !== lastScanned) {
@@ -421,11 +431,11 @@ function keepForSurroundings(scanner: LiteralScanner, around: SentenceSurroundin
   }
 }
 
-/** The scan of the heading (kind 0) or unit title (kind 1), redone only when the text or registry changes. */
-function surroundingsScanned(scanner: LiteralScanner, kind: 0 | 1, text: string): ScanHits {
+/** The scan of the heading (kind 0), unit title (kind 1) or sentence before (kind 2), redone only when the text or registry changes. */
+function surroundingsScanned(scanner: LiteralScanner, kind: 0 | 1 | 2, text: string): ScanHits {
   if (surroundingScanner !== scanner) {
     surroundingScanner = scanner;
-    surroundingText[0] = surroundingText[1] = lastScanned = undefined;
+    surroundingText[0] = surroundingText[1] = surroundingText[2] = lastScanned = undefined;
   }
   const hits = surroundingHits[kind];
   if (surroundingText[kind] !== text) {

@@ -5,7 +5,8 @@
 
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
-import { schemaValidator } from '../schemas.js';
+import { schemaText, schemaValidator } from '../schemas.js';
+import { snapshotKey, snapshotOr } from '../data-snapshot.js';
 import { LocatedYaml, formatProblem, type YamlProblem } from '../yaml/located.js';
 import { setEnglishRenderer } from '../yaml/problem-text.js';
 import { isMessage, type Message, type MessageArg } from './message.js';
@@ -70,6 +71,21 @@ function readOne(file: string, locale: Locale, problems: string[]): Loaded | und
  * broken copies); default the bundled ones.
  */
 export function loadCatalogues(files?: Partial<Record<Locale, string>>): ReadonlyMap<Locale, Catalogue> {
+  if (files && Object.keys(files).length) return checkedCatalogues(files);
+  // The bundled catalogues as the build read and cross-checked them, while both files are unchanged (src/data-snapshot.ts).
+  let key: string | undefined;
+  try {
+    key = snapshotKey(['catalogues', ...LOCALES.flatMap((l) => [l, readFileSync(packagePath('data', 'messages', `${l}.yaml`))]), schemaText('messages.schema.json')]);
+  } catch {
+    // Unreadable: checkedCatalogues reports it.
+  }
+  if (key === undefined) return checkedCatalogues();
+  const plain = snapshotOr('data/messages', key, () => Object.fromEntries([...checkedCatalogues()].map(([l, c]) => [l, Object.fromEntries(c)])));
+  if (!LOCALES.every((l) => plain[l] && typeof plain[l] === 'object')) return checkedCatalogues();
+  return new Map(LOCALES.map((l) => [l, new Map(Object.entries(plain[l]!))]));
+}
+
+function checkedCatalogues(files?: Partial<Record<Locale, string>>): ReadonlyMap<Locale, Catalogue> {
   const problems: string[] = [];
   const loaded = new Map<Locale, Loaded>();
   for (const locale of LOCALES) {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { snapshotKey, snapshotOr } from '../data-snapshot.js';
 import type { SourceFile } from '../types.js';
 import { DEFAULT_PAGE_STRUCTURE, type PageStructure } from './plaintext.js';
 import { inputFormat } from './formats.js';
@@ -33,7 +34,9 @@ export function loadPageStructure(path?: string): PageStructure {
   }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    // The bundled file as the build parsed it, while unchanged (src/data-snapshot.ts).
+    raw = path === undefined ? snapshotOr('data/page-structure.yaml', snapshotKey(['yaml', text]), () => parseYaml(text) as unknown) : parseYaml(text);
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message.split('\n')[0]}`);
   }

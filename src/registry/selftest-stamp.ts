@@ -14,8 +14,15 @@ import { packagePath } from '../paths.js';
 /** The compiled sources' folder (dist/src), or undefined when running from TypeScript (tests). */
 function compiledRoot(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
+  // The bundled CLI (dist/bundle, scripts/bundle.ts) is made from dist/src and stands for that code.
+  if (bundled()) return join(dirname(here), 'src');
   const root = dirname(here);
   return /[\\/]dist[\\/]src$/.test(root) ? root : undefined;
+}
+
+/** Whether this module runs from the bundle (dist/bundle) rather than from dist/src. */
+function bundled(): boolean {
+  return /[\\/]dist[\\/]bundle$/.test(dirname(fileURLToPath(import.meta.url)));
 }
 
 const stampFile = () => packagePath('dist', 'selftest-stamp.json');
@@ -34,6 +41,15 @@ function digestOfTree(dir: string, h: ReturnType<typeof createHash>, ext = '.js'
 export function codeDigest(): string | undefined {
   const root = compiledRoot();
   if (!root) return undefined;
+  if (!digestOfCode && bundled()) {
+    // The digest of dist/src the bundle was made from (bin/launch.js loads the bundle only while dist/src is unchanged since).
+    try {
+      const manifest = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'manifest.json'), 'utf8')) as { codeDigest?: unknown };
+      if (typeof manifest.codeDigest === 'string' && /^[0-9a-f]{64}$/.test(manifest.codeDigest)) digestOfCode = manifest.codeDigest;
+    } catch {
+      // No manifest: the digest of dist/src, as unbundled.
+    }
+  }
   if (!digestOfCode) {
     const h = createHash('sha256');
     digestOfTree(root, h);

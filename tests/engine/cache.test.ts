@@ -65,10 +65,11 @@ describe('a damaged cache (issue 9, defect 9)', async () => {
     for (const [f, bytes] of pristine) writeFileSync(f, bytes);
   };
 
-  it('has one entry per article and the run findings', () => {
+  it('has one entry per article, the run findings and the stat index', () => {
     expect(entryFiles.length).toBe(2);
     expect(corpusFile).toBeDefined();
-    expect(files.length).toBe(3);
+    expect(files.filter((f) => f.endsWith('index.bin')).length).toBe(1);
+    expect(files.length).toBe(4);
   });
 
   it('gives the fresh findings with one byte changed anywhere in any file', async () => {
