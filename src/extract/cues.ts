@@ -129,8 +129,8 @@ export interface CueFile {
   anaphora?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
   generalConditionPatterns?: string[];
-  /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). */
-  conditionAfterSubject?: string[];
+  /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). Patterns. */
+  conditionAfterSubjectPatterns?: string[];
   /** Optional: the figures a 只有 clause may name and still only restate the claim's situation (超过3个月). Patterns. */
   conditionParameterPatterns?: string[];
   /** Optional: words opening a clause that limits what follows to its case (只有…，…才). */
@@ -219,7 +219,7 @@ export function compileCues(file: CueFile): Cues {
     misconduct: words(file.misconduct),
     // 你要是…, 医保万一…: a short subject may come before the opening word.
     conditionStart: new RegExp(
-      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubject?.length ? `|[^，,。；;：:\\s]{1,4}?(?<![只需就还也都总不才主重想必])(?:${wordAlternation(file.conditionAfterSubject)})` : ''})`,
+      `^\\s*(?:${wordAlternation(file.conditionStart)}${file.conditionAfterSubjectPatterns?.length ? `|[^，,。；;：:\\s]{1,4}?(?:${file.conditionAfterSubjectPatterns.map((p) => `(?:${p})`).join('|')})` : ''})`,
       'u',
     ),
     conditionEnd: patterns(file.conditionEndPatterns),

@@ -166,8 +166,9 @@ describe('a condition put first', () => {
     }
   });
 
-  it('只要是 / 需要是 open no condition', () => {
+  it('只要是 / 需要是 / 以防万一 open no condition', () => {
     expect(levelOf('只要是参保人，医保停缴以后个人账户里的钱就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+    expect(levelOf('以防万一提醒大家，医保停缴以后个人账户里的钱会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
   });
 
   it('a relative time inside a noun phrase or a verb’s complement is not the past', () => {
