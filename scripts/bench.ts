@@ -146,7 +146,8 @@ async function child(dir: string, cacheLocation?: string, build?: string): Promi
   const { check } = (await import(engine)) as typeof import('../src/engine/run.js');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const outcome = await check({ cwd: build ? resolve(build) : root, paths: [dir], asOf: '2026-11-22', ...(cacheLocation ? { cacheLocation } : {}) });
+  // resultOnly: as the CLI's check runs (a build that predates the option keeps its analyses, as its CLI did).
+  const outcome = await check({ cwd: build ? resolve(build) : root, paths: [dir], asOf: '2026-11-22', resultOnly: true, ...(cacheLocation ? { cacheLocation } : {}) });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   (globalThis as { gc?: () => void }).gc?.();
