@@ -5,15 +5,15 @@
 // over every run before it.
 //
 //   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-shards] [--skip-startup]
-//                    [--skip-mixed] [--build-only | --only-pr | --only-shards | --only-startup | --only-scale]
+//                    [--skip-mixed] [--build-only | --only-pr | --only-shards | --only-startup | --only-scale [--mixed]]
 //                    [--against DIR]
 //   (or BENCH_ARTICLES / BENCH_RUNS in the environment)
 //
 // Two corpora: Markdown only (.bench/corpus, the one the cache, pull-request
 // and shard parts use) and mixed (.bench/mixed: every other file a scraped
 // HTML page with its site's header, navigation, scripts and footer, as
-// crawled pages come). `--only-scale` checks the mixed corpus of --articles N
-// files (default 100,000) for peak RSS and memory per file. `--against DIR`:
+// crawled pages come). `--only-scale` checks a corpus of --articles N files
+// (default 100,000; Markdown only, `--mixed` for mixed) for peak RSS and memory per file. `--against DIR`:
 // another build of claimlint (a checkout where `npm run build` ran), run
 // alternately with this one, each in a process of its own, for a side-by-side.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -191,15 +191,16 @@ function fullChecks(label: string, dir: string, files: number, mb: number): void
 }
 
 /**
- * `--only-scale`: the mixed corpus of --articles N files (default 100,000),
- * peak RSS and the heap kept per file, and what that means for 1,000,000.
+ * `--only-scale`: the corpus of --articles N files (default 100,000; Markdown
+ * only, or mixed with --mixed), peak RSS and the heap kept per file.
  */
 function scale(): void {
   const dir = join(root, '.bench', `scale-${ARTICLES}`);
-  const { files, bytes } = buildCorpus(dir, ARTICLES, 'mixed');
+  const kind = args.includes('--mixed') ? 'mixed' : 'markdown';
+  const { files, bytes } = buildCorpus(dir, ARTICLES, kind);
   const mb = bytes / 1024 / 1024;
-  console.log(`scale corpus: ${files} articles (mixed), ${mb.toFixed(1)} MB in .bench/scale-${ARTICLES}`);
-  fullChecks(`${files}-article mixed`, dir, files, mb);
+  console.log(`scale corpus: ${files} articles (${kind}), ${mb.toFixed(1)} MB in .bench/scale-${ARTICLES}`);
+  fullChecks(`${files}-article ${kind}`, dir, files, mb);
   rmSync(dir, { recursive: true, force: true });
 }
 
