@@ -5,13 +5,22 @@
 // over every run before it.
 //
 //   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-shards] [--skip-startup]
-//                    [--build-only | --only-pr | --only-shards | --only-startup]
+//                    [--skip-mixed] [--build-only | --only-pr | --only-shards | --only-startup | --only-scale [--mixed]]
+//                    [--against DIR]
 //   (or BENCH_ARTICLES / BENCH_RUNS in the environment)
+//
+// Two corpora: Markdown only (.bench/corpus, the one the cache, pull-request
+// and shard parts use) and mixed (.bench/mixed: every other file a scraped
+// HTML page with its site's header, navigation, scripts and footer, as
+// crawled pages come). `--only-scale` checks a corpus of --articles N files
+// (default 100,000; Markdown only, `--mixed` for mixed) for peak RSS and memory per file. `--against DIR`:
+// another build of claimlint (a checkout where `npm run build` ran), run
+// alternately with this one, each in a process of its own, for a side-by-side.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { check } from '../src/engine/run.js';
+import { pathToFileURL } from 'node:url';
 import { packagePath } from '../src/paths.js';
 
 const args = process.argv.slice(2);
@@ -19,10 +28,14 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const ARTICLES = Number(flag('--articles') ?? process.env.BENCH_ARTICLES ?? 10_000);
+const SCALE = args.includes('--only-scale');
+const ARTICLES = Number(flag('--articles') ?? process.env.BENCH_ARTICLES ?? (SCALE ? 100_000 : 10_000));
 const RUNS = Number(flag('--runs') ?? process.env.BENCH_RUNS ?? 3);
 const root = packagePath();
 const out = join(root, '.bench', 'corpus');
+const mixedOut = join(root, '.bench', 'mixed');
+/** Another build to run side by side with this one (`--against DIR`). */
+const against = flag('--against');
 
 /** Deterministic PRNG so every machine benches the same corpus. */
 function rng(seed: number): () => number {
@@ -33,7 +46,8 @@ function rng(seed: number): () => number {
   };
 }
 
-function buildCorpus(): { files: number; bytes: number } {
+/** The bundled corpus's body lines and titles, the material generated articles are made of. */
+function material(): { lines: string[]; titles: string[] } {
   const sources = readdirSync(join(root, 'corpus')).filter((f) => /\.(md|txt)$/.test(f));
   const lines = sources
     .flatMap((f) => readFileSync(join(root, 'corpus', f), 'utf8').split('\n'))
@@ -44,25 +58,69 @@ function buildCorpus(): { files: number; bytes: number } {
     return m ? [m[1]!.replace(/^["']|["']$/g, '')] : [];
   });
   if (lines.length === 0) throw new Error('the bundled corpus has no sentences to recombine');
-  rmSync(out, { recursive: true, force: true });
+  return { lines, titles };
+}
+
+/**
+ * A scraped page as crawled: the site's chrome (header, navigation, a script,
+ * a style sheet, a sidebar and footer with their own text) around the article.
+ */
+function scrapedPage(title: string, date: string, sections: readonly (readonly [string, readonly string[]])[]): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let body = `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)} - 医保政策服务网</title>\n`;
+  body += `<meta name="description" content="${esc(title)}">\n<meta property="article:published_time" content="${date}T09:30:00+08:00">\n`;
+  body += '<link rel="stylesheet" href="/static/css/site.css">\n<style>.nav a{margin:0 6px}.footer{color:#666;font-size:12px}.share{float:right}</style>\n';
+  body += '<script>var _hmt=_hmt||[];(function(){var hm=document.createElement("script");hm.src="/static/js/stat.js";var s=document.getElementsByTagName("script")[0];s.parentNode.insertBefore(hm,s);})();</script>\n</head>\n<body>\n';
+  body += '<header class="top"><div class="logo"><a href="/">医保政策服务网</a></div><div class="search"><input type="text" placeholder="搜索政策"><button>搜索</button></div></header>\n';
+  body += '<nav class="nav"><a href="/">首页</a><a href="/zcjd/">政策解读</a><a href="/bszn/">办事指南</a><a href="/wdzx/">问答中心</a><a href="/ydjy/">异地就医</a><a href="/lxwm/">联系我们</a></nav>\n';
+  body += `<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zcjd/">政策解读</a> &gt; 正文</div>\n<main class="article">\n<h1>${esc(title)}</h1>\n`;
+  body += `<div class="info">发布时间：${date}　来源：医保政策服务网　浏览次数：<span id="hits">1024</span><span class="share">分享到：微信 微博</span></div>\n`;
+  for (const [heading, paragraphs] of sections) {
+    body += `<h2>${esc(heading)}</h2>\n`;
+    for (const p of paragraphs) body += `<p>${esc(p)}</p>\n`;
+  }
+  body += '</main>\n<aside class="related"><h3>相关阅读</h3><ul><li><a href="/a/1.html">医保报销比例一览</a></li><li><a href="/a/2.html">异地就医备案怎么办理</a></li><li><a href="/a/3.html">个人账户能给家人用吗</a></li></ul></aside>\n';
+  body += '<footer class="footer"><p>版权所有 医保政策服务网　备案号：京ICP备00000000号</p><p>本站内容仅供参考，具体以当地医保部门公布为准。</p></footer>\n</body>\n</html>\n';
+  return body;
+}
+
+/**
+ * Writes `count` generated articles under `dir`: Markdown only, or mixed (every
+ * other file a scraped HTML page). Deterministic: every machine benches the same corpus.
+ */
+function buildCorpus(dir: string = out, count: number = ARTICLES, kind: 'markdown' | 'mixed' = 'markdown'): { files: number; bytes: number } {
+  const { lines, titles } = material();
+  rmSync(dir, { recursive: true, force: true });
   const next = rng(20261122);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   let bytes = 0;
-  for (let i = 0; i < ARTICLES; i++) {
-    const dir = join(out, String(Math.floor(i / 1000)).padStart(2, '0'));
-    if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
-    const sections = 2 + Math.floor(next() * 3);
-    let body = `---\ntitle: ${titles.length ? pick(titles) : '医保政策问答'}\ndate: 2025-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}\n---\n\n`;
-    for (let s = 0; s < sections; s++) {
-      body += `## ${pick(titles.length ? titles : ['说明'])}\n\n`;
-      const n = 3 + Math.floor(next() * 6);
-      for (let k = 0; k < n; k++) body += `${pick(lines)}\n\n`;
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, String(Math.floor(i / 1000)).padStart(2, '0'));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    const title = titles.length ? pick(titles) : '医保政策问答';
+    const date = `2025-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`;
+    const sections: Array<[string, string[]]> = [];
+    const n = 2 + Math.floor(next() * 3);
+    for (let s = 0; s < n; s++) {
+      const heading = pick(titles.length ? titles : ['说明']);
+      const k = 3 + Math.floor(next() * 6);
+      sections.push([heading, Array.from({ length: k }, () => pick(lines))]);
+    }
+    const html = kind === 'mixed' && i % 2 === 1;
+    let body: string;
+    if (html) body = scrapedPage(title, date, sections);
+    else {
+      body = `---\ntitle: ${title}\ndate: ${date}\n---\n\n`;
+      for (const [heading, paragraphs] of sections) {
+        body += `## ${heading}\n\n`;
+        for (const p of paragraphs) body += `${p}\n\n`;
+      }
     }
     const text = Buffer.from(body, 'utf8');
     bytes += text.length;
-    writeFileSync(join(dir, `article-${String(i).padStart(5, '0')}.md`), text);
+    writeFileSync(join(sub, `article-${String(i).padStart(5, '0')}.${html ? 'html' : 'md'}`), text);
   }
-  return { files: ARTICLES, bytes };
+  return { files: count, bytes };
 }
 
 function median(xs: number[]): number {
@@ -82,10 +140,14 @@ interface ChildRun {
 }
 
 /** One full check in this process (the child side of `runChild`): prints its figures as JSON. */
-async function child(cacheLocation?: string): Promise<void> {
+async function child(dir: string, cacheLocation?: string, build?: string): Promise<void> {
+  // `--against`: the other build's engine, with its own registry and data (its package root).
+  const engine = build ? pathToFileURL(join(resolve(build), 'dist', 'src', 'engine', 'run.js')).href : '../src/engine/run.js';
+  const { check } = (await import(engine)) as typeof import('../src/engine/run.js');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const outcome = await check({ cwd: root, paths: [out], asOf: '2026-11-22', ...(cacheLocation ? { cacheLocation } : {}) });
+  // resultOnly: as the CLI's check runs (a build that predates the option keeps its analyses, as its CLI did).
+  const outcome = await check({ cwd: build ? resolve(build) : root, paths: [dir], asOf: '2026-11-22', resultOnly: true, ...(cacheLocation ? { cacheLocation } : {}) });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   (globalThis as { gc?: () => void }).gc?.();
@@ -100,10 +162,46 @@ async function child(cacheLocation?: string): Promise<void> {
   process.stdout.write(JSON.stringify(run));
 }
 
-function runChild(cacheLocation?: string): ChildRun {
-  const extra = cacheLocation ? ['--cache', cacheLocation] : [];
-  const text = execFileSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function runChild(cacheLocation?: string, dir: string = out, build?: string): ChildRun {
+  const extra = [...(cacheLocation ? ['--cache', cacheLocation] : []), ...(build ? ['--build', build] : [])];
+  const text = execFileSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', '--dir', dir, ...extra], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(text) as ChildRun;
+}
+
+/**
+ * Full checks of one corpus, RUNS of them, each in a process of its own; with
+ * `--against`, the other build's run after each of this one's. Prints the medians.
+ */
+function fullChecks(label: string, dir: string, files: number, mb: number): void {
+  const builds: Array<[string, string | undefined]> = [['this build', undefined], ...(against ? [[`--against ${against}`, against] as [string, string]] : [])];
+  const runs = new Map<string, ChildRun[]>(builds.map(([name]) => [name, []]));
+  for (let r = 0; r < RUNS; r++) for (const [name, build] of builds) runs.get(name)!.push(runChild(undefined, dir, build));
+  console.log(`full check of the ${label} corpus, ${RUNS} runs (one process each${against ? ', the two builds alternately' : ''}):`);
+  for (const [name] of builds) {
+    const rs = runs.get(name)!;
+    const t = median(rs.map((x) => x.seconds));
+    const c = median(rs.map((x) => x.cpuSeconds));
+    const rss = median(rs.map((x) => x.rssMb));
+    console.log(`  ${name}: median ${t.toFixed(2)} s wall (runs: ${list(rs.map((x) => x.seconds))}), CPU median ${c.toFixed(2)} s (runs: ${list(rs.map((x) => x.cpuSeconds))})`);
+    console.log(`    ${(files / t).toFixed(0)} articles/s, ${(mb / t).toFixed(1)} MB/s wall; ${(files / c).toFixed(0)} articles/s, ${(mb / c).toFixed(1)} MB/s of CPU time (${((1000 * c) / files).toFixed(2)} ms CPU per article)`);
+    console.log(`    peak RSS median ${rss.toFixed(0)} MB (runs: ${list(rs.map((x) => x.rssMb), 0)}), ${((rss * 1024) / files).toFixed(1)} KB per article`);
+    console.log(`    heap kept at the end (after a full GC, outcome alive): median ${median(rs.map((x) => x.retainedMb)).toFixed(0)} MB, ${((median(rs.map((x) => x.retainedMb)) * 1024) / files).toFixed(1)} KB per article`);
+    console.log(`    ${rs[0]!.claims} claim records, ${rs[0]!.findings} findings`);
+  }
+}
+
+/**
+ * `--only-scale`: the corpus of --articles N files (default 100,000; Markdown
+ * only, or mixed with --mixed), peak RSS and the heap kept per file.
+ */
+function scale(): void {
+  const dir = join(root, '.bench', `scale-${ARTICLES}`);
+  const kind = args.includes('--mixed') ? 'mixed' : 'markdown';
+  const { files, bytes } = buildCorpus(dir, ARTICLES, kind);
+  const mb = bytes / 1024 / 1024;
+  console.log(`scale corpus: ${files} articles (${kind}), ${mb.toFixed(1)} MB in .bench/scale-${ARTICLES}`);
+  fullChecks(`${files}-article ${kind}`, dir, files, mb);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** `claimlint check` on one small file, CLI start to exit, as a user runs it: wall and CPU seconds. */
@@ -196,25 +294,19 @@ function shards(count = 3): void {
 }
 
 async function main(): Promise<void> {
-  if (args.includes('--child')) return child(flag('--cache'));
+  if (args.includes('--child')) return child(flag('--dir') ?? out, flag('--cache'), flag('--build'));
+  if (SCALE) return scale();
   const { files, bytes } = buildCorpus();
   const mb = bytes / 1024 / 1024;
-  console.log(`corpus: ${files} articles, ${mb.toFixed(1)} MB in .bench/corpus`);
+  console.log(`corpus: ${files} articles, ${mb.toFixed(1)} MB in .bench/corpus (Markdown only)`);
+  const mixed = args.includes('--skip-mixed') || args.includes('--only-pr') || args.includes('--only-startup') || args.includes('--only-shards') ? undefined : buildCorpus(mixedOut, ARTICLES, 'mixed');
+  if (mixed) console.log(`mixed corpus: ${mixed.files} articles, ${(mixed.bytes / 1024 / 1024).toFixed(1)} MB in .bench/mixed (every other one a scraped HTML page)`);
   if (args.includes('--build-only')) return;
   if (args.includes('--only-pr')) return pullRequest();
   if (args.includes('--only-startup')) return printStartup();
   if (args.includes('--only-shards')) return shards();
-  const runs: ChildRun[] = [];
-  for (let r = 0; r < RUNS; r++) runs.push(runChild());
-  const t = median(runs.map((x) => x.seconds));
-  const rss = median(runs.map((x) => x.rssMb));
-  console.log(`full check, ${RUNS} runs (one process each): median ${t.toFixed(2)} s (runs: ${list(runs.map((x) => x.seconds))})`);
-  console.log(`  CPU time median ${median(runs.map((x) => x.cpuSeconds)).toFixed(2)} s (runs: ${list(runs.map((x) => x.cpuSeconds))})`);
-  console.log(`  ${(files / t).toFixed(0)} articles/s, ${(mb / t).toFixed(1)} MB/s`);
-  console.log(`  peak RSS median ${rss.toFixed(0)} MB (runs: ${list(runs.map((x) => x.rssMb), 0)}), ${((rss * 1024) / files).toFixed(1)} KB per article`);
-  const kept = median(runs.map((x) => x.retainedMb));
-  console.log(`  heap kept at the end (after a full GC, outcome alive): median ${kept.toFixed(0)} MB`);
-  console.log(`  ${runs[0]!.claims} claim records, ${runs[0]!.findings} findings`);
+  fullChecks('Markdown-only', out, files, mb);
+  if (mixed) fullChecks('mixed', mixedOut, mixed.files, mixed.bytes / 1024 / 1024);
 
   if (!args.includes('--skip-cache')) {
     // The CI path: a cold run fills the cache, a second run over the unchanged corpus reuses it.

@@ -1,5 +1,5 @@
 import { msg } from '../i18n/message.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { RunFailure } from '../failure.js';
 import { ensureDir, fsReasonRef } from '../fs-errors.js';
@@ -28,7 +28,12 @@ export function processIo(): Io {
   };
 }
 
-export function writeReport(io: Io, file: string | undefined, text: string): void {
+export function writeReport(io: Io, file: string | undefined, text: string | Iterable<string>): void {
+  // A report in pieces (src/formatters/json.ts jsonChunks) is written piece by piece and ends with its own newline.
+  if (typeof text !== 'string') {
+    writePieces(io, file, text);
+    return;
+  }
   const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
   if (!file) {
     io.stdout(body);
@@ -42,5 +47,27 @@ export function writeReport(io: Io, file: string | undefined, text: string): voi
     writeFileSync(path, body);
   } catch (err) {
     throw new RunFailure(msg('error.cannot-write', { file, reason: fsReasonRef(err) }));
+  }
+}
+
+/** writeReport for a report in pieces: each written as it is made, so the whole report is never one string. */
+function writePieces(io: Io, file: string | undefined, pieces: Iterable<string>): void {
+  if (!file) {
+    for (const piece of pieces) io.stdout(piece);
+    return;
+  }
+  let fd: number | undefined;
+  try {
+    const path = resolve(io.cwd, file);
+    ensureDir(dirname(path));
+    fd = openSync(path, 'w');
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    }
+  } catch (err) {
+    throw new RunFailure(msg('error.cannot-write', { file, reason: fsReasonRef(err) }));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

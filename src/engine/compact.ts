@@ -29,33 +29,57 @@ export function compactAnalysis(a: FileAnalysis): FileAnalysis {
 }
 
 /**
+ * Fields whose strings are words of the registry and the data (claim ids,
+ * values, sources, fact keys and labels, rule and message ids), not text cut
+ * out of an article: one copy serves the whole run, shared by every file that
+ * names them. Text (sentences, excerpts, messages) is copied per file.
+ */
+const VOCABULARY = new Set([
+  'claimId', 'topic', 'value', 'polarity', 'framing', 'kind', 'reason', 'expected', 'source', 'label', 'key',
+  'attribute', 'qualifiers', 'conditions', 'hedges', 'ruleId', 'severity', 'id', 'modality', 'scope', 'region',
+  'place', 'norm', 'unit', 'form', 'exception', 'level',
+]);
+/** Run-wide copies of vocabulary strings, keyed by the copy itself (never by a view into a text). */
+const vocabulary = new Map<string, string>();
+/** A bound on the run-wide table: past it, vocabulary strings are copied per file like text. */
+const VOCABULARY_MAX = 200_000;
+
+/**
  * Replaces, in place, every string of a tree of plain objects and arrays by a
- * copy of its own (the same copy for equal strings). Objects reached twice
- * (a verdict's record is also in the records) are walked once.
+ * copy of its own (the same copy for equal strings; for vocabulary fields, the
+ * same copy across the run). Objects reached twice (a verdict's record is also
+ * in the records) are walked once.
  */
 export function detachStrings(root: unknown): void {
   const copies = new Map<string, string>();
   const seen = new Set<object>();
-  const copy = (s: string): string => {
+  const flat = (s: string): string => (' ' + s).slice(1);
+  const copy = (s: string, shared: boolean): string => {
+    if (shared) {
+      const v = vocabulary.get(s);
+      if (v !== undefined) return v;
+    }
     let c = copies.get(s);
     if (c === undefined) {
       // Concatenating and slicing flattens into a new string: no view into the text is left.
-      c = (' ' + s).slice(1);
-      copies.set(s, c);
+      c = flat(s);
+      if (shared && vocabulary.size < VOCABULARY_MAX) vocabulary.set(c, c);
+      else copies.set(s, c);
     }
     return c;
   };
-  const stack: unknown[] = [root];
+  // Each value with whether it sits under a vocabulary field (array items inherit their array's).
+  const stack: Array<[unknown, boolean]> = [[root, false]];
   while (stack.length) {
-    const v = stack.pop();
+    const [v, shared] = stack.pop()!;
     if (!v || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         if (typeof x === 'string') {
-          if (x.length >= SLICE_MIN) v[i] = copy(x);
-        } else if (x && typeof x === 'object') stack.push(x);
+          if (x.length >= SLICE_MIN) v[i] = copy(x, shared);
+        } else if (x && typeof x === 'object') stack.push([x, shared]);
       }
       continue;
     }
@@ -65,8 +89,8 @@ export function detachStrings(root: unknown): void {
     for (const k in o) {
       const x = o[k];
       if (typeof x === 'string') {
-        if (x.length >= SLICE_MIN) o[k] = copy(x);
-      } else if (x && typeof x === 'object') stack.push(x);
+        if (x.length >= SLICE_MIN) o[k] = copy(x, VOCABULARY.has(k));
+      } else if (x && typeof x === 'object') stack.push([x, VOCABULARY.has(k)]);
     }
   }
 }

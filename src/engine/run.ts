@@ -42,6 +42,12 @@ export interface RunOptions {
    * the records and findings, not with the files' texts.
    */
   readonly keepArticles?: boolean;
+  /**
+   * The caller reads only the result (the CLI's `check`): the per-file analyses
+   * are let go once the corpus stage has run, and `analyses` comes back empty,
+   * so the report is written without every file's records in memory.
+   */
+  readonly resultOnly?: boolean;
   /** Read fact records even when no corpus rule compares them (`extract --facts`, `registry suggest`). */
   readonly facts?: boolean;
   /** --locale: the language of messages and notes (default: the config's, else the environment's). */
@@ -106,6 +112,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     // corpus
     findings = corpusStage(analyses, config, registry, services);
     claims = analyses.reduce((n, a) => n + a.records.length, 0);
+    if (options.resultOnly) analyses = [];
     // The whole run's findings are stored only when every file was a hit: a corpus that is
     // unchanged twice in a row is likely to be so again, while a pull request's run (a few
     // files changed each time) would only pay for writing tens of megabytes it never reads.

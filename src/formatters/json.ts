@@ -87,4 +87,36 @@ export function jsonReport(result: RunResult): JsonReport {
   return out;
 }
 
-export const formatJson: Formatter = (result: RunResult): string => `${JSON.stringify(jsonReport(result), null, 2)}\n`;
+export const formatJson: Formatter = (result: RunResult): string => [...jsonChunks(result)].join('');
+
+/** Findings per chunk of `jsonChunks`. */
+const CHUNK = 512;
+
+/**
+ * `--format json` in pieces, byte for byte `JSON.stringify(jsonReport(result), null, 2)`
+ * and a newline: the report's frame, then the findings a few hundred at a time.
+ * A writer that writes each piece as it comes never holds the whole report as
+ * one string (hundreds of megabytes for 100,000 articles) nor a JSON object per finding.
+ */
+export function* jsonChunks(result: RunResult): Generator<string> {
+  const frame = JSON.stringify(jsonReport({ ...result, findings: [] }), null, 2);
+  // The first `"findings": []` is the key's own (version and asOf come before it; quotes inside strings are escaped).
+  const empty = '"findings": []';
+  const at = frame.indexOf(empty);
+  if (result.findings.length === 0 || at < 0) {
+    yield `${frame}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}"findings": [\n`;
+  const findings = result.findings;
+  for (let i = 0; i < findings.length; i += CHUNK) {
+    let piece = '';
+    const end = Math.min(findings.length, i + CHUNK);
+    for (let k = i; k < end; k++) {
+      // One level deeper than on its own: every line of the finding is indented by four more spaces.
+      piece += `    ${JSON.stringify(findingToJson(findings[k]!), null, 2).replace(/\n/g, '\n    ')}${k < findings.length - 1 ? ',\n' : '\n'}`;
+    }
+    yield piece;
+  }
+  yield `  ]${frame.slice(at + empty.length)}\n`;
+}

@@ -7,6 +7,7 @@ import { changedSince, filesFrom, repositoryRoot } from '../../ci/git.js';
 import { narrow } from '../../ci/narrow.js';
 import { DEFAULT_CACHE_LOCATION } from '../../engine/cache.js';
 import { formatters, formatNames, type FormatName } from '../../formatters/index.js';
+import { jsonChunks } from '../../formatters/json.js';
 import { check, RunFailure, type CheckOutcome, type RunOptions } from '../../engine/run.js';
 import { checkShard, parseShard } from '../../engine/shard.js';
 import type { Io } from '../output.js';
@@ -159,6 +160,7 @@ async function checkAndReport(
     ...(stdin ? { stdin } : {}),
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
     ...(named.length ? { withCorpus: true } : {}),
+    resultOnly: true,
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
@@ -227,7 +229,8 @@ export function reportOutcome(
   written.reports = true;
   for (const t of targets) {
     const reportFile = fullReportFor(t, targets);
-    const text = formatters[t.format](result, {
+    // JSON, the format large corpora are read in, is written in pieces (src/formatters/json.ts).
+    const text = t.format === 'json' ? jsonChunks(result) : formatters[t.format](result, {
       cwd: io.cwd,
       ...(root ? { root } : {}),
       color: !t.file && useColor(flags.color, io),
