@@ -38,8 +38,10 @@ import { directional, transforms } from './paraphrases/transforms.js';
  * 2026-12-03, the three reading branches merged: recall dev 870/874 + holdout 157/215 = 1027/1089 = 94.3%, directional 29/30.
  * 2026-12-03, the 2026-12-02 fresh set moved into dev (its 240 sentences were read at 80%):
  *   dev 1061/1114 + holdout 157/215 = 1218/1329 = 91.6%.
+ * 2026-12-03, framing and two vocabulary branches merged (about 350 dev sentences added):
+ *   dev 1460/1463 + holdout 168/215 = 1628/1678 = 97.0%.
  */
-const RECALL_FLOOR = 0.91;
+const RECALL_FLOOR = 0.96;
 const DIRECTIONAL_FLOOR = 0.93;
 
 describe('paraphrase set', () => {
