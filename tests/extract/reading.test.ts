@@ -299,8 +299,9 @@ describe('limits, times and negation across a clause', () => {
   });
 
   it('说…的，opening a sentence reports what people say', () => {
+    // Reported, then called out of date (都是老说法了 denies the clause before it): the rumour is refuted.
     const body = '说医保停缴以后个人账户里的钱会被清零的，都是老说法了。';
-    expect(levelOf(body, 'personal-account.balance-after-lapse')).toBe('none');
+    expect(levelOf(body, 'personal-account.balance-after-lapse')).toBe('supported');
     expect(levelOf('说医保停缴以后个人账户里的钱会被清零的，一点不假。', 'personal-account.balance-after-lapse')).toBe('error');
   });
 });
