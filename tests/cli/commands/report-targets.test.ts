@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fullReportFor, type Target } from '../../../src/cli/commands/check.js';
 
 describe('the full report named by the github notice and the markdown summary', () => {
-  const summary: Target = { format: 'markdown', file: '/tmp/step-summary.md' };
+  const summary: Target = { format: 'markdown', file: 'step-summary.md' };
   const sarif: Target = { format: 'sarif', file: 'claimlint.sarif' };
   const github: Target = { format: 'github' };
 
