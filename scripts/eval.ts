@@ -49,6 +49,11 @@ if (reserve && withFresh) {
   console.error('eval: --reserve gives figures only; its failing sentences are not printed (drop --fresh)');
   process.exit(2);
 }
+if (reserve && !existsSync(resolve(root, 'tests', 'paraphrases', 'reserve'))) {
+  // Between rotations there is no reserve set: scoring an empty one would print 0/0 as if measured.
+  console.error('eval: there is no reserve set (tests/paraphrases/reserve/) to score: it became the fresh set at the last rotation');
+  process.exit(2);
+}
 
 const realpagesDir = resolve(root, '..', 'shared', 'realpages');
 
