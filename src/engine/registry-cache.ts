@@ -10,10 +10,11 @@
 // cannot be created or written, or an entry that is cut short, edited or does
 // not match its digest, is ignored and the registry compiled as without it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { packagePath } from '../paths.js';
+import { readSealed, writeSealed } from '../sealed-file.js';
 import { toolVersion } from '../version.js';
 import { lexiconPath, registryFiles } from '../registry/load.js';
 import { LiteralScanner } from '../text/literal-scanner.js';
@@ -56,13 +57,8 @@ export interface CompiledEntry {
 /** The stored entry for this key, or undefined (none, or not intact). */
 export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): CompiledEntry | undefined {
   try {
-    const path = join(dir, `${key}.bin`);
-    if (!statSync(path).isFile()) return undefined;
-    const bytes = readFileSync(path);
-    // 64 hex digits of the payload's digest, then the payload.
-    const digest = bytes.subarray(0, 64).toString('latin1');
-    const payload = bytes.subarray(64);
-    if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
+    const payload = readSealed(join(dir, `${key}.bin`));
+    if (!payload) return undefined;
     const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues };
     const registry = stored.registry;
     if (stored.format !== FORMAT || !registry || !Array.isArray(registry.claims) || !(registry.byId instanceof Map)) return undefined;
@@ -74,33 +70,16 @@ export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): 
   }
 }
 
+/** Entries kept: a few registries (projects, branches) side by side; older ones (another build's) go. */
+const KEEP = 4;
+
 /** Stores a registry that loaded and passed its self-test; silently does nothing where it cannot. */
 export function writeCompiledRegistry(key: string, entry: CompiledEntry, dir = COMPILED_REGISTRY_DIR): void {
   try {
     const { registry } = entry;
     const stored = registry.scanner ? { ...registry, scanner: registry.scanner.withoutTable() } : registry;
-    const payload = serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}) });
-    const digest = createHash('sha256').update(payload).digest('hex');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${key}.bin`);
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(digest, 'latin1'), payload]));
-    renameSync(tmp, path);
-    prune(dir, path);
+    writeSealed(dir, `${key}.bin`, serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}) }), KEEP);
   } catch {
-    // Unwritable (a read-only install, a full disk): the next run compiles again.
+    // Not serialisable: the next run compiles again.
   }
-}
-
-/** Entries kept: a few registries (projects, branches) side by side; older ones (another build's) go. */
-const KEEP = 4;
-
-function prune(dir: string, written: string): void {
-  const entries = readdirSync(dir)
-    .filter((f) => f.endsWith('.bin'))
-    .map((f) => join(dir, f))
-    .filter((f) => f !== written)
-    .map((f) => ({ f, t: statSync(f).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of entries.slice(KEEP - 1)) rmSync(f, { force: true });
 }
