@@ -18,6 +18,8 @@ import { readSealed, writeSealed } from '../sealed-file.js';
 import { toolVersion } from '../version.js';
 import { lexiconPath, registryFiles } from '../registry/load.js';
 import { LiteralScanner } from '../text/literal-scanner.js';
+import type { Gazetteer } from '../region/gazetteer.js';
+import { compileMatcher, useStoredMatcher, type Matcher } from '../region/matcher.js';
 import { codeDigest } from '../registry/selftest-stamp.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from '../extract/cues.js';
@@ -48,23 +50,54 @@ export function compiledRegistryKey(location: string, cwd: string, lexicon: stri
   }
 }
 
-/** A stored entry: the registry, and the bundled cue lists when the run used those (plain data, read from YAML otherwise). */
+/**
+ * A stored entry: the registry, and the bundled cue lists when the run used
+ * those (plain data, read from YAML otherwise). With the bundled cues the key
+ * covers every bundled data file, so the entry can carry the gazetteer too
+ * (built from data/gazetteer.json and data/region-aliases.yaml) with its
+ * compiled matcher.
+ */
 export interface CompiledEntry {
   readonly registry: Registry;
   readonly cues?: Cues;
+  readonly gazetteer?: Gazetteer;
+}
+
+/** What a stored entry gives back: the gazetteer (with its matcher) is read only when the run first needs it. */
+export interface StoredEntry {
+  readonly registry: Registry;
+  readonly cues?: Cues;
+  readonly gazetteer?: () => Gazetteer | undefined;
 }
 
 /** The stored entry for this key, or undefined (none, or not intact). */
-export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): CompiledEntry | undefined {
+export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): StoredEntry | undefined {
   try {
     const payload = readSealed(join(dir, `${key}.bin`));
     if (!payload) return undefined;
-    const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues };
+    const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues; places?: unknown };
     const registry = stored.registry;
     if (stored.format !== FORMAT || !registry || !Array.isArray(registry.claims) || !(registry.byId instanceof Map)) return undefined;
     // v8's serializer keeps data, not classes: the scanner gets its methods back.
     if (registry.scanner) Object.setPrototypeOf(registry.scanner, LiteralScanner.prototype);
-    return { registry, ...(stored.cues && typeof stored.cues === 'object' ? { cues: stored.cues } : {}) };
+    const places = stored.places;
+    return {
+      registry,
+      ...(stored.cues && typeof stored.cues === 'object' ? { cues: stored.cues } : {}),
+      ...(places instanceof Uint8Array ? { gazetteer: () => readPlaces(places) } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored gazetteer, its matcher taken as compiled; undefined when it is not what was stored (then it is built). */
+function readPlaces(bytes: Uint8Array): Gazetteer | undefined {
+  try {
+    const { gazetteer, matcher } = deserialize(bytes) as { gazetteer?: Gazetteer; matcher?: Matcher };
+    if (!gazetteer || !(gazetteer.byCode instanceof Map) || !(gazetteer.lexicon instanceof Map) || !matcher || !(matcher.root instanceof Int32Array)) return undefined;
+    useStoredMatcher(gazetteer, matcher);
+    return gazetteer;
   } catch {
     return undefined;
   }
@@ -78,7 +111,9 @@ export function writeCompiledRegistry(key: string, entry: CompiledEntry, dir = C
   try {
     const { registry } = entry;
     const stored = registry.scanner ? { ...registry, scanner: registry.scanner.withoutTable() } : registry;
-    writeSealed(dir, `${key}.bin`, serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}) }), KEEP);
+    // The gazetteer serialised on its own, so a run that never looks for a place does not decode it.
+    const places = entry.gazetteer ? serialize({ gazetteer: entry.gazetteer, matcher: compileMatcher(entry.gazetteer) }) : undefined;
+    writeSealed(dir, `${key}.bin`, serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}), ...(places ? { places } : {}) }), KEEP);
   } catch {
     // Not serialisable: the next run compiles again.
   }
