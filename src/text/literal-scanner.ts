@@ -53,7 +53,8 @@ export class LiteralScanner {
     const stamp = hits.next(this.lists.length);
     const found = hits.found;
     const lastStart = hits.lastStart;
-    const { alphabet, width, next, built, outIds, outLengths } = t;
+    const { alphabet, width, next, built, outFrom, outTo } = t;
+    let { outList, outLength } = t;
     let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       // Column 0 (a character no string contains) leads back to the root from every state.
@@ -66,13 +67,20 @@ export class LiteralScanner {
       // A state where some list's string ends, or one whose row is not built yet (marked by a negative entry).
       row = ~to;
       const state = row / width;
-      if (built[state] === 0) t.reach(state, at);
-      const ids = outIds[state];
-      if (ids === undefined) continue;
-      const lengths = outLengths[state]!;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        const start = i + 1 - lengths[k]!;
+      if (built[state] === 0) {
+        t.build(state);
+        ({ outList, outLength } = t);
+      }
+      const end = outTo[state]!;
+      let k = outFrom[state]!;
+      if (k === end) {
+        // No string ends there: the entry leads straight to the row from now on.
+        next[at] = row;
+        continue;
+      }
+      for (; k < end; k++) {
+        const id = outList[k]!;
+        const start = i + 1 - outLength[k]!;
         // A long string ending later can start earlier: keep the latest start.
         if (found[id] !== stamp || lastStart[id]! < start) lastStart[id] = start;
         found[id] = stamp;
@@ -146,9 +154,17 @@ class Automaton {
   readonly next: Int32Array;
   /** Whether a state's row (and its failure state, depth and outputs) is built. */
   readonly built: Uint8Array;
-  /** Lists ending at each built state, suffixes included (undefined: none), with the length of the shortest string of each ending there. */
-  readonly outIds: (number[] | undefined)[] = [];
-  readonly outLengths: (number[] | undefined)[] = [];
+  /**
+   * Lists ending at each built state, suffixes included:
+   * outList[outFrom[s] .. outTo[s]) (empty: none), with outLength[k] the
+   * length of the shortest string of that list ending there. The two arrays
+   * grow as rows are built.
+   */
+  readonly outFrom: Int32Array;
+  readonly outTo: Int32Array;
+  outList = new Int32Array(1024);
+  outLength = new Int32Array(1024);
+  private outCount = 0;
   private readonly trie: Trie;
   private readonly depth: Int32Array;
   /** Failure state, set for every state a built row leads to. */
@@ -167,16 +183,13 @@ class Automaton {
     this.fail = new Int32Array(states);
     this.depth = new Int32Array(states);
     this.ending = new Uint8Array(states);
+    this.outFrom = new Int32Array(states);
+    this.outTo = new Int32Array(states);
     this.build(0);
   }
 
-  /** Builds the row of `state`, reached through the entry at `at`, and points that entry straight at it when no string ends there. */
-  reach(state: number, at: number): void {
-    this.build(state);
-    if (!this.ending[state]) this.next[at] = state * this.width;
-  }
-
-  private build(s: number): void {
+  /** Builds the row of `s` (and first those of the failure states it copies), its failure links and outputs. */
+  build(s: number): void {
     if (this.built[s]) return;
     const { width, next, fail, depth, ending } = this;
     const { firstChild, sibling, column, endStart } = this.trie;
@@ -202,21 +215,30 @@ class Automaton {
       // its shortest string ending here.
       const ids = Array.from(this.trie.endList.subarray(this.trie.endStart[s], this.trie.endStart[s + 1]));
       const lengths = ids.map(() => depth[s]!);
-      const fIds = this.outIds[f];
-      if (fIds) {
-        const fLengths = this.outLengths[f]!;
-        fIds.forEach((id, k) => {
-          const j = ids.indexOf(id);
-          if (j < 0) {
-            ids.push(id);
-            lengths.push(fLengths[k]!);
-          } else {
-            lengths[j] = fLengths[k]!;
-          }
-        });
+      for (let k = this.outFrom[f]!; k < this.outTo[f]!; k++) {
+        const id = this.outList[k]!;
+        const j = ids.indexOf(id);
+        if (j < 0) {
+          ids.push(id);
+          lengths.push(this.outLength[k]!);
+        } else {
+          lengths[j] = this.outLength[k]!;
+        }
       }
-      this.outIds[s] = ids;
-      this.outLengths[s] = lengths;
+      if (this.outCount + ids.length > this.outList.length) {
+        const size = Math.max(2 * this.outList.length, this.outCount + ids.length);
+        const list = new Int32Array(size);
+        const length = new Int32Array(size);
+        list.set(this.outList);
+        length.set(this.outLength);
+        this.outList = list;
+        this.outLength = length;
+      }
+      this.outFrom[s] = this.outCount;
+      this.outList.set(ids, this.outCount);
+      this.outLength.set(lengths, this.outCount);
+      this.outCount += ids.length;
+      this.outTo[s] = this.outCount;
     }
     this.built[s] = 1;
   }
