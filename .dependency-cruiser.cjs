@@ -5,7 +5,7 @@
 /** @type {string[][]} lowest first; each entry a path regex under src/ */
 const LAYERS = [
   // base: types, paths, errors, version, schemas, YAML, text utilities, messages
-  ['^src/(types|paths|arrays|fs-errors|version|failure|schemas|data-file|data-snapshot)[.]ts$', '^src/(yaml|text|i18n)/'],
+  ['^src/(types|paths|arrays|fs-errors|version|failure|schemas|data-file|data-snapshot|sealed-file)[.]ts$', '^src/(yaml|text|i18n)/'],
   // data: the gazetteer and the registry
   ['^src/(region|registry)/'],
   // the rule kernel (contexts, findings, suppression directives) and the parsers that read directives
@@ -19,7 +19,7 @@ const LAYERS = [
   // what a run's results are turned into: reports, baselines, CI narrowing
   ['^src/(formatters|ci)/'],
   // entry points: command line, Node API, language server, package entries
-  ['^src/(cli|api|lsp)/', '^src/(index|remark)[.]ts$'],
+  ['^src/(cli|api|lsp|boot)/', '^src/(index|remark)[.]ts$'],
 ];
 
 const NAMES = ['base', 'data', 'kernel', 'reading', 'rules', 'run', 'report', 'entry'];

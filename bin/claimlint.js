@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm ci` (the prepare script),
-// and bundled into dist/bundle when the build can (bin/launch.js picks which).
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { entryModule } from './launch.js';
+// and bundled into dist/bundle when the build can (src/boot/launch.ts picks
+// which and loads it).
+import { fileURLToPath } from 'node:url';
 
 const fail = (err) => {
   process.stderr.write(`claimlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -10,10 +10,18 @@ const fail = (err) => {
   process.exitCode = 2;
 };
 
-import(pathToFileURL(entryModule(fileURLToPath(new URL('../dist/', import.meta.url)))).href).then(
-  ({ main }) =>
-    main(process.argv.slice(2)).then((code) => {
-      process.exitCode = code;
-    }, fail),
+import('../dist/src/boot/launch.js').then(
+  ({ loadMain, saveCodeCache }) =>
+    loadMain(fileURLToPath(new URL('../dist/', import.meta.url))).then(
+      (main) =>
+        main(process.argv.slice(2)).then(
+          (code) => {
+            process.exitCode = code;
+            saveCodeCache();
+          },
+          fail,
+        ),
+      fail,
+    ),
   fail,
 );

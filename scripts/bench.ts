@@ -204,22 +204,29 @@ function scale(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** `claimlint check` on one small file, CLI start to exit, as a user runs it: wall and CPU seconds. */
-function startup(): { wall: number[]; cpu: number[] } {
-  const file = join(root, 'corpus', 'conflict-jiangmen-binjiang-hospital.md');
+/**
+ * `claimlint check` on one small file, CLI start to exit, as a user runs it:
+ * wall and CPU seconds, for this build and (`--against`) the other one, run
+ * alternately, each from its own package root.
+ */
+function startup(): Map<string, { wall: number[]; cpu: number[] }> {
+  const file = join('corpus', 'conflict-jiangmen-binjiang-hospital.md');
   // Preloaded into the CLI process: reports its CPU time (start-up included) when it exits.
+  mkdirSync(join(root, '.bench'), { recursive: true });
   const reporter = join(root, '.bench', 'cpu-report.cjs');
   writeFileSync(reporter, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, `\\nbench-cpu ${(u.user + u.system) / 1e6}\\n`); });\n");
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  const builds: Array<[string, string]> = [['this build', root], ...(against ? [[`--against ${against}`, resolve(against)] as [string, string]] : [])];
+  const out = new Map(builds.map(([name]) => [name, { wall: [] as number[], cpu: [] as number[] }]));
   for (let r = 0; r < Math.max(7, RUNS); r++) {
-    const t0 = performance.now();
-    const p = spawnSync(process.execPath, ['--require', reporter, join(root, 'bin', 'claimlint.js'), 'check', file, '--format', 'json', '--as-of', '2026-11-22'], { cwd: root, encoding: 'utf8' });
-    wall.push((performance.now() - t0) / 1000);
-    const m = /bench-cpu ([\d.]+)/.exec(p.stderr);
-    if (m) cpu.push(Number(m[1]));
+    for (const [name, dir] of builds) {
+      const t0 = performance.now();
+      const p = spawnSync(process.execPath, ['--require', reporter, join(dir, 'bin', 'claimlint.js'), 'check', file, '--format', 'json', '--as-of', '2026-11-22'], { cwd: dir, encoding: 'utf8' });
+      out.get(name)!.wall.push((performance.now() - t0) / 1000);
+      const m = /bench-cpu ([\d.]+)/.exec(p.stderr);
+      if (m) out.get(name)!.cpu.push(Number(m[1]));
+    }
   }
-  return { wall, cpu };
+  return out;
 }
 
 const list = (xs: readonly number[], digits = 2) => xs.map((x) => x.toFixed(digits)).join(', ');
@@ -296,6 +303,8 @@ function shards(count = 3): void {
 async function main(): Promise<void> {
   if (args.includes('--child')) return child(flag('--dir') ?? out, flag('--cache'), flag('--build'));
   if (SCALE) return scale();
+  // One small file of the bundled corpus: no generated corpus needed.
+  if (args.includes('--only-startup')) return printStartup();
   const { files, bytes } = buildCorpus();
   const mb = bytes / 1024 / 1024;
   console.log(`corpus: ${files} articles, ${mb.toFixed(1)} MB in .bench/corpus (Markdown only)`);
@@ -303,7 +312,6 @@ async function main(): Promise<void> {
   if (mixed) console.log(`mixed corpus: ${mixed.files} articles, ${(mixed.bytes / 1024 / 1024).toFixed(1)} MB in .bench/mixed (every other one a scraped HTML page)`);
   if (args.includes('--build-only')) return;
   if (args.includes('--only-pr')) return pullRequest();
-  if (args.includes('--only-startup')) return printStartup();
   if (args.includes('--only-shards')) return shards();
   fullChecks('Markdown-only', out, files, mb);
   if (mixed) fullChecks('mixed', mixedOut, mixed.files, mixed.bytes / 1024 / 1024);
@@ -324,9 +332,12 @@ async function main(): Promise<void> {
 }
 
 function printStartup(): void {
-  const s = startup();
-  console.log(`check on one small file, CLI start to exit: median ${median(s.wall).toFixed(2)} s (runs: ${list(s.wall)})`);
-  if (s.cpu.length) console.log(`  CPU time median ${median(s.cpu).toFixed(2)} s (runs: ${list(s.cpu)})`);
+  const runs = startup();
+  console.log(`check on one small file, CLI start to exit${against ? ', the two builds alternately' : ''}:`);
+  for (const [name, s] of runs) {
+    console.log(`  ${name}: median ${median(s.wall).toFixed(2)} s wall (runs: ${list(s.wall)})`);
+    if (s.cpu.length) console.log(`    CPU time median ${median(s.cpu).toFixed(2)} s (runs: ${list(s.cpu)})`);
+  }
 }
 
 main().catch((err) => {

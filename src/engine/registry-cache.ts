@@ -10,13 +10,16 @@
 // cannot be created or written, or an entry that is cut short, edited or does
 // not match its digest, is ignored and the registry compiled as without it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { packagePath } from '../paths.js';
+import { readSealed, writeSealed } from '../sealed-file.js';
 import { toolVersion } from '../version.js';
 import { lexiconPath, registryFiles } from '../registry/load.js';
 import { LiteralScanner } from '../text/literal-scanner.js';
+import type { Gazetteer } from '../region/gazetteer.js';
+import { compileMatcher, useStoredMatcher, type Matcher } from '../region/matcher.js';
 import { codeDigest } from '../registry/selftest-stamp.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from '../extract/cues.js';
@@ -47,60 +50,71 @@ export function compiledRegistryKey(location: string, cwd: string, lexicon: stri
   }
 }
 
-/** A stored entry: the registry, and the bundled cue lists when the run used those (plain data, read from YAML otherwise). */
+/**
+ * A stored entry: the registry, and the bundled cue lists when the run used
+ * those (plain data, read from YAML otherwise). With the bundled cues the key
+ * covers every bundled data file, so the entry can carry the gazetteer too
+ * (built from data/gazetteer.json and data/region-aliases.yaml) with its
+ * compiled matcher.
+ */
 export interface CompiledEntry {
   readonly registry: Registry;
   readonly cues?: Cues;
+  readonly gazetteer?: Gazetteer;
+}
+
+/** What a stored entry gives back: the gazetteer (with its matcher) is read only when the run first needs it. */
+export interface StoredEntry {
+  readonly registry: Registry;
+  readonly cues?: Cues;
+  readonly gazetteer?: () => Gazetteer | undefined;
 }
 
 /** The stored entry for this key, or undefined (none, or not intact). */
-export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): CompiledEntry | undefined {
+export function readCompiledRegistry(key: string, dir = COMPILED_REGISTRY_DIR): StoredEntry | undefined {
   try {
-    const path = join(dir, `${key}.bin`);
-    if (!statSync(path).isFile()) return undefined;
-    const bytes = readFileSync(path);
-    // 64 hex digits of the payload's digest, then the payload.
-    const digest = bytes.subarray(0, 64).toString('latin1');
-    const payload = bytes.subarray(64);
-    if (createHash('sha256').update(payload).digest('hex') !== digest) return undefined;
-    const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues };
+    const payload = readSealed(join(dir, `${key}.bin`));
+    if (!payload) return undefined;
+    const stored = deserialize(payload) as { format?: unknown; registry?: Registry; cues?: Cues; places?: unknown };
     const registry = stored.registry;
     if (stored.format !== FORMAT || !registry || !Array.isArray(registry.claims) || !(registry.byId instanceof Map)) return undefined;
     // v8's serializer keeps data, not classes: the scanner gets its methods back.
     if (registry.scanner) Object.setPrototypeOf(registry.scanner, LiteralScanner.prototype);
-    return { registry, ...(stored.cues && typeof stored.cues === 'object' ? { cues: stored.cues } : {}) };
+    const places = stored.places;
+    return {
+      registry,
+      ...(stored.cues && typeof stored.cues === 'object' ? { cues: stored.cues } : {}),
+      ...(places instanceof Uint8Array ? { gazetteer: () => readPlaces(places) } : {}),
+    };
   } catch {
     return undefined;
   }
 }
 
-/** Stores a registry that loaded and passed its self-test; silently does nothing where it cannot. */
-export function writeCompiledRegistry(key: string, entry: CompiledEntry, dir = COMPILED_REGISTRY_DIR): void {
+/** The stored gazetteer, its matcher taken as compiled; undefined when it is not what was stored (then it is built). */
+function readPlaces(bytes: Uint8Array): Gazetteer | undefined {
   try {
-    const { registry } = entry;
-    const stored = registry.scanner ? { ...registry, scanner: registry.scanner.withoutTable() } : registry;
-    const payload = serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}) });
-    const digest = createHash('sha256').update(payload).digest('hex');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${key}.bin`);
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(digest, 'latin1'), payload]));
-    renameSync(tmp, path);
-    prune(dir, path);
+    const { gazetteer, matcher } = deserialize(bytes) as { gazetteer?: Gazetteer; matcher?: Matcher };
+    if (!gazetteer || !(gazetteer.byCode instanceof Map) || !(gazetteer.lexicon instanceof Map) || !matcher || !(matcher.root instanceof Int32Array)) return undefined;
+    useStoredMatcher(gazetteer, matcher);
+    return gazetteer;
   } catch {
-    // Unwritable (a read-only install, a full disk): the next run compiles again.
+    return undefined;
   }
 }
 
 /** Entries kept: a few registries (projects, branches) side by side; older ones (another build's) go. */
 const KEEP = 4;
 
-function prune(dir: string, written: string): void {
-  const entries = readdirSync(dir)
-    .filter((f) => f.endsWith('.bin'))
-    .map((f) => join(dir, f))
-    .filter((f) => f !== written)
-    .map((f) => ({ f, t: statSync(f).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of entries.slice(KEEP - 1)) rmSync(f, { force: true });
+/** Stores a registry that loaded and passed its self-test; silently does nothing where it cannot. */
+export function writeCompiledRegistry(key: string, entry: CompiledEntry, dir = COMPILED_REGISTRY_DIR): void {
+  try {
+    const { registry } = entry;
+    const stored = registry.scanner ? { ...registry, scanner: registry.scanner.withoutTable() } : registry;
+    // The gazetteer serialised on its own, so a run that never looks for a place does not decode it.
+    const places = entry.gazetteer ? serialize({ gazetteer: entry.gazetteer, matcher: compileMatcher(entry.gazetteer) }) : undefined;
+    writeSealed(dir, `${key}.bin`, serialize({ format: FORMAT, registry: stored, ...(entry.cues ? { cues: entry.cues } : {}), ...(places ? { places } : {}) }), KEEP);
+  } catch {
+    // Not serialisable: the next run compiles again.
+  }
 }

@@ -14,6 +14,7 @@ import { compiledRegistryKey, readCompiledRegistry, writeCompiledRegistry } from
 import type { Registry } from '../registry/types.js';
 import { loadCues, type Cues } from '../extract/cues.js';
 import { loadPageStructure } from '../parse/index.js';
+import { loadGazetteer, useStoredGazetteer, type Gazetteer } from '../region/gazetteer.js';
 import { problemRef } from '../yaml/located.js';
 import type { AsOf, FileRule } from '../kernel/rule.js';
 import { settingFor, type RuleSettings } from '../kernel/run-rules.js';
@@ -52,12 +53,14 @@ export function setup(options: SetupOptions): Setup {
   const key = options.registry ? undefined : compiledRegistryKey(location, options.cwd, config.lexicon, cuesKey(config));
   const stored = key ? readCompiledRegistry(key) : undefined;
   const registry = options.registry ?? stored?.registry ?? loadRegistryOrFail(location, options.cwd, config.lexicon);
+  if (stored?.gazetteer) useStoredGazetteer(stored.gazetteer);
   const cues = config.cues ? loadCuesFile(config.cues, options.cwd, loadCues) : (stored?.cues ?? loadCues());
   if (!stored) {
     // The bundled registry, lexicon and cues, self-tested when this build was made, are not tested again.
     const bundled = !options.registry && !options.registryPath && !config.cues && !config.lexicon && resolve(config.registry) === packagePath('claims');
     if (!bundled || !stampedAsPassed(selfTestDigest(bundledDataDigest()))) selfTestOrFail(registry, cues);
-    if (key) writeCompiledRegistry(key, { registry, ...(config.cues ? {} : { cues }) });
+    // With the bundled cues the key covers the bundled data files, the gazetteer's among them.
+    if (key) writeCompiledRegistry(key, { registry, ...(config.cues ? {} : { cues, ...gazetteerToStore() }) });
   }
   const structure = config.pageStructure ? loadPageStructureFile(config.pageStructure, options.cwd, loadPageStructure) : loadPageStructure();
   const fileRules = rules.filter((r): r is FileRule => r.scope === 'file');
@@ -74,6 +77,15 @@ export function setup(options: SetupOptions): Setup {
       readFacts: options.facts === true || factsNeeded(config.rules),
     },
   };
+}
+
+/** The gazetteer to store with the registry, unless it does not load (the run reports that where it first needs it). */
+function gazetteerToStore(): { gazetteer?: Gazetteer } {
+  try {
+    return { gazetteer: loadGazetteer() };
+  } catch {
+    return {};
+  }
 }
 
 /**

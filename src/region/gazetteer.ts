@@ -92,9 +92,24 @@ const STRONG_COUNTY_SHORT = 3;
 const KIND_RANK: Record<SenseKind, number> = { name: 0, former: 1, short: 2, area: 3 };
 
 let cached: Gazetteer | undefined;
+let stored: (() => Gazetteer | undefined) | undefined;
+
+/**
+ * A gazetteer an earlier run built from the same data files and code (stored
+ * with the compiled registry, src/engine/registry-cache.ts), read on first
+ * use instead of building it; when `read` gives nothing it is built.
+ */
+export function useStoredGazetteer(read: () => Gazetteer | undefined): void {
+  if (!cached) stored = read;
+}
 
 /** The gazetteer, loaded once per process. */
 export function loadGazetteer(): Gazetteer {
+  if (!cached && stored) {
+    const read = stored;
+    stored = undefined;
+    cached = read();
+  }
   cached ??= buildGazetteer(
     loadDataFile<GazetteerFile>(packagePath('data', 'gazetteer.json'), 'gazetteer.schema.json'),
     loadDataFile<AliasFile>(packagePath('data', 'region-aliases.yaml'), 'region-aliases.schema.json'),

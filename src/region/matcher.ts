@@ -88,6 +88,11 @@ const matchers = new WeakMap<Gazetteer, Matcher>();
 let lastGazetteer: Gazetteer | undefined;
 let lastMatcher: Matcher | undefined;
 
+/** Takes `m`, compiled by an earlier run from the same gazetteer (and read back with it), as the trie for `g`. */
+export function useStoredMatcher(g: Gazetteer, m: Matcher): void {
+  matchers.set(g, m);
+}
+
 /** The trie for a gazetteer, built on first use and cached. */
 export function compileMatcher(g: Gazetteer): Matcher {
   // Nearly every call is for the one gazetteer of the process: skip the WeakMap.

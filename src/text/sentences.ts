@@ -7,7 +7,10 @@
 import { codeUnitTable, isSpace as isRegexSpace } from './code-units.js';
 import type { Sentence, TextSpan } from '../types.js';
 
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'sentence' });
+// Made on first use: creating it loads ICU's sentence rules (tens of
+// milliseconds), and a text without full stops or ellipses never needs it.
+let segmenter: Intl.Segmenter | undefined;
+const sentenceSegmenter = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter('zh', { granularity: 'sentence' }));
 
 // Character classes as lookup tables: the fast path tests every character of
 // every line, so a table beats a regex there.
@@ -105,7 +108,7 @@ function splitLine(text: string, start: number, end: number, out: TextSpan[], un
   }
   if (ambiguous) {
     // Full stops and ellipses need ICU's rules (1.5元, "e.g. x", "Next. Then").
-    for (const seg of SEGMENTER.segment(line)) {
+    for (const seg of sentenceSegmenter().segment(line)) {
       if (seg.index > 0) cuts.push(seg.index);
     }
   } else {

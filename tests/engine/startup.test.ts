@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { check, loadRegistryOrFail, setup } from '../../src/engine/run.js';
 import { readCompiledRegistry, writeCompiledRegistry } from '../../src/engine/registry-cache.js';
 import { loadCues } from '../../src/extract/cues.js';
+import { loadGazetteer } from '../../src/region/gazetteer.js';
+import { findPlaces, resolveMentions } from '../../src/region/matcher.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const asOf = '2026-11-22';
@@ -43,6 +45,29 @@ describe('compiled registry cache', () => {
     expect(readCompiledRegistry('k2', dir)).toBeUndefined();
     // A "directory" that is a file: nothing is written, nothing thrown.
     expect(() => writeCompiledRegistry('k3', { registry }, join(file, 'sub'))).not.toThrow();
+  });
+
+  it('carries the gazetteer with its matcher, read back only when asked for, finding the same places', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-compiled-'));
+    const registry = loadRegistryOrFail(join(root, 'claims'), root);
+    const g = loadGazetteer();
+    writeCompiledRegistry('g1', { registry, cues: loadCues(), gazetteer: g }, dir);
+    writeCompiledRegistry('g2', { registry }, dir);
+    expect(readCompiledRegistry('g2', dir)!.gazetteer).toBeUndefined();
+    const read = readCompiledRegistry('g1', dir)!.gazetteer;
+    expect(read).toBeTypeOf('function');
+    const back = read!()!;
+    expect(back).not.toBe(g);
+    expect(back.dataVersion).toBe(g.dataVersion);
+    expect(back.byCode.size).toBe(g.byCode.size);
+    // Full names, short names, a stop word, a street, a guarded name and an ambiguous one.
+    const texts = ['广东省江门市蓬江区职工医保', '在邯郸参保，后来去了中山大学', '北京路上的吉林市场', '朝阳和吉林的居民医保', '恩施州、皖北地区'];
+    for (const text of texts) {
+      const mine = findPlaces(back, text);
+      expect(mine).toEqual(findPlaces(g, text));
+      expect(resolveMentions(back, mine)).toEqual(resolveMentions(g, findPlaces(g, text)));
+    }
+    expect(findPlaces(back, texts[0]!).length).toBeGreaterThan(0);
   });
 
   it('keeps only a few entries', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiteralScanner, ScanHits } from '../../src/text/literal-scanner.js';
+import { deserialize, serialize } from 'node:v8';
 import { random } from '../helpers/random.js';
 
 function scanned(lists: string[][], text: string): { ids: number[]; hits: ScanHits; scanner: LiteralScanner } {
@@ -77,5 +78,29 @@ describe('LiteralScanner', () => {
       });
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('reads the same after being stored without its table and read back (as the registry cache does)', () => {
+    const lists = [['医保', '医疗保险'], ['保险'], ['疗保', '保'], ['险费', '医疗保险费用']];
+    const original = new LiteralScanner();
+    const ids = lists.map((l) => original.add(l));
+    // Stored before and after the original has scanned (its table built).
+    const before = original.withoutTable();
+    original.scan('医保', new ScanHits());
+    const after = original.withoutTable();
+    const texts = ['职工医疗保险费用', '保险', '医疗保', '', '疗保险费医保'];
+    for (const stored of [before, after]) {
+      const back = deserialize(serialize(stored)) as LiteralScanner;
+      Object.setPrototypeOf(back, LiteralScanner.prototype);
+      expect(() => back.add(['新'])).toThrow();
+      for (const text of texts) {
+        const a = new ScanHits();
+        const b = new ScanHits();
+        original.scan(text, a);
+        back.scan(text, b);
+        expect(ids.map((id) => [b.has(id), b.lastStart[id]])).toEqual(ids.map((id) => [a.has(id), a.lastStart[id]]));
+        expect(ids.map((id) => b.has(id))).toEqual(lists.map((l) => l.some((s) => text.includes(s))));
+      }
+    }
   });
 });
