@@ -111,7 +111,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
     // corpus
     findings = corpusStage(analyses, config, registry, services);
-    claims = analyses.reduce((n, a) => n + a.records.length, 0);
+    claims = analyses.reduce((n, a) => n + (a.claims ?? a.records.length), 0);
     if (options.resultOnly) analyses = [];
     // The whole run's findings are stored only when every file was a hit: a corpus that is
     // unchanged twice in a row is likely to be so again, while a pull request's run (a few
