@@ -82,14 +82,18 @@ function keptVerdicts(verdicts: readonly Verdict[]): Verdict[] {
 
 /**
  * Fields whose strings are words of the registry and the data (claim ids,
- * values, sources, fact keys and labels, rule and message ids), not text cut
- * out of an article: one copy serves the whole run, shared by every file that
- * names them. Text (sentences, excerpts, messages) is copied per file.
+ * values, sources, fact keys and labels, rule and message ids, the subject and
+ * value labels a message names), not text cut out of an article: one copy
+ * serves the whole run, shared by every file that names them. A finding's
+ * message is made of those words and a cue of a few characters, and the same
+ * misstatement gives the same message in every file that makes it: messages
+ * are shared too. Text (sentences, excerpts) is copied per file.
  */
 const VOCABULARY = new Set([
   'claimId', 'topic', 'value', 'polarity', 'framing', 'kind', 'reason', 'expected', 'source', 'label', 'key',
   'attribute', 'qualifiers', 'conditions', 'hedges', 'ruleId', 'severity', 'id', 'modality', 'scope', 'region',
   'place', 'norm', 'unit', 'form', 'exception', 'level',
+  'subject', 'said', 'canonical', 'message',
 ]);
 /** Run-wide copies of vocabulary strings, keyed by the copy itself (never by a view into a text). */
 const vocabulary = new Map<string, string>();

@@ -110,8 +110,9 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     analyses = inputs.map(cachedAnalyzer(read, services, cache, options.keepArticles ? (a) => a : compactAnalysis));
     for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
     // corpus
-    findings = corpusStage(analyses, config, registry, services);
     claims = analyses.reduce((n, a) => n + (a.claims ?? a.records.length), 0);
+    // The CLI's check reads the result only: the corpus stage lets the analyses go as it is done with them.
+    findings = corpusStage(analyses, config, registry, services, options.resultOnly === true);
     if (options.resultOnly) analyses = [];
     // The whole run's findings are stored only when every file was a hit: a corpus that is
     // unchanged twice in a row is likely to be so again, while a pull request's run (a few
