@@ -13,6 +13,13 @@ import type { ClaimRecord, TextSpan, Verdict } from '../types.js';
 import { suppressionPlan } from '../kernel/suppressions.js';
 import { comparedClaim } from '../facts/compared.js';
 
+/**
+ * The layout of a compact analysis, part of the cache's and the shards' run
+ * key: 2 keeps only the verdicts the corpus stage reads, with cut-down records
+ * and the number of claim records (`claims`).
+ */
+export const COMPACT_FORMAT = 'compact-2';
+
 /** V8 copies substrings shorter than this; longer ones may be views into their text. */
 const SLICE_MIN = 13;
 
