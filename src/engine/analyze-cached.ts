@@ -11,6 +11,7 @@ import { formatsSignature } from '../parse/formats.js';
 import { analyzeFile, type FileAnalysis, type Services } from './analyze.js';
 import { bundledDataDigest } from './setup.js';
 import { takeBytes, type ByteReader, type RunInput } from './read.js';
+import { COMPACT_FORMAT } from './compact.js';
 
 /**
  * The run's cache, or undefined without `--cache`. Entries hold compact
@@ -98,5 +99,7 @@ function cacheKeyParts(config: Config, registry: Registry, services: Services): 
     ...dataFiles.map((p) => readFileSync(p, 'utf8')),
     // Entries made without fact records must not serve a run that reads them.
     services.readFacts === false ? 'no-facts' : 'facts',
+    // What a compact analysis keeps (src/engine/compact.ts): entries of another layout are not read.
+    COMPACT_FORMAT,
   ];
 }

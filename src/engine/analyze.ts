@@ -37,7 +37,14 @@ export interface FileAnalysis {
   readonly file: string;
   readonly article?: Article;
   readonly lines?: LineIndex;
+  /**
+   * The file's claim records. In a compact analysis (src/engine/compact.ts)
+   * only the records of the verdicts kept, with the fields the corpus stage
+   * reads (CompactRecord), and `claims` says how many the file had.
+   */
   readonly records: readonly ClaimRecord[];
+  /** The number of claim records the file stage read (absent: records.length). */
+  readonly claims?: number;
   readonly verdicts: readonly Verdict[];
   /** Fact records for corpus-wide consistency (src/facts). */
   readonly facts: readonly FactRecord[];

@@ -115,6 +115,7 @@ function isStored(v: unknown, file: string): v is FileAnalysis {
     typeof s === 'object' &&
     s.file === file &&
     Array.isArray(s.records) &&
+    (s.claims === undefined || (typeof s.claims === 'number' && Number.isInteger(s.claims) && s.claims >= s.records.length)) &&
     Array.isArray(s.verdicts) &&
     Array.isArray(s.facts) &&
     Array.isArray(s.findings) &&

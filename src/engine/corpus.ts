@@ -21,13 +21,24 @@ export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] 
   });
 }
 
-/** Corpus rules over every analysed file, then suppressions, then sorting and fingerprints. */
-export function corpusStage(analyses: readonly FileAnalysis[], config: Config, registry: Registry, services: Services): Finding[] {
-  const raw: RawFinding[] = [];
+/**
+ * Corpus rules over every analysed file, then suppressions, then sorting and
+ * fingerprints. `consume`: the caller lets the analyses go (the CLI's check):
+ * the array is emptied once the corpus rules have read it, and each finding is
+ * let go as its finished copy is made, so the records, verdicts and the file
+ * stage's findings are not all kept alive beside the report.
+ */
+export function corpusStage(analyses: FileAnalysis[] | readonly FileAnalysis[], config: Config, registry: Registry, services: Services, consume = false): Finding[] {
+  let raw: RawFinding[] = [];
   for (const a of analyses) pushAll(raw, a.findings);
   const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
-  const entries = corpusEntries(analyses);
+  let entries = corpusEntries(analyses);
   pushAll(raw, runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
+  if (consume) {
+    (analyses as FileAnalysis[]).length = 0;
+    // What suppressions read, without the records and facts.
+    entries = entries.map((e) => (e.article ? e : { file: e.file, lines: e.lines, records: [], verdicts: [], suppressions: e.suppressions! }));
+  }
 
   const known = new Set(ruleIds());
   const byFile = new Map<string, RawFinding[]>();
@@ -36,13 +47,16 @@ export function corpusStage(analyses: readonly FileAnalysis[], config: Config, r
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
+  raw = [];
   const kept: RawFinding[] = [];
   for (const e of entries) {
     const own = byFile.get(e.file) ?? [];
     pushAll(kept, e.article ? applySuppressions(own, e.article, e.lines, known) : applySuppressionPlan(own, e.suppressions!, e.lines, known));
     byFile.delete(e.file);
   }
+  entries = [];
   // Files that never parsed (binary, unreadable) keep their input messages.
   for (const rest of byFile.values()) pushAll(kept, rest);
-  return finalise(kept);
+  byFile.clear();
+  return consume ? finalise(kept, true) : finalise(kept);
 }

@@ -1,7 +1,7 @@
 // The records file of a CI-matrix shard: JSON Lines, one object a line.
 //
 //   {"type":"shard","version":1,"shard":K,"of":N,"asOf":…,"run":…,"files":…,"notes":[…],"missing":[…]}
-//   {"type":"file","index":i,"file":…,"records":[…],"verdicts":[…],"facts":[…],"findings":[…],"lines":{…},…}
+//   {"type":"file","index":i,"file":…,"records":[…],"claims":n,"verdicts":[…],"facts":[…],"findings":[…],"lines":{…},…}
 //   …
 //   {"type":"end","files":n}
 //
@@ -68,6 +68,7 @@ export function fileLine(index: number, a: FileAnalysis): string {
     index,
     file: a.file,
     records: a.records,
+    ...(a.claims !== undefined ? { claims: a.claims } : {}),
     verdicts,
     facts: a.facts,
     findings: a.findings,
@@ -125,8 +126,8 @@ export function parseRecordLine(text: string): RecordLine {
     return { type: 'end', files: v['files'] };
   }
   if (v['type'] !== 'file') throw new BadLine(`an unknown line type ${JSON.stringify(v['type'])}`);
-  const { index, file, records, verdicts, facts, findings, lines, suppressions, unreadable } = v;
-  if (!isInt(index) || typeof file !== 'string' || !Array.isArray(records) || !Array.isArray(verdicts) || !Array.isArray(facts) || !Array.isArray(findings)) {
+  const { index, file, records, claims, verdicts, facts, findings, lines, suppressions, unreadable } = v;
+  if (!isInt(index) || typeof file !== 'string' || !Array.isArray(records) || !Array.isArray(verdicts) || !Array.isArray(facts) || !Array.isArray(findings) || (claims !== undefined && !isInt(claims))) {
     throw new BadLine('a file line without its fields');
   }
   if (lines !== undefined && !(isObject(lines) && Array.isArray(lines['starts']) && isInt(lines['length']))) throw new BadLine('a file line with a malformed line index');
@@ -145,6 +146,7 @@ export function parseRecordLine(text: string): RecordLine {
   const analysis: FileAnalysis = {
     file,
     records: recs,
+    ...(claims !== undefined ? { claims: claims as number } : {}),
     verdicts: verdictList,
     facts: facts as FileAnalysis['facts'],
     findings: findings as FileAnalysis['findings'],

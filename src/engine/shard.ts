@@ -234,7 +234,7 @@ export function mergeShards(names: readonly string[], options: MergeOptions): Ch
   const inputFailures = first.header.missing.map(text);
   for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
   const findings = corpusStage(analyses, config, registry, services);
-  const claims = analyses.reduce((n, a) => n + a.records.length, 0);
+  const claims = analyses.reduce((n, a) => n + (a.claims ?? a.records.length), 0);
   const result = runResult({ asOf, findings, files: first.header.files, claims, locale, notes: first.header.notes, warnings: [] });
   return { result, analyses, services, inputFailures, warnings: [], config };
 }

@@ -9,6 +9,9 @@ import { deepestPlace, placesIn } from './context.js';
 import { findConflicts, type ConflictSide, type Observation } from './aggregate.js';
 import { quantityInterval, quantityScale, valuesClash } from './values.js';
 import type { IntervalClash } from './interval-index.js';
+import { comparedClaim } from './compared.js';
+
+export { comparedClaim } from './compared.js';
 
 export interface FactObservation extends Observation {
   readonly fact: FactRecord;
@@ -122,11 +125,8 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
   const observations: ClaimObservation[] = [];
   for (const e of entries) {
     for (const v of e.verdicts) {
+      if (!comparedClaim(v)) continue;
       const r = v.record;
-      if (r.framing !== 'plain' && r.framing !== 'answered' && r.framing !== 'endorsed') continue;
-      // The precision policy holds here too: only what would be an error on its own, or agrees plainly.
-      if (v.kind === 'contradicted' && v.level !== 'error') continue;
-      if (r.conditions.some((c) => c.kind !== 'exception')) continue;
       const claim = registry.byId.get(r.claimId)?.claim;
       if (!claim) continue;
       const region = r.region ? codeOf(r.region) : undefined;

@@ -193,8 +193,10 @@ export function fingerprintWithPath(file: string, contentFingerprint: string): s
  * fingerprint: a hash of the file path and of rule, claim and normalised
  * sentence, plus an occurrence number when the same sentence repeats in a file.
  */
-export function finalise(raw: readonly RawFinding[]): Finding[] {
-  const sorted = raw.slice().sort(
+export function finalise(raw: readonly RawFinding[], owned = false): Finding[] {
+  // `owned`: the caller hands the array over: it is sorted in place and each
+  // raw finding is let go as its finished copy is made.
+  const sorted = (owned ? (raw as RawFinding[]) : raw.slice()).sort(
     (a, b) =>
       cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) ||
       a.endLine - b.endLine || a.endColumn - b.endColumn || cmp(a.message, b.message),
@@ -217,7 +219,9 @@ export function finalise(raw: readonly RawFinding[]): Finding[] {
     for (const k in r) if (k !== 'fingerprintBase') f[k] = r[k as keyof RawFinding];
     f.fingerprint = fingerprintWithPath(r.file, sha256Hex(`${base}\u0000${n}`).slice(0, 32));
     out[i] = f as unknown as Finding;
+    if (owned) (sorted as Array<RawFinding | undefined>)[i] = undefined;
   }
+  if (owned) sorted.length = 0;
   return out;
 }
 

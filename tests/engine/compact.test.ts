@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { check } from '../../src/engine/run.js';
 import { detachStrings } from '../../src/engine/compact.js';
+import { comparedClaim } from '../../src/facts/compared.js';
 import { LineIndex } from '../../src/text/position.js';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
@@ -23,6 +24,41 @@ describe('compact analyses', () => {
     expect(compact.result.findings.some((f) => f.ruleId === 'corpus-conflict' && f.related?.length)).toBe(true);
     expect(compact.analyses.every((a) => a.article === undefined)).toBe(true);
     expect(full.analyses.every((a) => a.article !== undefined)).toBe(true);
+  });
+
+  it('keep the verdicts the corpus stage reads, with cut-down records, and count every claim record', async () => {
+    const compact = await check({ cwd: root, paths: ['corpus'], asOf });
+    const full = await check({ cwd: root, paths: ['corpus'], asOf, keepArticles: true });
+    expect(compact.result.summary.claims).toBe(full.result.summary.claims);
+    compact.analyses.forEach((a, i) => {
+      const f = full.analyses[i]!;
+      expect(a.file).toBe(f.file);
+      expect(a.claims).toBe(f.records.length);
+      // Kept: what claimConflicts compares and what the registry judges, in the file's order.
+      const want = f.verdicts.filter((v) => comparedClaim(v) || v.kind !== 'unverifiable');
+      expect(a.verdicts.map((v) => `${v.kind}:${v.record.claimId}:${v.record.sentence.span.start}`)).toEqual(
+        want.map((v) => `${v.kind}:${v.record.claimId}:${v.record.sentence.span.start}`),
+      );
+      expect(a.records).toEqual(a.verdicts.map((v) => v.record));
+      for (const [k, v] of a.verdicts.entries()) {
+        const r = v.record;
+        const o = want[k]!.record;
+        // No quantities, clause or subject mention: the file stage's rules have made their findings.
+        expect(Object.keys(r).sort()).toEqual(
+          ['file', 'claimId', 'value', 'framing', 'hedges', 'conditions', 'cue', 'sentence', ...(o.region !== undefined ? ['region'] : []), ...(o.year !== undefined ? ['year'] : [])].sort(),
+        );
+        expect([r.value, r.framing, r.year, r.region, r.cue.text, r.sentence.text]).toEqual([o.value, o.framing, o.year, o.region, o.cue.text, o.sentence.text]);
+        expect(r.hedges).toEqual(o.hedges);
+        expect(v.level).toBe(want[k]!.level);
+      }
+    });
+  });
+
+  it('give the same report when the corpus stage lets the analyses go (the CLI\'s check)', async () => {
+    const kept = await check({ cwd: root, paths: ['corpus', '../shared/samples'], asOf });
+    const let_go = await check({ cwd: root, paths: ['corpus', '../shared/samples'], asOf, resultOnly: true });
+    expect(let_go.analyses).toEqual([]);
+    expect(JSON.stringify(let_go.result)).toBe(JSON.stringify(kept.result));
   });
 
   it('still apply suppressions, and report those that suppress nothing', async () => {
