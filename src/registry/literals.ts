@@ -27,9 +27,9 @@ export interface PatternLiterals {
 /** Largest exact list kept (alternatives multiply: (?:a|b)(?:c|d)? is 6 strings). */
 const EXACT_CAP = 128;
 /** The same when only needed strings are wanted: exact lists then only serve runs of text. */
-const RUN_CAP = 64;
+const RUN_CAP = 256;
 /** Longest list of needed strings kept; a long list rules out little. */
-const NEED_CAP = 64;
+const NEED_CAP = 256;
 /** Lists of needed strings a node keeps (the most selective). */
 const KEEP = 4;
 /** Lists of needed strings a guard tests per sentence. */
@@ -149,8 +149,12 @@ function choose(lists: readonly Strings[]): Needs {
     if (out.length === KEEP) break;
     if (!out.some((chosen) => implies(chosen, list))) out.push(list);
   }
+  // Among lists of strings of two or more characters when there are any: a
+  // guard drops lists with one-character strings (they rule out little), so a
+  // union built on one (…|交满3年 needing only 年) would leave a pattern unguarded.
+  const long = all.filter(({ list }) => list.every((x) => x.length >= 2));
   let few: Strings | undefined;
-  for (const { list } of all) if (!few || list.length < few.length) few = list;
+  for (const { list } of long.length ? long : all) if (!few || list.length < few.length) few = list;
   // Kept even when implied: in a union it is the side that stays short.
   if (few && !out.includes(few)) out.push(few);
   return out;
