@@ -60,6 +60,10 @@ export interface Cues {
   readonly anaphora?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
   readonly generalCondition?: RegExp | undefined;
+  /** Words naming the insurance itself (医保, 医疗保险): a condition naming only these and the claim's subject restates no situation of the claim. Absent: none. */
+  readonly schemeWord?: RegExp | undefined;
+  /** The same words, to tell a context match that is only one of them. */
+  readonly schemeWords?: ReadonlySet<string> | undefined;
   /** Figures a 只有 clause may name and still only restate the claim's situation (global). Absent: none. */
   readonly conditionParameter?: RegExp | undefined;
   /** A clause before the phrase opening with 只有/除非: it limits the value to its case. Absent: none. */
@@ -129,6 +133,8 @@ export interface CueFile {
   anaphora?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
   generalConditionPatterns?: string[];
+  /** Optional: words naming the insurance itself (医保, 医疗保险), which every claim's context holds. */
+  schemeWords?: string[];
   /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). Patterns. */
   conditionAfterSubjectPatterns?: string[];
   /** Optional: the figures a 只有 clause may name and still only restate the claim's situation (超过3个月). Patterns. */
@@ -213,6 +219,8 @@ export function compileCues(file: CueFile): Cues {
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
+    schemeWord: file.schemeWords?.length ? words(file.schemeWords, 'gu') : undefined,
+    schemeWords: file.schemeWords?.length ? new Set(file.schemeWords) : undefined,
     conditionParameter: file.conditionParameterPatterns?.length ? patterns(file.conditionParameterPatterns, 'gu') : undefined,
     limitingStart: file.limitingStart?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.limitingStart)})`, 'u') : undefined,
     situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,

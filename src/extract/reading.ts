@@ -403,14 +403,56 @@ export function conditionsOf(
  * (如果你是参保人，/ 要是急用钱，).
  */
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
-  if (claim.topic && claim.topic.test(body)) return true;
+  if (namesOwnSituation(cues, claim, body)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
-  return cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST);
+  if (cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST)) return true;
+  // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
+  const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
+  return names && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''));
+}
+
+/**
+ * The condition names a situation of the claim's context (断缴, 退休, 转到外省):
+ * a context word that is more than the name of the insurance itself.
+ * 如果家人的医保不在本省 names 医保, not a situation of the claim — with the
+ * rest of the clause it is a condition of its own.
+ */
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  const topic = claim.topic;
+  if (!topic || !topic.test(body)) return false;
+  if (!cues.schemeWords) return true;
+  const g = globalOf(topic);
+  g.lastIndex = 0;
+  for (let m = g.exec(body); m; m = g.exec(body)) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
+    }
+    if (cues.schemeWords.has(m[0])) continue;
+    g.lastIndex = 0;
+    return true;
+  }
+  g.lastIndex = 0;
+  return false;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g')));
+  return g;
 }
 /** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
 function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   let rest = body;
-  for (const re of [claim.topic, claim.covers, cues.generalCondition, cues.conditionParameter]) {
+  for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
     if (!re) continue;
     const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
     g.lastIndex = 0;

@@ -166,6 +166,19 @@ describe('a condition put first', () => {
     }
   });
 
+  it.each(CONDITIONED)('a condition naming the insurance but a case of its own keeps %s below an error', (claimId, c, q) => {
+    // 医保 is a context word of every claim: naming it does not make a condition the claim's own situation.
+    for (const foreign of ['如果你的医保是子女代缴的', '要是医保挂靠在人才市场', '假如医保是按最低档交的']) {
+      const body = `${foreign}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'info']);
+    }
+    // The insurance and next to nothing else limits nothing.
+    for (const lead of ['如果你有医保', '要是交了医保']) {
+      const body = `${lead}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
   it('只要是 / 需要是 / 以防万一 open no condition', () => {
     expect(levelOf('只要是参保人，医保停缴以后个人账户里的钱就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
     expect(levelOf('以防万一提醒大家，医保停缴以后个人账户里的钱会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
