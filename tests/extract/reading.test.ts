@@ -193,6 +193,24 @@ describe('a condition put first', () => {
   });
 });
 
+describe('a none phrase of a claim in another clause', () => {
+  it('after a clause that names the claim’s subject, it leaves that clause alone', () => {
+    // 个人账户 is a none phrase of the waiting-period claim (balances are another claim); here it opens a clause of its own.
+    expect(levelOf('医保断缴超过3个月要等一年才能报销，个人账户里的钱倒是还能照常用。', 'lapse.waiting-period')).toBe('error');
+    // 原来攒下的 (a none phrase of the retiree-credit claim: the old rule) is money saved before, in a clause after.
+    expect(levelOf('退休以后医保卡里就不再进钱了，看病只能花原来攒下的那些。', 'personal-account.retiree-credit')).not.toBe('none');
+  });
+
+  it('before the value, in its clause, or after it with another subject named, it still rules the value out', () => {
+    expect(levelOf('生育保险断缴超过3个月要等一年才能报销。', 'lapse.waiting-period')).toBe('none');
+    expect(levelOf('说到生育保险，断缴超过3个月要等一年才能报销。', 'lapse.waiting-period')).toBe('none');
+    // The sentence says whose rule it is: another subject of the claim.
+    expect(levelOf('断缴超过3个月要等一年才能报销，这是居民医保的规定。', 'lapse.waiting-period')).toBe('none');
+    // A clause that names no subject of its own takes the sentence's topic, none phrase and all.
+    expect(levelOf('要等一年才能报销，说的是生育保险断缴超过3个月的情况。', 'lapse.waiting-period')).toBe('none');
+  });
+});
+
 describe('a question and its answer', () => {
   // Yes/no questions whose yes asserts the wrong value.
   const ASKED: readonly (readonly [claimId: string, question: string])[] = [
