@@ -561,6 +561,9 @@ export function subjectOf(
     // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
     // A word standing for a subject named before (这笔钱会被收回统筹基金) is that subject, not the object.
     if (i === clauseIndex && !referred) {
+      // The phrase names the claim's own subject itself (允许绑定兄弟姐妹: 绑定 is family sharing): it binds.
+      const inside = firstMention(claim, view.text, start, Math.min(end, c.end));
+      if (inside?.kind === 'own') return inside;
       const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
       if (after?.kind === 'other') return after;
       if (after) ownAfter = { kind: 'own', text: after.text };

@@ -296,6 +296,13 @@ describe('a subject named by a word standing for it', () => {
     expect(levelOf('统筹基金是大家共用的，参保人去世后，这笔钱不能继承。', claim)).toBe('none');
   });
 
+  it('a phrase that names the claim’s own subject binds it, whatever the title names', () => {
+    // 绑定 (family sharing) is inside the phrase; the title names the card itself, another subject of the claim.
+    const claim = 'personal-account.family-sharing';
+    expect(levelOf('# 医保卡的那些事\n\n部分地区的政策允许绑定兄弟姐妹。', claim)).toBe('warning');
+    expect(levelOf('# 医保卡的那些事\n\n只有少数地方允许绑定兄弟姐妹。', claim)).toBe('error');
+  });
+
   it('a claim without a trigger inherits its subject only through such a word', () => {
     const claim = 'resident-insurance.no-personal-account';
     // Confidence below high makes this claim's contradictions warnings.
