@@ -115,6 +115,8 @@ export function readSentence(
       if (around.readFrom !== undefined && hitEnd <= around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
       const clause = view.clauses[clauseIndex]!;
+      // 不管备没备案 / 交不交都…: the conceding part asserts nothing.
+      if (hitStart < view.concedes[clauseIndex]!) continue;
       if (noneAt >= 0 && (noneAt < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
@@ -595,7 +597,8 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
     CLAUSE_END.lastIndex = end;
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
-    if (frame.without && frame.without.test(window.slice(clauseStart(text, start)))) continue;
+    // 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
+    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(clauseStart(text, start))))) continue;
     const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
     let lastPart = end;
     const found = frame.with.every((w) => {
@@ -607,6 +610,20 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
   }
   re.lastIndex = 0;
   return n;
+}
+
+/** The text with its either-or forms (备不备案, 能不能) blanked out, same length. */
+function maskEitherOr(cues: Cues, text: string): string {
+  const re = cues.eitherOrAll;
+  re.lastIndex = 0;
+  if (!re.test(text)) {
+    re.lastIndex = 0;
+    return text;
+  }
+  re.lastIndex = 0;
+  const out = text.replace(re, (m) => '\u0000'.repeat(m.length));
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Where the clause holding `at` starts (just after the delimiter before it). */

@@ -30,6 +30,10 @@ export interface Cues {
   /** Either-or words and A-not-A forms together (global), for masking negators. */
   readonly eitherOrAll: RegExp;
   readonly questionParticle: RegExp;
+  /** 不管/无论 before an either-or form: it concedes (whether or not), it does not ask. Absent: none. */
+  readonly concessiveBefore?: RegExp | undefined;
+  /** Tested right after an either-or form (and on the clause after it): 都/也 make it concede (备不备案都得…). Absent: none. */
+  readonly concessiveAfter?: RegExp | undefined;
   readonly questionWord: RegExp;
   /** Whole-sentence question test (the facts stage skips questions). */
   readonly question: RegExp;
@@ -105,6 +109,10 @@ export interface CueFile {
   eitherOr: string[];
   eitherOrPatterns: string[];
   questionParticlePatterns: string[];
+  /** Optional: words before an either-or form that make it concede (不管, 无论). */
+  concessiveBefore?: string[];
+  /** Optional: patterns right after an either-or form that make it concede (都, 也). */
+  concessiveAfterPatterns?: string[];
   questionWords: string[];
   question: string[];
   answerYesPatterns: string[];
@@ -196,6 +204,8 @@ export function compileCues(file: CueFile): Cues {
     eitherOrClause: patterns(file.eitherOrPatterns),
     eitherOrAll: new RegExp(`${wordAlternation(file.eitherOr)}|${file.eitherOrPatterns.map((p) => `(?:${p})`).join('|')}`, 'gu'),
     questionParticle: patterns(file.questionParticlePatterns),
+    concessiveBefore: file.concessiveBefore?.length ? words(file.concessiveBefore) : undefined,
+    concessiveAfter: file.concessiveAfterPatterns?.length ? new RegExp(`^(?:${file.concessiveAfterPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     questionWord: words(file.questionWords),
     question: patterns(file.question),
     answerYes: patterns(file.answerYesPatterns),

@@ -21,6 +21,11 @@ export interface SentenceView {
    * 怎么取现), which take one for granted.
    */
   readonly asksWhether: readonly boolean[];
+  /**
+   * Per clause: where an either-or form that concedes (不管备没备案，/ 交不交都…) ends its
+   * part of the clause, or -1. Phrases before it assert nothing; the clause does not ask.
+   */
+  readonly concedes: readonly number[];
   /** Offset of the first rumour cue, or -1. */
   readonly rumourAt: number;
   /** A debunk cue after the rumour cue (网上说…，这是谣言). */
@@ -36,7 +41,8 @@ export interface SentenceView {
 
 export function viewSentence(cues: Cues, text: string, headingLike: boolean): SentenceView {
   const clauses = splitClauses(text, cues.clauseConjunction);
-  const asks = clauses.map((c) => clauseAsks(cues, text, c, headingLike));
+  const concedes = clauses.map((c, i) => concessiveEnd(cues, text, c, clauses[i + 1]));
+  const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
   const last = clauses.length - 1;
   const endsAsking = last >= 0 && asks[last]!;
   const asksWhether = clauses.map((c, i) => asks[i]! && clauseAsksWhether(cues, text, c));
@@ -62,6 +68,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     asks,
     endsAsking,
     asksWhether,
+    concedes,
     rumourAt,
     ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
     correctionAt,
@@ -133,16 +140,56 @@ const ENDORSE_FILLER = /[\s也还都就的了啊呀呢是]/gu;
 
 const ASKED_AFTER = /^\s*[？?]/u;
 
-function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
+function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean, concedes = false): boolean {
   const body = text.slice(c.start, c.end);
   // 谁说不是呢 / 这还有假？: a rhetorical question that endorses asks nothing.
   if (cues.rhetorical?.test(body)) return false;
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
   if (cues.questionParticle.test(body)) return true;
-  if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
+  if (!concedes && (cues.eitherOr.test(body) || cues.eitherOrClause.test(body))) return true;
   // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
   if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
   return markedByQuestionMark;
+}
+
+/**
+ * Where the conceding part of a clause ends (备不备案都得…: at 都; 不管备没备案，: at the
+ * clause end), or -1 when its either-or form asks. An either-or form concedes after
+ * 不管/无论 in its clause, or when 都/也 follows it in its clause or opens the next one.
+ */
+function concessiveEnd(cues: Cues, text: string, c: Clause, next: Clause | undefined): number {
+  if (!cues.concessiveAfter && !cues.concessiveBefore) return -1;
+  const re = cues.eitherOrAll;
+  re.lastIndex = c.start;
+  let found = -1;
+  for (let m = re.exec(text); m && m.index < c.end; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (cues.concessiveBefore?.test(text.slice(c.start, m.index))) {
+      found = Math.max(end, afterConcession(cues, text, end, c.end) ?? c.end);
+      break;
+    }
+    const after = afterConcession(cues, text, end, c.end);
+    if (after !== undefined) {
+      found = after;
+      break;
+    }
+    if (end >= c.end && next && cues.concessiveAfter?.test(text.slice(next.start, next.end))) {
+      found = c.end;
+      break;
+    }
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Where 都/也 after an either-or form ends its conceding part, within the clause. */
+function afterConcession(cues: Cues, text: string, from: number, to: number): number | undefined {
+  const m = cues.concessiveAfter?.exec(text.slice(from, to));
+  return m ? from + m[0].length : undefined;
 }
 
 function clauseAsksWhether(cues: Cues, text: string, c: Clause): boolean {
@@ -224,6 +271,11 @@ export function negatedBetween(cues: Cues, claim: CompiledClaim, text: string, f
   const found = neg.test(masked);
   neg.lastIndex = 0;
   return found;
+}
+
+/** The text with its either-or forms (备没备案, 能不能) blanked out. */
+function maskEitherOr(cues: Cues, text: string): string {
+  return maskSpans(text, [cues.eitherOrAll]);
 }
 
 /** The text with every match of the patterns blanked out (same length). */
@@ -359,7 +411,8 @@ export function conditionsOf(
   const prefix = text.slice(own.start, start);
   const before = text.slice(0, start);
   // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
-  const exception = exceptionIn(claim, text.slice(0, own.end)) ?? (heading ? exceptionIn(claim, heading) : undefined);
+  // Not inside an either-or form: 备没备案 holds 没备案 but names no case.
+  const exception = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);

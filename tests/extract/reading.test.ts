@@ -193,6 +193,33 @@ describe('a condition put first', () => {
   });
 });
 
+describe('an either-or form that concedes (whether or not)', () => {
+  const claim = 'cross-region.filing';
+  it('with 不管/无论 before it or 都/也 after it, the main clause is asserted', () => {
+    for (const body of [
+      '不管备没备案，去外省住院都得全额垫付。',
+      '无论办没办备案，在外省住院也只能全额垫付。',
+      '异地住院备没备案，都得先自己全额垫付。',
+      '在外省住院备不备案都得自己全额垫付。',
+    ]) {
+      expect([body, levelOf(body, claim)]).toEqual([body, 'error']);
+    }
+  });
+
+  it('its either-or part names no case of the claim: 备没备案 is not 没备案', () => {
+    // Not filed is an exception the claim lists; whether or not filed is no exception.
+    expect(levelOf('在外省住院没备案的，要先全额垫付。', claim)).toBe('supported');
+    expect(levelOf('不管备没备案，去外省住院都得全额垫付。', claim)).toBe('error');
+  });
+
+  it('its either-or part asserts nothing, and one without 都/也 still asks', () => {
+    // 能不能取现 concedes here: it asserts neither value.
+    expect(levelOf('医保个人账户的钱能不能取现都要先问清楚。', 'personal-account.no-cash-withdrawal')).toBe('none');
+    expect(levelOf('去外省住院备没备案，能不能直接结算？', claim)).not.toBe('error');
+    expect(levelOf('医保个人账户的钱能不能取现？', 'personal-account.no-cash-withdrawal')).not.toBe('error');
+  });
+});
+
 describe('a none phrase of a claim in another clause', () => {
   it('after a clause that names the claim’s subject, it leaves that clause alone', () => {
     // 个人账户 is a none phrase of the waiting-period claim (balances are another claim); here it opens a clause of its own.
