@@ -78,6 +78,8 @@ export interface Cues {
   readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
   readonly conditionEnd: RegExp;
+  /** A clause ending in 的 that states (个人账户的钱可以取现的，): no relative condition. Absent: none. */
+  readonly statementEnd?: RegExp | undefined;
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
@@ -154,6 +156,8 @@ export interface CueFile {
   misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
+  /** Optional: clauses ending in 的 that state rather than condition (…可以取现的，). Patterns. */
+  statementEndPatterns?: string[];
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
@@ -241,6 +245,7 @@ export function compileCues(file: CueFile): Cues {
       'u',
     ),
     conditionEnd: patterns(file.conditionEndPatterns),
+    statementEnd: file.statementEndPatterns?.length ? patterns(file.statementEndPatterns) : undefined,
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),

@@ -355,7 +355,12 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
   // A phrase reaching past its clause (个人补缴时，每天要交滞纳金) is not inside the condition.
   if (end > c.end) return undefined;
   const body = view.text.slice(c.start, c.end);
-  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) ? body.trim() : undefined;
+  return closesCondition(cues, body) ? body.trim() : undefined;
+}
+
+/** A clause that closes a condition (…的，/ …的话，), not a statement ending in 的 (是不能取现的，/ 钱可以取现的，). */
+function closesCondition(cues: Cues, body: string): boolean {
+  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) && !cues.statementEnd?.test(body);
 }
 
 /**
@@ -438,7 +443,7 @@ export function conditionsOf(
     }
     const opens = cues.conditionStart.test(body);
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
-    const closes = i < clauseIndex && cues.conditionEnd.test(body);
+    const closes = i < clauseIndex && closesCondition(cues, body);
     if (!opens && !closes) continue;
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
     if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;

@@ -193,6 +193,24 @@ describe('a condition put first', () => {
   });
 });
 
+describe('a clause ending in 的', () => {
+  it('that states (a topic, then a modal or 就 before the verb) is an assertion, not a condition', () => {
+    for (const [claimId, body] of [
+      ['personal-account.no-cash-withdrawal', '医保个人账户的钱可以直接取现的，带上身份证就行。'],
+      ['personal-account.no-cash-withdrawal', '个人账户的钱能取出来的，去柜台办就行。'],
+      ['personal-account.balance-after-lapse', '医保停缴以后个人账户里的钱就清零了的，要注意。'],
+      ['personal-account.no-cash-withdrawal', '医保个人账户的钱是可以取现的，很多人不知道。'],
+    ] as const) {
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it('that is a relative (断缴的，/ 出国定居的，) stays a condition or an exception', () => {
+    expect(levelOf('出国定居的，可以一次性提取个人账户余额。', 'personal-account.no-cash-withdrawal')).toBe('supported');
+    expect(levelOf('单位另外买了补充医疗的，个人账户的钱可以取现。', 'personal-account.no-cash-withdrawal')).toBe('info');
+  });
+});
+
 describe('an either-or form that concedes (whether or not)', () => {
   const claim = 'cross-region.filing';
   it('with 不管/无论 before it or 都/也 after it, the main clause is asserted', () => {
