@@ -265,16 +265,24 @@ describe('a question and its answer', () => {
   ];
 
   it.each(ASKED)('answered yes in many ways, %s is asserted', (claimId, q) => {
-    for (const yes of ['是的。', '——是的，没错。', '答：是的。', '答复：是的。', '【答】是的。', 'A: 是的。', '是的呀。', '对头。', '那必须的。', '对的呢。']) {
+    for (const yes of ['是的。', '——是的，没错。', '答：是的。', '答复：是的。', '【答】是的。', 'A: 是的。', '是的呀。', '对头。', '那必须的。', '对的呢。', '没问题。', '完全可以。']) {
       const body = `${q}${yes}`;
       expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
     }
   });
 
   it.each(ASKED)('answered no, %s asserts nothing wrong', (claimId, q) => {
-    for (const no of ['不是。', '——不是。', '答：不是的。', '不可能。', '怎么可能。', '当然不是。']) {
+    for (const no of ['不是。', '——不是。', '答：不是的。', '不可能。', '怎么可能。', '当然不是。', '办不到。', '做不到的。', '行不通。', '没门儿。', '甭想了。']) {
       const body = `${q}${no}`;
       expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it('a refusal (办不到, 行不通, 不允许) answers a can-question no: the opposite is read', () => {
+    const claim = 'personal-account.no-cash-withdrawal';
+    for (const no of ['办不到。', '做不到的。', '行不通。', '不允许。', '想都别想。']) {
+      const r = recordsOfPage(`医保个人账户的钱能直接取现金吗？${no}`).find((x) => x.claimId === claim);
+      expect([no, r?.framing, levelOf(`医保个人账户的钱能直接取现金吗？${no}`, claim)]).toEqual([no, 'answered', 'supported']);
     }
   });
 
