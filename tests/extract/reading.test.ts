@@ -193,6 +193,24 @@ describe('a condition put first', () => {
   });
 });
 
+describe('a report or a value called against the rules', () => {
+  const claim = 'personal-account.no-cash-withdrawal';
+  it('after a rumour (这是违规的, 属于违法行为) it refutes the rumour', () => {
+    for (const reply of ['这是违规的', '这属于违法行为', '这种做法属于违规', '这可是违法的']) {
+      // Refuted, or the reported value read as denied: either way no contradiction is left.
+      const body = `网上说医保个人账户的钱可以直接取现金，${reply}。`;
+      expect([body, ['none', 'supported'].includes(levelOf(body, claim))]).toEqual([body, true]);
+    }
+    // Endorsed, it is still asserted.
+    expect(levelOf('网上说医保个人账户的钱可以直接取现金，确实如此。', claim)).toBe('error');
+  });
+
+  it('after a plain statement it denies the value', () => {
+    expect(levelOf('医保个人账户的钱可以直接取现金，这是违规的。', claim)).toBe('supported');
+    expect(levelOf('医保卡里的钱可以买化妆品，这属于违规行为。', 'personal-account.permitted-uses')).toBe('supported');
+  });
+});
+
 describe('a clause ending in 的', () => {
   it('that states (a topic, then a modal or 就 before the verb) is an assertion, not a condition', () => {
     for (const [claimId, body] of [
