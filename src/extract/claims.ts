@@ -21,6 +21,8 @@ export interface SentenceSurroundings {
   readonly previous?: string | undefined;
   /** Phrases starting before this offset are context only, not read (the question joined before an answer). */
   readonly readFrom?: number | undefined;
+  /** The first row of the table the sentence is a row of: a yes/no cell answers its column's header (是否可取现 | 否). */
+  readonly tableHeader?: string | undefined;
   /** Whether the text names a place (for figures stated as local rules). */
   readonly placeNamed?: ((text: string) => boolean) | undefined;
 }
@@ -101,7 +103,7 @@ export function readSentence(
     ) continue;
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
-    view ??= viewSentence(cues, text, around.headingLike === true);
+    view ??= viewSentence(cues, text, around.headingLike === true, around.tableHeader);
     // A `none` phrase (个税, 居民医保…) rules out the clause it is in and the clauses after it.
     // Before a clause that names the claim's subject itself it rules that clause out only when
     // the rest of the sentence names another subject of the claim (…，这是居民医保的规定): the

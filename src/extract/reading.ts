@@ -37,9 +37,11 @@ export interface SentenceView {
   /** The sentence describes misconduct (与违规药店勾结…兑换成现金): it reports, it does not permit. */
   readonly describesMisconduct: boolean;
   readonly hedges: readonly string[];
+  /** The header row of the table the sentence is a row of, if any. */
+  readonly tableHeader?: string | undefined;
 }
 
-export function viewSentence(cues: Cues, text: string, headingLike: boolean): SentenceView {
+export function viewSentence(cues: Cues, text: string, headingLike: boolean, tableHeader?: string): SentenceView {
   const clauses = splitClauses(text, cues.clauseConjunction);
   const concedes = clauses.map((c, i) => concessiveEnd(cues, text, c, clauses[i + 1]));
   const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
@@ -74,6 +76,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
+    ...(tableHeader !== undefined ? { tableHeader } : {}),
   };
 }
 
@@ -250,10 +253,32 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const denied =
     cues.deniedBefore.test(masked) ||
     cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
-    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
+    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
+
+/**
+ * A table cell (否, ×) under a header that asks (方法 | 是否可取现 | …): the cell answers
+ * its column's question, not the phrase in the row's first cell — unless the header asks
+ * about the claim itself (用于家庭成员就医 | 否 under 是否可取现 says nothing of family
+ * sharing; 申请提现 | 否 under it denies the cash-out).
+ */
+function answersColumn(cues: Cues, claim: CompiledClaim, view: SentenceView, cell: Clause): boolean {
+  if (view.tableHeader === undefined || !CELL_BAR.test(view.text[cell.start - 1] ?? '')) return false;
+  const column = view.text.slice(0, cell.start).split(CELL_BARS).length - 1;
+  const header = view.tableHeader.split(CELL_BARS)[column]?.trim();
+  if (!header) return false;
+  if (!(cues.questionParticle.test(header) || cues.eitherOr.test(header) || cues.eitherOrClause.test(header))) return false;
+  return !claim.values.some((v) => {
+    v.phrases.lastIndex = 0;
+    const asked = v.phrases.test(header);
+    v.phrases.lastIndex = 0;
+    return asked;
+  });
+}
+const CELL_BAR = /[|｜]/u;
+const CELL_BARS = /[|｜]/u;
 
 const MASK = '\u0000';
 

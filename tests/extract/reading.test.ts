@@ -3,7 +3,9 @@
 // class is tested across several claims with sentences written for this
 // file, with the near-misses that must stay below an error next to them.
 import { describe, expect, it } from 'vitest';
-import { bundledRegistry, recordsOfPage } from '../helpers/bundled.js';
+import { bundledCues, bundledRegistry, recordsOfPage } from '../helpers/bundled.js';
+import { extractArticle } from '../../src/engine/analyze.js';
+import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
 import { judge } from '../../src/verdict/judge.js';
 import type { Severity } from '../../src/types.js';
 
@@ -208,6 +210,27 @@ describe('a report or a value called against the rules', () => {
   it('after a plain statement it denies the value', () => {
     expect(levelOf('医保个人账户的钱可以直接取现金，这是违规的。', claim)).toBe('supported');
     expect(levelOf('医保卡里的钱可以买化妆品，这属于违规行为。', 'personal-account.permitted-uses')).toBe('supported');
+  });
+});
+
+describe('a yes/no table cell', () => {
+  // A scraped page in plain text, its table rows as lines of cells.
+  const table = (row: string, claimId: string) => {
+    const text = `医保个人账户的用法\n\n用途 | 是否能提取现金 | 说明 |\n${row}\n`;
+    const { article } = parseArticle({ path: 'page.txt', text, encoding: 'utf-8', format: 'text' }, loadPageStructure());
+    const levels = extractArticle(article, { registry: bundledRegistry, cues: bundledCues })
+      .filter((r) => r.claimId === claimId)
+      .map((r) => { const v = judge(bundledRegistry, r); return v.kind === 'contradicted' ? v.level : v.kind; });
+    return levels.includes('error') ? 'error' : levels.length ? 'read' : 'none';
+  };
+  it('answers its column’s question, not the claim of the row’s first cell', () => {
+    // 否 says the family use cannot be drawn as cash: nothing about family sharing.
+    expect(table('用于家庭成员就医 | 否 | 需绑定 |', 'personal-account.family-sharing')).toBe('read');
+  });
+
+  it('denies the row’s phrase when the column asks about that claim', () => {
+    expect(table('去柜台申请提现 | 否 | 不允许 |', 'personal-account.no-cash-withdrawal')).toBe('read');
+    expect(table('去柜台申请提现 | 是 | 看情况 |', 'personal-account.no-cash-withdrawal')).toBe('error');
   });
 });
 
