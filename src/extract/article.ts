@@ -27,6 +27,9 @@ const REPLY_REACH = 12;
 /** How far into the next sentence an endorsement counts (我问了医保局的工作人员，也是这么说的). */
 const ENDORSE_REACH = 24;
 
+/** A table row: cells between at least two bars (a Markdown separator row |---| included). */
+const TABLE_ROW = /[|｜][^|｜]*[|｜]/u;
+
 export function extractArticle(article: Article, reader: ArticleReader): ClaimRecord[] {
   const { registry, cues } = reader;
   const records: ClaimRecord[] = [];
@@ -40,6 +43,9 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   // The sentence before, when it asked a question: the next one may answer it.
   let asked: { unitIndex: number; text: string } | undefined;
   let prior: Sentence | undefined;
+  // The first row of the table the current sentence is a row of (a yes/no cell answers its column).
+  let tableHeader: string | undefined;
+  let tableUnit = -1;
   // One surroundings, base and region lookup per article, updated per sentence: this loop runs for every sentence of the corpus.
   const around: {
     heading?: string | undefined;
@@ -47,6 +53,7 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     previous?: string | undefined;
     headingLike?: boolean;
     question?: string | undefined;
+    tableHeader?: string | undefined;
     placeNamed?: ((text: string) => boolean) | undefined;
   } = {
     heading: undefined,
@@ -67,6 +74,13 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     around.previous = prior && prior.unitIndex === sentence.unitIndex ? prior.text : undefined;
     prior = sentence;
     around.heading = heading;
+    const row = TABLE_ROW.test(sentence.text);
+    if (!row || sentence.unitIndex !== tableUnit) tableHeader = undefined;
+    around.tableHeader = row ? tableHeader : undefined;
+    if (row && tableHeader === undefined) {
+      tableHeader = sentence.text;
+      tableUnit = sentence.unitIndex;
+    }
     if (base.unitIndex !== sentence.unitIndex || around.unitTitle === undefined) {
       // A scraped block without a title line: its first sentence states what it is about.
       if (sentence.unitIndex !== leadUnit) {

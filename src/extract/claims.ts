@@ -21,6 +21,8 @@ export interface SentenceSurroundings {
   readonly previous?: string | undefined;
   /** Phrases starting before this offset are context only, not read (the question joined before an answer). */
   readonly readFrom?: number | undefined;
+  /** The first row of the table the sentence is a row of: a yes/no cell answers its column's header (是否可取现 | 否). */
+  readonly tableHeader?: string | undefined;
   /** Whether the text names a place (for figures stated as local rules). */
   readonly placeNamed?: ((text: string) => boolean) | undefined;
 }
@@ -94,14 +96,19 @@ export function readSentence(
     if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
       // Most sentences lack the claim's trigger too: one scanner lookup settles that before any regex.
       if (!around.question && compiled.guarded && compiled.any && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
-      if (!inheritsSubject(compiled, text, around, cues.anaphora)) continue;
+      if (!inheritsSubject(compiled, text, around, cues.anaphora, false)) continue;
     } else if (
-      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner, cues.anaphora) : isAbout(compiled, text, around, cues.anaphora)) &&
-      !(around.question && answersAbout(compiled, text, around.question))
+      !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner, cues.anaphora) : isAbout(compiled, text, around, cues.anaphora, false)) &&
+      !(around.question && answersAbout(compiled, text, around.question, false))
     ) continue;
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
-    view ??= viewSentence(cues, text, around.headingLike === true);
+    view ??= viewSentence(cues, text, around.headingLike === true, around.tableHeader);
+    // A `none` phrase (个税, 居民医保…) rules out the clause it is in and the clauses after it.
+    // Before a clause that names the claim's subject itself it rules that clause out only when
+    // the rest of the sentence names another subject of the claim (…，这是居民医保的规定): the
+    // topic runs forward, so 退休以后医保卡里就不再进钱了，以后只能靠原来攒下的余额 keeps its first clause.
+    const noneAt = firstNone(compiled, text, scanner ? sentenceHits : undefined);
     const claimFrom = out.length;
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
@@ -110,6 +117,9 @@ export function readSentence(
       if (around.readFrom !== undefined && hitEnd <= around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
       const clause = view.clauses[clauseIndex]!;
+      // 不管备没备案 / 交不交都…: the conceding part asserts nothing.
+      if (hitStart < view.concedes[clauseIndex]!) continue;
+      if (noneAt >= 0 && (noneAt < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
       let value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
@@ -219,14 +229,46 @@ function reportEndorsed(cues: Cues, text: string, end: number): boolean {
 /** A record while its fields are being set, in output order. */
 type Building<T> = { -readonly [K in keyof T]?: T[K] };
 
-function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
+function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp, none = true): boolean {
   // Cheapest and most selective first: most sentences fail the `all` patterns.
-  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around, anaphora);
+  if (c.all.length && !c.all[0]!.test(text)) return inheritsSubject(c, text, around, anaphora, none);
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !laterFromSurroundings(c, k, text, around)) return false;
   if (c.any && !c.any.test(text)) {
     if (!(around.heading && c.any.test(around.heading)) && !(around.unitTitle && c.any.test(around.unitTitle)) && !(around.previous && c.any.test(around.previous))) return false;
   }
-  return !c.none?.test(text);
+  return !none || !c.none?.test(text);
+}
+
+/** Whether text[from, to) names the claim's own subject (a clause that says what it is about). */
+function namesOwnSubject(c: CompiledClaim, text: string, from: number, to: number): boolean {
+  const re = c.subject;
+  re.lastIndex = 0;
+  const found = re.test(text.slice(from, to));
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Whether the text from `from` on names another subject the claim's binding lists. */
+function namesOtherSubject(c: CompiledClaim, text: string, from: number): boolean {
+  const re = c.otherSubjects;
+  if (!re) return false;
+  re.lastIndex = 0;
+  const found = re.test(text.slice(from));
+  re.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Where the claim's first `none` phrase starts in the sentence, or -1. The
+ * reader drops the values from that phrase's clause on (the whole sentence
+ * when it opens with one); `registry coverage` counts a sentence with one as
+ * not about the claim.
+ */
+function firstNone(c: CompiledClaim, text: string, hits: ScanHits | undefined): number {
+  if (!c.none) return -1;
+  if (hits && c.guarded && !someMatch(c.guarded.none, text, hits)) return -1;
+  const m = c.none.exec(text);
+  return m ? m.index : -1;
 }
 
 /**
@@ -244,8 +286,8 @@ export function claimsAbout(registry: Registry, text: string, around: SentenceSu
  * pattern: a list line "仅能绑定配偶、父母、子女" under "家庭共济的范围". Only one
  * of subject and trigger may come from around the sentence.
  */
-function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp): boolean {
-  if (around.question && answersAbout(c, text, around.question)) return true;
+function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroundings, anaphora?: RegExp, none = true): boolean {
+  if (around.question && answersAbout(c, text, around.question, none)) return true;
   if (!c.all.length) return false;
   if (!c.any) {
     // A claim without a trigger (居民医保 + 个人账户): its subject may be inherited only by a word
@@ -253,14 +295,14 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
     if (c.all.length < 2 || !anaphora || !testOnce(anaphora, text)) return false;
     if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
     for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
-    return !c.none?.test(text);
+    return !none || !c.none?.test(text);
   }
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
   if (!c.any.test(text)) return false;
   if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
-  return !c.none?.test(text);
+  return !none || !c.none?.test(text);
 }
 
 function testOnce(re: RegExp, text: string): boolean {
@@ -284,10 +326,10 @@ function laterFromSurroundings(c: CompiledClaim, k: number, text: string, around
 }
 
 /** An answer and the question before it are read together for the claim's context (值 phrases come from the answer only). */
-function answersAbout(c: CompiledClaim, text: string, question: string): boolean {
+function answersAbout(c: CompiledClaim, text: string, question: string, none = true): boolean {
   for (const re of c.all) if (!re.test(text) && !re.test(question)) return false;
   if (c.any && !c.any.test(text) && !c.any.test(question)) return false;
-  return !c.none?.test(text);
+  return !none || !c.none?.test(text);
 }
 
 // Per claim, whether the current heading or unit title names its subject; redone when they change.
@@ -368,10 +410,9 @@ function firstListsOf(registry: Registry): Int32Array {
 function isAboutScanned(c: CompiledClaim, text: string, around: SentenceSurroundings, scanner: LiteralScanner, anaphora?: RegExp): boolean {
   const g = c.guarded!;
   // As in isAbout: without the subject in the sentence, it may still inherit it (heading, title, sentence before).
-  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around, anaphora);
+  if (g.all.length && !passes(g.all[0]!, text, sentenceHits)) return inheritsSubject(c, text, around, anaphora, false);
   for (let k = 1; k < g.all.length; k++) if (!passes(g.all[k]!, text, sentenceHits) && !laterFromSurroundings(c, k, text, around)) return false;
-  // `none` before `any` (the same answer, all three must hold): it spares the heading and title checks.
-  if (someMatch(g.none, text, sentenceHits)) return false;
+  // `none` is settled per clause by the reader (firstNone).
   if (!c.any || someMatch(g.any, text, sentenceHits)) return true;
   return surroundingsAbout(c, around, scanner);
 }
@@ -558,7 +599,8 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
     CLAUSE_END.lastIndex = end;
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
-    if (frame.without && frame.without.test(window.slice(clauseStart(text, start)))) continue;
+    // 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
+    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(clauseStart(text, start))))) continue;
     const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
     let lastPart = end;
     const found = frame.with.every((w) => {
@@ -570,6 +612,20 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
   }
   re.lastIndex = 0;
   return n;
+}
+
+/** The text with its either-or forms (备不备案, 能不能) blanked out, same length. */
+function maskEitherOr(cues: Cues, text: string): string {
+  const re = cues.eitherOrAll;
+  re.lastIndex = 0;
+  if (!re.test(text)) {
+    re.lastIndex = 0;
+    return text;
+  }
+  re.lastIndex = 0;
+  const out = text.replace(re, (m) => '\u0000'.repeat(m.length));
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Where the clause holding `at` starts (just after the delimiter before it). */

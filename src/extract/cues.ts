@@ -30,6 +30,10 @@ export interface Cues {
   /** Either-or words and A-not-A forms together (global), for masking negators. */
   readonly eitherOrAll: RegExp;
   readonly questionParticle: RegExp;
+  /** 不管/无论 before an either-or form: it concedes (whether or not), it does not ask. Absent: none. */
+  readonly concessiveBefore?: RegExp | undefined;
+  /** Tested right after an either-or form (and on the clause after it): 都/也 make it concede (备不备案都得…). Absent: none. */
+  readonly concessiveAfter?: RegExp | undefined;
   readonly questionWord: RegExp;
   /** Whole-sentence question test (the facts stage skips questions). */
   readonly question: RegExp;
@@ -60,6 +64,10 @@ export interface Cues {
   readonly anaphora?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
   readonly generalCondition?: RegExp | undefined;
+  /** Words naming the insurance itself (医保, 医疗保险): a condition naming only these and the claim's subject restates no situation of the claim. Absent: none. */
+  readonly schemeWord?: RegExp | undefined;
+  /** The same words, to tell a context match that is only one of them. */
+  readonly schemeWords?: ReadonlySet<string> | undefined;
   /** Figures a 只有 clause may name and still only restate the claim's situation (global). Absent: none. */
   readonly conditionParameter?: RegExp | undefined;
   /** A clause before the phrase opening with 只有/除非: it limits the value to its case. Absent: none. */
@@ -70,6 +78,8 @@ export interface Cues {
   readonly misconduct: RegExp;
   readonly conditionStart: RegExp;
   readonly conditionEnd: RegExp;
+  /** A clause ending in 的 that states (个人账户的钱可以取现的，): no relative condition. Absent: none. */
+  readonly statementEnd?: RegExp | undefined;
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
@@ -101,6 +111,10 @@ export interface CueFile {
   eitherOr: string[];
   eitherOrPatterns: string[];
   questionParticlePatterns: string[];
+  /** Optional: words before an either-or form that make it concede (不管, 无论). */
+  concessiveBefore?: string[];
+  /** Optional: patterns right after an either-or form that make it concede (都, 也). */
+  concessiveAfterPatterns?: string[];
   questionWords: string[];
   question: string[];
   answerYesPatterns: string[];
@@ -129,6 +143,8 @@ export interface CueFile {
   anaphora?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
   generalConditionPatterns?: string[];
+  /** Optional: words naming the insurance itself (医保, 医疗保险), which every claim's context holds. */
+  schemeWords?: string[];
   /** Optional: opening words of a condition that may follow a short subject (你要是…, 医保万一…). Patterns. */
   conditionAfterSubjectPatterns?: string[];
   /** Optional: the figures a 只有 clause may name and still only restate the claim's situation (超过3个月). Patterns. */
@@ -140,6 +156,8 @@ export interface CueFile {
   misconduct: string[];
   conditionStart: string[];
   conditionEndPatterns: string[];
+  /** Optional: clauses ending in 的 that state rather than condition (…可以取现的，). Patterns. */
+  statementEndPatterns?: string[];
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
@@ -190,6 +208,8 @@ export function compileCues(file: CueFile): Cues {
     eitherOrClause: patterns(file.eitherOrPatterns),
     eitherOrAll: new RegExp(`${wordAlternation(file.eitherOr)}|${file.eitherOrPatterns.map((p) => `(?:${p})`).join('|')}`, 'gu'),
     questionParticle: patterns(file.questionParticlePatterns),
+    concessiveBefore: file.concessiveBefore?.length ? words(file.concessiveBefore) : undefined,
+    concessiveAfter: file.concessiveAfterPatterns?.length ? new RegExp(`^(?:${file.concessiveAfterPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     questionWord: words(file.questionWords),
     question: patterns(file.question),
     answerYes: patterns(file.answerYesPatterns),
@@ -213,6 +233,8 @@ export function compileCues(file: CueFile): Cues {
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
+    schemeWord: file.schemeWords?.length ? words(file.schemeWords, 'gu') : undefined,
+    schemeWords: file.schemeWords?.length ? new Set(file.schemeWords) : undefined,
     conditionParameter: file.conditionParameterPatterns?.length ? patterns(file.conditionParameterPatterns, 'gu') : undefined,
     limitingStart: file.limitingStart?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.limitingStart)})`, 'u') : undefined,
     situationFrame: file.situationFramePatterns?.length ? patterns(file.situationFramePatterns) : undefined,
@@ -223,6 +245,7 @@ export function compileCues(file: CueFile): Cues {
       'u',
     ),
     conditionEnd: patterns(file.conditionEndPatterns),
+    statementEnd: file.statementEndPatterns?.length ? patterns(file.statementEndPatterns) : undefined,
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),

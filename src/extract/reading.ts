@@ -21,6 +21,11 @@ export interface SentenceView {
    * 怎么取现), which take one for granted.
    */
   readonly asksWhether: readonly boolean[];
+  /**
+   * Per clause: where an either-or form that concedes (不管备没备案，/ 交不交都…) ends its
+   * part of the clause, or -1. Phrases before it assert nothing; the clause does not ask.
+   */
+  readonly concedes: readonly number[];
   /** Offset of the first rumour cue, or -1. */
   readonly rumourAt: number;
   /** A debunk cue after the rumour cue (网上说…，这是谣言). */
@@ -32,11 +37,14 @@ export interface SentenceView {
   /** The sentence describes misconduct (与违规药店勾结…兑换成现金): it reports, it does not permit. */
   readonly describesMisconduct: boolean;
   readonly hedges: readonly string[];
+  /** The header row of the table the sentence is a row of, if any. */
+  readonly tableHeader?: string | undefined;
 }
 
-export function viewSentence(cues: Cues, text: string, headingLike: boolean): SentenceView {
+export function viewSentence(cues: Cues, text: string, headingLike: boolean, tableHeader?: string): SentenceView {
   const clauses = splitClauses(text, cues.clauseConjunction);
-  const asks = clauses.map((c) => clauseAsks(cues, text, c, headingLike));
+  const concedes = clauses.map((c, i) => concessiveEnd(cues, text, c, clauses[i + 1]));
+  const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
   const last = clauses.length - 1;
   const endsAsking = last >= 0 && asks[last]!;
   const asksWhether = clauses.map((c, i) => asks[i]! && clauseAsksWhether(cues, text, c));
@@ -62,11 +70,13 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean): Se
     asks,
     endsAsking,
     asksWhether,
+    concedes,
     rumourAt,
     ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
+    ...(tableHeader !== undefined ? { tableHeader } : {}),
   };
 }
 
@@ -133,16 +143,56 @@ const ENDORSE_FILLER = /[\s也还都就的了啊呀呢是]/gu;
 
 const ASKED_AFTER = /^\s*[？?]/u;
 
-function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean): boolean {
+function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean, concedes = false): boolean {
   const body = text.slice(c.start, c.end);
   // 谁说不是呢 / 这还有假？: a rhetorical question that endorses asks nothing.
   if (cues.rhetorical?.test(body)) return false;
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
   if (cues.questionParticle.test(body)) return true;
-  if (cues.eitherOr.test(body) || cues.eitherOrClause.test(body)) return true;
+  if (!concedes && (cues.eitherOr.test(body) || cues.eitherOrClause.test(body))) return true;
   // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
   if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
   return markedByQuestionMark;
+}
+
+/**
+ * Where the conceding part of a clause ends (备不备案都得…: at 都; 不管备没备案，: at the
+ * clause end), or -1 when its either-or form asks. An either-or form concedes after
+ * 不管/无论 in its clause, or when 都/也 follows it in its clause or opens the next one.
+ */
+function concessiveEnd(cues: Cues, text: string, c: Clause, next: Clause | undefined): number {
+  if (!cues.concessiveAfter && !cues.concessiveBefore) return -1;
+  const re = cues.eitherOrAll;
+  re.lastIndex = c.start;
+  let found = -1;
+  for (let m = re.exec(text); m && m.index < c.end; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (cues.concessiveBefore?.test(text.slice(c.start, m.index))) {
+      found = Math.max(end, afterConcession(cues, text, end, c.end) ?? c.end);
+      break;
+    }
+    const after = afterConcession(cues, text, end, c.end);
+    if (after !== undefined) {
+      found = after;
+      break;
+    }
+    if (end >= c.end && next && cues.concessiveAfter?.test(text.slice(next.start, next.end))) {
+      found = c.end;
+      break;
+    }
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Where 都/也 after an either-or form ends its conceding part, within the clause. */
+function afterConcession(cues: Cues, text: string, from: number, to: number): number | undefined {
+  const m = cues.concessiveAfter?.exec(text.slice(from, to));
+  return m ? from + m[0].length : undefined;
 }
 
 function clauseAsksWhether(cues: Cues, text: string, c: Clause): boolean {
@@ -203,10 +253,32 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const denied =
     cues.deniedBefore.test(masked) ||
     cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
-    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)));
+    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
+
+/**
+ * A table cell (否, ×) under a header that asks (方法 | 是否可取现 | …): the cell answers
+ * its column's question, not the phrase in the row's first cell — unless the header asks
+ * about the claim itself (用于家庭成员就医 | 否 under 是否可取现 says nothing of family
+ * sharing; 申请提现 | 否 under it denies the cash-out).
+ */
+function answersColumn(cues: Cues, claim: CompiledClaim, view: SentenceView, cell: Clause): boolean {
+  if (view.tableHeader === undefined || !CELL_BAR.test(view.text[cell.start - 1] ?? '')) return false;
+  const column = view.text.slice(0, cell.start).split(CELL_BARS).length - 1;
+  const header = view.tableHeader.split(CELL_BARS)[column]?.trim();
+  if (!header) return false;
+  if (!(cues.questionParticle.test(header) || cues.eitherOr.test(header) || cues.eitherOrClause.test(header))) return false;
+  return !claim.values.some((v) => {
+    v.phrases.lastIndex = 0;
+    const asked = v.phrases.test(header);
+    v.phrases.lastIndex = 0;
+    return asked;
+  });
+}
+const CELL_BAR = /[|｜]/u;
+const CELL_BARS = /[|｜]/u;
 
 const MASK = '\u0000';
 
@@ -224,6 +296,11 @@ export function negatedBetween(cues: Cues, claim: CompiledClaim, text: string, f
   const found = neg.test(masked);
   neg.lastIndex = 0;
   return found;
+}
+
+/** The text with its either-or forms (备没备案, 能不能) blanked out. */
+function maskEitherOr(cues: Cues, text: string): string {
+  return maskSpans(text, [cues.eitherOrAll]);
 }
 
 /** The text with every match of the patterns blanked out (same length). */
@@ -303,7 +380,12 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
   // A phrase reaching past its clause (个人补缴时，每天要交滞纳金) is not inside the condition.
   if (end > c.end) return undefined;
   const body = view.text.slice(c.start, c.end);
-  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) ? body.trim() : undefined;
+  return closesCondition(cues, body) ? body.trim() : undefined;
+}
+
+/** A clause that closes a condition (…的，/ …的话，), not a statement ending in 的 (是不能取现的，/ 钱可以取现的，). */
+function closesCondition(cues: Cues, body: string): boolean {
+  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) && !cues.statementEnd?.test(body);
 }
 
 /**
@@ -359,7 +441,8 @@ export function conditionsOf(
   const prefix = text.slice(own.start, start);
   const before = text.slice(0, start);
   // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
-  const exception = exceptionIn(claim, text.slice(0, own.end)) ?? (heading ? exceptionIn(claim, heading) : undefined);
+  // Not inside an either-or form: 备没备案 holds 没备案 but names no case.
+  const exception = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
@@ -385,7 +468,7 @@ export function conditionsOf(
     }
     const opens = cues.conditionStart.test(body);
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
-    const closes = i < clauseIndex && cues.conditionEnd.test(body);
+    const closes = i < clauseIndex && closesCondition(cues, body);
     if (!opens && !closes) continue;
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
     if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
@@ -403,14 +486,56 @@ export function conditionsOf(
  * (如果你是参保人，/ 要是急用钱，).
  */
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
-  if (claim.topic && claim.topic.test(body)) return true;
+  if (namesOwnSituation(cues, claim, body)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
-  return cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST);
+  if (cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST)) return true;
+  // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
+  const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
+  return names && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''));
+}
+
+/**
+ * The condition names a situation of the claim's context (断缴, 退休, 转到外省):
+ * a context word that is more than the name of the insurance itself.
+ * 如果家人的医保不在本省 names 医保, not a situation of the claim — with the
+ * rest of the clause it is a condition of its own.
+ */
+function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  const topic = claim.topic;
+  if (!topic || !topic.test(body)) return false;
+  if (!cues.schemeWords) return true;
+  const g = globalOf(topic);
+  g.lastIndex = 0;
+  for (let m = g.exec(body); m; m = g.exec(body)) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
+    }
+    if (cues.schemeWords.has(m[0])) continue;
+    g.lastIndex = 0;
+    return true;
+  }
+  g.lastIndex = 0;
+  return false;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g')));
+  return g;
 }
 /** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
 function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   let rest = body;
-  for (const re of [claim.topic, claim.covers, cues.generalCondition, cues.conditionParameter]) {
+  for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
     if (!re) continue;
     const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
     g.lastIndex = 0;
@@ -519,6 +644,9 @@ export function subjectOf(
     // The object is what follows the phrase: a destination inside it (收归统筹基金) is the value, not the subject.
     // A word standing for a subject named before (这笔钱会被收回统筹基金) is that subject, not the object.
     if (i === clauseIndex && !referred) {
+      // The phrase names the claim's own subject itself (允许绑定兄弟姐妹: 绑定 is family sharing): it binds.
+      const inside = firstMention(claim, view.text, start, Math.min(end, c.end));
+      if (inside?.kind === 'own') return inside;
       const after = firstMention(claim, view.text, Math.max(start, Math.min(end, c.end)), c.end);
       if (after?.kind === 'other') return after;
       if (after) ownAfter = { kind: 'own', text: after.text };

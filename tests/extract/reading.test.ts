@@ -3,7 +3,9 @@
 // class is tested across several claims with sentences written for this
 // file, with the near-misses that must stay below an error next to them.
 import { describe, expect, it } from 'vitest';
-import { bundledRegistry, recordsOfPage } from '../helpers/bundled.js';
+import { bundledCues, bundledRegistry, recordsOfPage } from '../helpers/bundled.js';
+import { extractArticle } from '../../src/engine/analyze.js';
+import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
 import { judge } from '../../src/verdict/judge.js';
 import type { Severity } from '../../src/types.js';
 
@@ -166,6 +168,19 @@ describe('a condition put first', () => {
     }
   });
 
+  it.each(CONDITIONED)('a condition naming the insurance but a case of its own keeps %s below an error', (claimId, c, q) => {
+    // 医保 is a context word of every claim: naming it does not make a condition the claim's own situation.
+    for (const foreign of ['如果你的医保是子女代缴的', '要是医保挂靠在人才市场', '假如医保是按最低档交的']) {
+      const body = `${foreign}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'info']);
+    }
+    // The insurance and next to nothing else limits nothing.
+    for (const lead of ['如果你有医保', '要是交了医保']) {
+      const body = `${lead}，${c}，${q}。`;
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
   it('只要是 / 需要是 / 以防万一 open no condition', () => {
     expect(levelOf('只要是参保人，医保停缴以后个人账户里的钱就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
     expect(levelOf('以防万一提醒大家，医保停缴以后个人账户里的钱会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
@@ -180,6 +195,108 @@ describe('a condition put first', () => {
   });
 });
 
+describe('a report or a value called against the rules', () => {
+  const claim = 'personal-account.no-cash-withdrawal';
+  it('after a rumour (这是违规的, 属于违法行为) it refutes the rumour', () => {
+    for (const reply of ['这是违规的', '这属于违法行为', '这种做法属于违规', '这可是违法的']) {
+      // Refuted, or the reported value read as denied: either way no contradiction is left.
+      const body = `网上说医保个人账户的钱可以直接取现金，${reply}。`;
+      expect([body, ['none', 'supported'].includes(levelOf(body, claim))]).toEqual([body, true]);
+    }
+    // Endorsed, it is still asserted.
+    expect(levelOf('网上说医保个人账户的钱可以直接取现金，确实如此。', claim)).toBe('error');
+  });
+
+  it('after a plain statement it denies the value', () => {
+    expect(levelOf('医保个人账户的钱可以直接取现金，这是违规的。', claim)).toBe('supported');
+    expect(levelOf('医保卡里的钱可以买化妆品，这属于违规行为。', 'personal-account.permitted-uses')).toBe('supported');
+  });
+});
+
+describe('a yes/no table cell', () => {
+  // A scraped page in plain text, its table rows as lines of cells.
+  const table = (row: string, claimId: string) => {
+    const text = `医保个人账户的用法\n\n用途 | 是否能提取现金 | 说明 |\n${row}\n`;
+    const { article } = parseArticle({ path: 'page.txt', text, encoding: 'utf-8', format: 'text' }, loadPageStructure());
+    const levels = extractArticle(article, { registry: bundledRegistry, cues: bundledCues })
+      .filter((r) => r.claimId === claimId)
+      .map((r) => { const v = judge(bundledRegistry, r); return v.kind === 'contradicted' ? v.level : v.kind; });
+    return levels.includes('error') ? 'error' : levels.length ? 'read' : 'none';
+  };
+  it('answers its column’s question, not the claim of the row’s first cell', () => {
+    // 否 says the family use cannot be drawn as cash: nothing about family sharing.
+    expect(table('用于家庭成员就医 | 否 | 需绑定 |', 'personal-account.family-sharing')).toBe('read');
+  });
+
+  it('denies the row’s phrase when the column asks about that claim', () => {
+    expect(table('去柜台申请提现 | 否 | 不允许 |', 'personal-account.no-cash-withdrawal')).toBe('read');
+    expect(table('去柜台申请提现 | 是 | 看情况 |', 'personal-account.no-cash-withdrawal')).toBe('error');
+  });
+});
+
+describe('a clause ending in 的', () => {
+  it('that states (a topic, then a modal or 就 before the verb) is an assertion, not a condition', () => {
+    for (const [claimId, body] of [
+      ['personal-account.no-cash-withdrawal', '医保个人账户的钱可以直接取现的，带上身份证就行。'],
+      ['personal-account.no-cash-withdrawal', '个人账户的钱能取出来的，去柜台办就行。'],
+      ['personal-account.balance-after-lapse', '医保停缴以后个人账户里的钱就清零了的，要注意。'],
+      ['personal-account.no-cash-withdrawal', '医保个人账户的钱是可以取现的，很多人不知道。'],
+    ] as const) {
+      expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
+    }
+  });
+
+  it('that is a relative (断缴的，/ 出国定居的，) stays a condition or an exception', () => {
+    expect(levelOf('出国定居的，可以一次性提取个人账户余额。', 'personal-account.no-cash-withdrawal')).toBe('supported');
+    expect(levelOf('单位另外买了补充医疗的，个人账户的钱可以取现。', 'personal-account.no-cash-withdrawal')).toBe('info');
+  });
+});
+
+describe('an either-or form that concedes (whether or not)', () => {
+  const claim = 'cross-region.filing';
+  it('with 不管/无论 before it or 都/也 after it, the main clause is asserted', () => {
+    for (const body of [
+      '不管备没备案，去外省住院都得全额垫付。',
+      '无论办没办备案，在外省住院也只能全额垫付。',
+      '异地住院备没备案，都得先自己全额垫付。',
+      '在外省住院备不备案都得自己全额垫付。',
+    ]) {
+      expect([body, levelOf(body, claim)]).toEqual([body, 'error']);
+    }
+  });
+
+  it('its either-or part names no case of the claim: 备没备案 is not 没备案', () => {
+    // Not filed is an exception the claim lists; whether or not filed is no exception.
+    expect(levelOf('在外省住院没备案的，要先全额垫付。', claim)).toBe('supported');
+    expect(levelOf('不管备没备案，去外省住院都得全额垫付。', claim)).toBe('error');
+  });
+
+  it('its either-or part asserts nothing, and one without 都/也 still asks', () => {
+    // 能不能取现 concedes here: it asserts neither value.
+    expect(levelOf('医保个人账户的钱能不能取现都要先问清楚。', 'personal-account.no-cash-withdrawal')).toBe('none');
+    expect(levelOf('去外省住院备没备案，能不能直接结算？', claim)).not.toBe('error');
+    expect(levelOf('医保个人账户的钱能不能取现？', 'personal-account.no-cash-withdrawal')).not.toBe('error');
+  });
+});
+
+describe('a none phrase of a claim in another clause', () => {
+  it('after a clause that names the claim’s subject, it leaves that clause alone', () => {
+    // 个人账户 is a none phrase of the waiting-period claim (balances are another claim); here it opens a clause of its own.
+    expect(levelOf('医保断缴超过3个月要等一年才能报销，个人账户里的钱倒是还能照常用。', 'lapse.waiting-period')).toBe('error');
+    // 原来攒下的 (a none phrase of the retiree-credit claim: the old rule) is money saved before, in a clause after.
+    expect(levelOf('退休以后医保卡里就不再进钱了，看病只能花原来攒下的那些。', 'personal-account.retiree-credit')).not.toBe('none');
+  });
+
+  it('before the value, in its clause, or after it with another subject named, it still rules the value out', () => {
+    expect(levelOf('生育保险断缴超过3个月要等一年才能报销。', 'lapse.waiting-period')).toBe('none');
+    expect(levelOf('说到生育保险，断缴超过3个月要等一年才能报销。', 'lapse.waiting-period')).toBe('none');
+    // The sentence says whose rule it is: another subject of the claim.
+    expect(levelOf('断缴超过3个月要等一年才能报销，这是居民医保的规定。', 'lapse.waiting-period')).toBe('none');
+    // A clause that names no subject of its own takes the sentence's topic, none phrase and all.
+    expect(levelOf('要等一年才能报销，说的是生育保险断缴超过3个月的情况。', 'lapse.waiting-period')).toBe('none');
+  });
+});
+
 describe('a question and its answer', () => {
   // Yes/no questions whose yes asserts the wrong value.
   const ASKED: readonly (readonly [claimId: string, question: string])[] = [
@@ -189,16 +306,24 @@ describe('a question and its answer', () => {
   ];
 
   it.each(ASKED)('answered yes in many ways, %s is asserted', (claimId, q) => {
-    for (const yes of ['是的。', '——是的，没错。', '答：是的。', '答复：是的。', '【答】是的。', 'A: 是的。', '是的呀。', '对头。', '那必须的。', '对的呢。']) {
+    for (const yes of ['是的。', '——是的，没错。', '答：是的。', '答复：是的。', '【答】是的。', 'A: 是的。', '是的呀。', '对头。', '那必须的。', '对的呢。', '没问题。', '完全可以。']) {
       const body = `${q}${yes}`;
       expect([body, levelOf(body, claimId)]).toEqual([body, 'error']);
     }
   });
 
   it.each(ASKED)('answered no, %s asserts nothing wrong', (claimId, q) => {
-    for (const no of ['不是。', '——不是。', '答：不是的。', '不可能。', '怎么可能。', '当然不是。']) {
+    for (const no of ['不是。', '——不是。', '答：不是的。', '不可能。', '怎么可能。', '当然不是。', '办不到。', '做不到的。', '行不通。', '没门儿。', '甭想了。']) {
       const body = `${q}${no}`;
       expect([body, levelOf(body, claimId)]).not.toEqual([body, 'error']);
+    }
+  });
+
+  it('a refusal (办不到, 行不通, 不允许) answers a can-question no: the opposite is read', () => {
+    const claim = 'personal-account.no-cash-withdrawal';
+    for (const no of ['办不到。', '做不到的。', '行不通。', '不允许。', '想都别想。']) {
+      const r = recordsOfPage(`医保个人账户的钱能直接取现金吗？${no}`).find((x) => x.claimId === claim);
+      expect([no, r?.framing, levelOf(`医保个人账户的钱能直接取现金吗？${no}`, claim)]).toEqual([no, 'answered', 'supported']);
     }
   });
 
@@ -263,6 +388,13 @@ describe('a subject named by a word standing for it', () => {
     }
     // Named before in the same sentence, the other subject still binds.
     expect(levelOf('统筹基金是大家共用的，参保人去世后，这笔钱不能继承。', claim)).toBe('none');
+  });
+
+  it('a phrase that names the claim’s own subject binds it, whatever the title names', () => {
+    // 绑定 (family sharing) is inside the phrase; the title names the card itself, another subject of the claim.
+    const claim = 'personal-account.family-sharing';
+    expect(levelOf('# 医保卡的那些事\n\n部分地区的政策允许绑定兄弟姐妹。', claim)).toBe('warning');
+    expect(levelOf('# 医保卡的那些事\n\n只有少数地方允许绑定兄弟姐妹。', claim)).toBe('error');
   });
 
   it('a claim without a trigger inherits its subject only through such a word', () => {
