@@ -42,8 +42,10 @@ import { directional, transforms } from './paraphrases/transforms.js';
  *   dev 1460/1463 + holdout 168/215 = 1628/1678 = 97.0%.
  * 2026-12-03 (third session), that day's fresh set moved into dev (its 240 sentences read at 80%):
  *   dev 1652/1703 + holdout 168/215 = 1820/1918 = 94.9%.
+ * 2026-12-03 (third session), two vocabulary branches and a reader branch merged (about 440 dev
+ *   contradicting sentences added): dev 2118/2144 + holdout 175/215 = 2293/2359 = 97.2%.
  */
-const RECALL_FLOOR = 0.94;
+const RECALL_FLOOR = 0.96;
 const DIRECTIONAL_FLOOR = 0.93;
 
 describe('paraphrase set', () => {
