@@ -394,7 +394,8 @@ describe('a subject named by a word standing for it', () => {
     // 绑定 (family sharing) is inside the phrase; the title names the card itself, another subject of the claim.
     const claim = 'personal-account.family-sharing';
     expect(levelOf('# 医保卡的那些事\n\n部分地区的政策允许绑定兄弟姐妹。', claim)).toBe('warning');
-    expect(levelOf('# 医保卡的那些事\n\n只有少数地方允许绑定兄弟姐妹。', claim)).toBe('error');
+    // 少数地方 says the rule is local (a hedge in data/cues.yaml): at most a warning.
+    expect(levelOf('# 医保卡的那些事\n\n只有少数地方允许绑定兄弟姐妹。', claim)).toBe('warning');
   });
 
   it('a claim without a trigger inherits its subject only through such a word', () => {
