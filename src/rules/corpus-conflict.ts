@@ -19,8 +19,8 @@ export const corpusConflict = defineRule({
       'Facts are read from sentences and from "key：value" lines: a subject (a place and scheme, or an organisation such as a hospital), ' +
       'an attribute (缴费基数下限, 起付标准, 地址, 医院等级…), qualifiers (单位/个人, 在职/退休, 门诊/住院…) and a value. ' +
       'Facts with the same subject, attribute and qualifiers are the same fact; see data/fact-keys.yaml for the words that make them equal. ' +
-      'A registry claim asserted with a value the registry supports in one place and a value it contradicts in another (or with two different ' +
-      'contradicted values) is a conflict too, reported besides claim-contradiction; values the registry does not judge contradict nothing. ' +
+      'Registry claims are compared too, but a value the registry rejects is already an error of claim-contradiction, so they are reported here ' +
+      'only when neither side is such an error (rare); values the registry does not judge, and local rules, contradict nothing. ' +
       'Not conflicts: different years, different qualifiers (在职 vs 退休), different regions, a range or bound that contains the other value, ' +
       'an approximation (约, 左右) close to the other value, and two readings of one sentence. ' +
       'Each file is reported once per fact, with the other side(s) as related locations. ' +
