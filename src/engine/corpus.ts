@@ -58,5 +58,5 @@ export function corpusStage(analyses: FileAnalysis[] | readonly FileAnalysis[], 
   // Files that never parsed (binary, unreadable) keep their input messages.
   for (const rest of byFile.values()) pushAll(kept, rest);
   byFile.clear();
-  return consume ? finalise(kept, true) : finalise(kept);
+  return finalise(kept, consume);
 }

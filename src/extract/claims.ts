@@ -3,9 +3,10 @@ import type { CompiledClaim, CompiledFrame, CompiledValue, GuardedPattern, Quant
 import { ScanHits, type LiteralScanner } from '../text/literal-scanner.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
+import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -241,21 +242,12 @@ function isAbout(c: CompiledClaim, text: string, around: SentenceSurroundings, a
 
 /** Whether text[from, to) names the claim's own subject (a clause that says what it is about). */
 function namesOwnSubject(c: CompiledClaim, text: string, from: number, to: number): boolean {
-  const re = c.subject;
-  re.lastIndex = 0;
-  const found = re.test(text.slice(from, to));
-  re.lastIndex = 0;
-  return found;
+  return testOnce(c.subject, text.slice(from, to));
 }
 
 /** Whether the text from `from` on names another subject the claim's binding lists. */
 function namesOtherSubject(c: CompiledClaim, text: string, from: number): boolean {
-  const re = c.otherSubjects;
-  if (!re) return false;
-  re.lastIndex = 0;
-  const found = re.test(text.slice(from));
-  re.lastIndex = 0;
-  return found;
+  return c.otherSubjects !== undefined && testOnce(c.otherSubjects, text.slice(from));
 }
 
 /**
@@ -303,13 +295,6 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
   if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !none || !c.none?.test(text);
-}
-
-function testOnce(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
 }
 
 function inSurroundings(re: RegExp, around: SentenceSurroundings): boolean {
@@ -612,20 +597,6 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
   }
   re.lastIndex = 0;
   return n;
-}
-
-/** The text with its either-or forms (备不备案, 能不能) blanked out, same length. */
-function maskEitherOr(cues: Cues, text: string): string {
-  const re = cues.eitherOrAll;
-  re.lastIndex = 0;
-  if (!re.test(text)) {
-    re.lastIndex = 0;
-    return text;
-  }
-  re.lastIndex = 0;
-  const out = text.replace(re, (m) => '\u0000'.repeat(m.length));
-  re.lastIndex = 0;
-  return out;
 }
 
 /** Where the clause holding `at` starts (just after the delimiter before it). */

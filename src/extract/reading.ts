@@ -6,6 +6,7 @@ import type { ClaimCondition } from '../types.js';
 import type { CompiledClaim } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
+import { globalOf, testOnce } from '../text/regex.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -266,19 +267,13 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
  */
 function answersColumn(cues: Cues, claim: CompiledClaim, view: SentenceView, cell: Clause): boolean {
   if (view.tableHeader === undefined || !CELL_BAR.test(view.text[cell.start - 1] ?? '')) return false;
-  const column = view.text.slice(0, cell.start).split(CELL_BARS).length - 1;
-  const header = view.tableHeader.split(CELL_BARS)[column]?.trim();
+  const column = view.text.slice(0, cell.start).split(CELL_BAR).length - 1;
+  const header = view.tableHeader.split(CELL_BAR)[column]?.trim();
   if (!header) return false;
   if (!(cues.questionParticle.test(header) || cues.eitherOr.test(header) || cues.eitherOrClause.test(header))) return false;
-  return !claim.values.some((v) => {
-    v.phrases.lastIndex = 0;
-    const asked = v.phrases.test(header);
-    v.phrases.lastIndex = 0;
-    return asked;
-  });
+  return !claim.values.some((v) => testOnce(v.phrases, header));
 }
 const CELL_BAR = /[|｜]/u;
-const CELL_BARS = /[|｜]/u;
 
 const MASK = '\u0000';
 
@@ -299,7 +294,7 @@ export function negatedBetween(cues: Cues, claim: CompiledClaim, text: string, f
 }
 
 /** The text with its either-or forms (备没备案, 能不能) blanked out. */
-function maskEitherOr(cues: Cues, text: string): string {
+export function maskEitherOr(cues: Cues, text: string): string {
   return maskSpans(text, [cues.eitherOrAll]);
 }
 
@@ -500,13 +495,6 @@ function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
  * 如果家人的医保不在本省 names 医保, not a situation of the claim — with the
  * rest of the clause it is a condition of its own.
  */
-function testOnce(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const found = re.test(text);
-  re.lastIndex = 0;
-  return found;
-}
-
 function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   const topic = claim.topic;
   if (!topic || !topic.test(body)) return false;
@@ -526,18 +514,12 @@ function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): bool
   return false;
 }
 
-const globals = new WeakMap<RegExp, RegExp>();
-function globalOf(re: RegExp): RegExp {
-  let g = globals.get(re);
-  if (!g) globals.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g')));
-  return g;
-}
 /** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
 function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   let rest = body;
   for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
     if (!re) continue;
-    const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
+    const g = globalOf(re);
     g.lastIndex = 0;
     rest = rest.replace(g, '');
     g.lastIndex = 0;

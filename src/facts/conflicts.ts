@@ -11,8 +11,6 @@ import { quantityInterval, quantityScale, valuesClash } from './values.js';
 import type { IntervalClash } from './interval-index.js';
 import { comparedClaim } from './compared.js';
 
-export { comparedClaim } from './compared.js';
-
 export interface FactObservation extends Observation {
   readonly fact: FactRecord;
 }

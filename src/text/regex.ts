@@ -29,3 +29,23 @@ export function charClass(chars: string): string {
 export function escapeClassChars(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
 }
+
+/**
+ * Whether `re` matches `text`, from the start and leaving `lastIndex` at 0:
+ * global and sticky patterns keep their position between calls otherwise.
+ */
+export function testOnce(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+const globals = new WeakMap<RegExp, RegExp>();
+
+/** `re` with the `g` flag (itself when it has it), made once per pattern: for exec loops and replace-all. */
+export function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
+  return g;
+}
