@@ -7,6 +7,7 @@ import type { CompiledClaim } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
 import { globalOf, testOnce } from '../text/regex.js';
+import { replyOf } from './answers.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -237,7 +238,9 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   // 会不会 / 能不能 ask; their 不 negates nothing.
   // Most scopes hold no negator at all: then there is nothing to mask or count.
   const hasNegator = cues.negatorStart.test(scope);
-  const masked = hasNegator ? maskSpans(scope, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]) : scope;
+  // Either-or forms are found up to the clause end: the phrase may open with the form's last
+  // part (要不要|自己交: the 不 before the phrase belongs to 要不要, it negates nothing).
+  const masked = hasNegator ? maskSpans(maskEitherOr(cues, text.slice(from, clause.end)).slice(0, scope.length), [cues.notNegator, triggerPattern(claim)]) : scope;
   let flips = 0;
   if (hasNegator) {
     const neg = cues.negator;
@@ -254,7 +257,8 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const denied =
     cues.deniedBefore.test(masked) ||
     cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
-    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
+    // After a question (能给家人用吗，不能) the next clause answers it: answeredInSentence reads it, once.
+    (next !== undefined && !view.asks[last] && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
@@ -397,14 +401,6 @@ export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: 
     if (view.asks[j]) continue;
     return replyOf(cues, view.text.slice(view.clauses[j]!.start));
   }
-  return undefined;
-}
-
-function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
-  const marker = cues.answerMarker?.exec(text);
-  const reply = marker ? text.slice(marker[0].length) : text;
-  if (cues.answerNo.test(reply)) return 'no';
-  if (cues.answerYes.test(reply)) return 'yes';
   return undefined;
 }
 
