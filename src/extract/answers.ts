@@ -2,6 +2,8 @@
 // sentence (…能给家人用吗，不能。) or the next one. Kept apart from the clause
 // reading: an answer is read only once the question it answers is known.
 import type { Cues } from './cues.js';
+import { clauseAt } from './clauses.js';
+import type { SentenceView } from './reading.js';
 
 /**
  * Yes, no or neither: a reply opening with a yes or no word (能。/ 不能。), or
@@ -13,7 +15,8 @@ export function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
   const reply = marker ? text.slice(marker[0].length) : text;
   if (cues.answerNo.test(reply)) return 'no';
   if (cues.answerYes.test(reply)) return 'yes';
-  if (cues.deniedNext.test(firstClause(reply))) return 'no';
+  const first = firstClause(reply);
+  if (cues.deniedNext.test(first) || cues.refutedNext?.test(first)) return 'no';
   return undefined;
 }
 
@@ -23,3 +26,17 @@ function firstClause(text: string): string {
   return end < 0 ? text : text.slice(0, end);
 }
 const CLAUSE_MARK = /[，,。；;！!？?]/u;
+
+/**
+ * A statement the clause after it calls a misconception, out of date or not
+ * to be believed (医保卡的钱能取现，这是误解 / …，这早就过时了 / …，别信): it is
+ * refuted, like a rumour refuted, and asserts nothing. After a question that
+ * clause is its answer instead (answeredInSentence).
+ */
+export function refutedByNextClause(cues: Cues, view: SentenceView, end: number): boolean {
+  if (!cues.refutedNext) return false;
+  const last = clauseAt(view.clauses, Math.max(0, end - 1));
+  const next = view.clauses[last + 1];
+  if (!next || view.asks[last]) return false;
+  return cues.refutedNext.test(view.text.slice(next.start, next.end));
+}

@@ -22,6 +22,8 @@ export interface Cues {
   readonly deniedBefore: RegExp;
   /** Tested on the clause after a value phrase's clause. */
   readonly deniedNext: RegExp;
+  /** Tested on the clause after a value phrase's clause: it calls what it follows a misconception (…，这是误解). Absent: none. */
+  readonly refutedNext?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
@@ -106,6 +108,8 @@ export interface CueFile {
   deniedAfterPatterns: string[];
   deniedBefore: string[];
   deniedNextPatterns: string[];
+  /** Optional: a clause calling what it follows a misconception, out of date or not to be believed (这是误解, 别信). Patterns. */
+  refutedNextPatterns?: string[];
   mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
@@ -203,6 +207,7 @@ export function compileCues(file: CueFile): Cues {
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
     deniedNext: patterns(file.deniedNextPatterns),
+    refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),

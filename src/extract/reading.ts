@@ -334,26 +334,52 @@ const TERM_REACH = 8;
  */
 export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start: number, end: number, headingLike: boolean, modality: string | undefined): 'quoted' | boolean {
   const text = view.text;
-  if (quotedTerm(text, start, end)) return 'quoted';
+  const quote = quotedTerm(text, start, end);
+  if (quote && !reportedQuotation(cues, text, quote)) return 'quoted';
   if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
   // A title or list line of one clause with no modal verb labels a topic (医保卡余额提取).
   return headingLike && modality === undefined && view.clauses.length === 1;
 }
 
-/** The phrase is inside a short quotation: a term being talked about, not a claim (咨询“医保卡套现”问题). */
-function quotedTerm(text: string, start: number, end: number): boolean {
+/**
+ * The phrase is inside a short quotation: a term being talked about, not a
+ * claim (咨询“医保卡套现”问题). Where the quotation opens and closes, or undefined.
+ */
+function quotedTerm(text: string, start: number, end: number): { open: number; close: number } | undefined {
   let open = -1;
   for (let i = start - 1; i >= Math.max(0, start - TERM_REACH); i--) {
     if (OPENING.test(text[i]!)) {
       open = i;
       break;
     }
-    if (CLOSING.test(text[i]!) && text[i] !== '"' && text[i] !== "'") return false;
+    if (CLOSING.test(text[i]!) && text[i] !== '"' && text[i] !== "'") return undefined;
   }
-  if (open < 0) return false;
-  for (let i = end; i < Math.min(text.length, end + TERM_REACH); i++) if (CLOSING.test(text[i]!)) return true;
-  return false;
+  if (open < 0) return undefined;
+  for (let i = end; i < Math.min(text.length, end + TERM_REACH); i++) if (CLOSING.test(text[i]!)) return { open, close: i };
+  return undefined;
 }
+
+/**
+ * A quotation that is a report, not a term: a report cue just before it
+ * (网传“…”, 有人说：“…”), a report noun after it (“…”的说法不对 / 属实), or an
+ * endorsement just after (“…”，确实如此). It is read as the rumour it is, refuted or endorsed.
+ */
+function reportedQuotation(cues: Cues, text: string, quote: { open: number; close: number }): boolean {
+  const lead = text.slice(Math.max(0, quote.open - REPORT_LEAD), quote.open);
+  const cue = cues.rumour.exec(lead);
+  if (cue && cue.index + cue[0].length >= lead.length - QUOTE_GAP) return true;
+  const after = text.slice(quote.close + 1).replace(QUOTE_REPLY_OPENING, '');
+  if (cues.reportNoun?.test(after)) return true;
+  // Refuted with no report cue (“…”是谣言) it stays a term: nothing is read, nothing wrong asserted.
+  const stance = stanceOf(cues, after.slice(0, QUOTE_REPLY_REACH));
+  return stance.endorsed && !stance.refuted;
+}
+/** How far before a quotation a report cue is looked for, and how many characters (：, 说) may stand between. */
+const REPORT_LEAD = 10;
+const QUOTE_GAP = 2;
+/** How far after a quotation a reply to it counts (，这个说法属实 / 是谣言). */
+const QUOTE_REPLY_REACH = 10;
+const QUOTE_REPLY_OPENING = /^[\s，,：:]*(?:这个|这种|此|这|那)?/u;
 
 /**
  * “不是A，而是B”: A is a misreading being corrected, not something the
