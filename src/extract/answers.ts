@@ -28,15 +28,16 @@ function firstClause(text: string): string {
 const CLAUSE_MARK = /[，,。；;！!？?]/u;
 
 /**
- * A statement the clause after it calls a misconception, out of date or not
- * to be believed (医保卡的钱能取现，这是误解 / …，这早就过时了 / …，别信): it is
- * refuted, like a rumour refuted, and asserts nothing. After a question that
- * clause is its answer instead (answeredInSentence).
+ * A statement called a misconception, out of date or not to be believed, right
+ * after it (…清零的说法已经过时了) or by the clause after it (医保卡的钱能取现，这是误解 /
+ * …，别信): it is refuted, like a rumour refuted, and asserts nothing. After a
+ * question that clause is its answer instead (answeredInSentence).
  */
-export function refutedByNextClause(cues: Cues, view: SentenceView, end: number): boolean {
-  if (!cues.refutedNext) return false;
+export function refutedAfter(cues: Cues, view: SentenceView, end: number): boolean {
   const last = clauseAt(view.clauses, Math.max(0, end - 1));
+  const own = view.clauses[last]!;
+  if (cues.refutedAfter?.test(view.text.slice(end, Math.max(end, own.end)))) return true;
   const next = view.clauses[last + 1];
-  if (!next || view.asks[last]) return false;
+  if (!cues.refutedNext || !next || view.asks[last]) return false;
   return cues.refutedNext.test(view.text.slice(next.start, next.end));
 }

@@ -8,7 +8,9 @@ import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
 import { stanceOf } from './reading.js';
+import { replyOf } from './answers.js';
 import { findQuantities } from './quantity.js';
+import { correctedFigure, readCorrectedAnswer } from './corrections.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -139,6 +141,9 @@ function readAnswer(
     records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
   readFilledAnswer(registry, cues, sentence, question, around, base, records, before, regionOf);
+  // 要等四个月吗？不对，是六个月。: the corrected figure read in the question's place.
+  const corrected = correctedFigure(cues, question, sentence.text);
+  if (corrected) readCorrectedAnswer(registry, cues, sentence, question, corrected, around, base, records, before, regionOf);
 }
 
 /**
@@ -213,18 +218,22 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
 function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: string, records: ClaimRecord[], registry: Registry, cues: Cues): void {
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
-  if (pending.kind === 'question') {
+  if (pending.kind === 'question' && correctedFigure(cues, prior[0]?.sentence.text ?? '', reply)) {
+    // 要等四个月吗？不对，是六个月。: the figure asked about is neither asserted nor denied; the answer's is read (readAnswer).
+    next = prior.filter((r) => r.framing !== 'question');
+  } else if (pending.kind === 'question') {
     // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
     const marker = cues.answerMarker?.exec(reply);
     if (marker) reply = reply.slice(marker[0].length);
     const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
-    if (echo === 'no' || (echo === undefined && cues.answerNo.test(reply))) {
+    const said = replyOf(cues, reply);
+    if (echo === 'no' || (echo === undefined && said === 'no')) {
       next = prior.flatMap((r) => {
         if (r.framing !== 'question') return [r];
         const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
         return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const }] : [];
       });
-    } else if (echo === 'yes' || cues.answerYes.test(reply)) {
+    } else if (echo === 'yes' || said === 'yes') {
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
     } else if (cues.answerBecause?.test(reply)) {
       // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question

@@ -6,7 +6,7 @@ import { findQuantities } from './quantity.js';
 import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
-import { refutedByNextClause } from './answers.js';
+import { refutedAfter } from './answers.js';
 import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
@@ -134,8 +134,8 @@ export function readSentence(
       // …其实单位缴费也有一部分进个人账户: after the correction word the writer speaks for himself, unless a denial follows.
       const corrected = rumoured && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
       if (rumoured && view.refuted && value.verdict !== 'supports' && !corrected) continue;
-      // 医保卡的钱能取现，这是误解: refuted by the clause after it, the statement asserts nothing.
-      if (!corrected && refutedByNextClause(cues, view, hitEnd)) continue;
+      // 医保卡的钱能取现，这是误解 / …的说法已经过时了: refuted, the statement asserts nothing.
+      if (!corrected && refutedAfter(cues, view, hitEnd)) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
