@@ -8,7 +8,7 @@ import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
 import { stanceOf } from './reading.js';
-import { replyOf } from './answers.js';
+import { echoReply, replyOf } from './answers.js';
 import { findQuantities } from './quantity.js';
 import { correctedFigure, readCorrectedAnswer } from './corrections.js';
 
@@ -225,7 +225,8 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
     const marker = cues.answerMarker?.exec(reply);
     if (marker) reply = reply.slice(marker[0].length);
-    const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
+    const asked = prior[0]?.sentence.text ?? '';
+    const echo = echoAnswer(asked, reply) ?? (asked ? echoReply(asked, reply) : undefined);
     const said = replyOf(cues, reply);
     if (echo === 'no' || (echo === undefined && said === 'no')) {
       next = prior.flatMap((r) => {
@@ -238,7 +239,6 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     } else if (cues.answerBecause?.test(reply)) {
       // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question
       // itself reports or doubts it (为什么有人说会清零？因为…).
-      const asked = prior[0]?.sentence.text ?? '';
       if (!cues.rumour.test(asked) && !cues.debunk.test(asked)) {
         next = prior.map((r) => (r.framing === 'question' && r.asks !== 'whether' ? { ...r, framing: 'answered' as const } : r));
       }

@@ -7,7 +7,7 @@ import type { CompiledClaim } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
 import { globalOf, testOnce } from '../text/regex.js';
-import { replyOf } from './answers.js';
+import { echoReply, replyOf } from './answers.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -421,14 +421,19 @@ export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: 
   // A scraped line run together (…会清零吗 会的, its space taken out): the answer after 吗 in the same clause.
   const own = view.clauses[clauseIndex]!;
   const particle = view.text.lastIndexOf('吗', own.end - 1);
-  if (particle >= end && particle + 1 < own.end) return replyOf(cues, view.text.slice(particle + 1));
+  // Only the question's close and who answers after 吗 (…吗？”客服答复：不能): the answer is in the clauses after.
+  if (particle >= end && particle + 1 < own.end && !QUESTION_CLOSE.test(view.text.slice(particle + 1, own.end))) return replyOf(cues, view.text.slice(particle + 1));
   if (view.endsAsking) return undefined;
   for (let j = clauseIndex + 1; j < view.clauses.length; j++) {
     if (view.asks[j]) continue;
-    return replyOf(cues, view.text.slice(view.clauses[j]!.start));
+    const reply = view.text.slice(view.clauses[j]!.start);
+    // …会清零吗，会清零的 / …能给家人用吗，用不了: the reply echoes the question's verb.
+    return replyOf(cues, reply) ?? echoReply(view.text.slice(own.start, own.end), reply);
   }
   return undefined;
 }
+
+const QUESTION_CLOSE = /^[\s？?”」』"'）)]*(?:\p{Script=Han}{0,6}?(?:答复|回复|回答|解答|答))?\s*$/u;
 
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
