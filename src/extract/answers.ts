@@ -53,6 +53,9 @@ export function echoReply(question: string, reply: string): 'yes' | 'no' | undef
   const clause = ECHO_LEAD.exec(reply)?.[1];
   if (!clause) return undefined;
   const core = clause.replace(ECHO_ADVERBS, '').replace(ECHO_PARTICLES, '');
+  // 还真能 / 确实不会: a modal alone, after an adverb the yes/no lists do not take.
+  const modal = BARE_MODAL.exec(core);
+  if (modal) return question.includes(modal[2]!) ? (modal[1] ? 'no' : 'yes') : undefined;
   const no = ECHO_NO_FORMS.map((re) => re.exec(core)).find((m) => m);
   if (no) return echoes(question, no[1]!) ? 'no' : undefined;
   if (NEGATOR.test(core)) return undefined;
@@ -65,7 +68,8 @@ function echoes(question: string, verb: string): boolean {
 }
 /** The reply's first clause (after an answer marker), at most eight characters. */
 const ECHO_LEAD = /^\s*(?:(?:答|回答|A)\s*[：:]\s*)?(\p{Script=Han}{1,8})\s*(?:[。，,！!；;]|$)/u;
-const ECHO_ADVERBS = /^(?:当然|肯定|确实|的确|还是|照样|照常|一样|依然|仍然|还|也|都|就|是|那|可)+/u;
+const ECHO_ADVERBS = /^(?:当然|肯定|确实|的确|还是|照样|照常|一样|依然|仍然|真的|还|也|都|就|是|那|可|真)+/u;
+const BARE_MODAL = /^(不|没)?(能|可以|会|要|得|需要|必须|有|行)$/u;
 const ECHO_PARTICLES = /(?:的|了|啊|呀|哦|啦|呢|滴|嘞|哈|哟)+$/u;
 const VERB = '((?:(?![不没无未别非])\\p{Script=Han}){1,4}?)';
 const ECHO_NO_FORMS = [

@@ -44,6 +44,8 @@ export interface Cues {
   readonly answerYes: RegExp;
   readonly answerNo: RegExp;
   readonly rumour: RegExp;
+  /** Report cues that call what they report false themselves (误以为, 有谣言称), anchored both ends. Absent: none. */
+  readonly selfRefutingReport?: RegExp | undefined;
   readonly debunk: RegExp;
   /** Correction words among the debunk cues (其实, 实际上): what follows is the writer's own claim. Absent: none. */
   readonly correction?: RegExp | undefined;
@@ -131,6 +133,8 @@ export interface CueFile {
   answerNo: string[];
   rumour: string[];
   rumourPatterns: string[];
+  /** Optional: report cues that refute what they report (误以为, 有谣言称); each a rumour cue too. */
+  selfRefutingReport?: string[];
   debunk: string[];
   /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
   debunkPatterns?: string[];
@@ -229,6 +233,7 @@ export function compileCues(file: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
+    selfRefutingReport: file.selfRefutingReport?.length ? new RegExp(`^(?:${wordAlternation(file.selfRefutingReport)})$`, 'u') : undefined,
     debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
     debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),

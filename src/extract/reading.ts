@@ -74,7 +74,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
     asksWhether,
     concedes,
     rumourAt,
-    ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
+    ...(rumour ? reportStance(cues, rumour[0], after) : { refuted: false, endorsed: false }),
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
@@ -126,6 +126,13 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
   const lastDebunk = lastMatchAt(cues.debunk, masked);
   if (lastDebunk < 0) return { refuted: false, endorsed };
   return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
+}
+
+/** The stance on a report: a cue that calls it false itself (很多人误以为…) refutes it unless an endorsement follows. */
+function reportStance(cues: Cues, cue: string, after: string): { refuted: boolean; endorsed: boolean } {
+  const stance = stanceOf(cues, after);
+  if (!stance.endorsed && cues.selfRefutingReport?.test(cue)) return { refuted: true, endorsed: false };
+  return stance;
 }
 
 /** Where the last match of a (non-global) regex in the text starts, or -1. */
