@@ -36,7 +36,8 @@ const CLAUSE_MARK = /[，,。；;！!？?]/u;
 export function refutedAfter(cues: Cues, view: SentenceView, end: number): boolean {
   const last = clauseAt(view.clauses, Math.max(0, end - 1));
   const own = view.clauses[last]!;
-  if (cues.refutedAfter?.test(view.text.slice(end, Math.max(end, own.end)))) return true;
+  const rest = view.text.slice(end, Math.max(end, own.end));
+  if (cues.refutedAfter?.test(rest) || cues.refutedEnd?.test(rest)) return true;
   const next = view.clauses[last + 1];
   if (!cues.refutedNext || !next || view.asks[last]) return false;
   return cues.refutedNext.test(view.text.slice(next.start, next.end));

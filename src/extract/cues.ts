@@ -26,6 +26,8 @@ export interface Cues {
   readonly refutedNext?: RegExp | undefined;
   /** Tested right after a value phrase, to its clause end: it calls the report it ends a misconception (…的说法已经过时了). Absent: none. */
   readonly refutedAfter?: RegExp | undefined;
+  /** Tested on the rest of a value phrase's clause: a refutation closes it (…是不对的). Absent: none. */
+  readonly refutedEnd?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
@@ -118,6 +120,8 @@ export interface CueFile {
   refutedNextPatterns?: string[];
   /** Optional: the same right after a value phrase (…的说法已经过时了). Patterns. */
   refutedAfterPatterns?: string[];
+  /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
+  refutedEndPatterns?: string[];
   mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
@@ -221,6 +225,7 @@ export function compileCues(file: CueFile): Cues {
     deniedNext: patterns(file.deniedNextPatterns),
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,
+    refutedEnd: file.refutedEndPatterns?.length ? patterns(file.refutedEndPatterns) : undefined,
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),

@@ -61,6 +61,8 @@ describe('a statement refuted after it, without a report cue', () => {
       ['说个人账户的钱不能给家人用，这早就过时了。', 'personal-account.family-sharing'],
       ['断缴后个人账户的钱会被清零，别信。', 'personal-account.balance-after-lapse'],
       ['跨省转移后以前的医保年限会作废是误传。', 'transfer.contribution-years'],
+      ['认为生育保险还得职工个人缴费是错的。', 'maternity.merged'],
+      ['停保后个人账户余额会被清零的想法是错误的。', 'personal-account.balance-after-lapse'],
     ] as const) {
       expect([body, levelOfPage(body, claim)]).not.toEqual([body, 'error']);
     }
@@ -71,6 +73,30 @@ describe('a statement refuted after it, without a report cue', () => {
     const body = '“个人账户的钱可以打给家人提现”这句话是错的。';
     expect(levelOfPage(body, 'personal-account.family-sharing')).not.toBe('error');
     expect(levelOfPage('停缴后个人账户余额会清零的说法已经过时了。', 'personal-account.balance-after-lapse')).toBe('none');
+  });
+});
+
+describe('a report cue that calls what it reports false', () => {
+  it('很多人误以为… / 有谣言称… refute the report unless it is endorsed after', () => {
+    expect(levelOfPage('好多人误以为断保以后个人账户的钱就没了。', 'personal-account.balance-after-lapse')).not.toBe('error');
+    expect(levelOfPage('有谣言称医保卡里的余额可以提现，医保局已经辟谣。', 'personal-account.no-cash-withdrawal')).not.toBe('error');
+    // what the writer says after the correction word is his own claim
+    expectLevel('很多人误以为医保卡的钱不能取现，其实可以取。', 'personal-account.no-cash-withdrawal', 'error');
+  });
+
+  it('new report cues (网友称, 社交平台上流传, 老人常说) take a refutation after them', () => {
+    for (const body of ['网友称医保个人账户的钱能提现，官方已经辟谣。', '社交平台上流传医保卡的钱可以取现，这不是真的。', '老人常说医保卡的钱能取出来，可事实并不是这样。']) {
+      expect([body, levelOfPage(body, 'personal-account.no-cash-withdrawal')]).not.toEqual([body, 'error']);
+    }
+    expectLevel('网友称医保个人账户的钱能提现，确实如此。', 'personal-account.no-cash-withdrawal', 'error');
+  });
+});
+
+describe('a verb with 不 closing the clause asks (V-not)', () => {
+  it('会清零不 answered yes is asserted, answered no or left open it is not', () => {
+    expectLevel('断保以后个人账户的钱会清零不？会的。', 'personal-account.balance-after-lapse', 'error');
+    expect(levelOfPage('断保以后个人账户的钱会清零不，不会。', 'personal-account.balance-after-lapse')).not.toBe('error');
+    expect(levelOfPage('断保以后个人账户的钱会清零不', 'personal-account.balance-after-lapse')).toBe('none');
   });
 });
 
