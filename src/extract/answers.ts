@@ -37,7 +37,8 @@ export function refutedAfter(cues: Cues, view: SentenceView, end: number): boole
   const last = clauseAt(view.clauses, Math.max(0, end - 1));
   const own = view.clauses[last]!;
   const rest = view.text.slice(end, Math.max(end, own.end));
-  if (cues.refutedAfter?.test(rest) || cues.refutedEnd?.test(rest)) return true;
+  // …转不过去的说法是错的 is a denial (deniedAfterPatterns): polarityOf has read it, flipped.
+  if (!cues.deniedAfter.test(rest) && (cues.refutedAfter?.test(rest) || cues.refutedEnd?.test(rest))) return true;
   const next = view.clauses[last + 1];
   if (!cues.refutedNext || !next || view.asks[last]) return false;
   return cues.refutedNext.test(view.text.slice(next.start, next.end));

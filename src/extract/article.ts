@@ -98,7 +98,10 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     asked = QUESTION_END.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
     if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
-    else readSentence(registry, cues, sentence, around, base, records, regionOf);
+    else {
+      readSentence(registry, cues, sentence, around, base, records, regionOf);
+      readInlineFilledAnswer(registry, cues, sentence, around, base, records, before, regionOf);
+    }
     if (records.length > before) {
       const framings = records.slice(before).map((r) => r.framing);
       if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
@@ -198,6 +201,34 @@ function readFilledAnswer(
     });
   }
 }
+/**
+ * 断缴超过3个月，要等多久才能报销，一年。 — a question of how long (or how much) asked
+ * and answered with only the figure in one sentence, without a question mark: read as
+ * the question and its answer are when the answer follows in the next sentence.
+ */
+function readInlineFilledAnswer(
+  registry: Registry,
+  cues: Cues,
+  sentence: Sentence,
+  around: Parameters<typeof readSentence>[3],
+  base: Parameters<typeof readSentence>[4],
+  records: ClaimRecord[],
+  readFrom: number,
+  regionOf: (() => string | undefined) | undefined,
+): void {
+  if (!cues.answerSlot) return;
+  const text = sentence.text;
+  const body = text.replace(/[。！!；;\s]*$/u, '');
+  const cut = Math.max(body.lastIndexOf('，'), body.lastIndexOf(','));
+  if (cut <= 0 || body.length - cut - 1 > FILLED_ANSWER_MAX) return;
+  const question = text.slice(0, cut);
+  if (!lastMatch(cues.answerSlot, question)) return;
+  const answer: Sentence = { ...sentence, text: text.slice(cut + 1), span: { start: sentence.span.start + cut + 1, end: sentence.span.end } };
+  const from = records.length;
+  readFilledAnswer(registry, cues, answer, `${question}？`, around, base, records, readFrom, regionOf);
+  for (let k = from; k < records.length; k++) records[k] = { ...records[k]!, sentence };
+}
+
 /** How long an answer's first clause may be and still be only the figure asked for (一年 / 要等12个月左右). */
 const FILLED_ANSWER_MAX = 12;
 

@@ -48,6 +48,11 @@ describe('a question corrected by its answer with another figure', () => {
     }
   });
 
+  it('a how-long question answered with only the figure in the same sentence reads the figure in its place', () => {
+    expectLevel('医保断缴超过三个月，要等多久才能报销，一年。', 'lapse.waiting-period', 'error');
+    expect(levelOfPage('医保断缴超过三个月，要等多久才能报销，这要看当地规定。', 'lapse.waiting-period')).not.toBe('error');
+  });
+
   it('a correction to a figure within the ceiling, or one giving no figure, raises no error', () => {
     expect(levelOfPage('断缴超过三个月，等待期是一年吗？不对，是六个月以内。', 'lapse.waiting-period')).not.toBe('error');
     expect(levelOfPage('断缴超过三个月，等待期是一年吗？不对，这个要看当地规定。', 'lapse.waiting-period')).not.toBe('error');
