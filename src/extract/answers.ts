@@ -2,8 +2,15 @@
 // sentence (…能给家人用吗，不能。) or the next one. Kept apart from the clause
 // reading: an answer is read only once the question it answers is known.
 import type { Cues } from './cues.js';
-import { clauseAt } from './clauses.js';
-import type { SentenceView } from './reading.js';
+import { clauseAt, type Clause } from './clauses.js';
+
+/** What of a sentence's reading a refutation needs (a SentenceView has it; reading.ts imports this module). */
+interface ClauseView {
+  readonly text: string;
+  readonly clauses: readonly Clause[];
+  /** Per clause: it asks rather than states. */
+  readonly asks: readonly boolean[];
+}
 
 /**
  * Yes, no or neither: a reply opening with a yes or no word (能。/ 不能。), or
@@ -33,7 +40,7 @@ const CLAUSE_MARK = /[，,。；;！!？?]/u;
  * …，别信): it is refuted, like a rumour refuted, and asserts nothing. After a
  * question that clause is its answer instead (answeredInSentence).
  */
-export function refutedAfter(cues: Cues, view: SentenceView, end: number): boolean {
+export function refutedAfter(cues: Cues, view: ClauseView, end: number): boolean {
   const last = clauseAt(view.clauses, Math.max(0, end - 1));
   const own = view.clauses[last]!;
   const rest = view.text.slice(end, Math.max(end, own.end));
