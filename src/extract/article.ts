@@ -8,7 +8,9 @@ import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
 import { readSentence } from './claims.js';
 import { stanceOf } from './reading.js';
+import { echoReply, replyOf } from './answers.js';
 import { findQuantities } from './quantity.js';
+import { correctedFigure, readCorrectedAnswer } from './corrections.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -96,7 +98,10 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     asked = QUESTION_END.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
     if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
-    else readSentence(registry, cues, sentence, around, base, records, regionOf);
+    else {
+      readSentence(registry, cues, sentence, around, base, records, regionOf);
+      readInlineFilledAnswer(registry, cues, sentence, around, base, records, before, regionOf);
+    }
     if (records.length > before) {
       const framings = records.slice(before).map((r) => r.framing);
       if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
@@ -139,6 +144,9 @@ function readAnswer(
     records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
   readFilledAnswer(registry, cues, sentence, question, around, base, records, before, regionOf);
+  // 要等四个月吗？不对，是六个月。: the corrected figure read in the question's place.
+  const corrected = correctedFigure(cues, question, sentence.text);
+  if (corrected) readCorrectedAnswer(registry, cues, sentence, question, corrected, around, base, records, before, regionOf);
 }
 
 /**
@@ -193,6 +201,34 @@ function readFilledAnswer(
     });
   }
 }
+/**
+ * 断缴超过3个月，要等多久才能报销，一年。 — a question of how long (or how much) asked
+ * and answered with only the figure in one sentence, without a question mark: read as
+ * the question and its answer are when the answer follows in the next sentence.
+ */
+function readInlineFilledAnswer(
+  registry: Registry,
+  cues: Cues,
+  sentence: Sentence,
+  around: Parameters<typeof readSentence>[3],
+  base: Parameters<typeof readSentence>[4],
+  records: ClaimRecord[],
+  readFrom: number,
+  regionOf: (() => string | undefined) | undefined,
+): void {
+  if (!cues.answerSlot) return;
+  const text = sentence.text;
+  const body = text.replace(/[。！!；;\s]*$/u, '');
+  const cut = Math.max(body.lastIndexOf('，'), body.lastIndexOf(','));
+  if (cut <= 0 || body.length - cut - 1 > FILLED_ANSWER_MAX) return;
+  const question = text.slice(0, cut);
+  if (!lastMatch(cues.answerSlot, question)) return;
+  const answer: Sentence = { ...sentence, text: text.slice(cut + 1), span: { start: sentence.span.start + cut + 1, end: sentence.span.end } };
+  const from = records.length;
+  readFilledAnswer(registry, cues, answer, `${question}？`, around, base, records, readFrom, regionOf);
+  for (let k = from; k < records.length; k++) records[k] = { ...records[k]!, sentence };
+}
+
 /** How long an answer's first clause may be and still be only the figure asked for (一年 / 要等12个月左右). */
 const FILLED_ANSWER_MAX = 12;
 
@@ -213,23 +249,27 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
 function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: string, records: ClaimRecord[], registry: Registry, cues: Cues): void {
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
-  if (pending.kind === 'question') {
+  if (pending.kind === 'question' && correctedFigure(cues, prior[0]?.sentence.text ?? '', reply)) {
+    // 要等四个月吗？不对，是六个月。: the figure asked about is neither asserted nor denied; the answer's is read (readAnswer).
+    next = prior.filter((r) => r.framing !== 'question');
+  } else if (pending.kind === 'question') {
     // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
     const marker = cues.answerMarker?.exec(reply);
     if (marker) reply = reply.slice(marker[0].length);
-    const echo = echoAnswer(prior[0]?.sentence.text ?? '', reply);
-    if (echo === 'no' || (echo === undefined && cues.answerNo.test(reply))) {
+    const asked = prior[0]?.sentence.text ?? '';
+    const echo = echoAnswer(asked, reply) ?? (asked ? echoReply(asked, reply) : undefined);
+    const said = replyOf(cues, reply);
+    if (echo === 'no' || (echo === undefined && said === 'no')) {
       next = prior.flatMap((r) => {
         if (r.framing !== 'question') return [r];
         const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
         return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const }] : [];
       });
-    } else if (echo === 'yes' || cues.answerYes.test(reply)) {
+    } else if (echo === 'yes' || said === 'yes') {
       next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
     } else if (cues.answerBecause?.test(reply)) {
       // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question
       // itself reports or doubts it (为什么有人说会清零？因为…).
-      const asked = prior[0]?.sentence.text ?? '';
       if (!cues.rumour.test(asked) && !cues.debunk.test(asked)) {
         next = prior.map((r) => (r.framing === 'question' && r.asks !== 'whether' ? { ...r, framing: 'answered' as const } : r));
       }

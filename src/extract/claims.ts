@@ -6,6 +6,7 @@ import { findQuantities } from './quantity.js';
 import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
+import { refutedAfter } from './answers.js';
 import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
@@ -133,6 +134,8 @@ export function readSentence(
       // …其实单位缴费也有一部分进个人账户: after the correction word the writer speaks for himself, unless a denial follows.
       const corrected = rumoured && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
       if (rumoured && view.refuted && value.verdict !== 'supports' && !corrected) continue;
+      // 医保卡的钱能取现，这是误解 / …的说法已经过时了: refuted, the statement asserts nothing.
+      if (!corrected && refutedAfter(cues, view, hitEnd)) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
@@ -510,7 +513,7 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
   const eitherOr = n > 0 ? eitherOrSpans(cues, text) : NO_SPANS;
   let kept = 0;
   for (let k = 0; k < n; k++) {
-    if (eitherOr.length && startsInside(eitherOr, hitStarts[k]!)) continue;
+    if (eitherOr.length && startsInside(eitherOr, hitStarts[k]!, text)) continue;
     if (kept > 0 && hitStarts[k]! < hitEnds[kept - 1]!) continue;
     hitValues[kept] = hitValues[k]!;
     hitStarts[kept] = hitStarts[k]!;
@@ -536,9 +539,17 @@ function eitherOrSpans(cues: Cues, text: string): readonly number[] {
   return out ?? NO_SPANS;
 }
 
-/** Whether `at` falls inside one of the spans, not at its start. */
-function startsInside(spans: readonly number[], at: number): boolean {
-  for (let i = 0; i < spans.length; i += 2) if (spans[i]! < at && at < spans[i + 1]!) return true;
+/**
+ * Whether `at` falls inside one of the spans, not at its start — nor where its
+ * part after the 不/没 begins: 要不要|自己交 and 有没|有个人账户 are the thing
+ * asked, read as a question (有没|有个人账户 is no phrase of 没有个人账户).
+ */
+function startsInside(spans: readonly number[], at: number, text: string): boolean {
+  for (let i = 0; i < spans.length; i += 2) {
+    if (!(spans[i]! < at && at < spans[i + 1]!)) continue;
+    const form = text.slice(spans[i]!, spans[i + 1]!);
+    if (at !== spans[i]! + Math.max(form.lastIndexOf('不'), form.lastIndexOf('没')) + 1) return true;
+  }
   return false;
 }
 

@@ -22,6 +22,12 @@ export interface Cues {
   readonly deniedBefore: RegExp;
   /** Tested on the clause after a value phrase's clause. */
   readonly deniedNext: RegExp;
+  /** Tested on the clause after a value phrase's clause: it calls what it follows a misconception (…，这是误解). Absent: none. */
+  readonly refutedNext?: RegExp | undefined;
+  /** Tested right after a value phrase, to its clause end: it calls the report it ends a misconception (…的说法已经过时了). Absent: none. */
+  readonly refutedAfter?: RegExp | undefined;
+  /** Tested on the rest of a value phrase's clause: a refutation closes it (…是不对的). Absent: none. */
+  readonly refutedEnd?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
@@ -40,6 +46,8 @@ export interface Cues {
   readonly answerYes: RegExp;
   readonly answerNo: RegExp;
   readonly rumour: RegExp;
+  /** Report cues that call what they report false themselves (误以为, 有谣言称), anchored both ends. Absent: none. */
+  readonly selfRefutingReport?: RegExp | undefined;
   readonly debunk: RegExp;
   /** Correction words among the debunk cues (其实, 实际上): what follows is the writer's own claim. Absent: none. */
   readonly correction?: RegExp | undefined;
@@ -52,6 +60,8 @@ export interface Cues {
   readonly endorseDenied: RegExp;
   /** Markers that open an answer (答：, ——, A:) and are taken off before it is read. */
   readonly answerMarker?: RegExp | undefined;
+  /** An answer opening with a correction (不对，是… / 不是三个月，是…), anchored. Absent: none. */
+  readonly correctionAnswer?: RegExp | undefined;
   /** A rhetorical question that endorses (谁说不是呢): the clause asks nothing. Absent: none. */
   readonly rhetorical?: RegExp | undefined;
   /** Right after a value phrase, a noun naming a report (…的说法属实). Absent: none. */
@@ -106,6 +116,12 @@ export interface CueFile {
   deniedAfterPatterns: string[];
   deniedBefore: string[];
   deniedNextPatterns: string[];
+  /** Optional: a clause calling what it follows a misconception, out of date or not to be believed (这是误解, 别信). Patterns. */
+  refutedNextPatterns?: string[];
+  /** Optional: the same right after a value phrase (…的说法已经过时了). Patterns. */
+  refutedAfterPatterns?: string[];
+  /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
+  refutedEndPatterns?: string[];
   mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
@@ -121,6 +137,8 @@ export interface CueFile {
   answerNo: string[];
   rumour: string[];
   rumourPatterns: string[];
+  /** Optional: report cues that refute what they report (误以为, 有谣言称); each a rumour cue too. */
+  selfRefutingReport?: string[];
   debunk: string[];
   /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
   debunkPatterns?: string[];
@@ -131,6 +149,8 @@ export interface CueFile {
   endorsePatterns?: string[];
   /** Optional: markers that open an answer (答：, ——). */
   answerMarkerPatterns?: string[];
+  /** Optional: how an answer that corrects a figure opens (不对，是 / 不是 / 错了，). Patterns. */
+  correctionAnswerPatterns?: string[];
   /** Optional: rhetorical questions that endorse (谁说不是呢, 这还有假): they ask nothing. Patterns. */
   rhetoricalEndorsePatterns?: string[];
   /** Optional: nouns naming a report after a value phrase (…的说法属实). Patterns, tested right after the phrase. */
@@ -203,6 +223,9 @@ export function compileCues(file: CueFile): Cues {
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
     deniedNext: patterns(file.deniedNextPatterns),
+    refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
+    refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,
+    refutedEnd: file.refutedEndPatterns?.length ? patterns(file.refutedEndPatterns) : undefined,
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),
@@ -215,6 +238,7 @@ export function compileCues(file: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
+    selfRefutingReport: file.selfRefutingReport?.length ? new RegExp(`^(?:${wordAlternation(file.selfRefutingReport)})$`, 'u') : undefined,
     debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
     debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
@@ -229,6 +253,7 @@ export function compileCues(file: CueFile): Cues {
     // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
+    correctionAnswer: file.correctionAnswerPatterns?.length ? new RegExp(`^\\s*(?:${file.correctionAnswerPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:(?:答|回答|A)\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,

@@ -7,6 +7,7 @@ import type { CompiledClaim } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
 import { globalOf, testOnce } from '../text/regex.js';
+import { echoReply, replyOf } from './answers.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -73,7 +74,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
     asksWhether,
     concedes,
     rumourAt,
-    ...(rumour ? stanceOf(cues, after) : { refuted: false, endorsed: false }),
+    ...(rumour ? reportStance(cues, rumour[0], after) : { refuted: false, endorsed: false }),
     correctionAt,
     describesMisconduct: cues.misconduct.test(text),
     hedges,
@@ -125,6 +126,13 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
   const lastDebunk = lastMatchAt(cues.debunk, masked);
   if (lastDebunk < 0) return { refuted: false, endorsed };
   return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
+}
+
+/** The stance on a report: a cue that calls it false itself (很多人误以为…) refutes it unless an endorsement follows. */
+function reportStance(cues: Cues, cue: string, after: string): { refuted: boolean; endorsed: boolean } {
+  const stance = stanceOf(cues, after);
+  if (!stance.endorsed && cues.selfRefutingReport?.test(cue)) return { refuted: true, endorsed: false };
+  return stance;
 }
 
 /** Where the last match of a (non-global) regex in the text starts, or -1. */
@@ -237,7 +245,9 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   // 会不会 / 能不能 ask; their 不 negates nothing.
   // Most scopes hold no negator at all: then there is nothing to mask or count.
   const hasNegator = cues.negatorStart.test(scope);
-  const masked = hasNegator ? maskSpans(scope, [cues.notNegator, cues.eitherOrAll, triggerPattern(claim)]) : scope;
+  // Either-or forms are found up to the clause end: the phrase may open with the form's last
+  // part (要不要|自己交: the 不 before the phrase belongs to 要不要, it negates nothing).
+  const masked = hasNegator ? maskSpans(maskEitherOr(cues, text.slice(from, clause.end)).slice(0, scope.length), [cues.notNegator, triggerPattern(claim)]) : scope;
   let flips = 0;
   if (hasNegator) {
     const neg = cues.negator;
@@ -254,7 +264,8 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const denied =
     cues.deniedBefore.test(masked) ||
     cues.deniedAfter.test(text.slice(end, Math.max(end, endClause.end))) ||
-    (next !== undefined && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
+    // After a question (能给家人用吗，不能) the next clause answers it: answeredInSentence reads it, once.
+    (next !== undefined && !view.asks[last] && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
   if (denied) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
@@ -330,26 +341,52 @@ const TERM_REACH = 8;
  */
 export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start: number, end: number, headingLike: boolean, modality: string | undefined): 'quoted' | boolean {
   const text = view.text;
-  if (quotedTerm(text, start, end)) return 'quoted';
+  const quote = quotedTerm(text, start, end);
+  if (quote && !reportedQuotation(cues, text, quote)) return 'quoted';
   if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
   // A title or list line of one clause with no modal verb labels a topic (医保卡余额提取).
   return headingLike && modality === undefined && view.clauses.length === 1;
 }
 
-/** The phrase is inside a short quotation: a term being talked about, not a claim (咨询“医保卡套现”问题). */
-function quotedTerm(text: string, start: number, end: number): boolean {
+/**
+ * The phrase is inside a short quotation: a term being talked about, not a
+ * claim (咨询“医保卡套现”问题). Where the quotation opens and closes, or undefined.
+ */
+function quotedTerm(text: string, start: number, end: number): { open: number; close: number } | undefined {
   let open = -1;
   for (let i = start - 1; i >= Math.max(0, start - TERM_REACH); i--) {
     if (OPENING.test(text[i]!)) {
       open = i;
       break;
     }
-    if (CLOSING.test(text[i]!) && text[i] !== '"' && text[i] !== "'") return false;
+    if (CLOSING.test(text[i]!) && text[i] !== '"' && text[i] !== "'") return undefined;
   }
-  if (open < 0) return false;
-  for (let i = end; i < Math.min(text.length, end + TERM_REACH); i++) if (CLOSING.test(text[i]!)) return true;
-  return false;
+  if (open < 0) return undefined;
+  for (let i = end; i < Math.min(text.length, end + TERM_REACH); i++) if (CLOSING.test(text[i]!)) return { open, close: i };
+  return undefined;
 }
+
+/**
+ * A quotation that is a report, not a term: a report cue just before it
+ * (网传“…”, 有人说：“…”), a report noun after it (“…”的说法不对 / 属实), or an
+ * endorsement just after (“…”，确实如此). It is read as the rumour it is, refuted or endorsed.
+ */
+function reportedQuotation(cues: Cues, text: string, quote: { open: number; close: number }): boolean {
+  const lead = text.slice(Math.max(0, quote.open - REPORT_LEAD), quote.open);
+  const cue = cues.rumour.exec(lead);
+  if (cue && cue.index + cue[0].length >= lead.length - QUOTE_GAP) return true;
+  const after = text.slice(quote.close + 1).replace(QUOTE_REPLY_OPENING, '');
+  if (cues.reportNoun?.test(after)) return true;
+  // Refuted with no report cue (“…”是谣言) it stays a term: nothing is read, nothing wrong asserted.
+  const stance = stanceOf(cues, after.slice(0, QUOTE_REPLY_REACH));
+  return stance.endorsed && !stance.refuted;
+}
+/** How far before a quotation a report cue is looked for, and how many characters (：, 说) may stand between. */
+const REPORT_LEAD = 10;
+const QUOTE_GAP = 2;
+/** How far after a quotation a reply to it counts (，这个说法属实 / 是谣言). */
+const QUOTE_REPLY_REACH = 10;
+const QUOTE_REPLY_OPENING = /^[\s，,：:]*(?:这个|这种|此|这|那)?/u;
 
 /**
  * “不是A，而是B”: A is a misreading being corrected, not something the
@@ -391,22 +428,19 @@ export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: 
   // A scraped line run together (…会清零吗 会的, its space taken out): the answer after 吗 in the same clause.
   const own = view.clauses[clauseIndex]!;
   const particle = view.text.lastIndexOf('吗', own.end - 1);
-  if (particle >= end && particle + 1 < own.end) return replyOf(cues, view.text.slice(particle + 1));
+  // Only the question's close and who answers after 吗 (…吗？”客服答复：不能): the answer is in the clauses after.
+  if (particle >= end && particle + 1 < own.end && !QUESTION_CLOSE.test(view.text.slice(particle + 1, own.end))) return replyOf(cues, view.text.slice(particle + 1));
   if (view.endsAsking) return undefined;
   for (let j = clauseIndex + 1; j < view.clauses.length; j++) {
     if (view.asks[j]) continue;
-    return replyOf(cues, view.text.slice(view.clauses[j]!.start));
+    const reply = view.text.slice(view.clauses[j]!.start);
+    // …会清零吗，会清零的 / …能给家人用吗，用不了: the reply echoes the question's verb.
+    return replyOf(cues, reply) ?? echoReply(view.text.slice(own.start, own.end), reply);
   }
   return undefined;
 }
 
-function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
-  const marker = cues.answerMarker?.exec(text);
-  const reply = marker ? text.slice(marker[0].length) : text;
-  if (cues.answerNo.test(reply)) return 'no';
-  if (cues.answerYes.test(reply)) return 'yes';
-  return undefined;
-}
+const QUESTION_CLOSE = /^[\s？?”」』"'）)]*(?:\p{Script=Han}{0,6}?(?:答复|回复|回答|解答|答))?\s*$/u;
 
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
