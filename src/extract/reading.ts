@@ -228,8 +228,10 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   const breaker = cues.scopeBreaker;
   breaker.lastIndex = 0;
   for (let m = breaker.exec(region); m; m = breaker.exec(region)) {
-    from = clause.start + m.index + m[0].length;
     if (m[0].length === 0) breaker.lastIndex++;
+    // 并不会因为参保人去世就被收回: the negator denies what the cause would bring about.
+    if (cues.negatedCause?.test(text.slice(from, clause.start + m.index))) continue;
+    from = clause.start + m.index + m[0].length;
   }
   breaker.lastIndex = 0;
   const scope = text.slice(from, start);
@@ -465,11 +467,14 @@ export function conditionsOf(
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
     const closes = i < clauseIndex && closesCondition(cues, body);
     if (!opens && !closes) continue;
+    // A phrase reaching from its clause into the next (如果只是看普通门诊，统筹基金不予支付 on 门诊，…不予支付):
+    // the condition is the whole clause, the part the phrase covers included.
+    const condition = i === clauseIndex && end > c.end ? text.slice(c.start, c.end) : body;
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
-    if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
-    if (exception && exception.text && body.includes(exception.text)) continue;
-    if (ownSituation(cues, claim, body)) continue;
-    out.push({ kind: 'condition', text: body.trim() });
+    if (i === clauseIndex && condition.replace(cues.conditionStart, '').trim().length < 3) continue;
+    if (exception && exception.text && condition.includes(exception.text)) continue;
+    if (ownSituation(cues, claim, condition)) continue;
+    out.push({ kind: 'condition', text: condition.trim(), ...(narrowsOwnSituation(cues, claim, condition) ? { narrows: true } : {}) });
   }
   return out;
 }
@@ -487,6 +492,16 @@ function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
   const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
   return names && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''));
+}
+
+/**
+ * A condition that is the claim's own situation with more added (断缴超过3个月又办了退休的，):
+ * the registry's rule holds in that narrower case too, unless the claim lists it as an
+ * exception, so a wrong value under it is likelier wrong than one under a condition
+ * that names nothing of the claim (如果家人的医保不在本省).
+ */
+function narrowsOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  return namesOwnSituation(cues, claim, body) || (claim.covers !== undefined && testOnce(claim.covers, body));
 }
 
 /**
