@@ -224,7 +224,8 @@ export type Polarity = 'affirmed' | 'negated' | 'uncertain';
 export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clause: Clause, start: number, end: number): Polarity {
   const text = view.text;
   let from = clause.start;
-  const region = text.slice(from, start);
+  // 随便, 就医: a breaker's character inside a word ends nothing (masked, same length).
+  const region = maskSpans(text.slice(from, start), [cues.notScopeBreaker]);
   const breaker = cues.scopeBreaker;
   breaker.lastIndex = 0;
   for (let m = breaker.exec(region); m; m = breaker.exec(region)) {
