@@ -7,6 +7,7 @@ import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
 import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { noneAfterPresent } from './periods.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -120,7 +121,9 @@ export function readSentence(
       const clause = view.clauses[clauseIndex]!;
       // 不管备没备案 / 交不交都…: the conceding part asserts nothing.
       if (hitStart < view.concedes[clauseIndex]!) continue;
-      if (noneAt >= 0 && (noneAt < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
+      // 以前…，现在…: a `none` phrase of the past rules out nothing after a word of the present.
+      const none = noneAt >= 0 && compiled.none ? noneAfterPresent(cues, compiled.none, text, noneAt, hitStart) : noneAt;
+      if (none >= 0 && (none < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
       let value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;
