@@ -110,3 +110,20 @@ describe('time: a period the claim does not rule on gives no error', () => {
     expect(levelOf('以前可以给兄弟姐妹用，现在的规定是个人账户只能给配偶、父母、子女用。', 'personal-account.family-sharing')).toBe('error');
   });
 });
+
+describe('time: a claim’s none phrase of the past rules out only the past', () => {
+  it('the part after a word of the present (合并之后, 改革以后, 新规定) is read and judged', () => {
+    expect(levelOf('过去生育保险是单位单独交的，合并之后职工个人也得另交一份生育保险。', 'maternity.merged')).toBe('error');
+    expect(levelOf('过去单位交的医保不进个人账户，改革以后单位那份有一部分划给个人账户。', 'personal-account.employer-share')).toBe('error');
+  });
+
+  it('the past part stays out, and a right present part is no contradiction', () => {
+    expect(below(levelOf('过去职工还要单独交生育保险，合并之后个人不用再交了。', 'maternity.merged'))).toBe(true);
+    expect(below(levelOf('以前单位缴费有一部分进个人账户，改革以后全部计入统筹基金。', 'personal-account.employer-share'))).toBe(true);
+  });
+
+  it('a none phrase that is not of the past keeps its reach past a word of the present', () => {
+    // 居民医保 is another scheme for the employee account claims: 现在 does not lift it.
+    expect(below(levelOf('居民医保以前没有个人账户，现在也没有，单位缴费更谈不上划入。', 'personal-account.employer-share'))).toBe(true);
+  });
+});
