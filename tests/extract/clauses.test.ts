@@ -127,3 +127,13 @@ describe('time: a claim’s none phrase of the past rules out only the past', ()
     expect(below(levelOf('居民医保以前没有个人账户，现在也没有，单位缴费更谈不上划入。', 'personal-account.employer-share'))).toBe(true);
   });
 });
+
+describe('a negator inside a 的-phrase (没用完的钱) modifies that phrase only', () => {
+  it('没用完的钱由继承人继承 asserts the inheritance', () => {
+    expect(below(levelOf('参保人去世以后，个账里还没用完的钱由他的继承人继承。', 'personal-account.inheritance'))).toBe(true);
+  });
+
+  it('a negator after the 的-phrase still denies', () => {
+    expect(levelOf('参保人去世以后，个账里没花完的钱不能给继承人。', 'personal-account.inheritance')).toBe('error');
+  });
+});
