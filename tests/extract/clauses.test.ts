@@ -137,3 +137,13 @@ describe('a negator inside a 的-phrase (没用完的钱) modifies that phrase o
     expect(levelOf('参保人去世以后，个账里没花完的钱不能给继承人。', 'personal-account.inheritance')).toBe('error');
   });
 });
+
+describe('a none phrase in an explanation (…，是因为…) rules out what it explains', () => {
+  it('the allowance stopped because of a lapse is not the maternity insurance abolished', () => {
+    expect(levelOf('她的生育津贴停掉了，是因为公司断缴了好几个月。', 'maternity.merged')).toBe('none');
+  });
+
+  it('an explanation without a none phrase leaves the clause before it read', () => {
+    expect(levelOf('个人账户的余额作废了，是因为停缴超过了半年。', 'personal-account.balance-after-lapse')).toBe('error');
+  });
+});
