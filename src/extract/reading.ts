@@ -448,6 +448,10 @@ export function conditionsOf(
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
+  else {
+    const before = beforeOwnEvent(cues, claim, view, clauseIndex, prefix);
+    if (before) out.push({ kind: 'time', text: before });
+  }
   const inOwn = cues.limiting.exec(text.slice(own.start, own.end));
   // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
   const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
@@ -493,6 +497,22 @@ function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
   const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
   return names && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''));
+}
+
+/**
+ * A clause set before the claim's own situation (在领失业金之前，/ 补缴之前是不能报销的): the
+ * time before the rule applies, so another time. The event must be the claim's situation
+ * (a context word beyond the insurance's name); 断缴之前攒的钱 is not such a clause.
+ */
+function beforeOwnEvent(cues: Cues, claim: CompiledClaim, view: SentenceView, clauseIndex: number, prefix: string): string | undefined {
+  if (!cues.beforeEvent) return undefined;
+  for (let i = 0; i <= clauseIndex; i++) {
+    const c = view.clauses[i]!;
+    const body = i === clauseIndex ? prefix : view.text.slice(c.start, c.end);
+    const m = cues.beforeEvent.exec(body);
+    if (m && namesOwnSituation(cues, claim, m[0])) return m[0].trim();
+  }
+  return undefined;
 }
 
 /**
