@@ -493,6 +493,8 @@ export function conditionsOf(
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   if (namesOwnSituation(cues, claim, body)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
+  // 如果是灵活就业人员自己晚交了几个月: a covered situation, who the claim is about and a figure, nothing else.
+  if (claim.covers && testOnce(claim.covers, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''))) return true;
   if (cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST)) return true;
   // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
   const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
