@@ -131,6 +131,8 @@ export interface ClaimCondition {
   readonly text: string;
   /** For `exception`: the registry exception's id. */
   readonly exception?: string;
+  /** For `condition`: it names the claim's own situation and adds to it (断缴超过3个月又退休了的). */
+  readonly narrows?: boolean;
 }
 
 /** What one sentence asserts about one registry claim. */

@@ -8,6 +8,8 @@ import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
 import { refutedAfter } from './answers.js';
 import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { noneAfterPresent } from './periods.js';
+import { noneReach } from './none-scope.js';
 
 /** Text around a sentence that can make it about a claim's subject. */
 export interface SentenceSurroundings {
@@ -110,7 +112,8 @@ export function readSentence(
     // Before a clause that names the claim's subject itself it rules that clause out only when
     // the rest of the sentence names another subject of the claim (…，这是居民医保的规定): the
     // topic runs forward, so 退休以后医保卡里就不再进钱了，以后只能靠原来攒下的余额 keeps its first clause.
-    const noneAt = firstNone(compiled, text, scanner ? sentenceHits : undefined);
+    // …，是因为断缴了三个月: a `none` phrase in an explanation rules out what it explains too.
+    const noneAt = noneReach(cues, text, firstNone(compiled, text, scanner ? sentenceHits : undefined));
     const claimFrom = out.length;
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
@@ -121,7 +124,9 @@ export function readSentence(
       const clause = view.clauses[clauseIndex]!;
       // 不管备没备案 / 交不交都…: the conceding part asserts nothing.
       if (hitStart < view.concedes[clauseIndex]!) continue;
-      if (noneAt >= 0 && (noneAt < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
+      // 以前…，现在…: a `none` phrase of the past rules out nothing after a word of the present.
+      const none = noneAt >= 0 && compiled.none ? noneAfterPresent(cues, compiled.none, text, noneAt, hitStart) : noneAt;
+      if (none >= 0 && (none < clause.end || !namesOwnSubject(compiled, text, clause.start, clause.end) || namesOtherSubject(compiled, text, clause.end))) continue;
       const polarity = polarityOf(cues, compiled, view, clause, hitStart, hitEnd);
       if (polarity === 'uncertain') continue; // 不一定清零: no value asserted
       let value = polarity === 'negated' ? (hitValue.negation ? compiled.valueByName.get(hitValue.negation) : undefined) : hitValue;

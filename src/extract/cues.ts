@@ -17,6 +17,12 @@ export interface Cues {
   readonly notNegator: RegExp;
   /** Where a negator's reach ends (global). */
   readonly scopeBreaker: RegExp;
+  /** A clause set before an event (在领失业金之前，): another time when the event is the claim's situation. Absent: none. */
+  readonly beforeEvent?: RegExp | undefined;
+  /** Words holding a breaker's character that end no scope (随便, 就医), global. Absent: none. */
+  readonly notScopeBreaker?: RegExp | undefined;
+  /** A negator before a cause, ending where a scope breaker follows it (并不会因为…就): that breaker ends nothing. Absent: none. */
+  readonly negatedCause?: RegExp | undefined;
   /** Tested on the text right after a value phrase, to its clause end. */
   readonly deniedAfter: RegExp;
   readonly deniedBefore: RegExp;
@@ -113,6 +119,12 @@ export interface CueFile {
   negators: string[];
   notNegators: string[];
   scopeBreakerPatterns: string[];
+  /** Optional: a clause set before an event (在领失业金之前，/ 补缴之前是…). Patterns. */
+  beforeEventPatterns?: string[];
+  /** Optional: words holding a scope breaker's character that end no scope (随便, 就医). */
+  notScopeBreakers?: string[];
+  /** Optional: a negator before a cause (并不会因为…就…): the breaker after the cause keeps the negation going. Patterns. */
+  negatedCausePatterns?: string[];
   deniedAfterPatterns: string[];
   deniedBefore: string[];
   deniedNextPatterns: string[];
@@ -219,6 +231,9 @@ export function compileCues(file: CueFile): Cues {
     negatorStart: new RegExp(`[${[...new Set(file.negators.map((w) => [...w][0]!))].map(escapeClassChars).join('')}]`, 'u'),
     notNegator: words(file.notNegators, 'gu'),
     scopeBreaker: patterns(file.scopeBreakerPatterns, 'gu'),
+    beforeEvent: file.beforeEventPatterns?.length ? patterns(file.beforeEventPatterns) : undefined,
+    notScopeBreaker: file.notScopeBreakers?.length ? words(file.notScopeBreakers, 'gu') : undefined,
+    negatedCause: file.negatedCausePatterns?.length ? patterns(file.negatedCausePatterns) : undefined,
     deniedAfter: patterns(file.deniedAfterPatterns),
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),

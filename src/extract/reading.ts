@@ -232,12 +232,15 @@ export type Polarity = 'affirmed' | 'negated' | 'uncertain';
 export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView, clause: Clause, start: number, end: number): Polarity {
   const text = view.text;
   let from = clause.start;
-  const region = text.slice(from, start);
+  // 随便, 就医: a breaker's character inside a word ends nothing (masked, same length).
+  const region = maskSpans(text.slice(from, start), [cues.notScopeBreaker]);
   const breaker = cues.scopeBreaker;
   breaker.lastIndex = 0;
   for (let m = breaker.exec(region); m; m = breaker.exec(region)) {
-    from = clause.start + m.index + m[0].length;
     if (m[0].length === 0) breaker.lastIndex++;
+    // 并不会因为参保人去世就被收回: the negator denies what the cause would bring about.
+    if (cues.negatedCause?.test(text.slice(from, clause.start + m.index))) continue;
+    from = clause.start + m.index + m[0].length;
   }
   breaker.lastIndex = 0;
   const scope = text.slice(from, start);
@@ -479,6 +482,10 @@ export function conditionsOf(
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
+  else {
+    const before = beforeOwnEvent(cues, claim, view, clauseIndex, prefix);
+    if (before) out.push({ kind: 'time', text: before });
+  }
   const inOwn = cues.limiting.exec(text.slice(own.start, own.end));
   // 只有配偶、父母、子女才行: a limiting phrase the value phrase overlaps is the value (only these), not a case it is limited to.
   const ownLimit = inOwn && !(own.start + inOwn.index < end && own.start + inOwn.index + inOwn[0].length > start) ? inOwn : null;
@@ -499,11 +506,14 @@ export function conditionsOf(
     // A clause ending in …的 / …的话 before the phrase's clause; the phrase's own clause only by its opening word.
     const closes = i < clauseIndex && closesCondition(cues, body);
     if (!opens && !closes) continue;
+    // A phrase reaching from its clause into the next (如果只是看普通门诊，统筹基金不予支付 on 门诊，…不予支付):
+    // the condition is the whole clause, the part the phrase covers included.
+    const condition = i === clauseIndex && end > c.end ? text.slice(c.start, c.end) : body;
     // 如果是…: an opening word with nothing of its own before the phrase is no condition to report.
-    if (i === clauseIndex && body.replace(cues.conditionStart, '').trim().length < 3) continue;
-    if (exception && exception.text && body.includes(exception.text)) continue;
-    if (ownSituation(cues, claim, body)) continue;
-    out.push({ kind: 'condition', text: body.trim() });
+    if (i === clauseIndex && condition.replace(cues.conditionStart, '').trim().length < 3) continue;
+    if (exception && exception.text && condition.includes(exception.text)) continue;
+    if (ownSituation(cues, claim, condition)) continue;
+    out.push({ kind: 'condition', text: condition.trim(), ...(narrowsOwnSituation(cues, claim, condition) ? { narrows: true } : {}) });
   }
   return out;
 }
@@ -517,10 +527,38 @@ export function conditionsOf(
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   if (namesOwnSituation(cues, claim, body)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
+  // 如果是灵活就业人员自己晚交了几个月: a covered situation, who the claim is about and a figure, nothing else.
+  if (claim.covers && testOnce(claim.covers, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''))) return true;
   if (cues.generalCondition !== undefined && onlyCovered(cues, cues.generalCondition, body, GENERAL_REST)) return true;
   // 如果你有医保 / 如果个人账户有余额，…: the insurance or the claim's context and next to nothing else.
   const names = (claim.topic !== undefined && claim.topic.test(body)) || (cues.schemeWord !== undefined && testOnce(cues.schemeWord, body));
   return names && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''));
+}
+
+/**
+ * A clause set before the claim's own situation (在领失业金之前，/ 补缴之前是不能报销的): the
+ * time before the rule applies, so another time. The event must be the claim's situation
+ * (a context word beyond the insurance's name); 断缴之前攒的钱 is not such a clause.
+ */
+function beforeOwnEvent(cues: Cues, claim: CompiledClaim, view: SentenceView, clauseIndex: number, prefix: string): string | undefined {
+  if (!cues.beforeEvent) return undefined;
+  for (let i = 0; i <= clauseIndex; i++) {
+    const c = view.clauses[i]!;
+    const body = i === clauseIndex ? prefix : view.text.slice(c.start, c.end);
+    const m = cues.beforeEvent.exec(body);
+    if (m && namesOwnSituation(cues, claim, m[0])) return m[0].trim();
+  }
+  return undefined;
+}
+
+/**
+ * A condition that is the claim's own situation with more added (断缴超过3个月又办了退休的，):
+ * the registry's rule holds in that narrower case too, unless the claim lists it as an
+ * exception, so a wrong value under it is likelier wrong than one under a condition
+ * that names nothing of the claim (如果家人的医保不在本省).
+ */
+function narrowsOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  return namesOwnSituation(cues, claim, body) || (claim.covers !== undefined && testOnce(claim.covers, body));
 }
 
 /**

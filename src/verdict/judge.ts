@@ -11,9 +11,12 @@ import { list, msg, type Message } from '../i18n/message.js';
  *   with no hedge, no limiting condition, about the present, on an entry of
  *   high confidence;
  * - warning: hedged (可能, 部分地区), a rumour passed on, a local figure stated
- *   as if national, or an entry below high confidence;
+ *   as if national, an entry below high confidence,
+ *   or under a condition that narrows the claim's own situation (断缴超过3个月
+ *   又退休了的) without being an exception the claim lists;
  * - info: asked and not answered, under a condition the registry does not
- *   list, about another time (期满后) or the past (改革前).
+ *   list and that names nothing of the claim, about another time (期满后) or
+ *   the past (改革前).
  *
  * A non-canonical value under an exception the claim lists (出国定居 →
  * 一次性退还) supports the claim.
@@ -71,6 +74,8 @@ function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: stri
   for (const c of record.conditions) {
     if (c.kind === 'past') lower('info', msg('qualifier.past', { text: c.text }));
     else if (c.kind === 'time') lower('info', msg('qualifier.time', { text: c.text }));
+    // The claim's own situation narrowed (断缴超过3个月又退休了的): a warning, the registry's rule holds there too.
+    else if (c.kind === 'condition' && c.narrows) lower('warning', msg('qualifier.condition-narrowed', { text: c.text }));
     else if (c.kind === 'condition') lower('info', msg('qualifier.condition', { text: c.text }));
     else if (c.kind === 'limiting') lower('info', msg('qualifier.limiting', { text: c.text }));
   }
