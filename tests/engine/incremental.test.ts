@@ -1,0 +1,103 @@
+// The incremental corpus stage (src/engine/incremental.ts): a cached check
+// that recomputes only what changed files touch must give what a run without
+// a cache gives, after every kind of change, including a corpus conflict that
+// appears or disappears in a file that did not change.
+import { describe, expect, it, vi } from 'vitest';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, tempTree } from '../helpers/cli.js';
+import { check, setup } from '../../src/engine/run.js';
+import type { Finding } from '../../src/types.js';
+import { AnalysisCache } from '../../src/engine/cache.js';
+
+const AS_OF = '2026-11-22';
+// 赣州 2024 养老保险 缴费基数下限: 3176元/月 in the one article, 2547元/月 in the other (corpus/expectations.corpus-conflict.yaml).
+const BASE = 'corpus/conflict-ganzhou-base-2024.md';
+const OVERVIEW = 'corpus/conflict-ganzhou-rates-overview.md';
+
+describe('incremental corpus stage', async () => {
+  const dir = tempTree({});
+  cpSync(join(repoRoot, 'corpus'), join(dir, 'corpus'), { recursive: true });
+  const cacheLocation = join(dir, 'cache');
+  const options = { cwd: dir, paths: ['corpus'], asOf: AS_OF, registryPath: join(repoRoot, 'claims'), resultOnly: true };
+  const prepared = setup(options);
+  const cached = async () => (await check({ ...options, cacheLocation }, prepared)).result;
+  const uncached = async () => (await check(options, prepared)).result;
+  const cacheNote = (notes: readonly string[]) => notes.filter((n) => n.startsWith('cache'));
+  /** Runs with and without the cache, and checks both give the same findings and summary. */
+  const same = async () => {
+    const a = await cached();
+    const b = await uncached();
+    expect(JSON.stringify(a.findings)).toBe(JSON.stringify(b.findings));
+    expect(a.summary).toEqual(b.summary);
+    return a;
+  };
+  const baseConflict = (findings: readonly Finding[]) => findings.some((f) => f.file === BASE && f.ruleId === 'corpus-conflict' && f.line === 14);
+  const edit = (file: string, from: string, to: string) => {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(path, text.replace(from, to));
+  };
+
+  it('a warm run with nothing changed gives the full run', async () => {
+    const first = await same();
+    expect(baseConflict(first.findings)).toBe(true);
+    const second = await same();
+    expect(cacheNote(second.notes)).toEqual([expect.stringMatching(/^cache: (\d+) of \1 files unchanged$/)]);
+  });
+
+  it('a changed file whose new value agrees removes the conflict from the file that did not change', async () => {
+    edit(OVERVIEW, '2547元', '3176元');
+    // Only the changed file's entry and that of the file whose conflict went away are read.
+    const reads = vi.spyOn(AnalysisCache.prototype, 'get');
+    const r = await cached();
+    expect(reads.mock.calls.map(([, file]) => file).sort()).toEqual([BASE, OVERVIEW]);
+    reads.mockRestore();
+    expect(baseConflict(r.findings)).toBe(false);
+    await same();
+    // And back: the conflict reappears in the unchanged file.
+    edit(OVERVIEW, '3176元', '2547元');
+    expect(baseConflict((await same()).findings)).toBe(true);
+  });
+
+  it('an appended sentence, an added file that makes a conflict, a renamed and a deleted file', async () => {
+    writeFileSync(join(dir, 'corpus', 'account-inheritance.md'), `${readFileSync(join(dir, 'corpus', 'account-inheritance.md'), 'utf8')}\n停缴后个人账户余额不清零。\n`);
+    await same();
+    // A third figure for the same fact, in a new article: the unchanged article's finding now names it too.
+    const before = (await cached()).findings.find((f) => f.file === BASE && f.ruleId === 'corpus-conflict' && f.line === 14)!;
+    writeFileSync(join(dir, 'corpus', 'ganzhou-new.md'), '---\ntitle: 赣州缴费基数\n---\n\n2024年赣州职工基本养老保险缴费基数下限为2000元/月。\n');
+    const added = await same();
+    const after = added.findings.find((f) => f.file === BASE && f.ruleId === 'corpus-conflict' && f.line === 14)!;
+    expect(after.message).not.toBe(before.message);
+    expect(after.message).toContain('2000');
+    renameSync(join(dir, 'corpus', 'ganzhou-new.md'), join(dir, 'corpus', 'a-ganzhou-renamed.md'));
+    await same();
+    rmSync(join(dir, 'corpus', 'a-ganzhou-renamed.md'));
+    expect((await same()).findings.find((f) => f.file === BASE && f.ruleId === 'corpus-conflict' && f.line === 14)!.message).toBe(before.message);
+    // The other side deleted: no conflict is left in the unchanged article.
+    rmSync(join(dir, OVERVIEW));
+    expect(baseConflict((await same()).findings)).toBe(false);
+    cpSync(join(repoRoot, OVERVIEW), join(dir, OVERVIEW));
+    expect(baseConflict((await same()).findings)).toBe(true);
+  });
+
+  it('a damaged state is noted and the whole corpus stage is done instead', async () => {
+    await cached();
+    const { readdirSync } = await import('node:fs');
+    const root = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!);
+    const state = join(root, 'state.bin');
+    const bytes = readFileSync(state);
+    // The second half overwritten here and there (pieces of every kind are there), and a file cut short.
+    const overwritten = Buffer.from(bytes);
+    for (let i = overwritten.length >> 1; i < overwritten.length; i += 97) overwritten[i] = overwritten[i]! ^ 0x5a;
+    for (const damaged of [overwritten, bytes.subarray(0, 50)]) {
+      writeFileSync(state, damaged);
+      const r = await same();
+      expect(r.notes.some((n) => /damaged/.test(n))).toBe(true);
+      // The run leaves a whole state behind: the next one is incremental again and notes nothing.
+      const next = await same();
+      expect(next.notes.some((n) => /damaged/.test(n))).toBe(false);
+    }
+  });
+});
