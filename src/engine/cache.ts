@@ -22,7 +22,7 @@
 // its bytes: one that does not match (cut short, edited, damaged on disk) is
 // recomputed and counted, never trusted.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Stats } from 'node:fs';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -134,7 +134,7 @@ function isStored(v: unknown, file: string): v is FileAnalysis {
 export class AnalysisCache {
   private corpus: { readonly key: string; readonly result: CorpusResult } | undefined;
   /** The incremental corpus stage's state for the next run (src/engine/incremental.ts), written by save(). */
-  private state: Buffer | undefined;
+  private state: Buffer[] | undefined;
   hits = 0;
   misses = 0;
   /** Entries found but not intact (digest mismatch, unreadable): recomputed. */
@@ -225,7 +225,7 @@ export class AnalysisCache {
     return join(this.root, 'state.bin');
   }
 
-  setState(state: Buffer): void {
+  setState(state: Buffer[]): void {
     this.state = state;
   }
 
@@ -317,10 +317,33 @@ export class AnalysisCache {
   }
 }
 
-function writeAtomic(path: string, data: Buffer): void {
+/** Writes `data` (one buffer, or several one after the other) beside `path` and renames it there: whole or not at all. */
+function writeAtomic(path: string, data: Buffer | readonly Buffer[]): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
+  if (Buffer.isBuffer(data)) writeFileSync(tmp, data);
+  else writeBuffers(tmp, data);
   renameSync(tmp, path);
+}
+
+/** Gathered writes, a thousand buffers a call (the usual IOV_MAX), finishing any that a call wrote in part. */
+function writeBuffers(path: string, buffers: readonly Buffer[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < buffers.length; i += 1024) {
+      const batch = buffers.slice(i, i + 1024);
+      let written = writevSync(fd, batch);
+      for (const b of batch) {
+        if (written >= b.length) {
+          written -= b.length;
+          continue;
+        }
+        for (let at = written; at < b.length; ) at += writeSync(fd, b, at);
+        written = 0;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The run key: anything that changes what a file's analysis would be. */

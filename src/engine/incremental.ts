@@ -22,6 +22,7 @@
 // sorted by file first and fingerprints counted per file, so a file's
 // finished findings depend only on its own findings and its corpus findings,
 // and those only on the groups it is in.
+import { createHash } from 'node:crypto';
 import type { FactRecord, Finding, Verdict } from '../types.js';
 import type { Config } from '../config/config.js';
 import type { Registry } from '../registry/types.js';
@@ -47,6 +48,8 @@ interface StoredFile {
   readonly claims: number;
   /** Indices into the header's groups. */
   readonly groups: readonly number[];
+  /** Per group, the digest of the file's records in it (itemsDigest): unchanged, the group need not be compared again. */
+  readonly digests: readonly string[];
   readonly findings: PieceRef;
   readonly lines: PieceRef;
   readonly corpus: PieceRef;
@@ -102,6 +105,7 @@ function isHeader(v: unknown): v is Header {
       (f: Partial<StoredFile>) =>
         !!f && typeof f.name === 'string' && typeof f.entry === 'string' && Number.isInteger(f.claims) &&
         Array.isArray(f.groups) && f.groups.every((g) => Number.isInteger(g) && g >= 0 && g < groups) &&
+        Array.isArray(f.digests) && f.digests.length === f.groups.length && f.digests.every((d) => typeof d === 'string') &&
         isPieceRef(f.findings) && isPieceRef(f.lines) && isPieceRef(f.corpus),
     ) &&
     h.groups.every((g: Partial<StoredGroup>) => !!g && typeof g.key === 'string' && typeof g.firstFile === 'string' && Number.isInteger(g.firstOrdinal) && isPieceRef(g.piece))
@@ -122,6 +126,38 @@ function groupsOf(e: CorpusEntry, keyer: ReturnType<typeof claimKeyer>): Map<str
     if (at) add(`${CONFLICT_RULE}\u0000${claimGroup(at.key)}`, { file: e.file, ordinal, record: v });
   });
   return out;
+}
+
+/**
+ * What a group's findings read of one file: its records in the group, their
+ * places in the file, and the line and column of every span in them (where a
+ * finding or a related location points). Two versions of a file with the same
+ * digest in a group give that group the same findings.
+ */
+function itemsDigest(items: readonly GroupItem[], lines: LineIndex): string {
+  const positions: number[] = [];
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const at = (offset: number) => {
+      const p = lines.position(offset);
+      positions.push(p.line, p.column);
+    };
+    if (typeof o['start'] === 'number' && typeof o['end'] === 'number') {
+      at(o['start']);
+      at(o['end']);
+    }
+    // A node's end as toFinding takes it: its start plus its text's length.
+    const span = o['span'] as { start?: unknown } | undefined;
+    if (typeof o['text'] === 'string' && span && typeof span.start === 'number') at(span.start + o['text'].length);
+    for (const k in o) walk(o[k]);
+  };
+  for (const x of items) walk(x.record);
+  return createHash('sha1').update(JSON.stringify([items.map((x) => [x.ordinal, x.record]), positions])).digest('base64');
 }
 
 /** Whether the state's groups are the ones the rules report on: only corpus-conflict's are tracked. */
@@ -150,7 +186,7 @@ export function saveFullState(
   trace: CorpusTrace,
   findings: readonly Finding[],
   registry: Registry,
-): Buffer | undefined {
+): Buffer[] | undefined {
   if (!onlyTrackedRules()) return undefined;
   const position = new Map(files.map((f, i) => [f.name, i]));
   // Finished findings per file: sorted by file, so each file's are one run of the list.
@@ -172,12 +208,12 @@ export function saveFullState(
   }
   const keyer = claimKeyer(registry);
   const items = new Map<string, GroupItem[]>();
-  const fileGroups = new Map<string, string[]>();
+  const fileGroups = new Map<string, Map<string, string>>();
   const linesOf = new Map<string, LineIndex>();
   for (const e of trace.entries) {
     linesOf.set(e.file, e.lines);
     const own = groupsOf(e, keyer);
-    fileGroups.set(e.file, [...own.keys()]);
+    fileGroups.set(e.file, digestsOf(own, e.lines));
     for (const [key, list] of own) {
       const all = items.get(key);
       if (all) for (const x of list) all.push(x);
@@ -191,6 +227,11 @@ export function saveFullState(
     lines: (name) => linesOf.get(name),
     corpus: (name) => corpusOf.get(name) ?? [],
   });
+}
+
+/** Each group of a file with the digest of the file's records in it. */
+function digestsOf(groups: ReadonlyMap<string, readonly GroupItem[]>, lines: LineIndex): Map<string, string> {
+  return new Map([...groups].map(([key, items]) => [key, itemsDigest(items, lines)]));
 }
 
 interface PieceSource {
@@ -207,10 +248,10 @@ function writeState(
   position: ReadonlyMap<string, number>,
   items: ReadonlyMap<string, readonly GroupItem[]>,
   reported: ReadonlyMap<string, ReadonlySet<string>>,
-  fileGroups: ReadonlyMap<string, readonly string[]>,
+  fileGroups: ReadonlyMap<string, ReadonlyMap<string, string>>,
   pieces: { [K in keyof PieceSource]: (name: string) => ReturnType<PieceSource[K]> | Carried },
   carriedGroups: ReadonlyMap<string, { group: StoredGroup; bytes: Buffer }> = new Map(),
-): Buffer {
+): Buffer[] {
   const w = new PackedWriter();
   const put = (v: unknown): PieceRef => (v && typeof v === 'object' && 'bytes' in v && 'digest' in v ? w.addBytes((v as Carried).bytes, (v as Carried).digest) : w.add(v));
   const groups: StoredGroup[] = [];
@@ -229,11 +270,13 @@ function writeState(
     // Unreadable files and files without a key are analysed again by every run: they are not stored.
     if (f.entry === undefined || f.analysis.unreadable) continue;
     const lines = pieces.lines(f.name);
+    const own = [...(fileGroups.get(f.name) ?? [])].filter(([g]) => groupIndex.has(g));
     stored.push({
       name: f.name,
       entry: f.entry,
       claims: f.analysis.claims,
-      groups: (fileGroups.get(f.name) ?? []).map((g) => groupIndex.get(g)!).filter((g) => g !== undefined),
+      groups: own.map(([g]) => groupIndex.get(g)!),
+      digests: own.map(([, d]) => d),
       findings: put(pieces.findings(f.name)),
       lines: put(lines ?? null),
       corpus: put(pieces.corpus(f.name)),
@@ -256,7 +299,7 @@ export function incrementalCorpus(
   config: Config,
   registry: Registry,
   services: Services,
-): { result: IncrementalResult; state: Buffer } | undefined {
+): { result: IncrementalResult; state: Buffer[] } | undefined {
   if (!onlyTrackedRules() || inputs.some((i) => !i.key)) return undefined;
   const reader = PackedReader.open(path);
   if (!reader) return undefined;
@@ -272,15 +315,27 @@ export function incrementalCorpus(
 
   // The changed files' analyses and the groups their new records fall in.
   const keyer = claimKeyer(registry);
-  const fresh = new Map<string, { analysis: FileAnalysis; entry: CorpusEntry | undefined; groups: Map<string, GroupItem[]> }>();
+  const fresh = new Map<string, { analysis: FileAnalysis; entry: CorpusEntry | undefined; groups: Map<string, GroupItem[]>; digests: Map<string, string> }>();
   for (const input of changed) {
     const analysis = analyse(input);
     const [entry] = corpusEntries([analysis]);
-    fresh.set(input.file.display, { analysis, entry, groups: entry ? groupsOf(entry, keyer) : new Map() });
+    const groups = entry ? groupsOf(entry, keyer) : new Map<string, GroupItem[]>();
+    fresh.set(input.file.display, { analysis, entry, groups, digests: entry ? digestsOf(groups, entry.lines) : new Map() });
   }
+  // The groups to compare again: those a deleted file was in, and those where a changed file's records (or their places) differ.
   const touched = new Set<string>();
-  for (const f of gone) for (const g of f.groups) touched.add(header.groups[g]!.key);
-  for (const { groups } of fresh.values()) for (const key of groups.keys()) touched.add(key);
+  for (const f of gone) {
+    const now = fresh.get(f.name)?.digests;
+    f.groups.forEach((g, k) => {
+      const key = header.groups[g]!.key;
+      if (now?.get(key) !== f.digests[k]) touched.add(key);
+    });
+  }
+  for (const [name, { digests }] of fresh) {
+    const was = stored.get(name);
+    const before = new Map(was ? was.groups.map((g, k) => [header.groups[g]!.key, was.digests[k]!]) : []);
+    for (const [key, d] of digests) if (before.get(key) !== d) touched.add(key);
+  }
 
   // The touched groups' records: the stored ones of unchanged files, then the changed files' new ones, in corpus order.
   const storedGroups = new Map(header.groups.map((g) => [g.key, g]));
@@ -360,7 +415,13 @@ export function incrementalCorpus(
     const now = merged(name, old);
     if (JSON.stringify(now) !== JSON.stringify(old)) corpusFor.set(name, now);
   }
-  for (const name of fresh.keys()) corpusFor.set(name, merged(name, []));
+  for (const name of fresh.keys()) {
+    // A changed file keeps its findings of the groups where its records are as they were.
+    const was = stored.get(name);
+    const old = was ? (reader.value(was.corpus) as CorpusFinding[]) : [];
+    if (!Array.isArray(old)) throw new PackDamaged('corpus findings');
+    corpusFor.set(name, merged(name, old));
+  }
 
   // The changed files and those whose corpus findings changed: suppressed, sorted and fingerprinted again.
   const known = knownRules();
@@ -394,10 +455,11 @@ export function incrementalCorpus(
   // The state for the next run: what changed anew, the rest carried over as stored.
   const carried = new Map<string, { group: StoredGroup; bytes: Buffer }>();
   for (const g of header.groups) if (!touched.has(g.key)) carried.set(g.key, { group: g, bytes: reader.raw(g.piece) });
-  const fileGroups = new Map<string, string[]>();
+  const fileGroups = new Map<string, ReadonlyMap<string, string>>();
   for (const name of names) {
     const own = fresh.get(name);
-    fileGroups.set(name, own ? [...own.groups.keys()] : stored.get(name)!.groups.map((g) => header.groups[g]!.key));
+    const was = stored.get(name)!;
+    fileGroups.set(name, own ? own.digests : new Map(was.groups.map((g, k) => [header.groups[g]!.key, was.digests[k]!])));
   }
   const keep = (name: string, ref: (f: StoredFile) => PieceRef): Carried => {
     const r = ref(stored.get(name)!);

@@ -109,11 +109,11 @@ export class PackedWriter {
     return ref;
   }
 
-  /** The whole file, header first. */
-  finish(header: unknown): Buffer {
+  /** The whole file, header first, as the buffers to write one after the other (not copied into one). */
+  finish(header: unknown): Buffer[] {
     const h = serialize(header);
     const head = Buffer.from(`${sha256(h)}${h.length.toString(16).padStart(LENGTH_HEX, '0')}`, 'latin1');
-    return Buffer.concat([head, h, ...this.chunks]);
+    return [head, h, ...this.chunks];
   }
 }
 
