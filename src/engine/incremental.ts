@@ -27,7 +27,10 @@ import type { FactRecord, Finding, Verdict } from '../types.js';
 import type { Config } from '../config/config.js';
 import type { Registry } from '../registry/types.js';
 import type { CorpusEntry } from '../kernel/rule.js';
-import { finalise, type RawFinding } from '../kernel/messages.js';
+import { finalise, localizeFindings, type RawFinding } from '../kernel/messages.js';
+import type { Locale } from '../i18n/catalogue.js';
+import { findingsJson } from '../formatters/json.js';
+import type { StoredFindings } from './report.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { claimGroup, claimKeyer, factGroup } from '../facts/conflicts.js';
 import { LineIndex } from '../text/position.js';
@@ -53,6 +56,10 @@ interface StoredFile {
   readonly findings: PieceRef;
   readonly lines: PieceRef;
   readonly corpus: PieceRef;
+  /** The finished findings as the JSON report renders them (findingsJson, in the header's locale), as UTF-8. */
+  readonly report: PieceRef;
+  /** Errors, warnings and infos among the finished findings. */
+  readonly counts: readonly [number, number, number];
 }
 
 interface StoredGroup {
@@ -65,6 +72,8 @@ interface StoredGroup {
 
 interface Header {
   readonly format: string;
+  /** The language the report pieces are rendered in. */
+  readonly locale: string;
   readonly files: readonly StoredFile[];
   readonly groups: readonly StoredGroup[];
 }
@@ -90,7 +99,7 @@ interface CorpusFinding {
 
 /** The whole run's findings and claim count, as a full run gives them. */
 export interface IncrementalResult {
-  readonly findings: Finding[];
+  readonly findings: StoredFindings;
   readonly claims: number;
   /** The analyses of the files this run analysed (input failures are read from them). */
   readonly analysed: readonly FileAnalysis[];
@@ -98,7 +107,7 @@ export interface IncrementalResult {
 
 function isHeader(v: unknown): v is Header {
   const h = v as Partial<Header> | undefined;
-  if (!h || typeof h !== 'object' || h.format !== STATE_FORMAT || !Array.isArray(h.files) || !Array.isArray(h.groups)) return false;
+  if (!h || typeof h !== 'object' || h.format !== STATE_FORMAT || typeof h.locale !== 'string' || !Array.isArray(h.files) || !Array.isArray(h.groups)) return false;
   const groups = h.groups.length;
   return (
     h.files.every(
@@ -106,7 +115,8 @@ function isHeader(v: unknown): v is Header {
         !!f && typeof f.name === 'string' && typeof f.entry === 'string' && Number.isInteger(f.claims) &&
         Array.isArray(f.groups) && f.groups.every((g) => Number.isInteger(g) && g >= 0 && g < groups) &&
         Array.isArray(f.digests) && f.digests.length === f.groups.length && f.digests.every((d) => typeof d === 'string') &&
-        isPieceRef(f.findings) && isPieceRef(f.lines) && isPieceRef(f.corpus),
+        isPieceRef(f.findings) && isPieceRef(f.lines) && isPieceRef(f.corpus) && isPieceRef(f.report) &&
+        Array.isArray(f.counts) && f.counts.length === 3 && f.counts.every((n) => Number.isInteger(n) && n >= 0),
     ) &&
     h.groups.every((g: Partial<StoredGroup>) => !!g && typeof g.key === 'string' && typeof g.firstFile === 'string' && Number.isInteger(g.firstOrdinal) && isPieceRef(g.piece))
   );
@@ -186,6 +196,7 @@ export function saveFullState(
   trace: CorpusTrace,
   findings: readonly Finding[],
   registry: Registry,
+  locale: Locale,
 ): Buffer[] | undefined {
   if (!onlyTrackedRules()) return undefined;
   const position = new Map(files.map((f, i) => [f.name, i]));
@@ -222,10 +233,11 @@ export function saveFullState(
   }
   const reported = new Map<string, Set<string>>();
   for (const [file, list] of corpusOf) for (const c of list) (reported.get(c.group) ?? reported.set(c.group, new Set()).get(c.group)!).add(file);
-  return writeState(files, position, items, reported, fileGroups, {
+  return writeState(locale, files, position, items, reported, fileGroups, {
     findings: (name) => finished.get(name) ?? [],
     lines: (name) => linesOf.get(name),
     corpus: (name) => corpusOf.get(name) ?? [],
+    report: (name) => rendering(finished.get(name) ?? [], locale),
   });
 }
 
@@ -235,24 +247,42 @@ function digestsOf(groups: ReadonlyMap<string, readonly GroupItem[]>, lines: Lin
 }
 
 interface PieceSource {
-  findings(name: string): readonly Finding[] | Buffer;
-  lines(name: string): LineIndex | undefined | Buffer;
-  corpus(name: string): readonly CorpusFinding[] | Buffer;
+  findings(name: string): readonly Finding[];
+  lines(name: string): LineIndex | undefined;
+  corpus(name: string): readonly CorpusFinding[];
+  report(name: string): Rendering;
+}
+
+/** A file's finished findings rendered for the JSON report, and counted. */
+interface Rendering {
+  readonly text: string;
+  readonly counts: readonly [number, number, number];
+}
+
+function rendering(findings: readonly Finding[], locale: Locale): Rendering {
+  const counts: [number, number, number] = [0, 0, 0];
+  for (const f of findings) counts[f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2]++;
+  return { text: findingsJson(localizeFindings(findings, locale)), counts };
 }
 
 /** A piece given as a value, or as stored bytes with their digest (carried over). */
 type Carried = { readonly bytes: Buffer; readonly digest: string };
 
 function writeState(
+  locale: Locale,
   files: readonly { name: string; entry: string | undefined; analysis: { claims: number; unreadable: boolean } }[],
   position: ReadonlyMap<string, number>,
   items: ReadonlyMap<string, readonly GroupItem[]>,
   reported: ReadonlyMap<string, ReadonlySet<string>>,
   fileGroups: ReadonlyMap<string, ReadonlyMap<string, string>>,
-  pieces: { [K in keyof PieceSource]: (name: string) => ReturnType<PieceSource[K]> | Carried },
+  pieces: { [K in Exclude<keyof PieceSource, 'report'>]: (name: string) => ReturnType<PieceSource[K]> | Carried } & {
+    report: (name: string) => Rendering | (Carried & { counts: readonly [number, number, number] });
+  },
   carriedGroups: ReadonlyMap<string, { group: StoredGroup; bytes: Buffer }> = new Map(),
 ): Buffer[] {
   const w = new PackedWriter();
+  const putReport = (v: Rendering | (Carried & { counts: readonly [number, number, number] })) =>
+    'bytes' in v ? { ref: w.addBytes(v.bytes, v.digest), counts: v.counts } : { ref: w.addRaw(Buffer.from(v.text, 'utf8')), counts: v.counts };
   const put = (v: unknown): PieceRef => (v && typeof v === 'object' && 'bytes' in v && 'digest' in v ? w.addBytes((v as Carried).bytes, (v as Carried).digest) : w.add(v));
   const groups: StoredGroup[] = [];
   const groupIndex = new Map<string, number>();
@@ -280,9 +310,10 @@ function writeState(
       findings: put(pieces.findings(f.name)),
       lines: put(lines ?? null),
       corpus: put(pieces.corpus(f.name)),
+      ...(({ ref, counts }) => ({ report: ref, counts }))(putReport(pieces.report(f.name))),
     });
   }
-  return w.finish({ format: STATE_FORMAT, files: stored, groups } satisfies Header);
+  return w.finish({ format: STATE_FORMAT, locale, files: stored, groups } satisfies Header);
 }
 
 /**
@@ -299,6 +330,7 @@ export function incrementalCorpus(
   config: Config,
   registry: Registry,
   services: Services,
+  locale: Locale,
 ): { result: IncrementalResult; state: Buffer[] } | undefined {
   if (!onlyTrackedRules() || inputs.some((i) => !i.key)) return undefined;
   const reader = PackedReader.open(path);
@@ -443,14 +475,37 @@ export function incrementalCorpus(
     claimsOf.set(analysis.file, analysis.claims ?? analysis.records.length);
   }
 
-  const findings: Finding[] = [];
+  // The report's pieces: stored ones while they are in this run's language, else rendered again.
+  const sameLocale = header.locale === locale;
+  const decoded = (name: string): Finding[] => {
+    const f = reader.value(stored.get(name)!.findings) as Finding[];
+    if (!Array.isArray(f)) throw new PackDamaged('findings');
+    return f;
+  };
+  const renderings = new Map<string, Rendering>();
+  for (const [name, f] of finished) renderings.set(name, rendering(f, locale));
+  if (!sameLocale) for (const name of names) if (!renderings.has(name)) renderings.set(name, rendering(decoded(name), locale));
+  const counts = { error: 0, warning: 0, info: 0 };
   let claims = 0;
   for (const name of names) {
-    const f = finished.get(name) ?? (reader.value(stored.get(name)!.findings) as Finding[]);
-    if (!Array.isArray(f)) throw new PackDamaged('findings');
-    for (const x of f) findings.push(x);
+    const c = renderings.get(name)?.counts ?? stored.get(name)!.counts;
+    counts.error += c[0];
+    counts.warning += c[1];
+    counts.info += c[2];
     claims += claimsOf.get(name) ?? stored.get(name)!.claims;
   }
+  // Every stored piece the report takes is checked now: a damaged one must fail the run's stage here, not halfway through the report.
+  const texts: string[] = [];
+  for (const name of names) {
+    const r = renderings.get(name);
+    const text = r ? r.text : reader.bytes(stored.get(name)!.report).toString('utf8');
+    if (text) texts.push(text);
+  }
+  const findings: StoredFindings = {
+    counts,
+    load: () => names.flatMap((name) => finished.get(name) ?? decoded(name)),
+    rendered: { texts: () => texts },
+  };
 
   // The state for the next run: what changed anew, the rest carried over as stored.
   const carried = new Map<string, { group: StoredGroup; bytes: Buffer }>();
@@ -466,6 +521,7 @@ export function incrementalCorpus(
     return { bytes: reader.raw(r), digest: r.digest };
   };
   const state = writeState(
+    locale,
     inputs.map((i) => {
       const name = i.file.display;
       const own = fresh.get(name)?.analysis;
@@ -479,6 +535,7 @@ export function incrementalCorpus(
       findings: (name) => finished.get(name) ?? keep(name, (f) => f.findings),
       lines: (name) => (fresh.has(name) ? fresh.get(name)!.entry?.lines : keep(name, (f) => f.lines)),
       corpus: (name) => corpusFor.get(name) ?? keep(name, (f) => f.corpus),
+      report: (name) => renderings.get(name) ?? { ...keep(name, (f) => f.report), counts: stored.get(name)!.counts },
     },
     carried,
   );

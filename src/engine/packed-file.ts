@@ -101,6 +101,11 @@ export class PackedWriter {
     return this.addBytes(b, sha256(b));
   }
 
+  /** Adds bytes as they are (text the reader takes as bytes, not a serialised value). */
+  addRaw(bytes: Buffer): PieceRef {
+    return this.addBytes(bytes, sha256(bytes));
+  }
+
   /** Adds a piece of another packed file as it was, with its digest (PackedReader.raw). */
   addBytes(bytes: Buffer, digest: string): PieceRef {
     const ref = { at: this.size, length: bytes.length, digest };

@@ -18,7 +18,7 @@ import { cachedAnalyzer, corpusKey, openCache, runInputs } from './analyze-cache
 import { corpusStage, type CorpusTrace } from './corpus.js';
 import { incrementalCorpus, saveFullState } from './incremental.js';
 import { PackDamaged } from './packed-file.js';
-import { runResult } from './report.js';
+import { runResult, type StoredFindings } from './report.js';
 import { setFlagsFromString } from 'node:v8';
 
 // Re-exported: commands, the API and the scripts import the stages' entry points from here.
@@ -106,11 +106,11 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   const incremental = cache && options.resultOnly === true;
   const analyse = cachedAnalyzer(read, services, cache, options.keepArticles ? (a) => a : compactAnalysis);
   let analyses: FileAnalysis[] = [];
-  let findings: Finding[] | undefined;
+  let findings: Finding[] | StoredFindings | undefined;
   let claims = 0;
   if (incremental) {
     try {
-      const done = incrementalCorpus(cache!.stateFile, inputs, analyse, config, registry, services);
+      const done = incrementalCorpus(cache!.stateFile, inputs, analyse, config, registry, services, locale);
       if (done) {
         ({ findings, claims } = done.result);
         for (const a of done.result.analysed) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
@@ -148,7 +148,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     findings = corpusStage(analyses, config, registry, services, options.resultOnly === true, trace);
     if (options.resultOnly) analyses = [];
     if (files && trace) {
-      const state = saveFullState(files, trace, findings, registry);
+      const state = saveFullState(files, trace, findings, registry, locale);
       if (state) cache!.setState(state);
     }
     // The whole run's findings are stored only when every file was a hit: a corpus that is

@@ -93,30 +93,74 @@ export const formatJson: Formatter = (result: RunResult): string => [...jsonChun
 const CHUNK = 512;
 
 /**
+ * Findings already rendered as `--format json` renders them: one text per
+ * file (findingsJson), in the order of the result's findings. A run with a
+ * warm cache keeps them from the run before (src/engine/incremental.ts), so
+ * the report is written without decoding and rendering the findings again.
+ * Attached to a RunResult as a property that is not enumerable, so a result
+ * made from it by spreading (narrowing, a baseline) has its own findings only.
+ */
+export const RENDERED_FINDINGS: unique symbol = Symbol('claimlint.renderedFindings');
+
+export interface RenderedFindings {
+  /** One text per file (empty ones left out), each findingsJson of the file's findings. */
+  texts(): Iterable<string>;
+}
+
+/** A result's rendered findings, when it carries them. */
+function renderedOf(result: RunResult): RenderedFindings | undefined {
+  return (result as { [RENDERED_FINDINGS]?: RenderedFindings })[RENDERED_FINDINGS];
+}
+
+/** One finding as it stands in the report's list: one level deeper than on its own, every line indented by four more spaces. */
+function findingText(f: Finding): string {
+  return `    ${JSON.stringify(findingToJson(f), null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** Findings as they stand in the report's list, separated as there (no separator after the last). */
+export function findingsJson(findings: readonly Finding[]): string {
+  let out = '';
+  for (let k = 0; k < findings.length; k++) out += k === 0 ? findingText(findings[k]!) : `,\n${findingText(findings[k]!)}`;
+  return out;
+}
+
+/**
  * `--format json` in pieces, byte for byte `JSON.stringify(jsonReport(result), null, 2)`
  * and a newline: the report's frame, then the findings a few hundred at a time.
  * A writer that writes each piece as it comes never holds the whole report as
  * one string (hundreds of megabytes for 100,000 articles) nor a JSON object per finding.
  */
 export function* jsonChunks(result: RunResult): Generator<string> {
-  const frame = JSON.stringify(jsonReport({ ...result, findings: [] }), null, 2);
+  const rendered = renderedOf(result);
+  // The frame is made without reading `findings`: a result with rendered findings decodes them only when asked.
+  const s = result.summary;
+  const frame = JSON.stringify(
+    jsonReport({ version: result.version, asOf: result.asOf, findings: [], summary: s, rules: result.rules, notes: result.notes }),
+    null,
+    2,
+  );
   // The first `"findings": []` is the key's own (version and asOf come before it; quotes inside strings are escaped).
   const empty = '"findings": []';
   const at = frame.indexOf(empty);
-  if (result.findings.length === 0 || at < 0) {
+  const count = rendered ? s.errors + s.warnings + s.infos : result.findings.length;
+  if (count === 0 || at < 0) {
     yield `${frame}\n`;
     return;
   }
   yield `${frame.slice(0, at)}"findings": [\n`;
-  const findings = result.findings;
-  for (let i = 0; i < findings.length; i += CHUNK) {
-    let piece = '';
-    const end = Math.min(findings.length, i + CHUNK);
-    for (let k = i; k < end; k++) {
-      // One level deeper than on its own: every line of the finding is indented by four more spaces.
-      piece += `    ${JSON.stringify(findingToJson(findings[k]!), null, 2).replace(/\n/g, '\n    ')}${k < findings.length - 1 ? ',\n' : '\n'}`;
+  if (rendered) {
+    let first = true;
+    for (const text of rendered.texts()) {
+      yield first ? text : `,\n${text}`;
+      first = false;
     }
-    yield piece;
+    yield '\n';
+  } else {
+    const findings = result.findings;
+    for (let i = 0; i < findings.length; i += CHUNK) {
+      const end = Math.min(findings.length, i + CHUNK);
+      yield `${findingsJson(findings.slice(i, end))}${end < findings.length ? ',\n' : '\n'}`;
+    }
   }
   yield `  ]${frame.slice(at + empty.length)}\n`;
 }

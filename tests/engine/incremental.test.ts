@@ -7,7 +7,8 @@ import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { repoRoot, tempTree } from '../helpers/cli.js';
 import { check, setup } from '../../src/engine/run.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding, RunResult } from '../../src/types.js';
+import { jsonChunks } from '../../src/formatters/json.js';
 import { AnalysisCache } from '../../src/engine/cache.js';
 
 const AS_OF = '2026-11-22';
@@ -21,13 +22,21 @@ describe('incremental corpus stage', async () => {
   const cacheLocation = join(dir, 'cache');
   const options = { cwd: dir, paths: ['corpus'], asOf: AS_OF, registryPath: join(repoRoot, 'claims'), resultOnly: true };
   const prepared = setup(options);
-  const cached = async () => (await check({ ...options, cacheLocation }, prepared)).result;
-  const uncached = async () => (await check(options, prepared)).result;
+  let locale: 'en' | 'zh' = 'en';
+  const cached = async () => (await check({ ...options, cacheLocation, locale }, prepared)).result;
+  const uncached = async () => (await check({ ...options, locale }, prepared)).result;
   const cacheNote = (notes: readonly string[]) => notes.filter((n) => n.startsWith('cache'));
   /** Runs with and without the cache, and checks both give the same findings and summary. */
   const same = async () => {
     const a = await cached();
     const b = await uncached();
+    // The JSON report up to its summary (the notes after it say what the cache held), byte for byte…
+    const report = (r: RunResult) => {
+      const text = [...jsonChunks(r)].join('');
+      return text.slice(0, text.indexOf('\n  "summary"'));
+    };
+    expect(report(a)).toBe(report(b));
+    // …and the findings as the other formats read them.
     expect(JSON.stringify(a.findings)).toBe(JSON.stringify(b.findings));
     expect(a.summary).toEqual(b.summary);
     return a;
@@ -88,6 +97,16 @@ describe('incremental corpus stage', async () => {
     expect(baseConflict((await same()).findings)).toBe(false);
     cpSync(join(repoRoot, OVERVIEW), join(dir, OVERVIEW));
     expect(baseConflict((await same()).findings)).toBe(true);
+  });
+
+  it('a run in another language than the stored report pieces renders them again', async () => {
+    await same();
+    locale = 'zh';
+    const zh = await same();
+    expect(zh.findings.some((f) => f.file === BASE && f.ruleId === 'corpus-conflict' && /[\u4e00-\u9fff]{4}/.test(f.message))).toBe(true);
+    await same();
+    locale = 'en';
+    await same();
   });
 
   it('a damaged state is noted and the whole corpus stage is done instead', async () => {
