@@ -4,7 +4,7 @@
 //   <location>/v5/<run key>/files/<aa>/<path hash>-<content hash>.bin   a file's compact analysis
 //   <location>/v5/<run key>/corpus.bin                                 the last whole run's findings
 //   <location>/v5/<run key>/index.bin                                  each file's stat when its bytes were hashed
-//   <location>/v5/<run key>/state.bin                                  the last cached check's corpus stage (src/engine/incremental.ts)
+//   <location>/v5/<run key>/state.bin, state.pieces                    the last cached check's corpus stage (src/engine/incremental.ts)
 //
 // The index lets a run key an unchanged file without reading it: a file whose
 // size, modification and change times and inode are those recorded when its
@@ -22,7 +22,8 @@
 // its bytes: one that does not match (cut short, edited, damaged on disk) is
 // recomputed and counted, never trusted.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { savePacked, type PackedOutput } from './packed-file.js';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -134,7 +135,7 @@ function isStored(v: unknown, file: string): v is FileAnalysis {
 export class AnalysisCache {
   private corpus: { readonly key: string; readonly result: CorpusResult } | undefined;
   /** The incremental corpus stage's state for the next run (src/engine/incremental.ts), written by save(). */
-  private state: Buffer[] | undefined;
+  private state: PackedOutput | undefined;
   hits = 0;
   misses = 0;
   /** Entries found but not intact (digest mismatch, unreadable): recomputed. */
@@ -225,7 +226,7 @@ export class AnalysisCache {
     return join(this.root, 'state.bin');
   }
 
-  setState(state: Buffer[]): void {
+  setState(state: PackedOutput): void {
     this.state = state;
   }
 
@@ -308,7 +309,7 @@ export class AnalysisCache {
     ensureDir(this.root);
     if (this.corpus) writeAtomic(join(this.root, 'corpus.bin'), sealed({ corpus: this.corpus.key, result: this.corpus.result }));
     this.saveIndex();
-    if (this.state) writeAtomic(this.stateFile, this.state);
+    if (this.state) savePacked(this.stateFile, this.state);
     if (this.written === 0) return;
     const layout = join(this.dir, LAYOUT);
     const own = this.root.slice(layout.length + 1);
@@ -317,33 +318,10 @@ export class AnalysisCache {
   }
 }
 
-/** Writes `data` (one buffer, or several one after the other) beside `path` and renames it there: whole or not at all. */
-function writeAtomic(path: string, data: Buffer | readonly Buffer[]): void {
+function writeAtomic(path: string, data: Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  if (Buffer.isBuffer(data)) writeFileSync(tmp, data);
-  else writeBuffers(tmp, data);
+  writeFileSync(tmp, data);
   renameSync(tmp, path);
-}
-
-/** Gathered writes, a thousand buffers a call (the usual IOV_MAX), finishing any that a call wrote in part. */
-function writeBuffers(path: string, buffers: readonly Buffer[]): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (let i = 0; i < buffers.length; i += 1024) {
-      const batch = buffers.slice(i, i + 1024);
-      let written = writevSync(fd, batch);
-      for (const b of batch) {
-        if (written >= b.length) {
-          written -= b.length;
-          continue;
-        }
-        for (let at = written; at < b.length; ) at += writeSync(fd, b, at);
-        written = 0;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The run key: anything that changes what a file's analysis would be. */

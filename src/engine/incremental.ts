@@ -37,7 +37,7 @@ import { LineIndex } from '../text/position.js';
 import { corpusEntries, corpusRules, knownRules, suppressed, type CorpusTrace } from './corpus.js';
 import type { FileAnalysis, Services } from './analyze.js';
 import type { RunInput } from './read.js';
-import { isPieceRef, PackDamaged, PackedReader, PackedWriter, type PieceRef } from './packed-file.js';
+import { isPieceRef, PackDamaged, PackedReader, PackedWriter, type PackedOutput, type PieceRef } from './packed-file.js';
 
 const STATE_FORMAT = 'corpus-state-1';
 /** The corpus rule whose groups are tracked, and its two kinds of group (CorpusReport.key of src/rules/corpus-conflict.ts). */
@@ -197,7 +197,7 @@ export function saveFullState(
   findings: readonly Finding[],
   registry: Registry,
   locale: Locale,
-): Buffer[] | undefined {
+): PackedOutput | undefined {
   if (!onlyTrackedRules()) return undefined;
   const position = new Map(files.map((f, i) => [f.name, i]));
   // Finished findings per file: sorted by file, so each file's are one run of the list.
@@ -233,7 +233,7 @@ export function saveFullState(
   }
   const reported = new Map<string, Set<string>>();
   for (const [file, list] of corpusOf) for (const c of list) (reported.get(c.group) ?? reported.set(c.group, new Set()).get(c.group)!).add(file);
-  return writeState(locale, files, position, items, reported, fileGroups, {
+  return writeState(new PackedWriter(), locale, files, position, items, reported, fileGroups, {
     findings: (name) => finished.get(name) ?? [],
     lines: (name) => linesOf.get(name),
     corpus: (name) => corpusOf.get(name) ?? [],
@@ -265,10 +265,11 @@ function rendering(findings: readonly Finding[], locale: Locale): Rendering {
   return { text: findingsJson(localizeFindings(findings, locale)), counts };
 }
 
-/** A piece given as a value, or as stored bytes with their digest (carried over). */
-type Carried = { readonly bytes: Buffer; readonly digest: string };
+/** A piece of the stored state, kept as it is. */
+type Carried = { readonly carried: PieceRef };
 
 function writeState(
+  w: PackedWriter,
   locale: Locale,
   files: readonly { name: string; entry: string | undefined; analysis: { claims: number; unreadable: boolean } }[],
   position: ReadonlyMap<string, number>,
@@ -278,12 +279,11 @@ function writeState(
   pieces: { [K in Exclude<keyof PieceSource, 'report'>]: (name: string) => ReturnType<PieceSource[K]> | Carried } & {
     report: (name: string) => Rendering | (Carried & { counts: readonly [number, number, number] });
   },
-  carriedGroups: ReadonlyMap<string, { group: StoredGroup; bytes: Buffer }> = new Map(),
-): Buffer[] {
-  const w = new PackedWriter();
+  carriedGroups: ReadonlyMap<string, StoredGroup> = new Map(),
+): PackedOutput {
   const putReport = (v: Rendering | (Carried & { counts: readonly [number, number, number] })) =>
-    'bytes' in v ? { ref: w.addBytes(v.bytes, v.digest), counts: v.counts } : { ref: w.addRaw(Buffer.from(v.text, 'utf8')), counts: v.counts };
-  const put = (v: unknown): PieceRef => (v && typeof v === 'object' && 'bytes' in v && 'digest' in v ? w.addBytes((v as Carried).bytes, (v as Carried).digest) : w.add(v));
+    'carried' in v ? { ref: w.carry(v.carried), counts: v.counts } : { ref: w.addRaw(Buffer.from(v.text, 'utf8')), counts: v.counts };
+  const put = (v: unknown): PieceRef => (v && typeof v === 'object' && 'carried' in v ? w.carry((v as Carried).carried) : w.add(v));
   const groups: StoredGroup[] = [];
   const groupIndex = new Map<string, number>();
   for (const [key, list] of items) {
@@ -291,9 +291,9 @@ function writeState(
     groupIndex.set(key, groups.length);
     groups.push({ key, firstFile: list[0]!.file, firstOrdinal: list[0]!.ordinal, piece: w.add({ items: list, reported: [...(reported.get(key) ?? [])].sort((a, b) => position.get(a)! - position.get(b)!) } satisfies GroupPiece) });
   }
-  for (const [key, { group, bytes }] of carriedGroups) {
+  for (const [key, group] of carriedGroups) {
     groupIndex.set(key, groups.length);
-    groups.push({ ...group, piece: w.addBytes(bytes, group.piece.digest) });
+    groups.push({ ...group, piece: w.carry(group.piece) });
   }
   const stored: StoredFile[] = [];
   for (const f of files) {
@@ -331,12 +331,12 @@ export function incrementalCorpus(
   registry: Registry,
   services: Services,
   locale: Locale,
-): { result: IncrementalResult; state: Buffer[] } | undefined {
+): { result: IncrementalResult; state: PackedOutput } | undefined {
   if (!onlyTrackedRules() || inputs.some((i) => !i.key)) return undefined;
   const reader = PackedReader.open(path);
   if (!reader) return undefined;
-  if (!isHeader(reader.header)) throw new PackDamaged('header layout');
-  const header = reader.header;
+  if (!isHeader(reader.value)) throw new PackDamaged('header layout');
+  const header = reader.value;
   const names = inputs.map((i) => i.file.display);
   const position = new Map(names.map((n, i) => [n, i]));
   const stored = new Map(header.files.map((f) => [f.name, f]));
@@ -373,11 +373,12 @@ export function incrementalCorpus(
   const storedGroups = new Map(header.groups.map((g) => [g.key, g]));
   const items = new Map<string, GroupItem[]>();
   const oldReported = new Set<string>();
+  reader.prefetch([...touched].flatMap((key) => storedGroups.get(key)?.piece ?? []));
   for (const key of touched) {
     const g = storedGroups.get(key);
     const list: GroupItem[] = [];
     if (g) {
-      const piece = reader.value(g.piece) as GroupPiece;
+      const piece = reader.decoded(g.piece) as GroupPiece;
       if (!piece || !Array.isArray(piece.items) || !Array.isArray(piece.reported)) throw new PackDamaged('group');
       for (const x of piece.items) if (!goneNames.has(x.file)) list.push(x);
       for (const f of piece.reported) oldReported.add(f);
@@ -393,11 +394,14 @@ export function incrementalCorpus(
     let l = linesOf.get(name);
     if (!l) {
       const own = fresh.get(name);
-      l = own ? own.entry!.lines : detachedLines(reader.value(stored.get(name)!.lines));
+      l = own ? own.entry!.lines : detachedLines(reader.decoded(stored.get(name)!.lines));
       linesOf.set(name, l);
     }
     return l;
   };
+  const involved = new Set<string>();
+  for (const list of items.values()) for (const x of list) involved.add(x.file);
+  reader.prefetch([...involved].flatMap((name) => (fresh.has(name) ? [] : [stored.get(name)!.lines])));
   const byFile = new Map<string, { facts: FactRecord[]; verdicts: Verdict[]; ordinals: [number[], number[]] }>();
   for (const [key, list] of items) {
     const fact = kindOf(key) === 0;
@@ -438,11 +442,12 @@ export function incrementalCorpus(
 
   const corpusFor = new Map<string, CorpusFinding[]>();
   const candidates = new Set<string>([...oldReported, ...newCorpus.keys()]);
+  reader.prefetch([...candidates, ...fresh.keys()].flatMap((name) => stored.get(name)?.corpus ?? []));
   for (const name of candidates) {
     if (!position.has(name) || fresh.has(name)) continue;
     const f = stored.get(name);
     if (!f) return undefined;
-    const old = reader.value(f.corpus) as CorpusFinding[];
+    const old = reader.decoded(f.corpus) as CorpusFinding[];
     if (!Array.isArray(old)) throw new PackDamaged('corpus findings');
     const now = merged(name, old);
     if (JSON.stringify(now) !== JSON.stringify(old)) corpusFor.set(name, now);
@@ -450,7 +455,7 @@ export function incrementalCorpus(
   for (const name of fresh.keys()) {
     // A changed file keeps its findings of the groups where its records are as they were.
     const was = stored.get(name);
-    const old = was ? (reader.value(was.corpus) as CorpusFinding[]) : [];
+    const old = was ? (reader.decoded(was.corpus) as CorpusFinding[]) : [];
     if (!Array.isArray(old)) throw new PackDamaged('corpus findings');
     corpusFor.set(name, merged(name, old));
   }
@@ -478,7 +483,7 @@ export function incrementalCorpus(
   // The report's pieces: stored ones while they are in this run's language, else rendered again.
   const sameLocale = header.locale === locale;
   const decoded = (name: string): Finding[] => {
-    const f = reader.value(stored.get(name)!.findings) as Finding[];
+    const f = reader.decoded(stored.get(name)!.findings) as Finding[];
     if (!Array.isArray(f)) throw new PackDamaged('findings');
     return f;
   };
@@ -494,6 +499,7 @@ export function incrementalCorpus(
     counts.info += c[2];
     claims += claimsOf.get(name) ?? stored.get(name)!.claims;
   }
+  if (sameLocale) reader.prefetch(names.flatMap((name) => (renderings.has(name) ? [] : [stored.get(name)!.report])));
   // Every stored piece the report takes is checked now: a damaged one must fail the run's stage here, not halfway through the report.
   const texts: string[] = [];
   for (const name of names) {
@@ -501,6 +507,10 @@ export function incrementalCorpus(
     const text = r ? r.text : reader.bytes(stored.get(name)!.report).toString('utf8');
     if (text) texts.push(text);
   }
+  // The findings are decoded only if something reads them, after this stage: their bytes are read and checked now.
+  const kept = names.flatMap((name) => (finished.has(name) ? [] : [stored.get(name)!.findings]));
+  reader.prefetch(kept);
+  for (const ref of kept) reader.bytes(ref);
   const findings: StoredFindings = {
     counts,
     load: () => names.flatMap((name) => finished.get(name) ?? decoded(name)),
@@ -508,19 +518,26 @@ export function incrementalCorpus(
   };
 
   // The state for the next run: what changed anew, the rest carried over as stored.
-  const carried = new Map<string, { group: StoredGroup; bytes: Buffer }>();
-  for (const g of header.groups) if (!touched.has(g.key)) carried.set(g.key, { group: g, bytes: reader.raw(g.piece) });
+  const carried = new Map<string, StoredGroup>();
+  for (const g of header.groups) if (!touched.has(g.key)) carried.set(g.key, g);
   const fileGroups = new Map<string, ReadonlyMap<string, string>>();
   for (const name of names) {
     const own = fresh.get(name);
     const was = stored.get(name)!;
     fileGroups.set(name, own ? own.digests : new Map(was.groups.map((g, k) => [header.groups[g]!.key, was.digests[k]!])));
   }
-  const keep = (name: string, ref: (f: StoredFile) => PieceRef): Carried => {
-    const r = ref(stored.get(name)!);
-    return { bytes: reader.raw(r), digest: r.digest };
-  };
+  const keep = (name: string, ref: (f: StoredFile) => PieceRef): Carried => ({ carried: ref(stored.get(name)!) });
+  const writer = new PackedWriter(reader);
+  // Written anew (too much of the pieces file is dead): every piece kept is read first, together.
+  if (!writer.appending) {
+    reader.prefetch([...carried.values()].map((g) => g.piece));
+    reader.prefetch(names.flatMap((name) => {
+      const f = stored.get(name);
+      return f && !fresh.has(name) ? [f.findings, f.lines, f.corpus, f.report] : [];
+    }));
+  }
   const state = writeState(
+    writer,
     locale,
     inputs.map((i) => {
       const name = i.file.display;

@@ -109,17 +109,48 @@ describe('incremental corpus stage', async () => {
     await same();
   });
 
+  it('appends to the pieces file, and writes it anew once most of it is dead', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    await same();
+    const pieces = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!, 'state.pieces');
+    const sizes = [statSync(pieces).size];
+    // Each run appends the changed file's pieces and its groups': until the dead ones are more than the live ones.
+    for (let k = 1; k <= 200 && !(sizes.length > 1 && sizes.at(-1)! < sizes.at(-2)!); k++) {
+      writeFileSync(join(dir, BASE), `${readFileSync(join(dir, BASE), 'utf8')}\n第${k}次修改：停缴后个人账户余额不清零。\n`);
+      await cached();
+      sizes.push(statSync(pieces).size);
+    }
+    // The run after the one that wrote the pieces file anew reads it as it was written.
+    await same();
+    const grew = sizes.some((n, i) => i > 0 && n > sizes[i - 1]!);
+    const shrank = sizes.some((n, i) => i > 0 && n < sizes[i - 1]!);
+    expect([grew, shrank]).toEqual([true, true]);
+  });
+
   it('a damaged state is noted and the whole corpus stage is done instead', async () => {
     await cached();
     const { readdirSync } = await import('node:fs');
     const root = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!);
-    const state = join(root, 'state.bin');
-    const bytes = readFileSync(state);
-    // The second half overwritten here and there (pieces of every kind are there), and a file cut short.
-    const overwritten = Buffer.from(bytes);
-    for (let i = overwritten.length >> 1; i < overwritten.length; i += 97) overwritten[i] = overwritten[i]! ^ 0x5a;
-    for (const damaged of [overwritten, bytes.subarray(0, 50)]) {
-      writeFileSync(state, damaged);
+    const header = join(root, 'state.bin');
+    const pieces = join(root, 'state.pieces');
+    const damage: Array<[string, (b: Buffer) => Buffer]> = [
+      // The pieces' second half overwritten here and there (pieces of every kind are there)…
+      [pieces, (b) => {
+        const out = Buffer.from(b);
+        for (let i = out.length >> 1; i < out.length; i += 97) out[i] = out[i]! ^ 0x5a;
+        return out;
+      }],
+      // …the pieces file cut short, the header cut short, a byte of the header changed.
+      [pieces, (b) => b.subarray(0, b.length >> 1)],
+      [header, (b) => b.subarray(0, 50)],
+      [header, (b) => {
+        const out = Buffer.from(b);
+        out[out.length - 3] = out[out.length - 3]! ^ 1;
+        return out;
+      }],
+    ];
+    for (const [file, how] of damage) {
+      writeFileSync(file, how(readFileSync(file)));
       const r = await same();
       expect(r.notes.some((n) => /damaged/.test(n))).toBe(true);
       // The run leaves a whole state behind: the next one is incremental again and notes nothing.
