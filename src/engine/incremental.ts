@@ -23,6 +23,9 @@
 // finished findings depend only on its own findings and its corpus findings,
 // and those only on the groups it is in.
 import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { RunFailure } from '../failure.js';
+import { msg } from '../i18n/message.js';
 import type { FactRecord, Finding, Verdict } from '../types.js';
 import type { Config } from '../config/config.js';
 import type { Registry } from '../registry/types.js';
@@ -331,6 +334,8 @@ export function incrementalCorpus(
   registry: Registry,
   services: Services,
   locale: Locale,
+  /** Read and check the stored findings now (else only if they are read: see RunOptions.jsonReportOnly). */
+  checkFindings = true,
 ): { result: IncrementalResult; state: PackedOutput } | undefined {
   if (!onlyTrackedRules() || inputs.some((i) => !i.key)) return undefined;
   const reader = PackedReader.open(path);
@@ -501,19 +506,30 @@ export function incrementalCorpus(
   }
   if (sameLocale) reader.prefetch(names.flatMap((name) => (renderings.has(name) ? [] : [stored.get(name)!.report])));
   // Every stored piece the report takes is checked now: a damaged one must fail the run's stage here, not halfway through the report.
-  const texts: string[] = [];
+  const texts: Array<string | Uint8Array> = [];
   for (const name of names) {
     const r = renderings.get(name);
-    const text = r ? r.text : reader.bytes(stored.get(name)!.report).toString('utf8');
-    if (text) texts.push(text);
+    const text = r ? r.text : reader.bytes(stored.get(name)!.report);
+    if (text.length) texts.push(text);
   }
   // The findings are decoded only if something reads them, after this stage: their bytes are read and checked now.
   const kept = names.flatMap((name) => (finished.has(name) ? [] : [stored.get(name)!.findings]));
-  reader.prefetch(kept);
-  for (const ref of kept) reader.bytes(ref);
+  const load = () => {
+    reader.prefetch(kept);
+    for (const ref of kept) reader.bytes(ref);
+  };
+  if (checkFindings) load();
   const findings: StoredFindings = {
     counts,
-    load: () => names.flatMap((name) => finished.get(name) ?? decoded(name)),
+    load: () => {
+      try {
+        load();
+        return names.flatMap((name) => finished.get(name) ?? decoded(name));
+      } catch (err) {
+        if (err instanceof PackDamaged) throw new RunFailure(msg('error.cache-damaged-late', { dir: dirname(dirname(dirname(path))) }));
+        throw err;
+      }
+    },
     rendered: { texts: () => texts },
   };
 

@@ -53,6 +53,14 @@ export interface RunOptions {
    * (boundHeapGrowth): such a run is a process of its own.
    */
   readonly resultOnly?: boolean;
+  /**
+   * The caller writes only the JSON report of the whole result (no other
+   * format, no narrowing). A warm incremental run then neither reads nor checks
+   * the stored findings up front: the report is written from their stored
+   * JSON; should something read `findings` all the same, a damaged cache is a
+   * RunFailure then.
+   */
+  readonly jsonReportOnly?: boolean;
   /** Read fact records even when no corpus rule compares them (`extract --facts`, `registry suggest`). */
   readonly facts?: boolean;
   /** --locale: the language of messages and notes (default: the config's, else the environment's). */
@@ -110,7 +118,7 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   let claims = 0;
   if (incremental) {
     try {
-      const done = incrementalCorpus(cache!.stateFile, inputs, analyse, config, registry, services, locale);
+      const done = incrementalCorpus(cache!.stateFile, inputs, analyse, config, registry, services, locale, options.jsonReportOnly !== true);
       if (done) {
         ({ findings, claims } = done.result);
         for (const a of done.result.analysed) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);

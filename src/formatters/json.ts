@@ -87,7 +87,8 @@ export function jsonReport(result: RunResult): JsonReport {
   return out;
 }
 
-export const formatJson: Formatter = (result: RunResult): string => [...jsonChunks(result)].join('');
+export const formatJson: Formatter = (result: RunResult): string =>
+  [...jsonChunks(result)].map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8'))).join('');
 
 /** Findings per chunk of `jsonChunks`. */
 const CHUNK = 512;
@@ -103,8 +104,8 @@ const CHUNK = 512;
 export const RENDERED_FINDINGS: unique symbol = Symbol('claimlint.renderedFindings');
 
 export interface RenderedFindings {
-  /** One text per file (empty ones left out), each findingsJson of the file's findings. */
-  texts(): Iterable<string>;
+  /** One text per file (empty ones left out), each findingsJson of the file's findings: a string, or its UTF-8 bytes. */
+  texts(): Iterable<string | Uint8Array>;
 }
 
 /** A result's rendered findings, when it carries them. */
@@ -130,7 +131,7 @@ export function findingsJson(findings: readonly Finding[]): string {
  * A writer that writes each piece as it comes never holds the whole report as
  * one string (hundreds of megabytes for 100,000 articles) nor a JSON object per finding.
  */
-export function* jsonChunks(result: RunResult): Generator<string> {
+export function* jsonChunks(result: RunResult): Generator<string | Uint8Array> {
   const rendered = renderedOf(result);
   // The frame is made without reading `findings`: a result with rendered findings decodes them only when asked.
   const s = result.summary;
@@ -151,7 +152,8 @@ export function* jsonChunks(result: RunResult): Generator<string> {
   if (rendered) {
     let first = true;
     for (const text of rendered.texts()) {
-      yield first ? text : `,\n${text}`;
+      if (!first) yield ',\n';
+      yield text;
       first = false;
     }
     yield '\n';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { repoRoot, tempTree } from '../helpers/cli.js';
 import { check, setup } from '../../src/engine/run.js';
 import type { Finding, RunResult } from '../../src/types.js';
-import { jsonChunks } from '../../src/formatters/json.js';
+import { formatJson } from '../../src/formatters/json.js';
 import { AnalysisCache } from '../../src/engine/cache.js';
 
 const AS_OF = '2026-11-22';
@@ -32,7 +32,7 @@ describe('incremental corpus stage', async () => {
     const b = await uncached();
     // The JSON report up to its summary (the notes after it say what the cache held), byte for byte…
     const report = (r: RunResult) => {
-      const text = [...jsonChunks(r)].join('');
+      const text = formatJson(r, { cwd: dir, color: false, toolVersion: '0' });
       return text.slice(0, text.indexOf('\n  "summary"'));
     };
     expect(report(a)).toBe(report(b));
@@ -125,6 +125,28 @@ describe('incremental corpus stage', async () => {
     const grew = sizes.some((n, i) => i > 0 && n > sizes[i - 1]!);
     const shrank = sizes.some((n, i) => i > 0 && n < sizes[i - 1]!);
     expect([grew, shrank]).toEqual([true, true]);
+  });
+
+  it('a run that writes only the JSON report leaves the stored findings unread; reading a damaged one then is a run failure', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { PackedReader, piecesPathOf } = await import('../../src/engine/packed-file.js');
+    const { RunFailure } = await import('../../src/failure.js');
+    await same();
+    const header = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!, 'state.bin');
+    const stored = (PackedReader.open(header)!.value as { files: Array<{ name: string; findings: { at: number; length: number } }> }).files;
+    const base = stored.find((f) => f.name === BASE)!.findings;
+    const pieces = readFileSync(piecesPathOf(header));
+    pieces[base.at + (base.length >> 1)] = pieces[base.at + (base.length >> 1)]! ^ 0x5a;
+    writeFileSync(piecesPathOf(header), pieces);
+    const r = (await check({ ...options, cacheLocation, locale, jsonReportOnly: true }, prepared)).result;
+    // The report is whole: written from the stored JSON of each file.
+    const text = formatJson(r, { cwd: dir, color: false, toolVersion: '0' });
+    const fresh = formatJson(await uncached(), { cwd: dir, color: false, toolVersion: '0' });
+    expect(text.slice(0, text.indexOf('\n  "summary"'))).toBe(fresh.slice(0, fresh.indexOf('\n  "summary"')));
+    expect(() => r.findings).toThrow(RunFailure);
+    // A run that reads the findings finds the damage first, and recomputes.
+    const next = await same();
+    expect(next.notes.some((n) => /damaged/.test(n))).toBe(true);
   });
 
   it('a damaged state is noted and the whole corpus stage is done instead', async () => {
