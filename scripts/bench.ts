@@ -243,10 +243,10 @@ function cliRun(cliArgs: readonly string[], build: string = root): { wall: numbe
   return { wall, cpu: m ? Number(m[1]) : NaN, code: p.status ?? -1, stdout: p.stdout };
 }
 
-/** A JSON report without its notes (they say what the cache held): what must be the same with and without a cache. */
+/** A JSON report up to the end of its summary, without the notes (they say what the cache held): what must be the same with and without a cache. */
 const withoutNotes = (report: string) => {
   const at = report.indexOf(',\n  "notes"');
-  return at < 0 ? report : report.slice(0, at);
+  return at < 0 ? report.replace(/\n\}\n$/, '') : report.slice(0, at);
 };
 
 const loadAverage = () => loadavg().map((x) => x.toFixed(1)).join(' ');
