@@ -32,7 +32,7 @@ import type { Registry } from '../registry/types.js';
 import type { CorpusEntry } from '../kernel/rule.js';
 import { finalise, localizeFindings, type RawFinding } from '../kernel/messages.js';
 import type { Locale } from '../i18n/catalogue.js';
-import { findingsJson } from '../formatters/json.js';
+import { findingsJson } from './json-findings.js';
 import type { StoredFindings } from './report.js';
 import { runCorpusRules } from '../kernel/run-rules.js';
 import { claimGroup, claimKeyer, factGroup } from '../facts/conflicts.js';

@@ -6,7 +6,7 @@ import { msg, type Message } from '../i18n/message.js';
 import { render, type Locale } from '../i18n/catalogue.js';
 import { allRuleMeta } from '../rules/index.js';
 import type { AnalysisCache } from './cache.js';
-import { RENDERED_FINDINGS, type RenderedFindings } from '../formatters/json.js';
+import { RENDERED_FINDINGS, type RenderedFindings } from './json-findings.js';
 
 /**
  * A run's findings as the incremental corpus stage keeps them: counted, and
