@@ -6,7 +6,7 @@
 //
 //   npm run bench -- [--articles N] [--runs N] [--skip-cache] [--skip-pr] [--skip-shards] [--skip-startup]
 //                    [--skip-mixed] [--build-only | --only-pr | --only-shards | --only-startup | --only-scale [--mixed]]
-//                    [--against DIR]
+//                    [--against DIR] [--cold-runs N]
 //   (or BENCH_ARTICLES / BENCH_RUNS in the environment)
 //
 // Two corpora: Markdown only (.bench/corpus, the one the cache, pull-request
@@ -19,6 +19,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { packagePath } from '../src/paths.js';
@@ -231,48 +232,86 @@ function startup(): Map<string, { wall: number[]; cpu: number[] }> {
 
 const list = (xs: readonly number[], digits = 2) => xs.map((x) => x.toFixed(digits)).join(', ');
 
-/** One CLI run, start to exit, as CI runs it: wall and CPU seconds (CPU reported by a preloaded hook). */
-function cliRun(cliArgs: readonly string[]): { wall: number; cpu: number; code: number; stdout: string } {
+/** One CLI run, start to exit, as CI runs it: wall and CPU seconds (CPU reported by a preloaded hook). `build`: the package root whose CLI runs. */
+function cliRun(cliArgs: readonly string[], build: string = root): { wall: number; cpu: number; code: number; stdout: string } {
   const reporter = join(root, '.bench', 'cpu-report.cjs');
   writeFileSync(reporter, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, `\\nbench-cpu ${(u.user + u.system) / 1e6}\\n`); });\n");
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--require', reporter, join(root, 'bin', 'claimlint.js'), ...cliArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const p = spawnSync(process.execPath, ['--require', reporter, join(build, 'bin', 'claimlint.js'), ...cliArgs], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = (performance.now() - t0) / 1000;
   const m = /bench-cpu ([\d.]+)/.exec(p.stderr);
   return { wall, cpu: m ? Number(m[1]) : NaN, code: p.status ?? -1, stdout: p.stdout };
 }
 
+/** A JSON report up to the end of its summary, without the notes (they say what the cache held): what must be the same with and without a cache. */
+const withoutNotes = (report: string) => {
+  const at = report.indexOf(',\n  "notes"');
+  return at < 0 ? report.replace(/\n\}\n$/, '') : report.slice(0, at);
+};
+
+const loadAverage = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
 /**
  * A pull request's run: 3 articles of the corpus changed, the cache warm from
  * the run before, CLI start to exit; against a cold run without a cache in the
  * same session. Each round changes the 3 files again (a new sentence), so each
- * warm run has exactly 3 misses. The files are restored afterwards.
+ * warm run has exactly 3 misses. The files are restored afterwards. With
+ * `--against DIR` the other build runs after this one in each round, with a
+ * cache of its own. `--cold-runs N`: cold runs per build (default --runs).
+ * Each build's warm report must be its cold one, byte for byte, but for the notes.
  */
 function pullRequest(): void {
-  const cacheLocation = join(root, '.bench', 'pr-cache');
-  rmSync(cacheLocation, { recursive: true, force: true });
+  const builds: Array<[string, string]> = [['this build', root], ...(against ? [[`--against ${against}`, resolve(against)] as [string, string]] : [])];
+  const coldRuns = Number(flag('--cold-runs') ?? RUNS);
   const common = ['check', out, '--format', 'json', '--as-of', '2026-11-22'];
   const changed = [3, 4_321, 8_765].map((i) => join(out, String(Math.floor((i % ARTICLES) / 1000)).padStart(2, '0'), `article-${String(i % ARTICLES).padStart(5, '0')}.md`));
   const originals = changed.map((f) => readFileSync(f));
-  const fill = cliRun([...common, '--cache', '--cache-location', cacheLocation]);
-  const cold: Array<{ wall: number; cpu: number }> = [];
-  const warm: Array<{ wall: number; cpu: number }> = [];
+  const runs = builds.map(([name, build], k) => {
+    const cacheLocation = join(root, '.bench', k === 0 ? 'pr-cache' : 'pr-cache-against');
+    rmSync(cacheLocation, { recursive: true, force: true });
+    return { name, build, cacheLocation, fill: { wall: 0, cpu: 0 }, warm: [] as Array<{ wall: number; cpu: number }>, cold: [] as Array<{ wall: number; cpu: number }>, same: [] as boolean[] };
+  });
+  console.log(`pull request (3 of ${ARTICLES} articles changed), CLI start to exit, ${RUNS} rounds side by side; load average at the start ${loadAverage()}`);
+  for (const r of runs) r.fill = cliRun([...common, '--cache', '--cache-location', r.cacheLocation], r.build);
   try {
-    for (let r = 0; r < RUNS; r++) {
-      changed.forEach((f, k) => writeFileSync(f, Buffer.concat([originals[k]!, Buffer.from(`\n第${r + 1}次修改：停缴后个人账户余额不清零。\n`)])));
-      warm.push(cliRun([...common, '--cache', '--cache-location', cacheLocation]));
-      cold.push(cliRun(common));
+    for (let round = 0; round < RUNS; round++) {
+      changed.forEach((f, k) => writeFileSync(f, Buffer.concat([originals[k]!, Buffer.from(`\n第${round + 1}次修改：停缴后个人账户余额不清零。\n`)])));
+      const warm = runs.map((r) => {
+        const w = cliRun([...common, '--cache', '--cache-location', r.cacheLocation], r.build);
+        r.warm.push(w);
+        return w.stdout;
+      });
+      if (round < coldRuns) {
+        runs.forEach((r, k) => {
+          const c = cliRun(common, r.build);
+          r.cold.push(c);
+          r.same.push(withoutNotes(c.stdout) === withoutNotes(warm[k]!));
+        });
+      }
     }
   } finally {
     changed.forEach((f, k) => writeFileSync(f, originals[k]!));
   }
-  const mw = median(warm.map((x) => x.wall));
-  const mc = median(cold.map((x) => x.wall));
-  console.log(`pull request (3 of ${ARTICLES} articles changed), CLI start to exit, ${RUNS} rounds side by side:`);
-  console.log(`  filling the cache (first cached run): ${fill.wall.toFixed(2)} s wall, ${fill.cpu.toFixed(2)} s CPU`);
-  console.log(`  warm cache: median ${mw.toFixed(2)} s wall (runs: ${list(warm.map((x) => x.wall))}), CPU median ${median(warm.map((x) => x.cpu)).toFixed(2)} s`);
-  console.log(`  cold, no cache: median ${mc.toFixed(2)} s wall (runs: ${list(cold.map((x) => x.wall))}), CPU median ${median(cold.map((x) => x.cpu)).toFixed(2)} s`);
-  console.log(`  warm / cold: ${((100 * mw) / mc).toFixed(0)} % wall, ${((100 * median(warm.map((x) => x.cpu))) / median(cold.map((x) => x.cpu))).toFixed(0)} % CPU`);
+  for (const r of runs) {
+    const mw = median(r.warm.map((x) => x.wall));
+    const cw = median(r.warm.map((x) => x.cpu));
+    console.log(`  ${r.name}:`);
+    console.log(`    filling the cache (first cached run): ${r.fill.wall.toFixed(2)} s wall, ${r.fill.cpu.toFixed(2)} s CPU`);
+    console.log(`    warm cache: median ${mw.toFixed(2)} s wall (runs: ${list(r.warm.map((x) => x.wall))}), CPU median ${cw.toFixed(2)} s (runs: ${list(r.warm.map((x) => x.cpu))})`);
+    if (r.cold.length) {
+      const mc = median(r.cold.map((x) => x.wall));
+      const cc = median(r.cold.map((x) => x.cpu));
+      console.log(`    cold, no cache: median ${mc.toFixed(2)} s wall (runs: ${list(r.cold.map((x) => x.wall))}), CPU median ${cc.toFixed(2)} s (runs: ${list(r.cold.map((x) => x.cpu))})`);
+      console.log(`    warm / cold: ${((100 * mw) / mc).toFixed(0)} % wall, ${((100 * cw) / cc).toFixed(0)} % CPU`);
+      console.log(`    warm report ${r.same.every(Boolean) ? 'byte-identical to' : 'DIFFERS from'} the cold one (but for the notes) in ${r.same.length} round(s)`);
+      if (!r.same.every(Boolean)) process.exitCode = 1;
+    }
+  }
+  if (runs.length === 2) {
+    const ratio = median(runs[0]!.warm.map((x) => x.cpu)) / median(runs[1]!.warm.map((x) => x.cpu));
+    console.log(`  warm CPU, this build / the other: ${ratio.toFixed(2)}`);
+  }
+  console.log(`  load average at the end ${loadAverage()}`);
 }
 
 /**

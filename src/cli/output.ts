@@ -8,6 +8,8 @@ import { ensureDir, fsReasonRef } from '../fs-errors.js';
 export interface Io {
   readonly cwd: string;
   readonly stdout: (s: string) => void;
+  /** Bytes to stdout as they are (a report's stored UTF-8 pieces); without it they are decoded and passed to `stdout`. */
+  readonly stdoutBytes?: (b: Uint8Array) => void;
   readonly stderr: (s: string) => void;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -20,6 +22,7 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
@@ -28,7 +31,7 @@ export function processIo(): Io {
   };
 }
 
-export function writeReport(io: Io, file: string | undefined, text: string | Iterable<string>): void {
+export function writeReport(io: Io, file: string | undefined, text: string | Iterable<string | Uint8Array>): void {
   // A report in pieces (src/formatters/json.ts jsonChunks) is written piece by piece and ends with its own newline.
   if (typeof text !== 'string') {
     writePieces(io, file, text);
@@ -51,9 +54,13 @@ export function writeReport(io: Io, file: string | undefined, text: string | Ite
 }
 
 /** writeReport for a report in pieces: each written as it is made, so the whole report is never one string. */
-function writePieces(io: Io, file: string | undefined, pieces: Iterable<string>): void {
+function writePieces(io: Io, file: string | undefined, pieces: Iterable<string | Uint8Array>): void {
   if (!file) {
-    for (const piece of pieces) io.stdout(piece);
+    for (const piece of pieces) {
+      if (typeof piece === 'string') io.stdout(piece);
+      else if (io.stdoutBytes) io.stdoutBytes(piece);
+      else io.stdout(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'));
+    }
     return;
   }
   let fd: number | undefined;
@@ -62,7 +69,7 @@ function writePieces(io: Io, file: string | undefined, pieces: Iterable<string>)
     ensureDir(dirname(path));
     fd = openSync(path, 'w');
     for (const piece of pieces) {
-      const bytes = Buffer.from(piece, 'utf8');
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     }
   } catch (err) {

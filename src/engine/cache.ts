@@ -4,6 +4,7 @@
 //   <location>/v5/<run key>/files/<aa>/<path hash>-<content hash>.bin   a file's compact analysis
 //   <location>/v5/<run key>/corpus.bin                                 the last whole run's findings
 //   <location>/v5/<run key>/index.bin                                  each file's stat when its bytes were hashed
+//   <location>/v5/<run key>/state.bin, state.pieces                    the last cached check's corpus stage (src/engine/incremental.ts)
 //
 // The index lets a run key an unchanged file without reading it: a file whose
 // size, modification and change times and inode are those recorded when its
@@ -22,6 +23,7 @@
 // recomputed and counted, never trusted.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { savePacked, type PackedOutput } from './packed-file.js';
 import { ensureDir } from '../fs-errors.js';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -132,6 +134,8 @@ function isStored(v: unknown, file: string): v is FileAnalysis {
  */
 export class AnalysisCache {
   private corpus: { readonly key: string; readonly result: CorpusResult } | undefined;
+  /** The incremental corpus stage's state for the next run (src/engine/incremental.ts), written by save(). */
+  private state: PackedOutput | undefined;
   hits = 0;
   misses = 0;
   /** Entries found but not intact (digest mismatch, unreadable): recomputed. */
@@ -217,6 +221,15 @@ export class AnalysisCache {
     return result as CorpusResult;
   }
 
+  /** Where the incremental corpus stage keeps its state (a packed file, src/engine/packed-file.ts). */
+  get stateFile(): string {
+    return join(this.root, 'state.bin');
+  }
+
+  setState(state: PackedOutput): void {
+    this.state = state;
+  }
+
   setCorpusResult(corpusKey: string, result: CorpusResult): void {
     this.corpus = { key: corpusKey, result };
   }
@@ -296,6 +309,7 @@ export class AnalysisCache {
     ensureDir(this.root);
     if (this.corpus) writeAtomic(join(this.root, 'corpus.bin'), sealed({ corpus: this.corpus.key, result: this.corpus.result }));
     this.saveIndex();
+    if (this.state) savePacked(this.stateFile, this.state);
     if (this.written === 0) return;
     const layout = join(this.dir, LAYOUT);
     const own = this.root.slice(layout.length + 1);

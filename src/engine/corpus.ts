@@ -21,6 +21,21 @@ export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] 
   });
 }
 
+/** The rules that read the whole corpus, in rule order. */
+export function corpusRules(): CorpusRule[] {
+  return rules.filter((r): r is CorpusRule => r.scope === 'corpus');
+}
+
+/** What corpusStage passes on for the incremental corpus stage to store (src/engine/incremental.ts). */
+export interface CorpusTrace {
+  /** The corpus entries, records and facts included. */
+  entries: CorpusEntry[];
+  /** The corpus rules' findings before suppressions, in the order they came… */
+  corpus: RawFinding[];
+  /** …and the group each one is about (CorpusReport.key, prefixed by its rule's id). */
+  groups: Array<string | undefined>;
+}
+
 /**
  * Corpus rules over every analysed file, then suppressions, then sorting and
  * fingerprints. `consume`: the caller lets the analyses go (the CLI's check):
@@ -28,19 +43,32 @@ export function corpusEntries(analyses: readonly FileAnalysis[]): CorpusEntry[] 
  * let go as its finished copy is made, so the records, verdicts and the file
  * stage's findings are not all kept alive beside the report.
  */
-export function corpusStage(analyses: FileAnalysis[] | readonly FileAnalysis[], config: Config, registry: Registry, services: Services, consume = false): Finding[] {
+export function corpusStage(
+  analyses: FileAnalysis[] | readonly FileAnalysis[],
+  config: Config,
+  registry: Registry,
+  services: Services,
+  consume = false,
+  trace?: CorpusTrace,
+): Finding[] {
   let raw: RawFinding[] = [];
   for (const a of analyses) pushAll(raw, a.findings);
-  const corpusRules = rules.filter((r): r is CorpusRule => r.scope === 'corpus');
   let entries = corpusEntries(analyses);
-  pushAll(raw, runCorpusRules(corpusRules, config.rules, entries, registry, services.asOf));
+  const groups: Array<string | undefined> | undefined = trace ? [] : undefined;
+  const fromCorpus = runCorpusRules(corpusRules(), config.rules, entries, registry, services.asOf, groups);
+  if (trace) {
+    trace.entries = entries;
+    trace.corpus = fromCorpus;
+    trace.groups = groups!;
+  }
+  pushAll(raw, fromCorpus);
   if (consume) {
     (analyses as FileAnalysis[]).length = 0;
     // What suppressions read, without the records and facts.
     entries = entries.map((e) => (e.article ? e : { file: e.file, lines: e.lines, records: [], verdicts: [], suppressions: e.suppressions! }));
   }
 
-  const known = new Set(ruleIds());
+  const known = knownRules();
   const byFile = new Map<string, RawFinding[]>();
   for (const f of raw) {
     const list = byFile.get(f.file);
@@ -50,8 +78,7 @@ export function corpusStage(analyses: FileAnalysis[] | readonly FileAnalysis[], 
   raw = [];
   const kept: RawFinding[] = [];
   for (const e of entries) {
-    const own = byFile.get(e.file) ?? [];
-    pushAll(kept, e.article ? applySuppressions(own, e.article, e.lines, known) : applySuppressionPlan(own, e.suppressions!, e.lines, known));
+    pushAll(kept, suppressed(byFile.get(e.file) ?? [], e, known));
     byFile.delete(e.file);
   }
   entries = [];
@@ -59,4 +86,14 @@ export function corpusStage(analyses: FileAnalysis[] | readonly FileAnalysis[], 
   for (const rest of byFile.values()) pushAll(kept, rest);
   byFile.clear();
   return finalise(kept, consume);
+}
+
+/** The rule ids a suppression directive may name. */
+export function knownRules(): Set<string> {
+  return new Set(ruleIds());
+}
+
+/** A file's findings (its own, then the corpus rules') after its suppression directives. */
+export function suppressed(own: readonly RawFinding[], e: CorpusEntry, known: ReadonlySet<string>): RawFinding[] {
+  return e.article ? applySuppressions(own, e.article, e.lines, known) : applySuppressionPlan(own, e.suppressions!, e.lines, known);
 }

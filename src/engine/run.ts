@@ -15,8 +15,10 @@ import { discoverRun } from './discover.js';
 import { loadParsers } from '../parse/formats.js';
 import { byteReader } from './read.js';
 import { cachedAnalyzer, corpusKey, openCache, runInputs } from './analyze-cached.js';
-import { corpusStage } from './corpus.js';
-import { runResult } from './report.js';
+import { corpusStage, type CorpusTrace } from './corpus.js';
+import { incrementalCorpus, saveFullState } from './incremental.js';
+import { PackDamaged } from './packed-file.js';
+import { runResult, type StoredFindings } from './report.js';
 import { setFlagsFromString } from 'node:v8';
 
 // Re-exported: commands, the API and the scripts import the stages' entry points from here.
@@ -51,6 +53,14 @@ export interface RunOptions {
    * (boundHeapGrowth): such a run is a process of its own.
    */
   readonly resultOnly?: boolean;
+  /**
+   * The caller writes only the JSON report of the whole result (no other
+   * format, no narrowing). A warm incremental run then neither reads nor checks
+   * the stored findings up front: the report is written from their stored
+   * JSON; should something read `findings` all the same, a damaged cache is a
+   * RunFailure then.
+   */
+  readonly jsonReportOnly?: boolean;
   /** Read fact records even when no corpus rule compares them (`extract --facts`, `registry suggest`). */
   readonly facts?: boolean;
   /** --locale: the language of messages and notes (default: the config's, else the environment's). */
@@ -100,29 +110,59 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
   const cache = openCache(options.cacheLocation, options.cwd, config, registry, services, options.keepArticles);
   const inputs = runInputs(found.files, read, cache, found.stdinFile);
 
+  // The CLI's check with a cache works from what changed since the last cached run (src/engine/incremental.ts).
+  const incremental = cache && options.resultOnly === true;
+  const analyse = cachedAnalyzer(read, services, cache, options.keepArticles ? (a) => a : compactAnalysis);
+  let analyses: FileAnalysis[] = [];
+  let findings: Finding[] | StoredFindings | undefined;
+  let claims = 0;
+  if (incremental) {
+    try {
+      const done = incrementalCorpus(cache!.stateFile, inputs, analyse, config, registry, services, locale, options.jsonReportOnly !== true);
+      if (done) {
+        ({ findings, claims } = done.result);
+        for (const a of done.result.analysed) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
+        cache!.hits += inputs.length - done.result.analysed.length;
+        cache!.setState(done.state);
+      }
+    } catch (err) {
+      if (!(err instanceof PackDamaged)) throw err;
+      // A damaged state costs this run the whole corpus stage, and is replaced by the one it leaves.
+      cache!.hits = 0;
+      cache!.misses = 0;
+      cache!.damaged++;
+    }
+  }
   // The whole corpus unchanged since the last cached run: its findings stand as they were.
   const whole = corpusKey(inputs, cache);
-  const memo = whole ? cache!.corpusResult(whole) : undefined;
-  let analyses: FileAnalysis[] = [];
-  let findings: Finding[];
-  let claims: number;
-  if (memo) {
+  const memo = !findings && !incremental && whole ? cache!.corpusResult(whole) : undefined;
+  if (findings) {
+    // Done incrementally.
+  } else if (memo) {
     findings = memo.findings;
     claims = memo.claims;
     cache!.hits = inputs.length;
   } else {
     // analyze (cached)
-    analyses = inputs.map(cachedAnalyzer(read, services, cache, options.keepArticles ? (a) => a : compactAnalysis));
+    analyses = inputs.map(analyse);
     for (const a of analyses) if (a.unreadable) inputFailures.push(`${a.file}: ${a.unreadable}`);
     // corpus
     claims = analyses.reduce((n, a) => n + (a.claims ?? a.records.length), 0);
+    const files = incremental && whole
+      ? analyses.map((a, i) => ({ name: a.file, entry: inputs[i]!.key, analysis: { claims: a.claims ?? a.records.length, unreadable: a.unreadable !== undefined } }))
+      : undefined;
+    const trace: CorpusTrace | undefined = files ? { entries: [], corpus: [], groups: [] } : undefined;
     // The CLI's check reads the result only: the corpus stage lets the analyses go as it is done with them.
-    findings = corpusStage(analyses, config, registry, services, options.resultOnly === true);
+    findings = corpusStage(analyses, config, registry, services, options.resultOnly === true, trace);
     if (options.resultOnly) analyses = [];
+    if (files && trace) {
+      const state = saveFullState(files, trace, findings, registry, locale);
+      if (state) cache!.setState(state);
+    }
     // The whole run's findings are stored only when every file was a hit: a corpus that is
     // unchanged twice in a row is likely to be so again, while a pull request's run (a few
     // files changed each time) would only pay for writing tens of megabytes it never reads.
-    if (cache && whole && cache.misses === 0) cache.setCorpusResult(whole, { findings, claims });
+    if (cache && whole && !incremental && cache.misses === 0) cache.setCorpusResult(whole, { findings, claims });
   }
 
   // A cache that cannot be written costs the next run time, not this run its report.

@@ -102,13 +102,24 @@ export function factConflicts(entries: readonly CorpusEntry[], cap = 3): Conflic
   return findConflicts(observations, factsClash, cap, undefined, factIntervals);
 }
 
+/** The group (CorpusReport.key) of a fact key's findings: fact and claim keys are apart. */
+export const factGroup = (key: string): string => `fact\u0000${key}`;
+/** The group of a claim key's findings. */
+export const claimGroup = (key: string): string => `claim\u0000${key}`;
+
+/** Where claimConflicts files a verdict: its key (the fact it is about) and the region code it is compared with. */
+export interface ClaimKey {
+  readonly key: string;
+  readonly region?: string;
+}
+
 /**
- * Every (claim, file) side where articles assert different values of one
- * registry claim. Questions and rumours are left out: they report what people
- * ask or say, not what the article holds. Records from regions that are not
- * the same or related are not compared.
+ * The key claimConflicts groups a verdict under, or undefined when it compares
+ * it with nothing (a question, a rumour, a claim the registry lacks). An
+ * incremental run (src/engine/incremental.ts) groups records the same way, to
+ * know which facts a changed file touches.
  */
-export function claimConflicts(entries: readonly CorpusEntry[], registry: Registry, cap = 3, g: Gazetteer = loadGazetteer()): ConflictSide<ClaimObservation>[] {
+export function claimKeyer(registry: Registry, g: Gazetteer = loadGazetteer()): (v: Verdict) => ClaimKey | undefined {
   const regionCodes = new Map<string, string | null>();
   const codeOf = (region: string): string | undefined => {
     let code = regionCodes.get(region);
@@ -119,17 +130,34 @@ export function claimConflicts(entries: readonly CorpusEntry[], registry: Regist
     return code ?? undefined;
   };
   const keys = new Interner(2);
+  return (v) => {
+    if (!comparedClaim(v)) return undefined;
+    const r = v.record;
+    const claim = registry.byId.get(r.claimId)?.claim;
+    if (!claim) return undefined;
+    const region = r.region ? codeOf(r.region) : undefined;
+    // A regional claim is one fact per region; a national one is one fact everywhere.
+    const key = claim.scope === 'national' ? r.claimId : keys.of(r.claimId, region);
+    return region ? { key, region } : { key };
+  };
+}
+
+/**
+ * Every (claim, file) side where articles assert different values of one
+ * registry claim. Questions and rumours are left out: they report what people
+ * ask or say, not what the article holds. Records from regions that are not
+ * the same or related are not compared.
+ */
+export function claimConflicts(entries: readonly CorpusEntry[], registry: Registry, cap = 3, g: Gazetteer = loadGazetteer()): ConflictSide<ClaimObservation>[] {
+  const keyer = claimKeyer(registry, g);
   const buckets = new Interner(3);
   const observations: ClaimObservation[] = [];
   for (const e of entries) {
     for (const v of e.verdicts) {
-      if (!comparedClaim(v)) continue;
+      const at = keyer(v);
+      if (!at) continue;
       const r = v.record;
-      const claim = registry.byId.get(r.claimId)?.claim;
-      if (!claim) continue;
-      const region = r.region ? codeOf(r.region) : undefined;
-      // A regional claim is one fact per region; a national one is one fact everywhere.
-      const key = claim.scope === 'national' ? r.claimId : keys.of(r.claimId, region);
+      const { key, region } = at;
       const bucket = buckets.of(r.value, r.year, region);
       const sentence = r.sentence.span.start;
       // Two literals rather than a conditional spread: this runs once per claim record of the corpus.

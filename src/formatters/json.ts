@@ -3,67 +3,16 @@
 // on how the engine happened to construct a finding. Fields may be added to
 // this output over time; none may be renamed.
 
-import type { Finding, RelatedLocation, RunResult, Severity } from '../types.js';
+import type { RunResult } from '../types.js';
+import { findingsJson, findingToJson, RENDERED_FINDINGS, type JsonFinding, type RenderedFindings } from '../engine/json-findings.js';
+
+export { findingsJson, findingToJson, RENDERED_FINDINGS, type JsonFinding, type JsonRelated, type RenderedFindings } from '../engine/json-findings.js';
+
+/** A result's rendered findings, when it carries them. */
+function renderedOf(result: RunResult): RenderedFindings | undefined {
+  return (result as { [RENDERED_FINDINGS]?: RenderedFindings })[RENDERED_FINDINGS];
+}
 import type { Formatter } from './types.js';
-
-export type JsonRelated = {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  excerpt: string;
-  message?: string;
-};
-
-export type JsonFinding = {
-  ruleId: string;
-  severity: Severity;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  excerpt: string;
-  claimId?: string;
-  expected?: string;
-  source?: string;
-  related?: JsonRelated[];
-  fingerprint: string;
-};
-
-function relatedToJson(r: RelatedLocation): JsonRelated {
-  return {
-    file: r.file,
-    line: r.line,
-    column: r.column,
-    endLine: r.endLine,
-    endColumn: r.endColumn,
-    excerpt: r.excerpt,
-    ...(r.message !== undefined ? { message: r.message } : {}),
-  };
-}
-
-export function findingToJson(f: Finding): JsonFinding {
-  // Conditional spreads keep the fixed key order while leaving absent fields out.
-  return {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    message: f.message,
-    excerpt: f.excerpt,
-    ...(f.claimId !== undefined ? { claimId: f.claimId } : {}),
-    ...(f.expected !== undefined ? { expected: f.expected } : {}),
-    ...(f.source !== undefined ? { source: f.source } : {}),
-    ...(f.related !== undefined && f.related.length > 0 ? { related: f.related.map(relatedToJson) } : {}),
-    fingerprint: f.fingerprint,
-  };
-}
 
 /** The JSON contract object: what `--format json` prints and the Node API returns. */
 export interface JsonReport {
@@ -87,7 +36,8 @@ export function jsonReport(result: RunResult): JsonReport {
   return out;
 }
 
-export const formatJson: Formatter = (result: RunResult): string => [...jsonChunks(result)].join('');
+export const formatJson: Formatter = (result: RunResult): string =>
+  [...jsonChunks(result)].map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8'))).join('');
 
 /** Findings per chunk of `jsonChunks`. */
 const CHUNK = 512;
@@ -98,25 +48,38 @@ const CHUNK = 512;
  * A writer that writes each piece as it comes never holds the whole report as
  * one string (hundreds of megabytes for 100,000 articles) nor a JSON object per finding.
  */
-export function* jsonChunks(result: RunResult): Generator<string> {
-  const frame = JSON.stringify(jsonReport({ ...result, findings: [] }), null, 2);
+export function* jsonChunks(result: RunResult): Generator<string | Uint8Array> {
+  const rendered = renderedOf(result);
+  // The frame is made without reading `findings`: a result with rendered findings decodes them only when asked.
+  const s = result.summary;
+  const frame = JSON.stringify(
+    jsonReport({ version: result.version, asOf: result.asOf, findings: [], summary: s, rules: result.rules, notes: result.notes }),
+    null,
+    2,
+  );
   // The first `"findings": []` is the key's own (version and asOf come before it; quotes inside strings are escaped).
   const empty = '"findings": []';
   const at = frame.indexOf(empty);
-  if (result.findings.length === 0 || at < 0) {
+  const count = rendered ? s.errors + s.warnings + s.infos : result.findings.length;
+  if (count === 0 || at < 0) {
     yield `${frame}\n`;
     return;
   }
   yield `${frame.slice(0, at)}"findings": [\n`;
-  const findings = result.findings;
-  for (let i = 0; i < findings.length; i += CHUNK) {
-    let piece = '';
-    const end = Math.min(findings.length, i + CHUNK);
-    for (let k = i; k < end; k++) {
-      // One level deeper than on its own: every line of the finding is indented by four more spaces.
-      piece += `    ${JSON.stringify(findingToJson(findings[k]!), null, 2).replace(/\n/g, '\n    ')}${k < findings.length - 1 ? ',\n' : '\n'}`;
+  if (rendered) {
+    let first = true;
+    for (const text of rendered.texts()) {
+      if (!first) yield ',\n';
+      yield text;
+      first = false;
     }
-    yield piece;
+    yield '\n';
+  } else {
+    const findings = result.findings;
+    for (let i = 0; i < findings.length; i += CHUNK) {
+      const end = Math.min(findings.length, i + CHUNK);
+      yield `${findingsJson(findings.slice(i, end))}${end < findings.length ? ',\n' : '\n'}`;
+    }
   }
   yield `  ]${frame.slice(at + empty.length)}\n`;
 }

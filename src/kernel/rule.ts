@@ -53,6 +53,13 @@ export interface CorpusEntry {
 
 export interface CorpusReport extends ReportDescriptor {
   readonly file: string;
+  /**
+   * The group of records the finding comes from (corpus-conflict: the fact or
+   * claim key). A run with a warm cache recomputes only the groups a changed
+   * file touches (src/engine/incremental.ts), so a rule that reports a key must
+   * make each group's findings from that group's records alone.
+   */
+  readonly key?: string;
 }
 
 export interface CorpusContext {

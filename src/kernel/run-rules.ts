@@ -70,13 +70,18 @@ export function runFileRules(rules: readonly FileRule[], settings: RuleSettings,
   return out;
 }
 
-/** Runs corpus rules once over every analysed file. */
+/**
+ * Runs corpus rules once over every analysed file. `keys`, when given, gets
+ * each finding's group (CorpusReport.key, prefixed by the rule's id), at the
+ * same index as the finding.
+ */
 export function runCorpusRules(
   rules: readonly CorpusRule[],
   settings: RuleSettings,
   entries: readonly CorpusEntry[],
   registry: Registry,
   asOf: AsOf,
+  keys?: Array<string | undefined>,
 ): RawFinding[] {
   const out: RawFinding[] = [];
   const linesOf = new Map(entries.map((e) => [e.file, e.lines]));
@@ -92,6 +97,7 @@ export function runCorpusRules(
         const lines = linesOf.get(d.file);
         if (!lines) return;
         out.push(toFinding(rule.meta.id, effectiveSeverity(setting.severity, d, rule.meta.defaultSeverity), d.file, lines, d, (f) => linesOf.get(f)));
+        keys?.push(d.key === undefined ? undefined : `${rule.meta.id}\u0000${d.key}`);
       },
     });
   }

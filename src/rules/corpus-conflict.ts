@@ -3,7 +3,7 @@ import type { RelatedSpec } from '../kernel/rule.js';
 import type { Severity } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { ConflictSide } from '../facts/aggregate.js';
-import { claimConflicts, factConflicts, type ClaimObservation, type FactObservation } from '../facts/conflicts.js';
+import { claimConflicts, claimGroup, factConflicts, factGroup, type ClaimObservation, type FactObservation } from '../facts/conflicts.js';
 import { loadFactKeys } from '../facts/keys.js';
 import { list, msg, type Message, type MessageArg } from '../i18n/message.js';
 
@@ -39,11 +39,11 @@ export const corpusConflict = defineRule({
   check(context) {
     const maxRelated = typeof context.options['maxRelated'] === 'number' ? context.options['maxRelated'] : DEFAULT_MAX_RELATED;
     if (context.options['facts'] !== false) {
-      for (const side of factConflicts(context.entries, maxRelated)) context.report({ file: side.file, ...describeFact(side) });
+      for (const side of factConflicts(context.entries, maxRelated)) context.report({ file: side.file, key: factGroup(side.key), ...describeFact(side) });
     }
     if (context.options['registryClaims'] !== false) {
       for (const side of claimConflicts(context.entries, context.registry, maxRelated)) {
-        context.report({ file: side.file, ...describeClaim(side, context.registry) });
+        context.report({ file: side.file, key: claimGroup(side.key), ...describeClaim(side, context.registry) });
       }
     }
   },

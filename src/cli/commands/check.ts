@@ -161,6 +161,8 @@ async function checkAndReport(
     ...(flags.cache || flags.cacheLocation ? { cacheLocation: flags.cacheLocation ?? DEFAULT_CACHE_LOCATION } : {}),
     ...(named.length ? { withCorpus: true } : {}),
     resultOnly: true,
+    // Only JSON reports of the whole result: a warm cache's stored report pieces are all they need.
+    ...(!changes && !baseline && targets.every((t) => t.format === 'json') ? { jsonReportOnly: true } : {}),
   });
   const result = changes || baseline
     ? narrow(outcome.result, { ...(changes ? { changes } : {}), changedLines: Boolean(flags.changedLines), ...(baseline ? { baseline } : {}) })
