@@ -7,20 +7,9 @@ import { bundledCues, bundledRegistry, recordsOfPage } from '../helpers/bundled.
 import { extractArticle } from '../../src/engine/analyze.js';
 import { loadPageStructure, parseArticle } from '../../src/parse/index.js';
 import { judge } from '../../src/verdict/judge.js';
-import type { Severity } from '../../src/types.js';
+import { levelOfPage } from '../helpers/levels.js';
 
-/** The strongest reading a page body gets for one claim: an error, a warning, an info, 'supported' or 'none'. */
-function levelOf(body: string, claimId: string): Severity | 'supported' | 'none' {
-  const rank = { none: 0, supported: 1, info: 2, warning: 3, error: 4 } as const;
-  let best: keyof typeof rank = 'none';
-  for (const r of recordsOfPage(body)) {
-    if (r.claimId !== claimId) continue;
-    const v = judge(bundledRegistry, r);
-    const level = v.kind === 'contradicted' ? v.level : 'supported';
-    if (rank[level] > rank[best]) best = level;
-  }
-  return best;
-}
+const levelOf = levelOfPage;
 
 // Plain wrong statements the reader reads as errors on their own: the framings below wrap them.
 const WRONG: readonly (readonly [claimId: string, statement: string])[] = [
