@@ -11,6 +11,7 @@ import { LocatedYaml, problemRef } from '../yaml/located.js';
 import { msg } from '../i18n/message.js';
 import { RunFailure } from '../failure.js';
 import { backtrackingHazard } from '../registry/pattern-safety.js';
+import { expandClauseEnd } from '../text/clause-end.js';
 
 const display = (cwd: string, path: string) => relative(cwd, path) || path;
 
@@ -80,8 +81,9 @@ function checkCuePatterns(cues: object, data: Record<string, unknown>, doc: Loca
     for (const [key, list] of Object.entries(data)) {
       if (!Array.isArray(list)) continue;
       for (let i = 0; i < list.length; i++) {
-        const own = typeof list[i] === 'string' ? backtrackingHazard(list[i] as string, re.flags) : undefined;
-        if (own && re.source.includes(list[i] as string)) throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: problemRef(doc.problemAt([key, i], msg('config.glob', { key, index: i, reason: own }))) }));
+        const entry = typeof list[i] === 'string' ? expandClauseEnd(list[i] as string) : undefined;
+        const own = entry !== undefined ? backtrackingHazard(entry, re.flags) : undefined;
+        if (own && re.source.includes(entry!)) throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: problemRef(doc.problemAt([key, i], msg('config.glob', { key, index: i, reason: own }))) }));
       }
     }
     throw new RunFailure(msg('error.data-file', { kind: 'cues', problem: msg('data-file.reason', { file: shown, reason: hazard }) }));

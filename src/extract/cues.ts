@@ -1,5 +1,6 @@
 import { DataFileError, loadDataFile } from '../data-file.js';
 import { packagePath } from '../paths.js';
+import { expandClauseEnd } from '../text/clause-end.js';
 import { charClass, escapeClassChars, escapeRegExp, wordAlternation } from '../text/regex.js';
 
 /**
@@ -331,7 +332,11 @@ function compileReaderLists(file: CueFile) {
   };
 }
 
-export function compileCues(file: CueFile): Cues {
+export function compileCues(raw: CueFile): Cues {
+  // {clause-end} in a pattern: the one definition of a clause's end (text/clause-end.ts).
+  const file = Object.fromEntries(
+    Object.entries(raw).map(([key, list]) => [key, Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? expandClauseEnd(x) : x)) : list]),
+  ) as unknown as CueFile;
   for (const key of CUE_KEYS) {
     const list = file[key];
     if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.length > 0)) {

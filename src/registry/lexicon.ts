@@ -8,7 +8,7 @@ import { LocatedYaml, problemOf, type YamlProblem } from '../yaml/located.js';
 import { msg } from '../i18n/message.js';
 import { schemaValidator } from '../schemas.js';
 import { wordAlternation } from '../text/regex.js';
-import { PLACEHOLDERS } from './patterns.js';
+import { expandPlaceholders, PLACEHOLDERS } from './patterns.js';
 import { patternHazard } from './pattern-safety.js';
 
 export interface ConceptSpec {
@@ -69,16 +69,18 @@ export function loadLexicon(path: string | undefined, cwd: string): LexiconLoad 
     const parts: string[] = [];
     if (spec.words?.length) parts.push(wordAlternation(spec.words));
     spec.patterns?.forEach((p, j) => {
+      // Expanded here: a concept's source is compiled on its own too (an opposite's check).
+      const source = expandPlaceholders(p);
       try {
-        new RegExp(p, 'u');
-        const hazard = patternHazard(p);
+        new RegExp(source, 'u');
+        const hazard = patternHazard(source);
         if (hazard) problems.push(doc.problemAt(['concepts', name, 'patterns', j], hazard));
-        else parts.push(p);
+        else parts.push(source);
       } catch (err) {
         problems.push(doc.problemAt(['concepts', name, 'patterns', j], msg('registry.pattern-compile', { reason: (err as Error).message.replace(/^Invalid regular expression: /, '') })));
       }
-      if (REFERENCE.test(p)) problems.push(doc.problemAt(['concepts', name, 'patterns', j], msg('registry.concept-reference')));
-      REFERENCE.lastIndex = 0;
+      // A placeholder ({number}, {clause-end}) is no concept.
+      if ([...p.matchAll(REFERENCE)].some((m) => !(m[1]! in PLACEHOLDERS))) problems.push(doc.problemAt(['concepts', name, 'patterns', j], msg('registry.concept-reference')));
     });
     const { line } = doc.locate(['concepts', name], true);
     concepts.set(name, { name, spec, source: `(?:${parts.map((p) => `(?:${p})`).join('|')})`, file: display, line });

@@ -1,5 +1,7 @@
 // Registry phrases are plain JavaScript regular expressions plus a few
-// placeholders for quantities, so authors need not spell out Chinese numerals.
+// placeholders for quantities, so authors need not spell out Chinese numerals,
+// and {clause-end}, the one definition of where a clause ends (text/clause-end.ts).
+import { CLAUSE_END } from '../text/clause-end.js';
 
 const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
 
@@ -13,9 +15,11 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   ratio: `(?:[一二三四五六七八九十百千万]+分之${NUM})`,
   // 五百块 / 八百块钱 are yuan too (see extract/quantity.ts).
   amount: `(?:${NUM}\\s*(?:多|来)?万?(?:多)?(?:元|块钱|块(?![儿地区头状肉])))`,
+  // A lookahead: clause punctuation, the end, or a closing quote or bracket follows.
+  'clause-end': CLAUSE_END,
 };
 
-const PLACEHOLDER = /\{(number|duration|percent|ratio|amount)\}/g;
+const PLACEHOLDER = /\{(number|duration|percent|ratio|amount|clause-end)\}/g;
 
 /** Expands placeholders; an unknown `{name}` is left alone (it may be a regex quantifier). */
 export function expandPlaceholders(pattern: string): string {
