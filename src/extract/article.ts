@@ -6,7 +6,7 @@ import type { Article, ClaimRecord, Sentence } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
-import { readSentence } from './claims.js';
+import { readSentence, type SentenceReading } from './claims.js';
 import { stanceOf } from './reading.js';
 import { echoReply, replyOf } from './answers.js';
 import { findQuantities } from './quantity.js';
@@ -62,6 +62,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   };
   const base = { file: article.file.path, unitIndex: 0 };
   const regionOf = reader.regionOf ? () => reader.regionOf!(article, base.unitIndex) : undefined;
+  // The same objects, updated per sentence, for the answer readers.
+  const reading: SentenceReading = { registry, cues, around, base, records, regionOf };
   for (const sentence of article.sentences) {
     if (sentence.unitIndex !== headingUnit) {
       heading = undefined;
@@ -94,10 +96,10 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     // A title or heading that asks what or how (停缴后个人账户的钱怎么处理) is answered by the sentence after it too.
     asked = cues.questionEnd.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
-    if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
+    if (around.question) readAnswer(reading, sentence, around.question);
     else {
       readSentence(registry, cues, sentence, around, base, records, regionOf);
-      readInlineFilledAnswer(registry, cues, sentence, around, base, records, before, regionOf);
+      readInlineFilledAnswer(reading, sentence, before);
     }
     if (records.length > before) {
       const framings = records.slice(before).map((r) => r.framing);
@@ -115,16 +117,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
  * that an answer that leaves out the subject (不算，到新地方得从头交) finds its
  * phrases; only values read in the answer itself are kept, on the answer.
  */
-function readAnswer(
-  registry: Registry,
-  cues: Cues,
-  sentence: Sentence,
-  question: string,
-  around: Parameters<typeof readSentence>[3],
-  base: Parameters<typeof readSentence>[4],
-  records: ClaimRecord[],
-  regionOf: (() => string | undefined) | undefined,
-): void {
+function readAnswer(reading: SentenceReading, sentence: Sentence, question: string): void {
+  const { registry, cues, around, base, records, regionOf } = reading;
   // Joined as written (the question ends in ？ or 吗): a phrase that needs its subject
   // just before it (年限…不算) may find it in the question; hits that start there are dropped.
   // A question ending in 吗 without ？ gets one, so the answer starts a clause of its own.
@@ -140,10 +134,10 @@ function readAnswer(
     const cue = from === r.cue.span.start ? r.cue : { text: r.cue.text.slice(from - r.cue.span.start), span: { start: from, end: r.cue.span.end } };
     records[k] = { ...r, cue, sentence, clause: { start: Math.max(r.clause.start, sentence.span.start), end: r.clause.end } };
   }
-  readFilledAnswer(registry, cues, sentence, question, around, base, records, before, regionOf);
+  readFilledAnswer(reading, sentence, question, before);
   // 要等四个月吗？不对，是六个月。: the corrected figure read in the question's place.
   const corrected = correctedFigure(cues, question, sentence.text);
-  if (corrected) readCorrectedAnswer(registry, cues, sentence, question, corrected, around, base, records, before, regionOf);
+  if (corrected) readCorrectedAnswer(reading, sentence, question, corrected, before);
 }
 
 /**
@@ -152,17 +146,8 @@ function readAnswer(
  * the question's place: 断缴超过3个月，要等一年才能报销. Only values whose phrase
  * takes in the answer are kept, on the answer; hedges anywhere in the answer count.
  */
-function readFilledAnswer(
-  registry: Registry,
-  cues: Cues,
-  sentence: Sentence,
-  question: string,
-  around: Parameters<typeof readSentence>[3],
-  base: Parameters<typeof readSentence>[4],
-  records: ClaimRecord[],
-  answeredFrom: number,
-  regionOf: (() => string | undefined) | undefined,
-): void {
+function readFilledAnswer(reading: SentenceReading, sentence: Sentence, question: string, answeredFrom: number): void {
+  const { registry, cues, around, base, records, regionOf } = reading;
   if (!cues.answerSlot || !/[？?]\s*$/u.test(question)) return;
   const slot = lastMatch(cues.answerSlot, question);
   if (!slot) return;
@@ -203,16 +188,8 @@ function readFilledAnswer(
  * and answered with only the figure in one sentence, without a question mark: read as
  * the question and its answer are when the answer follows in the next sentence.
  */
-function readInlineFilledAnswer(
-  registry: Registry,
-  cues: Cues,
-  sentence: Sentence,
-  around: Parameters<typeof readSentence>[3],
-  base: Parameters<typeof readSentence>[4],
-  records: ClaimRecord[],
-  readFrom: number,
-  regionOf: (() => string | undefined) | undefined,
-): void {
+function readInlineFilledAnswer(reading: SentenceReading, sentence: Sentence, readFrom: number): void {
+  const { cues, records } = reading;
   if (!cues.answerSlot) return;
   const text = sentence.text;
   const body = text.replace(/[。！!；;\s]*$/u, '');
@@ -222,7 +199,7 @@ function readInlineFilledAnswer(
   if (!lastMatch(cues.answerSlot, question)) return;
   const answer: Sentence = { ...sentence, text: text.slice(cut + 1), span: { start: sentence.span.start + cut + 1, end: sentence.span.end } };
   const from = records.length;
-  readFilledAnswer(registry, cues, answer, `${question}？`, around, base, records, readFrom, regionOf);
+  readFilledAnswer(reading, answer, `${question}？`, readFrom);
   for (let k = from; k < records.length; k++) records[k] = { ...records[k]!, sentence };
 }
 

@@ -37,6 +37,20 @@ export interface RecordBase {
   readonly region?: string;
 }
 
+/**
+ * What readSentence takes besides the sentence, kept together for the answer
+ * readers (article.ts, corrections.ts), which read a sentence made of a
+ * question and its answer and keep some of its records in `records`.
+ */
+export interface SentenceReading {
+  readonly registry: Registry;
+  readonly cues: Cues;
+  readonly around: SentenceSurroundings;
+  readonly base: RecordBase;
+  readonly records: ClaimRecord[];
+  readonly regionOf: (() => string | undefined) | undefined;
+}
+
 /** Whether a text names a place of the bundled gazetteer (a figure stated for one city is a local rule). */
 function namesPlace(text: string): boolean {
   return findPlaces(loadGazetteer(), text).length > 0;

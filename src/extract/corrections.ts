@@ -2,10 +2,9 @@
 // 等待期是三个月？不是三个月，是六个月。 The answer's figure is read in the question's
 // place (要等六个月才能报销), as an answer of only the figure asked for is (article.ts).
 import type { ClaimRecord, Quantity, Sentence } from '../types.js';
-import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { findQuantities } from './quantity.js';
-import { readSentence, type RecordBase, type SentenceSurroundings } from './claims.js';
+import { readSentence, type SentenceReading } from './claims.js';
 
 /** The question's figure an answer replaces, and the answer's own (its span is in the answer). */
 export interface CorrectedFigure {
@@ -82,18 +81,8 @@ function sameFigure(a: Quantity, b: Quantity): boolean {
  * Reads the question with the answer's figure in its place, and keeps the
  * values whose phrase takes in that figure, on the answer, as answered.
  */
-export function readCorrectedAnswer(
-  registry: Registry,
-  cues: Cues,
-  sentence: Sentence,
-  question: string,
-  corrected: CorrectedFigure,
-  around: SentenceSurroundings,
-  base: RecordBase,
-  records: ClaimRecord[],
-  answeredFrom: number,
-  regionOf: (() => string | undefined) | undefined,
-): void {
+export function readCorrectedAnswer(reading: SentenceReading, sentence: Sentence, question: string, corrected: CorrectedFigure, answeredFrom: number): void {
+  const { registry, cues, around, base, records, regionOf } = reading;
   const stated = question.replace(cues.questionTail, '');
   const head = stated.slice(0, corrected.asked.span.start);
   const tail = stated.slice(corrected.asked.span.end);
