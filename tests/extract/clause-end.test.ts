@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAUSE_END, expandClauseEnd } from '../../src/text/clause-end.js';
 import { expandPlaceholders } from '../../src/registry/patterns.js';
 import { loadLexicon } from '../../src/registry/lexicon.js';
+import { loadCues } from '../../src/extract/cues.js';
 import { levelOfPage } from '../helpers/levels.js';
 
 describe('the clause-end lookahead', () => {
@@ -34,6 +35,13 @@ describe('the clause-end lookahead', () => {
     const loaded = loadLexicon(join(dir, 'lexicon.yaml'), dir);
     expect(loaded.ok).toBe(true);
     if (loaded.ok) expect(loaded.lexicon.concepts.get('take-out')?.source).toContain(CLAUSE_END);
+  });
+
+  it('is expanded in the cue lists too', () => {
+    const cues = loadCues();
+    expect(cues.rhetorical?.source).toContain(CLAUSE_END);
+    expect(cues.rhetorical?.test('谁说不是呢”')).toBe(true);
+    expect(cues.endorseAll.source).not.toContain('{clause-end}');
   });
 });
 
