@@ -298,24 +298,30 @@ function writeState(
     groupIndex.set(key, groups.length);
     groups.push({ ...group, piece: w.carry(group.piece) });
   }
-  const stored: StoredFile[] = [];
-  for (const f of files) {
-    // Unreadable files and files without a key are analysed again by every run: they are not stored.
-    if (f.entry === undefined || f.analysis.unreadable) continue;
-    const lines = pieces.lines(f.name);
+  // Unreadable files and files without a key are analysed again by every run: they are not stored.
+  const kept = files.filter((f) => f.entry !== undefined && !f.analysis.unreadable);
+  // Pieces of one kind lie together, each kind in a pass of its own: a warm run reads every file's
+  // report piece and the line starts of a touched group's files, and reads neighbours in one call
+  // (PackedReader.prefetch), so interleaved kinds would make it read the whole pieces file.
+  const findings = kept.map((f) => put(pieces.findings(f.name)));
+  const lines = kept.map((f) => put(pieces.lines(f.name) ?? null));
+  const corpus = kept.map((f) => put(pieces.corpus(f.name)));
+  const reports = kept.map((f) => putReport(pieces.report(f.name)));
+  const stored: StoredFile[] = kept.map((f, i) => {
     const own = [...(fileGroups.get(f.name) ?? [])].filter(([g]) => groupIndex.has(g));
-    stored.push({
+    return {
       name: f.name,
-      entry: f.entry,
+      entry: f.entry!,
       claims: f.analysis.claims,
       groups: own.map(([g]) => groupIndex.get(g)!),
       digests: own.map(([, d]) => d),
-      findings: put(pieces.findings(f.name)),
-      lines: put(lines ?? null),
-      corpus: put(pieces.corpus(f.name)),
-      ...(({ ref, counts }) => ({ report: ref, counts }))(putReport(pieces.report(f.name))),
-    });
-  }
+      findings: findings[i]!,
+      lines: lines[i]!,
+      corpus: corpus[i]!,
+      report: reports[i]!.ref,
+      counts: reports[i]!.counts,
+    };
+  });
   return w.finish({ format: STATE_FORMAT, locale, files: stored, groups } satisfies Header);
 }
 
