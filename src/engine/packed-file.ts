@@ -216,6 +216,12 @@ export class PackedWriter {
     return this.put(this.from!.raw(ref), ref.digest);
   }
 
+  /** A piece of the store read from, kept where it is while appending (the caller copies its reference): counted as live. */
+  keptInPlace(length: number): void {
+    if (!this.append) throw new Error('PackedWriter: a piece kept in place by a writer that writes the file anew');
+    this.live += length;
+  }
+
   private put(bytes: Buffer, digest: string): PieceRef {
     const ref = { at: this.size, length: bytes.length, digest };
     this.chunks.push(bytes);
