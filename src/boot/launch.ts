@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { readSealed, writeSealed } from '../sealed-file.js';
 
 /** What the bundle's manifest records of the dist/src it was made from. */
@@ -69,8 +70,40 @@ export function entryModule(dist: string, env: NodeJS.ProcessEnv = process.env):
 
 export type Main = (argv: string[]) => Promise<number>;
 
+/**
+ * V8 flags the command line sets for itself, before any of its code runs.
+ *
+ * --no-regexp-tier-up: V8 runs a regular expression's first executions in its
+ * bytecode interpreter and compiles it to machine code after that. The
+ * registry's phrase patterns are large alternations (95 of them, 136,000
+ * characters of source) that a run's first sentences take through the
+ * interpreter, which on these patterns costs several times their
+ * compilation: the first three executions of each took about 0.5 s of CPU
+ * with tier-up and under 0.1 s compiled at once (Node 20, this machine). A
+ * pull-request run analyses a few files, so those first executions were most
+ * of its file stage; a full run compiles them all anyway, and measured no
+ * slower. The flags are part of the code cache's key (V8 refuses code cached
+ * under other flags).
+ *
+ * Not here: --max-semi-space-size, which shortens the garbage collections a
+ * short run does, is read only when the heap is set up: setting it from the
+ * running process changes nothing (measured), and bin/claimlint.js cannot pass
+ * it on its `#!` line everywhere. NODE_OPTIONS=--max-semi-space-size=32 does.
+ */
+export const CLI_V8_FLAGS = ['--no-regexp-tier-up'] as const;
+
+let flagsSet = false;
+
+/** Sets CLI_V8_FLAGS once (bin/claimlint.js through loadMain). */
+export function setCliFlags(): void {
+  if (flagsSet) return;
+  flagsSet = true;
+  for (const flag of CLI_V8_FLAGS) setFlagsFromString(flag);
+}
+
 /** The command line's `main`, from the bundle (through the code cache) or from dist/src. */
 export async function loadMain(dist: string, env: NodeJS.ProcessEnv = process.env): Promise<Main> {
+  setCliFlags();
   const entry = entryModule(dist, env);
   if (!entry.endsWith(BUNDLE_ENTRY)) return ((await import(pathToFileURL(entry).href)) as { main: Main }).main;
   return (codeCache(join(dist, '..', 'node_modules', '.cache', 'claimlint', 'code')).load(entry) as { main: Main }).main;
@@ -117,7 +150,7 @@ export function makeCodeCache(dir: string): CodeCache {
     modules.set(file, module);
     const bytes = readFileSync(file);
     const name = `${createHash('sha256')
-      .update(`${FORMAT}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`)
+      .update(`${FORMAT}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${flagsSet ? CLI_V8_FLAGS.join(' ') : ''}\0`)
       .update(bytes)
       .digest('hex')}.bin`;
     const cachedData = readSealed(join(dir, name));

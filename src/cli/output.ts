@@ -56,11 +56,11 @@ export function writeReport(io: Io, file: string | undefined, text: string | Ite
 /** writeReport for a report in pieces: each written as it is made, so the whole report is never one string. */
 function writePieces(io: Io, file: string | undefined, pieces: Iterable<string | Uint8Array>): void {
   if (!file) {
-    for (const piece of pieces) {
-      if (typeof piece === 'string') io.stdout(piece);
-      else if (io.stdoutBytes) io.stdoutBytes(piece);
-      else io.stdout(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'));
+    if (io.stdoutBytes) {
+      writeBatched(io.stdoutBytes, pieces);
+      return;
     }
+    for (const piece of pieces) io.stdout(typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'));
     return;
   }
   let fd: number | undefined;
@@ -77,4 +77,31 @@ function writePieces(io: Io, file: string | undefined, pieces: Iterable<string |
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Bytes gathered into one write to stdout: a warm run's report is tens of thousands of small pieces. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * Pieces written to stdout in batches of about BATCH_BYTES: each write to
+ * process.stdout goes through the stream machinery and a system call of its
+ * own, which cost a warm pull-request run about 0.2 s for 20,000 pieces.
+ */
+function writeBatched(write: (b: Uint8Array) => void, pieces: Iterable<string | Uint8Array>): void {
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    write(batch.length === 1 ? batch[0]! : Buffer.concat(batch, size));
+    batch = [];
+    size = 0;
+  };
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (bytes.length === 0) continue;
+    batch.push(bytes);
+    size += bytes.length;
+    if (size >= BATCH_BYTES) flush();
+  }
+  flush();
 }

@@ -41,29 +41,14 @@ import { corpusEntries, corpusRules, knownRules, suppressed, type CorpusTrace } 
 import type { FileAnalysis, Services } from './analyze.js';
 import type { RunInput } from './read.js';
 import { isPieceRef, PackDamaged, PackedReader, PackedWriter, type PackedOutput, type PieceRef } from './packed-file.js';
+import { FileColumnsWriter, isFileColumns, PIECE_KINDS, StoredFiles, type FileColumns, type PieceKind, type StoredFile } from './state-files.js';
 
-const STATE_FORMAT = 'corpus-state-1';
+// 2: the files as columns (src/engine/state-files.ts). A state of another format is no state: the run does the whole corpus stage.
+const STATE_FORMAT = 'corpus-state-2';
 /** The corpus rule whose groups are tracked, and its two kinds of group (CorpusReport.key of src/rules/corpus-conflict.ts). */
 const CONFLICT_RULE = 'corpus-conflict';
 const FACT_PREFIX = `${CONFLICT_RULE}\u0000${factGroup('')}`;
 const CLAIM_PREFIX = `${CONFLICT_RULE}\u0000${claimGroup('')}`;
-
-interface StoredFile {
-  readonly name: string;
-  readonly entry: string;
-  readonly claims: number;
-  /** Indices into the header's groups. */
-  readonly groups: readonly number[];
-  /** Per group, the digest of the file's records in it (itemsDigest): unchanged, the group need not be compared again. */
-  readonly digests: readonly string[];
-  readonly findings: PieceRef;
-  readonly lines: PieceRef;
-  readonly corpus: PieceRef;
-  /** The finished findings as the JSON report renders them (findingsJson, in the header's locale), as UTF-8. */
-  readonly report: PieceRef;
-  /** Errors, warnings and infos among the finished findings. */
-  readonly counts: readonly [number, number, number];
-}
 
 interface StoredGroup {
   readonly key: string;
@@ -77,7 +62,7 @@ interface Header {
   readonly format: string;
   /** The language the report pieces are rendered in. */
   readonly locale: string;
-  readonly files: readonly StoredFile[];
+  readonly files: FileColumns;
   readonly groups: readonly StoredGroup[];
 }
 
@@ -110,19 +95,17 @@ export interface IncrementalResult {
 
 function isHeader(v: unknown): v is Header {
   const h = v as Partial<Header> | undefined;
-  if (!h || typeof h !== 'object' || h.format !== STATE_FORMAT || typeof h.locale !== 'string' || !Array.isArray(h.files) || !Array.isArray(h.groups)) return false;
-  const groups = h.groups.length;
+  if (!h || typeof h !== 'object' || h.format !== STATE_FORMAT || typeof h.locale !== 'string' || !Array.isArray(h.groups)) return false;
   return (
-    h.files.every(
-      (f: Partial<StoredFile>) =>
-        !!f && typeof f.name === 'string' && typeof f.entry === 'string' && Number.isInteger(f.claims) &&
-        Array.isArray(f.groups) && f.groups.every((g) => Number.isInteger(g) && g >= 0 && g < groups) &&
-        Array.isArray(f.digests) && f.digests.length === f.groups.length && f.digests.every((d) => typeof d === 'string') &&
-        isPieceRef(f.findings) && isPieceRef(f.lines) && isPieceRef(f.corpus) && isPieceRef(f.report) &&
-        Array.isArray(f.counts) && f.counts.length === 3 && f.counts.every((n) => Number.isInteger(n) && n >= 0),
-    ) &&
+    isFileColumns(h.files, h.groups.length) &&
     h.groups.every((g: Partial<StoredGroup>) => !!g && typeof g.key === 'string' && typeof g.firstFile === 'string' && Number.isInteger(g.firstOrdinal) && isPieceRef(g.piece))
   );
+}
+
+/** A header of an earlier (or later) state format: not damage, only a state this build does not read. */
+function otherFormat(v: unknown): boolean {
+  const h = v as { format?: unknown } | undefined;
+  return !!h && typeof h === 'object' && typeof h.format === 'string' && h.format.startsWith('corpus-state-') && h.format !== STATE_FORMAT;
 }
 
 /** The groups of a file's records, each with the records that fall in it (in file order). */
@@ -283,6 +266,12 @@ function writeState(
     report: (name: string) => Rendering | (Carried & { counts: readonly [number, number, number] });
   },
   carriedGroups: ReadonlyMap<string, StoredGroup> = new Map(),
+  /**
+   * The stored rows of files this run left alone (none of their pieces made
+   * anew): while the writer appends, each is copied column to column, its
+   * pieces where they were. `oldGroups`: the groups its group indices name.
+   */
+  untouched?: { readonly from: StoredFiles; readonly oldGroups: readonly StoredGroup[]; readonly row: (name: string) => number | undefined },
 ): PackedOutput {
   const putReport = (v: Rendering | (Carried & { counts: readonly [number, number, number] })) =>
     'carried' in v ? { ref: w.carry(v.carried), counts: v.counts } : { ref: w.addRaw(Buffer.from(v.text, 'utf8')), counts: v.counts };
@@ -298,25 +287,47 @@ function writeState(
     groupIndex.set(key, groups.length);
     groups.push({ ...group, piece: w.carry(group.piece) });
   }
-  const stored: StoredFile[] = [];
-  for (const f of files) {
-    // Unreadable files and files without a key are analysed again by every run: they are not stored.
-    if (f.entry === undefined || f.analysis.unreadable) continue;
-    const lines = pieces.lines(f.name);
+  // Unreadable files and files without a key are analysed again by every run: they are not stored.
+  const kept = files.filter((f) => f.entry !== undefined && !f.analysis.unreadable);
+  const copied = kept.map((f) => (untouched && w.appending ? untouched.row(f.name) : undefined));
+  const made = kept.filter((_, i) => copied[i] === undefined);
+  // Pieces of one kind lie together, each kind in a pass of its own: a warm run reads every file's
+  // report piece and the line starts of a touched group's files, and reads neighbours in one call
+  // (PackedReader.prefetch), so interleaved kinds would make it read the whole pieces file.
+  const findings = made.map((f) => put(pieces.findings(f.name)));
+  const lines = made.map((f) => put(pieces.lines(f.name) ?? null));
+  const corpus = made.map((f) => put(pieces.corpus(f.name)));
+  const reports = made.map((f) => putReport(pieces.report(f.name)));
+  let remap: Int32Array | undefined;
+  if (untouched) {
+    remap = new Int32Array(untouched.oldGroups.length).fill(-1);
+    untouched.oldGroups.forEach((g, k) => (remap![k] = groupIndex.get(g.key) ?? -1));
+  }
+  const columns = new FileColumnsWriter(kept.length);
+  let m = 0;
+  kept.forEach((f, i) => {
+    const row = copied[i];
+    if (row !== undefined) {
+      w.keptInPlace(untouched!.from.pieceBytes(row));
+      columns.copy(untouched!.from, row, remap!);
+      return;
+    }
     const own = [...(fileGroups.get(f.name) ?? [])].filter(([g]) => groupIndex.has(g));
-    stored.push({
+    columns.add({
       name: f.name,
-      entry: f.entry,
+      entry: f.entry!,
       claims: f.analysis.claims,
       groups: own.map(([g]) => groupIndex.get(g)!),
       digests: own.map(([, d]) => d),
-      findings: put(pieces.findings(f.name)),
-      lines: put(lines ?? null),
-      corpus: put(pieces.corpus(f.name)),
-      ...(({ ref, counts }) => ({ report: ref, counts }))(putReport(pieces.report(f.name))),
+      findings: findings[m]!,
+      lines: lines[m]!,
+      corpus: corpus[m]!,
+      report: reports[m]!.ref,
+      counts: reports[m]!.counts,
     });
-  }
-  return w.finish({ format: STATE_FORMAT, locale, files: stored, groups } satisfies Header);
+    m++;
+  });
+  return w.finish({ format: STATE_FORMAT, locale, files: columns.finish(), groups } satisfies Header);
 }
 
 /**
@@ -340,14 +351,23 @@ export function incrementalCorpus(
   if (!onlyTrackedRules() || inputs.some((i) => !i.key)) return undefined;
   const reader = PackedReader.open(path);
   if (!reader) return undefined;
+  if (otherFormat(reader.value)) return undefined;
   if (!isHeader(reader.value)) throw new PackDamaged('header layout');
   const header = reader.value;
   const names = inputs.map((i) => i.file.display);
   const position = new Map(names.map((n, i) => [n, i]));
-  const stored = new Map(header.files.map((f) => [f.name, f]));
-  const changed = inputs.filter((i) => stored.get(i.file.display)?.entry !== i.key);
+  // The stored files' rows, read where needed (src/engine/state-files.ts).
+  const stored = new StoredFiles(header.files);
+  const changed = inputs.filter((i) => {
+    const row = stored.indexOf(i.file.display);
+    return row === undefined || stored.entry(row) !== i.key;
+  });
   const changedNames = new Set(changed.map((i) => i.file.display));
-  const gone = header.files.filter((f) => !position.has(f.name) || changedNames.has(f.name));
+  const gone: StoredFile[] = [];
+  for (let row = 0; row < stored.size; row++) {
+    const name = stored.name(row);
+    if (!position.has(name) || changedNames.has(name)) gone.push(stored.row(row));
+  }
   const goneNames = new Set(gone.map((f) => f.name));
 
   // The changed files' analyses and the groups their new records fall in.
@@ -498,22 +518,23 @@ export function incrementalCorpus(
   const counts = { error: 0, warning: 0, info: 0 };
   let claims = 0;
   for (const name of names) {
-    const c = renderings.get(name)?.counts ?? stored.get(name)!.counts;
+    const c = renderings.get(name)?.counts ?? stored.counts(stored.indexOf(name)!);
     counts.error += c[0];
     counts.warning += c[1];
     counts.info += c[2];
-    claims += claimsOf.get(name) ?? stored.get(name)!.claims;
+    claims += claimsOf.get(name) ?? stored.claims(stored.indexOf(name)!);
   }
-  if (sameLocale) reader.prefetch(names.flatMap((name) => (renderings.has(name) ? [] : [stored.get(name)!.report])));
+  const reportOf = (name: string) => stored.ref(stored.indexOf(name)!, 'report');
+  if (sameLocale) reader.prefetch(names.flatMap((name) => (renderings.has(name) ? [] : [reportOf(name)])));
   // Every stored piece the report takes is checked now: a damaged one must fail the run's stage here, not halfway through the report.
   const texts: Array<string | Uint8Array> = [];
   for (const name of names) {
     const r = renderings.get(name);
-    const text = r ? r.text : reader.bytes(stored.get(name)!.report);
+    const text = r ? r.text : reader.bytes(reportOf(name));
     if (text.length) texts.push(text);
   }
   // The findings are decoded only if something reads them, after this stage: their bytes are read and checked now.
-  const kept = names.flatMap((name) => (finished.has(name) ? [] : [stored.get(name)!.findings]));
+  const kept = names.flatMap((name) => (finished.has(name) ? [] : [stored.ref(stored.indexOf(name)!, 'findings')]));
   const load = () => {
     reader.prefetch(kept);
     for (const ref of kept) reader.bytes(ref);
@@ -536,21 +557,23 @@ export function incrementalCorpus(
   // The state for the next run: what changed anew, the rest carried over as stored.
   const carried = new Map<string, StoredGroup>();
   for (const g of header.groups) if (!touched.has(g.key)) carried.set(g.key, g);
+  const writer = new PackedWriter(reader);
+  // A file none of whose pieces is made anew: while the writer appends, its row is copied as it is.
+  const untouched = (name: string) => (writer.appending && !fresh.has(name) && !corpusFor.has(name) && !renderings.has(name) ? stored.indexOf(name) : undefined);
   const fileGroups = new Map<string, ReadonlyMap<string, string>>();
   for (const name of names) {
     const own = fresh.get(name);
-    const was = stored.get(name)!;
-    fileGroups.set(name, own ? own.digests : new Map(was.groups.map((g, k) => [header.groups[g]!.key, was.digests[k]!])));
+    if (own) fileGroups.set(name, own.digests);
+    else if (untouched(name) === undefined) {
+      const was = stored.get(name)!;
+      fileGroups.set(name, new Map(was.groups.map((g, k) => [header.groups[g]!.key, was.digests[k]!])));
+    }
   }
-  const keep = (name: string, ref: (f: StoredFile) => PieceRef): Carried => ({ carried: ref(stored.get(name)!) });
-  const writer = new PackedWriter(reader);
+  const keep = (name: string, kind: PieceKind): Carried => ({ carried: stored.ref(stored.indexOf(name)!, kind) });
   // Written anew (too much of the pieces file is dead): every piece kept is read first, together.
   if (!writer.appending) {
     reader.prefetch([...carried.values()].map((g) => g.piece));
-    reader.prefetch(names.flatMap((name) => {
-      const f = stored.get(name);
-      return f && !fresh.has(name) ? [f.findings, f.lines, f.corpus, f.report] : [];
-    }));
+    for (const kind of PIECE_KINDS) reader.prefetch(names.flatMap((name) => (fresh.has(name) ? [] : [keep(name, kind).carried])));
   }
   const state = writeState(
     writer,
@@ -558,19 +581,20 @@ export function incrementalCorpus(
     inputs.map((i) => {
       const name = i.file.display;
       const own = fresh.get(name)?.analysis;
-      return { name, entry: i.key, analysis: own ? { claims: claimsOf.get(name)!, unreadable: own.unreadable !== undefined } : { claims: stored.get(name)!.claims, unreadable: false } };
+      return { name, entry: i.key, analysis: own ? { claims: claimsOf.get(name)!, unreadable: own.unreadable !== undefined } : { claims: stored.claims(stored.indexOf(name)!), unreadable: false } };
     }),
     position,
     items,
     reported,
     fileGroups,
     {
-      findings: (name) => finished.get(name) ?? keep(name, (f) => f.findings),
-      lines: (name) => (fresh.has(name) ? fresh.get(name)!.entry?.lines : keep(name, (f) => f.lines)),
-      corpus: (name) => corpusFor.get(name) ?? keep(name, (f) => f.corpus),
-      report: (name) => renderings.get(name) ?? { ...keep(name, (f) => f.report), counts: stored.get(name)!.counts },
+      findings: (name) => finished.get(name) ?? keep(name, 'findings'),
+      lines: (name) => (fresh.has(name) ? fresh.get(name)!.entry?.lines : keep(name, 'lines')),
+      corpus: (name) => corpusFor.get(name) ?? keep(name, 'corpus'),
+      report: (name) => renderings.get(name) ?? { ...keep(name, 'report'), counts: stored.counts(stored.indexOf(name)!) },
     },
     carried,
+    { from: stored, oldGroups: header.groups, row: untouched },
   );
   return { result: { findings, claims, analysed }, state };
 }

@@ -17,7 +17,7 @@
 // the writer writes it anew instead. Whatever goes wrong — a piece file cut
 // short, two runs appending at once, bytes damaged on disk — shows as a piece
 // whose bytes do not match its digest: PackDamaged, never a wrong value.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 
@@ -37,12 +37,23 @@ export class PackDamaged extends Error {
 
 const DIGEST_HEX = 64;
 const LENGTH_HEX = 8;
-/** Pieces that lie this close together are read in one call. */
-const READ_GAP = 1 << 20;
+/**
+ * Pieces that lie this close together are read in one call. Small: a warm run
+ * reads one kind of piece of every file (its report), and a larger gap read
+ * the other kinds lying between them too (the whole pieces file, 114 MB for
+ * 10,000 files, where the reports are 32 MB).
+ */
+const READ_GAP = 1 << 16;
 const EMPTY = Buffer.alloc(0);
 /** A piece's place: an empty piece shares its offset with the next one. */
 const place = (r: PieceRef) => `${r.at}:${r.length}`;
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/**
+ * SHA-256 in hex. crypto.hash (Node 20.12 and later) digests in one call: a warm
+ * run checks some 20,000 small pieces, and a Hash object for each cost it
+ * about 70 ms.
+ */
+const sha256: (bytes: Uint8Array) => string =
+  typeof crypto.hash === 'function' ? (bytes) => crypto.hash('sha256', bytes, 'hex') : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 export function isPieceRef(v: unknown): v is PieceRef {
   const p = v as Partial<PieceRef> | undefined;
@@ -203,6 +214,12 @@ export class PackedWriter {
       return ref;
     }
     return this.put(this.from!.raw(ref), ref.digest);
+  }
+
+  /** A piece of the store read from, kept where it is while appending (the caller copies its reference): counted as live. */
+  keptInPlace(length: number): void {
+    if (!this.append) throw new Error('PackedWriter: a piece kept in place by a writer that writes the file anew');
+    this.live += length;
   }
 
   private put(bytes: Buffer, digest: string): PieceRef {

@@ -133,8 +133,9 @@ describe('incremental corpus stage', async () => {
     const { RunFailure } = await import('../../src/failure.js');
     await same();
     const header = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!, 'state.bin');
-    const stored = (PackedReader.open(header)!.value as { files: Array<{ name: string; findings: { at: number; length: number } }> }).files;
-    const base = stored.find((f) => f.name === BASE)!.findings;
+    const { StoredFiles } = await import('../../src/engine/state-files.js');
+    const stored = new StoredFiles((PackedReader.open(header)!.value as { files: import('../../src/engine/state-files.js').FileColumns }).files);
+    const base = stored.get(BASE)!.findings;
     const pieces = readFileSync(piecesPathOf(header));
     pieces[base.at + (base.length >> 1)] = pieces[base.at + (base.length >> 1)]! ^ 0x5a;
     writeFileSync(piecesPathOf(header), pieces);
@@ -156,7 +157,7 @@ describe('incremental corpus stage', async () => {
     const header = join(root, 'state.bin');
     const pieces = join(root, 'state.pieces');
     const damage: Array<[string, (b: Buffer) => Buffer]> = [
-      // The pieces' second half overwritten here and there (pieces of every kind are there)…
+      // The pieces' second half overwritten here and there (pieces are laid out kind by kind: the second half holds findings, line starts, corpus findings and reports)…
       [pieces, (b) => {
         const out = Buffer.from(b);
         for (let i = out.length >> 1; i < out.length; i += 97) out[i] = out[i]! ^ 0x5a;
@@ -179,5 +180,38 @@ describe('incremental corpus stage', async () => {
       const next = await same();
       expect(next.notes.some((n) => /damaged/.test(n))).toBe(false);
     }
+  });
+
+  it('a state whose file columns do not fit together (sealed as written) is noted as damaged; one of another format is read as no state', async () => {
+    await cached();
+    const { readdirSync } = await import('node:fs');
+    const { PackedReader, PackedWriter, savePacked } = await import('../../src/engine/packed-file.js');
+    const header = join(cacheLocation, 'v5', readdirSync(join(cacheLocation, 'v5'))[0]!, 'state.bin');
+    type Columns = import('../../src/engine/state-files.js').FileColumns;
+    const rewrite = (change: (value: { format: string; files: Columns }) => unknown) => {
+      const reader = PackedReader.open(header)!;
+      const value = reader.value as { format: string; files: Columns };
+      const w = new PackedWriter(reader);
+      // Appending nothing: every piece stays where it is, only the header changes (and is sealed anew, so only its layout is wrong).
+      savePacked(header, w.finish(change(value)));
+    };
+    const layouts: Array<(v: { format: string; files: Columns }) => unknown> = [
+      // A file's group index past the groups, a column one row short, the piece digests cut short.
+      (v) => ({ ...v, files: { ...v.files, groupIds: v.files.groupIds.map(() => 1_000_000) } }),
+      (v) => ({ ...v, files: { ...v.files, claims: v.files.claims.subarray(1) } }),
+      (v) => ({ ...v, files: { ...v.files, pieceDigests: v.files.pieceDigests.subarray(0, 10) } }),
+    ];
+    for (const layout of layouts) {
+      rewrite(layout);
+      const r = await same();
+      expect(r.notes.some((n) => /damaged/.test(n))).toBe(true);
+      const next = await same();
+      expect(next.notes.some((n) => /damaged/.test(n))).toBe(false);
+    }
+    // The first format's header (a list of file objects): not damage, a state this build does not read; the run replaces it.
+    rewrite((v) => ({ format: 'corpus-state-1', locale: 'en', files: [], groups: [] }));
+    const r = await same();
+    expect(r.notes.some((n) => /damaged/.test(n))).toBe(false);
+    expect((PackedReader.open(header)!.value as { format: string }).format).toBe('corpus-state-2');
   });
 });
