@@ -1,0 +1,40 @@
+// Sentence forms the claim reader must read whatever the vocabulary (issue 15; written for the
+// reader-forms work of 2026-12-07): numerals in every slot, ranges and approximations, questions
+// answered, conditions put first and plain statements with long subjects. Each class is tested
+// across claims, with the sentences that must stay below an error next to the ones that must not.
+import { describe, expect, it } from 'vitest';
+import { levelOfPage } from '../helpers/levels.js';
+
+const found = (level: string) => level === 'error' || level === 'warning';
+
+describe('numerals: Chinese numerals and words for quantities read as figures', () => {
+  it.each([
+    ['transfer.processing-time', '医保关系转移，原参保地办结转出要俩月。'],
+    ['transfer.processing-time', '医保关系转移，原参保地办结转出要一个半月。'],
+    ['lapse.waiting-period', '职工医保断缴超过三个月，要等个把年才能报销。'],
+    ['lapse.waiting-period', '职工医保断缴超过三个月，要等七八个月才能报销。'],
+    ['lapse.waiting-period', '职工医保断缴超过三个月，要等十到十二个月才能报销。'],
+    ['lapse.waiting-period', '中断缴费３个月以上的，待遇等待期为１年。'],
+    ['critical-illness.coverage', '大病保险的报销比例只有三到四成。'],
+    ['contributions.rates', '在职职工每月要交工资的一成作为医疗保险费。'],
+  ])('%s: %s is found', (claimId, sentence) => {
+    expect(found(levelOfPage(sentence, claimId))).toBe(true);
+  });
+});
+
+describe('numerals: a range or an estimate is wrong only when all of it is', () => {
+  it.each([
+    // four to six months is within the six-month ceiling
+    ['lapse.waiting-period', '职工医保断缴超过三个月，要等四到八个月才能报销。'],
+    ['lapse.waiting-period', '职工医保断缴超过三个月，要等五六个月才能报销。'],
+    // forty to fifty per cent reaches the fifty per cent floor
+    ['critical-illness.coverage', '大病保险的报销比例是四到五成。'],
+    ['transfer.processing-time', '医保关系转移，原参保地需要五到十个工作日办结转出。'],
+  ])('%s: %s is no error', (claimId, sentence) => {
+    expect(levelOfPage(sentence, claimId)).not.toBe('error');
+  });
+
+  it('reads a rough figure above the limit (六个多月 is more than six months)', () => {
+    expect(levelOfPage('职工医保断缴超过三个月，要等六个多月才能报销。', 'lapse.waiting-period')).toBe('error');
+  });
+});
