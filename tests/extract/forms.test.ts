@@ -38,3 +38,19 @@ describe('numerals: a range or an estimate is wrong only when all of it is', () 
     expect(levelOfPage('职工医保断缴超过三个月，要等六个多月才能报销。', 'lapse.waiting-period')).toBe('error');
   });
 });
+
+describe('a rhetorical question (难道…吗？ / 谁说…？) asserts the opposite of what it asks', () => {
+  it.each([
+    ['personal-account.balance-after-lapse', '谁说断缴以后个人账户的余额不会清零？', 'error'],
+    ['personal-account.balance-after-lapse', '谁说停缴了医保个人账户的钱会清零？', 'supported'],
+    ['contributions.retirement-no-contribution', '难道职工退休以后还要继续交医保吗？', 'supported'],
+    ['critical-illness.coverage', '难道城乡居民大病保险还要另外交钱吗？', 'supported'],
+  ])('%s: %s', (claimId, sentence, level) => {
+    expect(levelOfPage(sentence, claimId)).toBe(level);
+  });
+
+  it('keeps 谁说不是呢 an endorsement and 谁说了算 a question of who', () => {
+    expect(levelOfPage('有人说医保停缴以后个人账户里的钱会被清零，谁说不是呢。', 'personal-account.balance-after-lapse')).not.toBe('supported');
+    expect(levelOfPage('医保个人账户的钱能不能取现，谁说了算？', 'personal-account.no-cash-withdrawal')).not.toBe('error');
+  });
+});
