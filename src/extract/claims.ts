@@ -491,6 +491,8 @@ const hitEnds: number[] = [];
  */
 function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   let n = 0;
+  // The sentence with each either-or form cut to its part after 不/没 (能不能 → 能), found on the first phrase hit.
+  let asked: string | null | undefined;
   for (const value of c.values) {
     // None of the strings every match needs is in the sentence.
     if (hits && value.phraseLists && !allPresent(value.phraseLists, hits)) continue;
@@ -508,6 +510,10 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
       if (value.when && !quantityPasses(value.when, findQuantities(m[0]), value.verdict === 'contradicts')) continue;
       // A phrase never runs across a question mark: the question and its answer are read apart (跨省共济？目前还不支持).
       if (ACROSS_QUESTION.test(m[0])) continue;
+      // 统筹基金能不能报销: a phrase that takes the 不能 of an either-or form as its own (…不能报销) reads
+      // nothing the question asserts; it counts only when it matches the form cut to what is asked.
+      if (asked === undefined) asked = askedForm(cues, text);
+      if (asked !== null && !matchesWithin(re, asked, m.index, m.index + m[0].length)) continue;
       n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
@@ -526,6 +532,33 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
     kept++;
   }
   return kept;
+}
+
+/**
+ * The text with each either-or form blanked up to and including its 不/没 (能不能报销 → ␀␀能报销, same
+ * length), or null when it has none: the form read as the thing it asks.
+ */
+function askedForm(cues: Cues, text: string): string | null {
+  const spans = eitherOrSpans(cues, text);
+  if (spans.length === 0) return null;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    const form = text.slice(spans[i]!, spans[i + 1]!);
+    const cut = Math.max(form.lastIndexOf('不'), form.lastIndexOf('没')) + 1;
+    out += text.slice(from, spans[i]!) + '\u0000'.repeat(cut) + form.slice(cut);
+    from = spans[i + 1]!;
+  }
+  return out + text.slice(from);
+}
+
+/** Whether the global regex matches `text` starting within [start, end): the same hit, read on another view. */
+function matchesWithin(re: RegExp, text: string, start: number, end: number): boolean {
+  const saved = re.lastIndex;
+  re.lastIndex = start;
+  const m = re.exec(text);
+  re.lastIndex = saved;
+  return m !== null && m.index < end;
 }
 
 const NO_SPANS: readonly number[] = [];

@@ -54,3 +54,19 @@ describe('a rhetorical question (难道…吗？ / 谁说…？) asserts the opp
     expect(levelOfPage('医保个人账户的钱能不能取现，谁说了算？', 'personal-account.no-cash-withdrawal')).not.toBe('error');
   });
 });
+
+describe('an either-or question (能不能报销) lends no 不能 to a phrase of the other value', () => {
+  it.each([
+    // …不能报销 is a phrase of 'account-only'; the question asks whether it can, and the answer is yes
+    ['outpatient.pooling', '职工医保的普通门诊，统筹基金能不能报销？能，按比例报。'],
+    ['outpatient.pooling', '职工看普通门诊的费用统筹基金给不给报？给的。'],
+    ['outpatient.pooling', '职工医保普通门诊的费用，统筹基金究竟能不能报销？'],
+  ])('%s: %s is no error', (claimId, sentence) => {
+    expect(levelOfPage(sentence, claimId)).not.toBe('error');
+  });
+
+  it('still reads the answer no, and a phrase that only passes over the form', () => {
+    expect(levelOfPage('医保个人账户的钱能不能取现？能，去柜台办。', 'personal-account.no-cash-withdrawal')).toBe('error');
+    expect(levelOfPage('退休以后职工医保还要不要交？要，每年都得交。', 'contributions.retirement-no-contribution')).toBe('error');
+  });
+});
