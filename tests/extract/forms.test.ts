@@ -70,3 +70,20 @@ describe('an either-or question (能不能报销) lends no 不能 to a phrase of
     expect(levelOfPage('退休以后职工医保还要不要交？要，每年都得交。', 'contributions.retirement-no-contribution')).toBe('error');
   });
 });
+
+describe('a question answered in the next sentence: speakers, lead-ins and hedges', () => {
+  it.each([
+    ['personal-account.balance-after-lapse', '医保停缴以后个人账户余额会清零吗？客服：会的。', 'error'],
+    ['personal-account.balance-after-lapse', '医保停缴以后个人账户余额会清零吗？很遗憾，会的。', 'error'],
+    ['personal-account.no-cash-withdrawal', '个人账户里的钱能取现吗？说实话，能。', 'error'],
+    // a hedged answer is a hedged assertion: a warning, never an error
+    ['personal-account.balance-after-lapse', '医保停缴以后个人账户余额会清零吗？可能会。', 'warning'],
+    ['personal-account.balance-after-lapse', '医保停缴以后个人账户余额会清零吗？一般来说会的。', 'warning'],
+  ])('%s: %s', (claimId, sentence, level) => {
+    expect(levelOfPage(sentence, claimId)).toBe(level);
+  });
+
+  it('reads a lead-in before no as no', () => {
+    expect(levelOfPage('医保停缴以后个人账户余额会清零吗？说实话，不会。', 'personal-account.balance-after-lapse')).toBe('supported');
+  });
+});
