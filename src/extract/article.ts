@@ -163,11 +163,7 @@ function readFilledAnswer(reading: SentenceReading, sentence: Sentence, question
   const read: ClaimRecord[] = [];
   readSentence(registry, cues, filled, { ...around, question: undefined, readFrom: head.length }, base, read, regionOf);
   const answerEnd = at + first.length;
-  const hedges: string[] = [];
-  const re = cues.hedges;
-  re.lastIndex = 0;
-  for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
-  re.lastIndex = 0;
+  const hedges = hedgesIn(cues, sentence.text);
   for (const r of read) {
     // The phrase must take in the answer's figure; what lies in the question alone was read there.
     if (r.cue.span.end <= at || r.cue.span.start >= answerEnd) continue;
@@ -206,6 +202,16 @@ function readInlineFilledAnswer(reading: SentenceReading, sentence: Sentence, re
 /** How long an answer's first clause may be and still be only the figure asked for (一年 / 要等12个月左右). */
 const FILLED_ANSWER_MAX = 12;
 
+/** The hedge words of a text (可能, 一般, 部分地区…), each once. */
+function hedgesIn(cues: Cues, text: string): string[] {
+  const hedges: string[] = [];
+  const re = cues.hedges;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  re.lastIndex = 0;
+  return hedges;
+}
+
 function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
   const g = re.flags.includes('g') ? re : new RegExp(re.source, re.flags + 'g');
   g.lastIndex = 0;
@@ -228,19 +234,22 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     next = prior.filter((r) => r.framing !== 'question');
   } else if (pending.kind === 'question') {
     // ——可以。/ 答复：不能。: the marker that opens the answer is no part of it.
+    const whole = reply;
     const marker = cues.answerMarker?.exec(reply);
     if (marker) reply = reply.slice(marker[0].length);
     const asked = prior[0]?.sentence.text ?? '';
     const echo = echoAnswer(cues, asked, reply) ?? (asked ? echoReply(cues, asked, reply) : undefined);
     const said = replyOf(cues, reply);
+    // 可能会。/ 一般不会，…: an answer hedged is a hedged assertion, as the same words in the question would make it.
+    const hedged = (r: ClaimRecord): string[] => [...new Set([...r.hedges, ...hedgesIn(cues, whole)])];
     if (echo === 'no' || (echo === undefined && said === 'no')) {
       next = prior.flatMap((r) => {
         if (r.framing !== 'question') return [r];
         const opposite = registry.byId.get(r.claimId)?.valueByName.get(r.value)?.negation;
-        return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const }] : [];
+        return opposite ? [{ ...r, value: opposite, polarity: r.polarity === 'negated' ? ('affirmed' as const) : ('negated' as const), framing: 'answered' as const, hedges: hedged(r) }] : [];
       });
     } else if (echo === 'yes' || said === 'yes') {
-      next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const } : r));
+      next = prior.map((r) => (r.framing === 'question' ? { ...r, framing: 'answered' as const, hedges: hedged(r) } : r));
     } else if (cues.answerBecause?.test(reply)) {
       // 为什么停缴后余额会清零？因为…: explaining why takes the value for granted, unless the question
       // itself reports or doubts it (为什么有人说会清零？因为…).

@@ -505,6 +505,8 @@ const hitEnds: number[] = [];
  */
 function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits | undefined, questionEnd: number): number {
   let n = 0;
+  // The sentence with each either-or form cut to its part after 不/没 (能不能 → 能), found on the first phrase hit.
+  let asked: string | null | undefined;
   for (const value of c.values) {
     // None of the strings every match needs is in the sentence.
     if (hits && value.phraseLists && !allPresent(value.phraseLists, hits)) continue;
@@ -519,9 +521,13 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
         continue;
       }
       // A quantity test failing here lets another value's phrase claim the same text.
-      if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
+      if (value.when && !quantityPasses(value.when, findQuantities(m[0]), value.verdict === 'contradicts')) continue;
       // A phrase never runs across a question mark: the question and its answer are read apart (跨省共济？目前还不支持).
       if (ACROSS_QUESTION.test(m[0])) continue;
+      // 统筹基金能不能报销: a phrase that takes the 不能 of an either-or form as its own (…不能报销) reads
+      // nothing the question asserts; it counts only when it matches the form cut to what is asked.
+      if (asked === undefined) asked = askedForm(cues, text);
+      if (asked !== null && !matchesWithin(re, asked, m.index, m.index + m[0].length)) continue;
       n = addHit(n, value, m.index, m.index + m[0].length);
     }
     re.lastIndex = 0;
@@ -540,6 +546,33 @@ function phraseHits(c: CompiledClaim, cues: Cues, text: string, hits: ScanHits |
     kept++;
   }
   return kept;
+}
+
+/**
+ * The text with each either-or form blanked up to and including its 不/没 (能不能报销 → ␀␀能报销, same
+ * length), or null when it has none: the form read as the thing it asks.
+ */
+function askedForm(cues: Cues, text: string): string | null {
+  const spans = eitherOrSpans(cues, text);
+  if (spans.length === 0) return null;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    const form = text.slice(spans[i]!, spans[i + 1]!);
+    const cut = Math.max(form.lastIndexOf('不'), form.lastIndexOf('没')) + 1;
+    out += text.slice(from, spans[i]!) + '\u0000'.repeat(cut) + form.slice(cut);
+    from = spans[i + 1]!;
+  }
+  return out + text.slice(from);
+}
+
+/** Whether the global regex matches `text` starting within [start, end): the same hit, read on another view. */
+function matchesWithin(re: RegExp, text: string, start: number, end: number): boolean {
+  const saved = re.lastIndex;
+  re.lastIndex = start;
+  const m = re.exec(text);
+  re.lastIndex = saved;
+  return m !== null && m.index < end;
 }
 
 const NO_SPANS: readonly number[] = [];
@@ -610,7 +643,7 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
       continue;
     }
     const start = m.index, end = start + m[0].length;
-    if (value.when && !quantityPasses(value.when, findQuantities(m[0]))) continue;
+    if (value.when && !quantityPasses(value.when, findQuantities(m[0]), value.verdict === 'contradicts')) continue;
     CLAUSE_END.lastIndex = end;
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
@@ -693,17 +726,30 @@ function inUnit(q: Quantity, unit: string | undefined): { lo: number; hi: number
   return { lo: q.value * f, hi: hi * f };
 }
 
-export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[]): boolean {
+/** 六个多月, 二十余天: the stated number is the range's open low end (more than six months). */
+const ROUGH_OVER = /[多余]/u;
+
+/**
+ * Whether a quantity passes a value's test. A range or a rough figure (四到八个月, 五六个月,
+ * 一个多月) passes when part of it does, unless `whole`: a value that contradicts the registry
+ * is read only when all of the range does (等四到八个月 is not a fixed wait over six months,
+ * since four to six months is within the ceiling), for a range is no assertion of its top.
+ */
+export function quantityPasses(test: QuantityTest, quantities: readonly Quantity[], whole = false): boolean {
   return quantities.some((q) => {
     if (q.kind !== test.kind) return false;
     const v = inUnit(q, test.unit);
     if (!v) return false;
     const { lo, hi } = v;
     if (test.eq !== undefined && !(lo === test.eq && hi === test.eq)) return false;
-    if (test.gt !== undefined && !(hi > test.gt)) return false;
-    if (test.gte !== undefined && !(hi >= test.gte)) return false;
-    if (test.lt !== undefined && !(lo < test.lt)) return false;
-    if (test.lte !== undefined && !(lo <= test.lte)) return false;
+    // The part of the range a test looks at: its top for a lower limit, its bottom for an upper one;
+    // with `whole`, both ends.
+    const openLow = whole && q.max !== undefined && ROUGH_OVER.test(q.text);
+    const low = whole ? lo : hi, high = whole ? hi : lo;
+    if (test.gt !== undefined && !(hi > test.gt && (low > test.gt || (openLow && low >= test.gt)))) return false;
+    if (test.gte !== undefined && !(hi >= test.gte && low >= test.gte)) return false;
+    if (test.lt !== undefined && !(lo < test.lt && high < test.lt)) return false;
+    if (test.lte !== undefined && !(lo <= test.lte && high <= test.lte)) return false;
     return true;
   });
 }

@@ -71,6 +71,8 @@ export interface Cues {
   readonly correctionAnswer?: RegExp | undefined;
   /** A rhetorical question that endorses (谁说不是呢): the clause asks nothing. Absent: none. */
   readonly rhetorical?: RegExp | undefined;
+  /** A clause opening a rhetorical question (难道…, 谁说…): it asserts the opposite of what it asks. Absent: none. */
+  readonly rhetoricalAsk?: RegExp | undefined;
   /** Right after a value phrase, a noun naming a report (…的说法属实). Absent: none. */
   readonly reportNoun?: RegExp | undefined;
   /** An answer opening with an explanation (因为…). Absent: none. */
@@ -209,6 +211,8 @@ export interface CueFile {
   correctionAnswerPatterns?: string[];
   /** Optional: rhetorical questions that endorse (谁说不是呢, 这还有假): they ask nothing. Patterns. */
   rhetoricalEndorsePatterns?: string[];
+  /** Optional: openings of rhetorical questions (难道, 谁说), tested on each clause. Patterns. */
+  rhetoricalAskPatterns?: string[];
   /** Optional: nouns naming a report after a value phrase (…的说法属实). Patterns, tested right after the phrase. */
   reportNounPatterns?: string[];
   /** Optional: words opening an explanation (因为, 原因是): a why-question so answered takes its value for granted. */
@@ -386,6 +390,7 @@ export function compileCues(raw: CueFile): Cues {
       'gu',
     ),
     rhetorical: file.rhetoricalEndorsePatterns?.length ? patterns(file.rhetoricalEndorsePatterns) : undefined,
+    rhetoricalAsk: file.rhetoricalAskPatterns?.length ? patterns(file.rhetoricalAskPatterns) : undefined,
     reportNoun: file.reportNounPatterns?.length ? patterns(file.reportNounPatterns) : undefined,
     // A negator within two characters after an endorse word denies it (确实不会, 的确没有).
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),

@@ -10,7 +10,7 @@ import type { Quantity } from '../types.js';
 type Bound = Quantity['bound'];
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 /** Powers of ten of the place words inside one 万 group. */
 const PLACES: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3 };
@@ -40,7 +40,7 @@ const PER_UNITS: Readonly<Record<string, string>> = { 月: 'month', 年: 'year',
 
 const alt = (words: object): string => wordAlternation(Object.keys(words));
 
-const CN_CHARS = '零〇一二三四五六七八九两仨十百千万亿';
+const CN_CHARS = '零〇一二三四五六七八九两俩仨十百千万亿';
 // A number may not start inside another number (1,000 / 1，000), after 第 (an ordinal) or after 周 (周一 is Monday).
 const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
 const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?`;
@@ -54,14 +54,14 @@ const FIRST_CHARS = [...new Set(Object.keys(BOUND_BEFORE).map((w) => w[0]))].joi
 // position is not re-parsed for every kind of quantity.
 const QUANTITY_RE = new RegExp(
   // The leading class lets the engine reject most positions with one test.
-  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下大小])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
+  `(?=[${FIRST_CHARS}0-9０-９${CN_CHARS}半次下大小个])(?<pre>${alt(BOUND_BEFORE)})?(?:` +
     `(?<a>${NUM})(?:分之(?<numer>${NUM})` + // 三分之一, 百分之八
     `|(?:(?<aPct>[%％])?\\s*[-－–—~～〜至到]\\s*(?<b>${NUM}))?` + // a range: a is the low end
     // 二十多天, 十来天, 一个多月: a rough figure, read as a range from the number up.
     // 一年多 puts 多 after the unit (but not 一年多少, 三天多久).
     `(?<many>多|来|余)?(?<mid>个?半个?|整个?|个)?(?<many2>多)?(?<unit>${UNIT})(?<half>(?<=[年月天日])(?:半|多(?![少大久长么])))?` +
     `(?:(?<=元|块|块钱)(?:[/／]|每个?|一个?)(?<per>[月年人天日]|次(?!性)))?)` +
-    `|(?<halfOnly>[大小]?半个?)(?<halfUnit>[年月天日周])` + // 半年, 半个月, 大半年 (more than half), 小半年 (nearly half)
+    `|(?<halfOnly>[大小]?半个?|个把)(?<halfUnit>[年月天日周])` + // 半年, 半个月, 大半年 (more than half), 小半年 (nearly half); 个把月 (a month or so)
     `|(?<rel>次[月日]|下个?月)` +
     `)(?<post>(?:[（(]含[）)])?(?:${alt(BOUND_AFTER)}))?`,
   'g',
@@ -74,9 +74,9 @@ const QUANTITY_SCAN = new RegExp(QUANTITY_RE.source.replace(/\(\?<[A-Za-z]+>/g, 
 const MONTH_AFTER = /[0-9０-９一二三四五六七八九十]{1,2}月/y;
 const FULL_WIDTH = /[０-９．]/g;
 const ARABIC_WHOLE = /^([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([百千万亿]*)$/;
-const CHINESE_WHOLE = /^([零〇一二三四五六七八九两仨十百千万亿]+)(?:点([零〇一二三四五六七八九]+)([万亿]*))?$/;
+const CHINESE_WHOLE = /^([零〇一二三四五六七八九两俩仨十百千万亿]+)(?:点([零〇一二三四五六七八九]+)([万亿]*))?$/;
 const PLAIN_DIGITS = /^[零〇一二三四五六七八九]+$/;
-const NOT_A_MONTH_NAME = /[两仨]/;
+const NOT_A_MONTH_NAME = /[两俩仨]/;
 
 const toHalfWidth = (c: string): string => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -159,8 +159,8 @@ function scaleLow(loText: string, lo: number, hiText: string, hi: number): numbe
 const NUMBER_END = codeUnitTable(`0123456789０１２３４５６７８９${CN_CHARS}`);
 const AFTER_NUMBER = codeUnitTable('分%％-－–—~～〜至到个半整成块元工星周天日月年次家位名人所项种条多来余');
 const ANYWHERE = codeUnitTable('半次');
-// 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity.
-const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0);
+// 下 only before 个 or 月 (下个月, 下月): 以下, 下列 are far commoner and hold no quantity; 个 only before 把 (个把月).
+const XIA = '下'.charCodeAt(0), GE = '个'.charCodeAt(0), YUE = '月'.charCodeAt(0), BA = '把'.charCodeAt(0);
 
 
 
@@ -171,6 +171,7 @@ export function mayHoldQuantity(text: string): boolean {
     const c = text.charCodeAt(i);
     if (ANYWHERE[c] === 1) return true;
     if (c === XIA && (text.charCodeAt(i + 1) === GE || text.charCodeAt(i + 1) === YUE)) return true;
+    if (c === GE && text.charCodeAt(i + 1) === BA) return true; // 个把月
     if (prevEndsNumber && (AFTER_NUMBER[c] === 1 || isSpace(c))) return true;
     prevEndsNumber = NUMBER_END[c] === 1;
   }
@@ -237,7 +238,10 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   }
 
   const word = unitWord ?? halfUnit!;
-  const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly ? 1 : 0);
+  // 个把月 is about one month, not half of one.
+  const aboutOne = halfOnly === '个把';
+  if (aboutOne && bound === 'exact') bound = 'about';
+  const halves = (mid?.includes('半') ? 1 : 0) + (half === '半' ? 1 : 0) + (halfOnly && !aboutOne ? 1 : 0);
   if (bound === 'exact' && halfOnly?.startsWith('大')) bound = 'over';
   else if (bound === 'exact' && halfOnly?.startsWith('小')) bound = 'under';
   const hiText = b ?? a;
@@ -246,7 +250,7 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   // 余 is 多 in writing; 一年多 is 一个多 with 多 after the unit.
   const rough = many === '余' ? '多' : (many ?? many2 ?? (half === '多' ? '多' : undefined));
   if (rough && (halves > 0 || b !== undefined || (many === '来' && many2) || (many2 && half === '多'))) return undefined;
-  let hi = guess ? guess.hi : hiText === undefined ? 0 : tokenValue(hiText);
+  let hi = guess ? guess.hi : hiText === undefined ? (aboutOne ? 1 : 0) : tokenValue(hiText);
   if (hi === undefined || halves > 1) return undefined;
   let lo: number | undefined;
   if (guess) lo = guess.lo;
@@ -269,9 +273,11 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   if (word === '%' || word === '％' || word.endsWith('点')) {
     kind = 'percent'; unit = 'percent';
   } else if (word === '成') {
-    // Only a whole number of tenths up to ten: 一成 … 十成 (not 10成, not a range's 成).
-    if (hi > 10 || b !== undefined || !/^[一二两三四五六七八九十]$/u.test(hiText ?? '')) return undefined;
+    // Only a whole number of tenths up to ten: 一成 … 十成 (not 10成), or a range of them (三到四成).
+    const TENTHS = /^[一二两三四五六七八九十]$/u;
+    if (hi > 10 || (!guess && !TENTHS.test(hiText ?? '')) || (b !== undefined && !TENTHS.test(a ?? ''))) return undefined;
     kind = 'percent'; unit = 'percent'; value = hi * 10;
+    if (lo !== undefined) lo *= 10;
   } else if (word === '元' || word.startsWith('块')) {
     // 五百块 is 500元; 一块/两块 alone are more often a piece than a yuan.
     if (word === '块' && /^[一两]$/u.test(hiText ?? '')) return undefined;
@@ -279,7 +285,7 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   } else if (duration !== undefined) {
     kind = 'duration'; unit = duration;
     const top = Math.max(hi, lo ?? 0);
-    // A bare 月 after a number is a calendar month (3月, 十二月) unless the number could not name one (两月, 仨月).
+    // A bare 月 after a number is a calendar month (3月, 十二月) unless the number could not name one (两月, 俩月, 仨月).
     if (word === '月' && !mid && !halfOnly && top <= 12 && !NOT_A_MONTH_NAME.test(hiText ?? '')) return undefined;
     // 3月14日 is a date.
     if (word === '日' && text[m.index - 1] === '月') return undefined;
@@ -297,7 +303,7 @@ function toQuantity(m: RegExpExecArray, text: string, offset: number): Quantity 
   return lo === undefined ? make(kind, value, unit) : make(kind, lo, unit, value);
 }
 
-const ESTIMATE = /^([一两二三四五六七八])([两二三四五六七八九])([十百千万]?)(万?)$/u;
+const ESTIMATE = /^([一两俩二三四五六七八])([两二三仨四五六七八九])([十百千万]?)(万?)$/u;
 /** 两三百 → 200–300, 三四 → 3–4; undefined unless the two digits are neighbours (一两, 两三, 三四…). */
 function estimate(token: string, unitWord: string): { lo: number; hi: number } | undefined {
   const m = ESTIMATE.exec(token);

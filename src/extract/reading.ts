@@ -24,6 +24,11 @@ export interface SentenceView {
    */
   readonly asksWhether: readonly boolean[];
   /**
+   * Per clause: it is part of a rhetorical question (难道…不能取现吗？ / 谁说…能取现？), which
+   * asserts the opposite of what it asks: it does not ask, and its values are read flipped.
+   */
+  readonly rhetorical: readonly boolean[];
+  /**
    * Per clause: where an either-or form that concedes (不管备没备案，/ 交不交都…) ends its
    * part of the clause, or -1. Phrases before it assert nothing; the clause does not ask.
    */
@@ -46,7 +51,8 @@ export interface SentenceView {
 export function viewSentence(cues: Cues, text: string, headingLike: boolean, tableHeader?: string): SentenceView {
   const clauses = splitClauses(text, cues.clauseConjunction, cues.notClauseConjunction);
   const concedes = clauses.map((c, i) => concessiveEnd(cues, text, c, clauses[i + 1]));
-  const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
+  const rhetorical = rhetoricalClauses(cues, text, clauses);
+  const asks = clauses.map((c, i) => !rhetorical[i] && clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
   const last = clauses.length - 1;
   const endsAsking = last >= 0 && asks[last]!;
   const asksWhether = clauses.map((c, i) => asks[i]! && clauseAsksWhether(cues, text, c));
@@ -72,6 +78,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
     asks,
     endsAsking,
     asksWhether,
+    rhetorical,
     concedes,
     rumourAt,
     ...(rumour ? reportStance(cues, rumour[0], after) : { refuted: false, endorsed: false }),
@@ -149,6 +156,28 @@ function lastMatchAt(re: RegExp, text: string): number {
 const CLAUSE_STOP = /[，,。；;！!？?]/u;
 
 const ASKED_AFTER = /^\s*[？?]/u;
+
+/**
+ * The clauses of rhetorical questions: from a clause opening with 难道 / 谁说
+ * (`rhetoricalAskPatterns`) to the question's end (？, or 吗/呢 closing a clause). Without
+ * such an end the opener asks nothing rhetorical (谁说了算) and no clause is marked.
+ */
+function rhetoricalClauses(cues: Cues, text: string, clauses: readonly Clause[]): boolean[] {
+  const out = clauses.map(() => false);
+  if (!cues.rhetoricalAsk) return out;
+  for (let i = 0; i < clauses.length; i++) {
+    if (!cues.rhetoricalAsk.test(text.slice(clauses[i]!.start, clauses[i]!.end))) continue;
+    for (let j = i; j < clauses.length; j++) {
+      const c = clauses[j]!;
+      if (!ASKED_AFTER.test(text.slice(c.end, c.end + 2)) && !RHETORICAL_END.test(text.slice(c.start, c.end))) continue;
+      for (let k = i; k <= j; k++) out[k] = true;
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+const RHETORICAL_END = /[吗么呢]\s*$/u;
 
 function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean, concedes = false): boolean {
   const body = text.slice(c.start, c.end);
@@ -268,6 +297,8 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
     // After a question (能给家人用吗，不能) the next clause answers it: answeredInSentence reads it, once.
     (next !== undefined && !view.asks[last] && cues.deniedNext.test(text.slice(next.start, next.end)) && !answersColumn(cues, claim, view, next));
   if (denied) flips++;
+  // 难道…不能取现吗？: a rhetorical question asserts the opposite of what it asks.
+  if (view.rhetorical[clauseAt(view.clauses, start)]) flips++;
   return flips % 2 === 1 ? 'negated' : 'affirmed';
 }
 

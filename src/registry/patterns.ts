@@ -3,15 +3,16 @@
 // and {clause-end}, the one definition of where a clause ends (text/clause-end.ts).
 import { CLAUSE_END } from '../text/clause-end.js';
 
-const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
+const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两俩三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
 
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   number: NUM,
   // 二十多天, 十来天, 一个多月: rough figures (extract/quantity.ts reads them as ranges).
-  // Not an ordinal (第二年, 第13个月) nor the tail of a longer number.
-  duration: `(?:(?<![第0-9０-９.．零〇一二两三四五六七八九十百千万])${NUM}(?:\\s*[-~～至到]\\s*${NUM})?\\s*(?:多|来|余)?(?:个|整个?)?(?:多)?\\s*(?:工作日|自然日|月|日|天|年|周)|[大小]?半年|次月|次日|下个?月)`,
-  // 两成 (a tenth each) and 8个点 (percentage points) are percentages too; see extract/quantity.ts.
-  percent: `(?:${NUM}\\s*(?:[%％]|个(?:百分)?点)|百分之${NUM}|[一二两三四五六七八九十]成(?![为员本年立功绩熟就交了长型品果不]))`,
+  // Not an ordinal (第二年, 第13个月) nor the tail of a longer number. 个把月 is about a month.
+  duration: `(?:(?<![第0-9０-９.．零〇一二两俩三四五六七八九十百千万])${NUM}(?:\\s*[-~～至到]\\s*${NUM})?\\s*(?:多|来|余)?(?:个|整个?)?(?:多)?\\s*(?:工作日|自然日|月|日|天|年|周|星期)|[大小]?半年|个把(?:月|年|星期)|次月|次日|下个?月)`,
+  // 两成 (a tenth each), 三到四成 / 三四成 (a range of tenths) and 8个点 (percentage points) are
+  // percentages too; see extract/quantity.ts.
+  percent: `(?:${NUM}\\s*(?:[%％]|个(?:百分)?点)|百分之${NUM}|(?:[一二两三四五六七八九](?:\\s*[-~～至到]\\s*)?)?[一二两三四五六七八九十]成(?![为员本年立功绩熟就交了长型品果不]))`,
   ratio: `(?:[一二三四五六七八九十百千万]+分之${NUM})`,
   // 五百块 / 八百块钱 are yuan too (see extract/quantity.ts).
   amount: `(?:${NUM}\\s*(?:多|来)?万?(?:多)?(?:元|块钱|块(?![儿地区头状肉])))`,

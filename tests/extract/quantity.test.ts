@@ -59,6 +59,12 @@ describe('findQuantities: percentages and fractions', () => {
     expect(scan('有10成把握')).toEqual([]);
   });
 
+  // written for the reader-forms work of 2026-12-07
+  it('reads a range of tenths (三到四成, 三四成) as a range of percentages', () => {
+    expect(one('只报三到四成')).toMatchObject({ kind: 'percent', value: 30, max: 40, text: '三到四成' });
+    expect(one('只报三四成')).toMatchObject({ kind: 'percent', value: 30, max: 40, bound: 'about', text: '三四成' });
+  });
+
   it('reads 块 and 块钱 as yuan', () => {
     expect(one('每次才加五百块额度')).toMatchObject({ kind: 'amount', value: 500, unit: 'yuan', text: '五百块' });
     expect(one('每月扣八百块钱')).toMatchObject({ kind: 'amount', value: 800, text: '八百块钱' });
@@ -84,6 +90,17 @@ describe('findQuantities: durations', () => {
     ['25年', 25, 'year'], ['一年', 1, 'year'],
   ])('%s → %d %s', (s, value, unit) => {
     expect(one(`需要${s}。`)).toMatchObject({ kind: 'duration', value, unit, bound: 'exact', text: s });
+  });
+
+  // written for the reader-forms work of 2026-12-07
+  it('reads 俩 as two, 个把月 as about a month and 俩仨月 as an estimate', () => {
+    expect(one('断了俩月')).toMatchObject({ kind: 'duration', value: 2, unit: 'month', bound: 'exact', text: '俩月' });
+    expect(one('要办个把月')).toMatchObject({ kind: 'duration', value: 1, unit: 'month', bound: 'about', text: '个把月' });
+    expect(one('等个把年')).toMatchObject({ kind: 'duration', value: 1, unit: 'year', bound: 'about', text: '个把年' });
+    expect(one('停了俩仨月')).toMatchObject({ kind: 'duration', value: 2, max: 3, unit: 'month', bound: 'about' });
+    // 个 before 把 lets the cheap first pass through; 一个把手 is a count, not a duration.
+    expect(mayHoldQuantity('个把月')).toBe(true);
+    expect(scan('一个把手').map((q) => q.kind)).toEqual(['count']);
   });
 
   it('reads 下个月 and 下月 as the next month, like 次月', () => {
