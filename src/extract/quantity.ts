@@ -10,7 +10,7 @@ import type { Quantity } from '../types.js';
 type Bound = Quantity['bound'];
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 /** Powers of ten of the place words inside one 万 group. */
 const PLACES: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3 };
@@ -40,7 +40,8 @@ const PER_UNITS: Readonly<Record<string, string>> = { 月: 'month', 年: 'year',
 
 const alt = (words: object): string => wordAlternation(Object.keys(words));
 
-const CN_CHARS = '零〇一二三四五六七八九两仨十百千万亿';
+// 俩 and 仨 are spoken two and three (俩月, 仨月).
+const CN_CHARS = '零〇一二三四五六七八九两俩仨十百千万亿';
 // A number may not start inside another number (1,000 / 1，000), after 第 (an ordinal) or after 周 (周一 is Monday).
 const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
 const CHINESE = `(?<![第周${CN_CHARS}])[${CN_CHARS}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?`;
@@ -74,9 +75,9 @@ const QUANTITY_SCAN = new RegExp(QUANTITY_RE.source.replace(/\(\?<[A-Za-z]+>/g, 
 const MONTH_AFTER = /[0-9０-９一二三四五六七八九十]{1,2}月/y;
 const FULL_WIDTH = /[０-９．]/g;
 const ARABIC_WHOLE = /^([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([百千万亿]*)$/;
-const CHINESE_WHOLE = /^([零〇一二三四五六七八九两仨十百千万亿]+)(?:点([零〇一二三四五六七八九]+)([万亿]*))?$/;
+const CHINESE_WHOLE = /^([零〇一二三四五六七八九两俩仨十百千万亿]+)(?:点([零〇一二三四五六七八九]+)([万亿]*))?$/;
 const PLAIN_DIGITS = /^[零〇一二三四五六七八九]+$/;
-const NOT_A_MONTH_NAME = /[两仨]/;
+const NOT_A_MONTH_NAME = /[两俩仨]/;
 
 const toHalfWidth = (c: string): string => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 

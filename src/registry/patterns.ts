@@ -1,7 +1,7 @@
 // Registry phrases are plain JavaScript regular expressions plus a few
 // placeholders for quantities, so authors need not spell out Chinese numerals.
 
-const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
+const NUM = '(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两俩三四五六七八九十百千万仨半]+(?:点[零〇一二三四五六七八九]+)?)';
 
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   number: NUM,
