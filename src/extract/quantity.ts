@@ -40,6 +40,7 @@ const PER_UNITS: Readonly<Record<string, string>> = { 月: 'month', 年: 'year',
 
 const alt = (words: object): string => wordAlternation(Object.keys(words));
 
+// 俩 and 仨 are spoken two and three (俩月, 仨月).
 const CN_CHARS = '零〇一二三四五六七八九两俩仨十百千万亿';
 // A number may not start inside another number (1,000 / 1，000), after 第 (an ordinal) or after 周 (周一 is Monday).
 const ARABIC = '(?<![第0-9０-９.．])(?<![0-9０-９][,，])[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[百千万亿]*';
