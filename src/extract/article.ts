@@ -277,7 +277,7 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
   } else {
     // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).
     const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH));
-    if (cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) {
+    if ((cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) || refutingClause(cues, reply.slice(0, ENDORSE_REACH))) {
       next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
     } else if (stance.endorsed && !stance.refuted) {
       next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
@@ -288,6 +288,16 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     for (const r of next) records.push(r);
   }
 }
+
+/**
+ * A clause of the reply that is nothing but a refutation (记者向医保局核实，这是谣言 / 经核实，
+ * 此说法不实): it refutes the report before it wherever it stands in the reply's opening.
+ */
+function refutingClause(cues: Cues, reply: string): boolean {
+  if (!cues.refutedNext) return false;
+  return reply.split(REPLY_CLAUSE).some((c) => cues.refutedNext!.test(c));
+}
+const REPLY_CLAUSE = /[，,。；;！!：:]/u;
 
 /**
  * A reply that echoes the question's verb, the usual way to answer yes or no

@@ -99,6 +99,8 @@ export interface Cues {
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
+  /** An opening that is the past only before a word of the present later in the sentence (原来只能本人用，现在…). */
+  readonly pastUntilPresent?: RegExp | undefined;
   /** A leading clause that sets the time of the facts after it. */
   readonly leadTime: RegExp;
   /** Words of the present (现在, 目前): the past ends at the last one (global). */
@@ -193,6 +195,8 @@ export interface CueFile {
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
+  /** Optional: openings that date a clause in the past only when a word of the present follows in the sentence (原来…，现在…). Patterns. */
+  pastUntilPresentPatterns?: string[];
   leadTimePatterns: string[];
   presentMarkers: string[];
   contrastNot: string[];
@@ -289,6 +293,7 @@ export function compileCues(file: CueFile): Cues {
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),
+    pastUntilPresent: file.pastUntilPresentPatterns?.length ? new RegExp(`^\\s*(?:${file.pastUntilPresentPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     leadTime: patterns(file.leadTimePatterns),
     present: words(file.presentMarkers, 'gu'),
     contrastNot: words(file.contrastNot),

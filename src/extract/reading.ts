@@ -384,6 +384,47 @@ function reportedQuotation(cues: Cues, text: string, quote: { open: number; clos
   const stance = stanceOf(cues, after.slice(0, QUOTE_REPLY_REACH));
   return stance.endorsed && !stance.refuted;
 }
+/**
+ * A phrase inside a quotation longer than a term that is named a report right after it
+ * closes (一条“停缴三个月个人账户就清零”的消息在朋友圈流传 / “…”的说法同样不实): the quotation
+ * passes the statement on, it is not the writer's. Its stance is read after the report noun:
+ * refuted, endorsed or neither (then a rumour passed on). Undefined when the phrase is not
+ * in such a quotation (a short quoted term is left to mentionOf).
+ */
+export function quotedReport(cues: Cues, text: string, start: number, end: number): { refuted: boolean; endorsed: boolean } | undefined {
+  if (!cues.reportNoun || quotedTerm(text, start, end)) return undefined;
+  const open = quotationOpening(text, start);
+  if (open < 0) return undefined;
+  const close = quotationClosing(text, text[open]!, end);
+  if (close < 0) return undefined;
+  const after = text.slice(close + 1).replace(QUOTE_REPLY_OPENING, '');
+  const noun = cues.reportNoun.exec(after);
+  if (!noun) return undefined;
+  return stanceOf(cues, after.slice(noun[0].length));
+}
+
+/** Where the quotation holding `at` opens, or -1 (an ASCII " opens when an even number of them stand before it). */
+function quotationOpening(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") return [...text.slice(0, i)].filter((x) => x === c).length % 2 === 0 ? i : -1;
+    if (OPENING.test(c)) return i;
+    if (CLOSING.test(c)) return -1;
+  }
+  return -1;
+}
+
+/** Where the quotation opened by `opening` closes at or after `from`, or -1. */
+function quotationClosing(text: string, opening: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === opening && (c === '"' || c === "'")) return i;
+    if (c !== '"' && c !== "'" && CLOSING.test(c)) return i;
+    if (c !== '"' && c !== "'" && OPENING.test(c)) return -1;
+  }
+  return -1;
+}
+
 /** How far before a quotation a report cue is looked for, and how many characters (：, 说) may stand between. */
 const REPORT_LEAD = 10;
 const QUOTE_GAP = 2;
@@ -478,7 +519,7 @@ export function conditionsOf(
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix);
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end);
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
@@ -636,6 +677,22 @@ function notReportTime(cues: Cues, text: string): RegExpExecArray | null {
 }
 /** How far after a past marker a report cue may start and still be what it dates (曾经也听人讲). */
 const REPORT_AFTER_PAST = 2;
+
+/**
+ * 原来个人账户只能本人用，现在可以给家人用: an opening like 原来 (also "it turns out") or 之前
+ * dates the text from `from` in the past only when a word of the present follows the phrase
+ * in the sentence, setting the present against it.
+ */
+function pastUntilPresent(cues: Cues, text: string, from: number, end: number): RegExpExecArray | null {
+  if (!cues.pastUntilPresent) return null;
+  const m = cues.pastUntilPresent.exec(text.slice(from));
+  if (!m || from + m[0].length > end) return null;
+  const re = cues.present;
+  re.lastIndex = end;
+  const later = re.exec(text);
+  re.lastIndex = 0;
+  return later ? m : null;
+}
 
 function lastIndexOf(re: RegExp, text: string): number {
   let at = 0;
