@@ -566,7 +566,10 @@ export function conditionsOf(
  * (如果你是参保人，/ 要是急用钱，).
  */
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
-  if (namesOwnSituation(cues, claim, body)) return true;
+  // One rule for the claim's context words and the situations it covers: named with little
+  // else (断缴超过3个月的，/ 要是辞职了，) the condition restates the claim's situation; named
+  // with more (断缴超过3个月又办了退休的，/ 晚交了医保又碰上单位破产) it narrows it (narrowsOwnSituation).
+  if (namesOwnSituation(cues, claim, body) && onlyOwnOrCovered(cues, claim, body)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
   // 如果是灵活就业人员自己晚交了几个月: a covered situation, who the claim is about and a figure, nothing else.
   if (claim.covers && testOnce(claim.covers, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''))) return true;
@@ -639,6 +642,22 @@ function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boole
   }
   return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= OWN_REST;
 }
+/**
+ * The claim's context words and covered situations, with who, the insurance's name and
+ * figures, and little else: at most what onlyCovered leaves of a covered situation.
+ */
+function onlyOwnOrCovered(cues: Cues, claim: CompiledClaim, body: string): boolean {
+  let rest = body.replace(cues.conditionStart, '');
+  for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
+    if (!re) continue;
+    const g = globalOf(re);
+    g.lastIndex = 0;
+    rest = rest.replace(g, '');
+    g.lastIndex = 0;
+  }
+  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= COVERED_REST;
+}
+
 /** What may be left of a 只有 clause that restates the claim's own situation. */
 const OWN_REST = 2;
 
