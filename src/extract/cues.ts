@@ -153,6 +153,8 @@ export interface CueFile {
   rumourPatterns: string[];
   /** Optional: report cues that refute what they report (误以为, 有谣言称); each a rumour cue too. */
   selfRefutingReport?: string[];
+  /** Optional: the same as patterns (误区二：); each a rumour pattern too. */
+  selfRefutingReportPatterns?: string[];
   debunk: string[];
   /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
   debunkPatterns?: string[];
@@ -257,7 +259,9 @@ export function compileCues(file: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
-    selfRefutingReport: file.selfRefutingReport?.length ? new RegExp(`^(?:${wordAlternation(file.selfRefutingReport)})$`, 'u') : undefined,
+    selfRefutingReport: file.selfRefutingReport?.length
+      ? new RegExp(`^(?:${[wordAlternation(file.selfRefutingReport), ...(file.selfRefutingReportPatterns ?? []).map((p) => `(?:${p})`)].join('|')})$`, 'u')
+      : undefined,
     debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
     debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
