@@ -6,7 +6,8 @@ import type { Article, ClaimRecord } from '../types.js';
 import type { Registry } from '../registry/types.js';
 import type { LineIndex } from '../text/position.js';
 import { claimsAbout, type SentenceSurroundings } from '../extract/claims.js';
-import { isHeadingLike, QUESTION_END } from '../extract/article.js';
+import { isHeadingLike } from '../extract/article.js';
+import type { Cues } from '../extract/cues.js';
 
 export interface CoverageInput {
   readonly file: string;
@@ -44,7 +45,7 @@ function wordingKey(text: string): string {
   return text.replace(/[0-9０-９]+/gu, '#').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-export function registryCoverage(registry: Registry, inputs: readonly CoverageInput[]): ClaimCoverage[] {
+export function registryCoverage(registry: Registry, cues: Cues, inputs: readonly CoverageInput[]): ClaimCoverage[] {
   const about = new Map<string, number>();
   const read = new Map<string, number>();
   const unread = new Map<string, Map<string, { text: string; count: number; places: { file: string; line: number }[] }>>();
@@ -84,7 +85,7 @@ export function registryCoverage(registry: Registry, inputs: readonly CoverageIn
         g.count++;
         if (g.places.length < MAX_PLACES) g.places.push({ file: input.file, line: input.lines.position(sentence.span.start).line });
       }
-      question = QUESTION_END.test(sentence.text) ? sentence.text : undefined;
+      question = cues.questionEnd.test(sentence.text) ? sentence.text : undefined;
       if (isHeadingLike(sentence.text, sentence.isTitle)) heading = sentence.text;
     }
   }

@@ -58,37 +58,24 @@ export function refutedAfter(cues: Cues, view: ClauseView, end: number): boolean
  * clause, without leading adverbs and final particles, is a modal or negator and
  * a verb of one to four characters whose first two (or only one) occur in the question.
  */
-export function echoReply(question: string, reply: string): 'yes' | 'no' | undefined {
-  const clause = ECHO_LEAD.exec(reply)?.[1];
+export function echoReply(cues: Cues, question: string, reply: string): 'yes' | 'no' | undefined {
+  // The reply's first clause (after an answer label), at most eight characters; the word lists are data/cues.yaml's echo* lists.
+  const clause = cues.echoLead.exec(reply)?.[1];
   if (!clause) return undefined;
-  const core = clause.replace(ECHO_ADVERBS, '').replace(ECHO_PARTICLES, '');
+  const core = clause.replace(cues.echoAdverbs, '').replace(cues.echoParticles, '');
   // 还真能 / 确实不会: a modal alone, after an adverb the yes/no lists do not take.
-  const modal = BARE_MODAL.exec(core);
+  const modal = cues.echoBareModal.exec(core);
   if (modal) return question.includes(modal[2]!) ? (modal[1] ? 'no' : 'yes') : undefined;
-  const no = ECHO_NO_FORMS.map((re) => re.exec(core)).find((m) => m);
+  // 不能用 / 用不了 (了 was taken off with the particles)
+  const no = cues.echoNoVerb.exec(core) ?? cues.echoNoPotential.exec(core);
   if (no) return echoes(question, no[1]!) ? 'no' : undefined;
-  if (NEGATOR.test(core)) return undefined;
-  const yes = ECHO_YES_FORMS.map((re) => re.exec(core)).find((m) => m);
+  if (cues.negatorChar.test(core)) return undefined;
+  // 能用 / 取得出来
+  const yes = cues.echoYesVerb.exec(core) ?? cues.echoYesPotential.exec(core);
   return yes && echoes(question, yes[1]!) ? 'yes' : undefined;
 }
 
 function echoes(question: string, verb: string): boolean {
   return question.includes(verb.length === 1 ? verb : verb.slice(0, 2));
 }
-/** The reply's first clause (after an answer marker), at most eight characters. */
-const ECHO_LEAD = /^\s*(?:(?:答|回答|A)\s*[：:]\s*)?(\p{Script=Han}{1,8})\s*(?:[。，,！!；;]|$)/u;
-const ECHO_ADVERBS = /^(?:当然|肯定|确实|的确|还是|照样|照常|一样|依然|仍然|真的|还|也|都|就|是|那|可|真)+/u;
-const BARE_MODAL = /^(不|没)?(能|可以|会|要|得|需要|必须|有|行)$/u;
-const ECHO_PARTICLES = /(?:的|了|啊|呀|哦|啦|呢|滴|嘞|哈|哟)+$/u;
-const VERB = '((?:(?![不没无未别非])\\p{Script=Han}){1,4}?)';
-const ECHO_NO_FORMS = [
-  new RegExp(`^(?:不能|不会|不用|不要|不需要|不可以|无法|没法|没有|并不|不|没)${VERB}$`, 'u'),
-  // 用不了 / 取不出来 (了 was taken off with the particles)
-  new RegExp(`^${VERB}不(?:上|到|成|出来|下来|出去|回来|过去|掉)?$`, 'u'),
-];
-const ECHO_YES_FORMS = [
-  new RegExp(`^(?:能|可以|会|要|得|需要|必须|有)${VERB}$`, 'u'),
-  // 取得出来 / 用得了
-  new RegExp(`^${VERB}得(?:上|到|成|出来|下来|出去|回来|过去|了)?$`, 'u'),
-];
-const NEGATOR = /[不没无未别非]/u;
+

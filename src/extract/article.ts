@@ -22,9 +22,6 @@ export interface ArticleReader {
   readonly placeNamed?: (text: string) => boolean;
 }
 
-/** A sentence ending as a question (？ or a final 吗/么/呢): the next sentence may answer it. */
-export const QUESTION_END = /[？?]\s*$|[吗么呢]\s*$/u;
-
 /** How far into the next sentence a refutation or confirmation counts (这种说法不对, 确实如此). */
 const REPLY_REACH = 12;
 /** How far into the next sentence an endorsement counts (我问了医保局的工作人员，也是这么说的). */
@@ -97,7 +94,7 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     const headingLike = isHeadingLike(sentence.text, sentence.isTitle);
     around.headingLike = headingLike;
     // A title or heading that asks what or how (停缴后个人账户的钱怎么处理) is answered by the sentence after it too.
-    asked = QUESTION_END.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
+    asked = cues.questionEnd.test(sentence.text) || (headingLike && cues.questionWord.test(sentence.text)) ? { unitIndex: sentence.unitIndex, text: sentence.text } : undefined;
     const before = records.length;
     if (around.question) readAnswer(registry, cues, sentence, around.question, around, base, records, regionOf);
     else {
@@ -260,7 +257,7 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     const marker = cues.answerMarker?.exec(reply);
     if (marker) reply = reply.slice(marker[0].length);
     const asked = prior[0]?.sentence.text ?? '';
-    const echo = echoAnswer(asked, reply) ?? (asked ? echoReply(asked, reply) : undefined);
+    const echo = echoAnswer(cues, asked, reply) ?? (asked ? echoReply(cues, asked, reply) : undefined);
     const said = replyOf(cues, reply);
     if (echo === 'no' || (echo === undefined && said === 'no')) {
       next = prior.flatMap((r) => {
@@ -337,19 +334,15 @@ const REPLY_CLAUSE = /[，,。；;！!：:]/u;
  * Only a first clause of one or two characters around 不/没 counts, and the
  * verb must occur in the question.
  */
-function echoAnswer(question: string, reply: string): 'yes' | 'no' | undefined {
-  const first = ECHO_CLAUSE.exec(reply)?.[1];
+function echoAnswer(cues: Cues, question: string, reply: string): 'yes' | 'no' | undefined {
+  // The word lists are data/cues.yaml's shortEcho* lists.
+  const first = cues.shortEchoClause.exec(reply)?.[1];
   if (!first || !question) return undefined;
-  const no = ECHO_NO.exec(first) ?? ECHO_NO_POTENTIAL.exec(first);
+  const no = cues.shortEchoNo.exec(first) ?? cues.shortEchoNoPotential.exec(first);
   if (no) return question.includes(no[1]!) ? 'no' : undefined;
-  const yes = ECHO_YES.exec(first);
-  return yes && !NEGATING.test(yes[1]!) && question.includes(yes[1]!) ? 'yes' : undefined;
+  const yes = cues.shortEchoYes.exec(first);
+  return yes && !cues.negatorChar.test(yes[1]!) && question.includes(yes[1]!) ? 'yes' : undefined;
 }
-const ECHO_CLAUSE = /^\s*(?:(?:答|回答|A)\s*[：:]\s*)?(\p{Script=Han}{1,4})(?:[。，,！!；;]|$)/u;
-const ECHO_NO = /^(?:不|没|没有|并不)(\p{Script=Han}{1,2}?)(?:了|的)?$/u;
-const ECHO_NO_POTENTIAL = /^(\p{Script=Han}{1,2}?)不(?:了|上|到|成)(?:了|啦)?$/u;
-const ECHO_YES = /^(\p{Script=Han}{1,2}?)(?:的|了|啊|呀)?$/u;
-const NEGATING = /[不没无非未别]/u;
 
 // A short line with no sentence-final punctuation reads as a heading ("二、停缴后个人账户资金的使用规则").
 // Checked by hand rather than with /[。！？；.!?;，,：:]\s*$/u: this runs for every short sentence.

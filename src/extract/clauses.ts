@@ -25,7 +25,7 @@ const isGlueSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c
  * cut; a run of spaces between two CJK characters does (scraped titles glue
  * fragments with spaces: 医保卡的钱可以取出来吗 这种情况才允许).
  */
-export function splitClauses(text: string, conjunction: RegExp): Clause[] {
+export function splitClauses(text: string, conjunction: RegExp, notConjunction?: RegExp): Clause[] {
   const cuts: number[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -43,19 +43,19 @@ export function splitClauses(text: string, conjunction: RegExp): Clause[] {
   const pieces: Clause[] = [];
   let from = 0;
   for (const cut of [...cuts, n]) {
-    if (cut > from) splitAtConjunctions(text, from, cut, conjunction, pieces);
+    if (cut > from) splitAtConjunctions(text, from, cut, conjunction, notConjunction, pieces);
     from = cut + 1;
   }
   return pieces;
 }
 
-function splitAtConjunctions(text: string, start: number, end: number, conjunction: RegExp, out: Clause[]): void {
+function splitAtConjunctions(text: string, start: number, end: number, conjunction: RegExp, notConjunction: RegExp | undefined, out: Clause[]): void {
   let from = start;
   conjunction.lastIndex = start;
   for (let m = conjunction.exec(text); m && m.index < end; m = conjunction.exec(text)) {
-    // A conjunction opening the clause already starts it. 不过 before 去/来 is a verb's
-    // complement (转不过去, 带不过来), not "but".
-    if (m.index > from && !(m[0] === '不过' && /[去来]/u.test(text[m.index + 2] ?? ''))) {
+    // A conjunction opening the clause already starts it. One inside a word that joins
+    // nothing (不过 of 转不过去: a verb's complement, not "but"; notClauseConjunctions) splits nothing.
+    if (m.index > from && !(notConjunction && stickyAt(notConjunction, text, m.index))) {
       out.push({ start: from, end: m.index });
       from = m.index;
     }
@@ -75,5 +75,13 @@ export function clauseAt(clauses: readonly Clause[], at: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return found;
+}
+
+/** Whether the sticky `re` matches at `at`, leaving its lastIndex at 0. */
+function stickyAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  const found = re.test(text);
+  re.lastIndex = 0;
   return found;
 }

@@ -24,7 +24,7 @@ export function correctedFigure(cues: Cues, question: string, answer: string): C
   const marker = cues.answerMarker?.exec(answer)?.[0].length ?? 0;
   const opening = cues.correctionAnswer.exec(answer.slice(marker));
   if (!opening) return undefined;
-  const asked = findQuantities(question.replace(QUESTION_END, ''));
+  const asked = findQuantities(question.replace(cues.questionTail, ''));
   if (asked.length === 0) return undefined;
   const clauses = clausesFrom(answer, marker + opening[0].length);
   // 不是三个月，是六个月: the first clause repeats the question's figure, the next gives the answer's.
@@ -46,7 +46,6 @@ export function correctedFigure(cues: Cues, question: string, answer: string): C
 }
 /** How many characters may stand before or after the answer's figure in its clause (要等|一年, 六个月|左右). */
 const AROUND_GIVEN = 4;
-const QUESTION_END = /(?:吗|么|呢|嘛)?\s*[？?]?\s*$/u;
 
 /** The reply's clauses from `from` on, as [start, end) pairs, up to the end of its first sentence. */
 function clausesFrom(text: string, from: number): [number, number][] {
@@ -95,7 +94,7 @@ export function readCorrectedAnswer(
   answeredFrom: number,
   regionOf: (() => string | undefined) | undefined,
 ): void {
-  const stated = question.replace(QUESTION_END, '');
+  const stated = question.replace(cues.questionTail, '');
   const head = stated.slice(0, corrected.asked.span.start);
   const tail = stated.slice(corrected.asked.span.end);
   const given = corrected.given;

@@ -1,6 +1,6 @@
 import { DataFileError, loadDataFile } from '../data-file.js';
 import { packagePath } from '../paths.js';
-import { escapeClassChars, wordAlternation } from '../text/regex.js';
+import { charClass, escapeClassChars, escapeRegExp, wordAlternation } from '../text/regex.js';
 
 /**
  * Compiled cue lists from data/cues.yaml (see that file for what each list
@@ -114,6 +114,49 @@ export interface Cues {
   readonly national: RegExp;
   /** Modal words (global). */
   readonly modal: RegExp;
+
+  // The reader's small lists (data/cues.yaml, issue 15). What is grammar stays
+  // here: which part of a reply is captured, and the punctuation around it.
+  /** Any one negating character (不, 没…): tested on a single character or a short core. */
+  readonly negatorChar: RegExp;
+  /** A reply's first clause after an answer label, at most eight characters: group 1. */
+  readonly echoLead: RegExp;
+  /** Adverbs taken off the front of an echo (当然, 确实…). */
+  readonly echoAdverbs: RegExp;
+  /** Particles taken off the end of an echo (的, 了…). */
+  readonly echoParticles: RegExp;
+  /** A modal alone: group 1 its negator if any, group 2 the modal. */
+  readonly echoBareModal: RegExp;
+  /** A negated verb (不认): group 1 the verb. */
+  readonly echoNoVerb: RegExp;
+  /** A verb's negated potential form (用不了): group 1 the verb. */
+  readonly echoNoPotential: RegExp;
+  /** A modal and a verb (能用): group 1 the verb. */
+  readonly echoYesVerb: RegExp;
+  /** A verb's potential form (用得了): group 1 the verb. */
+  readonly echoYesPotential: RegExp;
+  /** The next sentence's first clause of one to four characters: group 1. */
+  readonly shortEchoClause: RegExp;
+  /** A short no (不认, 没有了): group 1 the verb. */
+  readonly shortEchoNo: RegExp;
+  /** A short potential no (用不了): group 1 the verb. */
+  readonly shortEchoNoPotential: RegExp;
+  /** A short yes (算, 能啊): group 1 the verb. */
+  readonly shortEchoYes: RegExp;
+  /** A sentence that ends asking (？ or a final 吗). */
+  readonly questionEnd: RegExp;
+  /** A question's end, to take off before an answer's figure replaces its own. */
+  readonly questionTail: RegExp;
+  /** What is left after a 吗 when it only closes the question (”客服答复：). */
+  readonly questionClose: RegExp;
+  /** Fillers around an endorsement after a correction word (global). */
+  readonly endorseFiller: RegExp;
+  /** The opening of a reply to a quotation (，这个), taken off. */
+  readonly quoteReplyOpening: RegExp;
+  /** Punctuation and particles left of a condition (global). */
+  readonly conditionFiller: RegExp;
+  /** Words holding a conjunction that join nothing (不过去), sticky: tried where a conjunction starts. */
+  readonly notClauseConjunction: RegExp;
 }
 
 export interface CueFile {
@@ -207,6 +250,32 @@ export interface CueFile {
   localMarkers: string[];
   nationalMarkers: string[];
   modals: string[];
+  answerLabels: string[];
+  answererWords: string[];
+  /** Single characters. */
+  negatorChars: string[];
+  echoAdverbs: string[];
+  echoParticles: string[];
+  echoModals: string[];
+  echoModalNegators: string[];
+  echoNoOpenings: string[];
+  echoNoComplements: string[];
+  echoYesOpenings: string[];
+  echoYesComplements: string[];
+  /** Tried in the order written. */
+  shortEchoNoOpenings: string[];
+  shortEchoNoEndings: string[];
+  shortEchoPotentials: string[];
+  shortEchoPotentialEndings: string[];
+  shortEchoYesEndings: string[];
+  questionEndParticles: string[];
+  questionTailParticles: string[];
+  /** Single characters. */
+  endorseFillers: string[];
+  demonstratives: string[];
+  /** Single characters. */
+  conditionFillers: string[];
+  notClauseConjunctions: string[];
 }
 
 const CUE_KEYS: readonly (keyof CueFile)[] = [
@@ -214,7 +283,12 @@ const CUE_KEYS: readonly (keyof CueFile)[] = [
   'eitherOr', 'eitherOrPatterns', 'questionParticlePatterns', 'questionWords', 'question', 'answerYesPatterns', 'answerNo', 'rumour', 'rumourPatterns',
   'debunk', 'endorse', 'misconduct', 'conditionStart', 'conditionEndPatterns', 'limitingPatterns', 'timePatterns', 'pastPatterns', 'leadTimePatterns', 'presentMarkers', 'contrastNot', 'contrastBut', 'hedges',
   'localMarkers', 'nationalMarkers', 'modals',
+  'answerLabels', 'answererWords', 'negatorChars', 'echoAdverbs', 'echoParticles', 'echoModals', 'echoModalNegators', 'echoNoOpenings', 'echoNoComplements',
+  'echoYesOpenings', 'echoYesComplements', 'shortEchoNoOpenings', 'shortEchoNoEndings', 'shortEchoPotentials', 'shortEchoPotentialEndings', 'shortEchoYesEndings',
+  'questionEndParticles', 'questionTailParticles', 'endorseFillers', 'demonstratives', 'conditionFillers', 'notClauseConjunctions',
 ];
+/** Lists of single characters (compiled into character classes). */
+const CHAR_KEYS: readonly (keyof CueFile)[] = ['negatorChars', 'endorseFillers', 'conditionFillers'];
 
 export class CueError extends Error {}
 
@@ -223,6 +297,45 @@ const words = (list: readonly string[], flags = 'u') => new RegExp(wordAlternati
 const withPatterns = (list: readonly string[], extra: readonly string[] | undefined, flags = 'u') =>
   new RegExp([wordAlternation(list), ...(extra ?? []).map((p) => `(?:${p})`)].join('|'), flags);
 const patterns = (list: readonly string[], flags = 'u') => new RegExp(list.map((p) => `(?:${p})`).join('|'), flags);
+/** Words as a group for a larger pattern, longest first. */
+const group = (list: readonly string[]) => `(?:${wordAlternation(list)})`;
+/** Words as a group tried in the order written: where a capture after them depends on which is taken. */
+const groupInOrder = (list: readonly string[]) => `(?:${list.map(escapeRegExp).join('|')})`;
+/** Single characters as a class. */
+const chars = (list: readonly string[]) => charClass(list.join(''));
+
+/**
+ * The reader's small lists compiled into the patterns that read with them. The
+ * capture groups and the punctuation are grammar and stay here.
+ */
+function compileReaderLists(file: CueFile) {
+  const negator = chars(file.negatorChars);
+  const label = `(?:${group(file.answerLabels)}\\s*[：:]\\s*)?`;
+  // An echoed verb: one to four characters, none negating.
+  const verb = `((?:(?!${negator})\\p{Script=Han}){1,4}?)`;
+  return {
+    negatorChar: new RegExp(negator, 'u'),
+    echoLead: new RegExp(`^\\s*${label}(\\p{Script=Han}{1,8})\\s*(?:[。，,！!；;]|$)`, 'u'),
+    echoAdverbs: new RegExp(`^${group(file.echoAdverbs)}+`, 'u'),
+    echoParticles: new RegExp(`${group(file.echoParticles)}+$`, 'u'),
+    echoBareModal: new RegExp(`^(${wordAlternation(file.echoModalNegators)})?(${wordAlternation(file.echoModals)})$`, 'u'),
+    echoNoVerb: new RegExp(`^${group(file.echoNoOpenings)}${verb}$`, 'u'),
+    echoNoPotential: new RegExp(`^${verb}不${group(file.echoNoComplements)}?$`, 'u'),
+    echoYesVerb: new RegExp(`^${group(file.echoYesOpenings)}${verb}$`, 'u'),
+    echoYesPotential: new RegExp(`^${verb}得${group(file.echoYesComplements)}?$`, 'u'),
+    shortEchoClause: new RegExp(`^\\s*${label}(\\p{Script=Han}{1,4})(?:[。，,！!；;]|$)`, 'u'),
+    shortEchoNo: new RegExp(`^${groupInOrder(file.shortEchoNoOpenings)}(\\p{Script=Han}{1,2}?)${group(file.shortEchoNoEndings)}?$`, 'u'),
+    shortEchoNoPotential: new RegExp(`^(\\p{Script=Han}{1,2}?)不${group(file.shortEchoPotentials)}${group(file.shortEchoPotentialEndings)}?$`, 'u'),
+    shortEchoYes: new RegExp(`^(\\p{Script=Han}{1,2}?)${group(file.shortEchoYesEndings)}?$`, 'u'),
+    questionEnd: new RegExp(`[？?]\\s*$|${group(file.questionEndParticles)}\\s*$`, 'u'),
+    questionTail: new RegExp(`${group(file.questionTailParticles)}?\\s*[？?]?\\s*$`, 'u'),
+    questionClose: new RegExp(`^[\\s？?”」』"'）)]*(?:\\p{Script=Han}{0,6}?${group(file.answererWords)})?\\s*$`, 'u'),
+    endorseFiller: new RegExp(`[\\s${escapeClassChars(file.endorseFillers.join(''))}]`, 'gu'),
+    quoteReplyOpening: new RegExp(`^[\\s，,：:]*${group(file.demonstratives)}?`, 'u'),
+    conditionFiller: new RegExp(`[\\s，,、。；;：:${escapeClassChars(file.conditionFillers.join(''))}]`, 'gu'),
+    notClauseConjunction: new RegExp(wordAlternation(file.notClauseConjunctions), 'uy'),
+  };
+}
 
 export function compileCues(file: CueFile): Cues {
   for (const key of CUE_KEYS) {
@@ -230,6 +343,10 @@ export function compileCues(file: CueFile): Cues {
     if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.length > 0)) {
       throw new CueError(`"${key}" must be a non-empty list of strings`);
     }
+  }
+  for (const key of CHAR_KEYS) {
+    const bad = (file[key] as string[]).find((w) => [...w].length !== 1);
+    if (bad !== undefined) throw new CueError(`"${key}" must list single characters, not "${bad}"`);
   }
   return {
     clauseConjunction: words(file.clauseConjunctions, 'gu'),
@@ -277,7 +394,7 @@ export function compileCues(file: CueFile): Cues {
     endorseDenied: new RegExp(`^[^，,。；;]{0,2}?(?:${wordAlternation(file.negators)})`, 'u'),
     answerMarker: file.answerMarkerPatterns?.length ? new RegExp(`^\\s*(?:${file.answerMarkerPatterns.map((p) => `(?:${p})`).join('|')})\\s*`, 'u') : undefined,
     correctionAnswer: file.correctionAnswerPatterns?.length ? new RegExp(`^\\s*(?:${file.correctionAnswerPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
-    answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:(?:答|回答|A)\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
+    answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:${group(file.answerLabels)}\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
@@ -306,6 +423,7 @@ export function compileCues(file: CueFile): Cues {
     local: words(file.localMarkers),
     national: words(file.nationalMarkers),
     modal: words(file.modals, 'gu'),
+    ...compileReaderLists(file),
   };
 }
 

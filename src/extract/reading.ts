@@ -44,7 +44,7 @@ export interface SentenceView {
 }
 
 export function viewSentence(cues: Cues, text: string, headingLike: boolean, tableHeader?: string): SentenceView {
-  const clauses = splitClauses(text, cues.clauseConjunction);
+  const clauses = splitClauses(text, cues.clauseConjunction, cues.notClauseConjunction);
   const concedes = clauses.map((c, i) => concessiveEnd(cues, text, c, clauses[i + 1]));
   const asks = clauses.map((c, i) => clauseAsks(cues, text, c, headingLike, concedes[i]! >= 0));
   const last = clauses.length - 1;
@@ -102,7 +102,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
       continue;
     }
     const end = m.index + m[0].length;
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 1), m.index)) || cues.endorseDenied.test(text.slice(end, end + 4))) continue;
+    if (cues.negatorChar.test(text.slice(Math.max(0, m.index - 1), m.index)) || cues.endorseDenied.test(text.slice(end, end + 4))) continue;
     endorsed = true;
     lastEndorsement = m.index;
     masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
@@ -116,7 +116,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
       const end = m.index + m[0].length;
       const rest = masked.slice(end).split(CLAUSE_STOP)[0] ?? '';
       // 其实也确实如此: nothing but fillers and the endorsement after the correction word.
-      if (rest.includes(MASK) && rest.replace(ENDORSE_FILLER, '').replace(/\u0000/gu, '') === '') {
+      if (rest.includes(MASK) && rest.replace(cues.endorseFiller, '').replace(/\u0000/gu, '') === '') {
         masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
       }
     }
@@ -146,9 +146,7 @@ function lastMatchAt(re: RegExp, text: string): number {
   }
   return at;
 }
-const NEGATED_BEFORE = /[不没非未别无]$/u;
 const CLAUSE_STOP = /[，,。；;！!？?]/u;
-const ENDORSE_FILLER = /[\s也还都就的了啊呀呢是]/gu;
 
 const ASKED_AFTER = /^\s*[？?]/u;
 
@@ -378,7 +376,7 @@ function reportedQuotation(cues: Cues, text: string, quote: { open: number; clos
   const lead = text.slice(Math.max(0, quote.open - REPORT_LEAD), quote.open);
   const cue = cues.rumour.exec(lead);
   if (cue && cue.index + cue[0].length >= lead.length - QUOTE_GAP) return true;
-  const after = text.slice(quote.close + 1).replace(QUOTE_REPLY_OPENING, '');
+  const after = text.slice(quote.close + 1).replace(cues.quoteReplyOpening, '');
   if (cues.reportNoun?.test(after)) return true;
   // Refuted with no report cue (“…”是谣言) it stays a term: nothing is read, nothing wrong asserted.
   const stance = stanceOf(cues, after.slice(0, QUOTE_REPLY_REACH));
@@ -430,7 +428,6 @@ const REPORT_LEAD = 10;
 const QUOTE_GAP = 2;
 /** How far after a quotation a reply to it counts (，这个说法属实 / 是谣言). */
 const QUOTE_REPLY_REACH = 10;
-const QUOTE_REPLY_OPENING = /^[\s，,：:]*(?:这个|这种|此|这|那)?/u;
 
 /**
  * “不是A，而是B”: A is a misreading being corrected, not something the
@@ -442,9 +439,6 @@ export function correctedMisreading(cues: Cues, view: SentenceView, clauseIndex:
   const next = view.clauses[clauseIndex + 1];
   return next !== undefined && cues.contrastBut.test(view.text.slice(next.start, next.end));
 }
-
-// …是/会/将/要…的 closes a statement (余额是不会清零的，), not a condition.
-const STATEMENT_DE = /(?:是|会|将|要)[^，,。；;]*的\s*$/u;
 
 /**
  * The phrase is inside a condition clause that leads to another clause
@@ -461,7 +455,7 @@ export function inConditionClause(cues: Cues, view: SentenceView, clauseIndex: n
 
 /** A clause that closes a condition (…的，/ …的话，), not a statement ending in 的 (是不能取现的，/ 钱可以取现的，). */
 function closesCondition(cues: Cues, body: string): boolean {
-  return cues.conditionEnd.test(body) && !STATEMENT_DE.test(body) && !cues.statementEnd?.test(body);
+  return cues.conditionEnd.test(body) && !cues.statementEnd?.test(body);
 }
 
 /**
@@ -473,18 +467,16 @@ export function answeredInSentence(cues: Cues, view: SentenceView, clauseIndex: 
   const own = view.clauses[clauseIndex]!;
   const particle = view.text.lastIndexOf('吗', own.end - 1);
   // Only the question's close and who answers after 吗 (…吗？”客服答复：不能): the answer is in the clauses after.
-  if (particle >= end && particle + 1 < own.end && !QUESTION_CLOSE.test(view.text.slice(particle + 1, own.end))) return replyOf(cues, view.text.slice(particle + 1));
+  if (particle >= end && particle + 1 < own.end && !cues.questionClose.test(view.text.slice(particle + 1, own.end))) return replyOf(cues, view.text.slice(particle + 1));
   if (view.endsAsking) return undefined;
   for (let j = clauseIndex + 1; j < view.clauses.length; j++) {
     if (view.asks[j]) continue;
     const reply = view.text.slice(view.clauses[j]!.start);
     // …会清零吗，会清零的 / …能给家人用吗，用不了: the reply echoes the question's verb.
-    return replyOf(cues, reply) ?? echoReply(view.text.slice(own.start, own.end), reply);
+    return replyOf(cues, reply) ?? echoReply(cues, view.text.slice(own.start, own.end), reply);
   }
   return undefined;
 }
-
-const QUESTION_CLOSE = /^[\s？?”」』"'）)]*(?:\p{Script=Han}{0,6}?(?:答复|回复|回答|解答|答))?\s*$/u;
 
 /** Whether the clause of a phrase asks a question (or the sentence ends asking one). */
 export function asks(view: SentenceView, clauseIndex: number): boolean {
@@ -640,7 +632,7 @@ function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boole
     rest = rest.replace(g, '');
     g.lastIndex = 0;
   }
-  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= OWN_REST;
+  return [...rest.replace(cues.conditionFiller, '')].length <= OWN_REST;
 }
 /**
  * The claim's context words and covered situations, with who, the insurance's name and
@@ -676,7 +668,7 @@ function onlyCovered(cues: Cues, covers: RegExp, body: string, most = COVERED_RE
   const rest = body.replace(cues.conditionStart, '').replace(global, '');
   global.lastIndex = 0;
   if (rest === body.replace(cues.conditionStart, '')) return false;
-  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= most;
+  return [...rest.replace(cues.conditionFiller, '')].length <= most;
 }
 
 /**

@@ -101,7 +101,6 @@ export function entitiesIn(keys: FactKeys, text: string, places: readonly PlaceH
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const PARENTHESISED = /[（(][^（()）]*[)）]/g;
-const ADDRESS_SPLIT = /[、,，;；/／]|和|及/;
 const roadPatterns = new WeakMap<FactKeys, RegExp>();
 
 /**
@@ -113,12 +112,12 @@ export function parseAddress(g: Gazetteer, keys: FactKeys, raw: string): Address
   let road = roadPatterns.get(keys);
   if (!road) {
     const suffixes = wordAlternation(keys.roadSuffixes);
-    road = new RegExp(`^(.{1,14}?(?:${suffixes})(?:[东南西北中]段?)?)([0-9]+|[零〇一二三四五六七八九十百两]+)号`, 'u');
+    road = new RegExp(`^(.{1,14}?(?:${suffixes})(?:(?:${wordAlternation(keys.roadSections)})段?)?)([0-9]+|[零〇一二三四五六七八九十百两]+)号`, 'u');
     roadPatterns.set(keys, road);
   }
   const parts: AddressPart[] = [];
   const text = raw.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(PARENTHESISED, '');
-  for (let piece of text.split(ADDRESS_SPLIT)) {
+  for (let piece of text.split(keys.addressSplit)) {
     piece = piece.trim();
     for (let guard = 0; guard < 4; guard++) {
       const first = findPlaces(g, piece)[0];

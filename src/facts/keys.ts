@@ -70,6 +70,12 @@ export interface FactKeys {
   readonly entityNotInside: RegExp;
   readonly entityMaxLength: number;
   readonly roadSuffixes: readonly string[];
+  /** A road's section words after its suffix (南段, 东). */
+  readonly roadSections: readonly string[];
+  /** After an address label: the address (group 1), past its opening word (地址为…, 位于…). */
+  readonly addressValue: RegExp;
+  /** Where one address of a list ends and the next begins (、 / 和). */
+  readonly addressSplit: RegExp;
   /** Approximation words (约为, 左右). */
   readonly hedges: RegExp;
 }
@@ -78,12 +84,12 @@ interface RawFile {
   attributes: Record<string, { label: string; value?: ValueShape; kinds?: string[]; subject?: Subject; requires?: string[]; assume?: Record<string, string>; before?: string[]; after?: string[]; weak?: boolean }>;
   qualifiers: Record<string, { carry?: 'context' | 'sentence'; values: Record<string, { label: string; words: string[] }> }>;
   grades: Record<string, string[]>;
-  gradeNotAfter?: string[];
-  entities: { suffixes: string[]; maxLength?: number; notInside?: string[] };
-  addresses: { roadSuffixes: string[] };
+  gradeNotAfter: string[];
+  entities: { suffixes: string[]; maxLength?: number; notInside: string[] };
+  addresses: { roadSuffixes: string[]; sections: string[]; valueOpenings: string[]; joiners: string[] };
   stopWords?: string[];
-  nationalLabel?: string;
-  grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[]; hedges?: string[] };
+  nationalLabel: string;
+  grammar: { fillers: string[]; changeTo: string[]; changeFrom: string[]; breaks: string[]; joiners: string[]; hedges: string[] };
 }
 
 
@@ -162,20 +168,23 @@ export function compileFactKeys(raw: RawFile, origin = 'fact keys'): FactKeys {
   entries.sort((a, b) => b[0].length - a[0].length);
   const ents = raw.entities;
   return {
-    nationalLabel: raw.nationalLabel ?? '全国',
+    nationalLabel: raw.nationalLabel,
     attributes,
     groups,
     words: new WordMatcher(entries),
     trigger: new WordMatcher(trigger),
     synonyms,
-    gradeNotAfter: new RegExp(`^\\s*(?:${wordAlternation(raw.gradeNotAfter ?? ['以上'])})`, 'u'),
+    gradeNotAfter: new RegExp(`^\\s*(?:${wordAlternation(raw.gradeNotAfter)})`, 'u'),
     fillerOnly: new RegExp(`^(?:${wordAlternation(raw.grammar.fillers)}|[${GAP_PUNCT}])*$`, 'u'),
     joinerOnly: new RegExp(`^(?:${wordAlternation(raw.grammar.joiners)}|\\s)+$`, 'u'),
     entitySuffix: new RegExp(wordAlternation(ents.suffixes), 'gu'),
-    entityNotInside: new RegExp(wordAlternation(ents.notInside ?? ['是']), 'u'),
+    entityNotInside: new RegExp(wordAlternation(ents.notInside), 'u'),
     entityMaxLength: ents.maxLength ?? 16,
     roadSuffixes: [...raw.addresses.roadSuffixes].sort((a, b) => b.length - a.length),
-    hedges: new RegExp(wordAlternation(raw.grammar.hedges ?? ['约']), 'u'),
+    roadSections: raw.addresses.sections,
+    addressValue: new RegExp(`^[\\s:：]*(?:${wordAlternation(raw.addresses.valueOpenings)})?\\s*([^\\s。；;，,]+)`, 'u'),
+    addressSplit: new RegExp(`[、,，;；/／]|${wordAlternation(raw.addresses.joiners)}`, 'u'),
+    hedges: new RegExp(wordAlternation(raw.grammar.hedges), 'u'),
   };
 }
 

@@ -668,7 +668,7 @@ class SentenceReader {
     const out: FactRecord[] = [];
     for (const w of this.words) {
       if (w.payload.kind !== 'attribute' || w.payload.attribute.value !== 'address') continue;
-      const m = /^[\s:：]*(?:为|是|在|位于)?\s*([^\s。；;，,]+)/u.exec(this.text.slice(w.end));
+      const m = this.services.keys.addressValue.exec(this.text.slice(w.end));
       if (!m) continue;
       // "地址 :…" opening a sentence belongs to the organisation named just before it.
       const entity = this.entityBefore(w.start) ?? (this.text.slice(0, w.start).trim() === '' ? this.previousEntity() : undefined);

@@ -100,7 +100,18 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
         problems.push(doc.problemAt(['claims', i, ...path], message, key));
       const claim = resolveConcepts(raw, lexicon, used, at);
       raw.exceptions?.forEach((e, j) => {
-        if (!e.source) warnings.push(doc.problemAt(['claims', i, 'exceptions', j], msg('registry.exception-no-source', { id: e.id })));
+        if (e.source) return;
+        // Still reported when acknowledged: an unverified exception is a standing to-do, but a
+        // maintainer who marked it knows, so the message says so instead of asking again.
+        const acknowledged = e.confidence === 'medium' || e.confidence === 'low';
+        warnings.push(
+          doc.problemAt(
+            ['claims', i, 'exceptions', j],
+            acknowledged
+              ? msg('registry.exception-unverified', { id: e.id, confidence: e.confidence! })
+              : msg('registry.exception-no-source', { id: e.id }),
+          ),
+        );
       });
       const first = seen.get(claim.id);
       if (first) at(['id'], msg('registry.duplicate-id', { id: claim.id, first }));

@@ -59,6 +59,8 @@ export interface ClaimException {
   /** Values the exception makes legitimate; absent: every non-canonical value. */
   readonly values?: readonly string[];
   readonly source?: ClaimSource;
+  /** Medium or low, with a note, when no document could be found (a local rule known only from handbooks). */
+  readonly confidence?: 'high' | 'medium' | 'low';
   readonly notes?: string;
 }
 

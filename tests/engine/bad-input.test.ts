@@ -95,6 +95,8 @@ describe('errors in referenced data files (defect 10)', () => {
     ['a malformed cues file', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': 'negators: [不\n' }, 'claimlint: invalid cues file cues.yaml:2:1: '],
     ['a missing cues file', { 'claimlint.config.yaml': config('cues: gone.yaml') }, 'claimlint: invalid cues file gone.yaml: not found\n'],
     ['a cues list that is not a list', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': stringify({ ...bundledCues, negators: '不' }) }, 'claimlint: invalid cues file cues.yaml: "negators" must be a list of strings\n'],
+    // A character list (compiled into a character class) holding a word.
+    ['a cues character list holding a word', { 'claimlint.config.yaml': config('cues: cues.yaml'), 'cues.yaml': stringify({ ...bundledCues, negatorChars: ['不', '不是'] }) }, 'claimlint: invalid cues file cues.yaml: "negatorChars" must list single characters, not "不是"\n'],
     ['a missing pageStructure file', { 'claimlint.config.yaml': config('pageStructure: gone.yaml') }, 'claimlint: invalid pageStructure file gone.yaml: not found\n'],
     ['a malformed pageStructure file', { 'claimlint.config.yaml': config('pageStructure: ps.yaml'), 'ps.yaml': 'relatedMarkers: [相关\n' }, 'claimlint: invalid pageStructure file ps.yaml:2:1: '],
     ['an alias bomb in the config', { 'claimlint.config.yaml': bomb }, 'claimlint: invalid config: claimlint.config.yaml:2:10: cannot be read: Excessive alias count'],

@@ -76,7 +76,24 @@ describe('the lexicon', () => {
     const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': claim('{kept}', extra) });
     const loaded = loadRegistry(dir, dir);
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
-    expect(loaded.registry.warnings.map((w) => w.message)).toEqual(['exception "abroad" has no source']);
+    expect(loaded.registry.warnings.map((w) => w.message)).toEqual([
+      'exception "abroad" has no source: cite its document, or mark it `confidence: medium` with a note saying why none was found',
+    ]);
+  });
+
+  it('still reports an exception marked unverified, saying it was marked', () => {
+    const extra = `    exceptions:\n      - { id: abroad, label: 出国定居, when: ['出国'], confidence: low, notes: only city handbooks say so }\n`;
+    const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': claim('{kept}', extra) });
+    const loaded = loadRegistry(dir, dir);
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+    expect(loaded.registry.warnings.map((w) => w.message)).toEqual(['exception "abroad" has no source (marked confidence low: unverified)']);
+  });
+
+  it('rejects an exception confidence outside high, medium and low', () => {
+    const extra = `    exceptions:\n      - { id: abroad, label: 出国定居, when: ['出国'], confidence: unsure }\n`;
+    const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': claim('{kept}', extra) });
+    const loaded = loadRegistry(dir, dir);
+    expect(loaded.ok).toBe(false);
   });
 });
 

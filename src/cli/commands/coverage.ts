@@ -29,7 +29,7 @@ export async function runCoverage(paths: readonly string[], flags: CoverageFlags
   const outcome = await check({ ...runOptions(paths, flags, io), keepArticles: true });
   const inputs: CoverageInput[] = [];
   for (const a of outcome.analyses) if (a.article && a.lines) inputs.push({ file: a.file, article: a.article, lines: a.lines, records: a.records });
-  const claims = registryCoverage(outcome.services.registry, inputs);
+  const claims = registryCoverage(outcome.services.registry, outcome.services.cues, inputs);
   const text =
     format === 'json'
       ? `${JSON.stringify({ version: 1, files: inputs.length, claims: claims.map((c) => ({ ...c, unread: c.unread.slice(0, limit) })) }, null, 2)}\n`
