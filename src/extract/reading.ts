@@ -64,7 +64,15 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
   const hedges: string[] = [];
   const re = cues.hedges;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  // 我们这儿就是这么执行的 confirms a report: a hedge word inside an endorsement hedges nothing.
+  let endorsements: { start: number; end: number }[] | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (hedges.includes(m[0])) continue;
+    endorsements ??= spansOf(cues.endorseAll, text);
+    const at = m.index;
+    if (endorsements.some((e) => e.start <= at && at < e.end)) continue;
+    hedges.push(m[0]);
+  }
   re.lastIndex = 0;
   return {
     text,
@@ -133,6 +141,18 @@ function reportStance(cues: Cues, cue: string, after: string): { refuted: boolea
   const stance = stanceOf(cues, after);
   if (!stance.endorsed && cues.selfRefutingReport?.test(cue)) return { refuted: true, endorsed: false };
   return stance;
+}
+
+/** The spans of every match of a global regex in the text. */
+function spansOf(re: RegExp, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Where the last match of a (non-global) regex in the text starts, or -1. */
@@ -395,7 +415,7 @@ export function quotedReport(cues: Cues, text: string, start: number, end: numbe
   if (open < 0) return undefined;
   const close = quotationClosing(text, text[open]!, end);
   if (close < 0) return undefined;
-  const after = text.slice(close + 1).replace(QUOTE_REPLY_OPENING, '');
+  const after = text.slice(close + 1).replace(cues.quoteReplyOpening, '');
   const noun = cues.reportNoun.exec(after);
   if (!noun) return undefined;
   return stanceOf(cues, after.slice(noun[0].length));
@@ -561,7 +581,7 @@ function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
   // One rule for the claim's context words and the situations it covers: named with little
   // else (断缴超过3个月的，/ 要是辞职了，) the condition restates the claim's situation; named
   // with more (断缴超过3个月又办了退休的，/ 晚交了医保又碰上单位破产) it narrows it (narrowsOwnSituation).
-  if (namesOwnSituation(cues, claim, body) && onlyOwnOrCovered(cues, claim, body)) return true;
+  if (namesOwnSituation(cues, claim, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''), COVERED_REST)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
   // 如果是灵活就业人员自己晚交了几个月: a covered situation, who the claim is about and a figure, nothing else.
   if (claim.covers && testOnce(claim.covers, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''))) return true;
@@ -623,7 +643,7 @@ function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): bool
 }
 
 /** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
-function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string, most = OWN_REST): boolean {
   let rest = body;
   for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
     if (!re) continue;
@@ -632,24 +652,8 @@ function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boole
     rest = rest.replace(g, '');
     g.lastIndex = 0;
   }
-  return [...rest.replace(cues.conditionFiller, '')].length <= OWN_REST;
+  return [...rest.replace(cues.conditionFiller, '')].length <= most;
 }
-/**
- * The claim's context words and covered situations, with who, the insurance's name and
- * figures, and little else: at most what onlyCovered leaves of a covered situation.
- */
-function onlyOwnOrCovered(cues: Cues, claim: CompiledClaim, body: string): boolean {
-  let rest = body.replace(cues.conditionStart, '');
-  for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
-    if (!re) continue;
-    const g = globalOf(re);
-    g.lastIndex = 0;
-    rest = rest.replace(g, '');
-    g.lastIndex = 0;
-  }
-  return [...rest.replace(/[\s，,、。；;：:的了后以之时话是就]/gu, '')].length <= COVERED_REST;
-}
-
 /** What may be left of a 只有 clause that restates the claim's own situation. */
 const OWN_REST = 2;
 
