@@ -90,6 +90,11 @@ describe('a parent, spouse or child named alone is family sharing (给爸妈用 
     expect(levelOf(body, 'personal-account.family-sharing')).toBe('error');
   });
 
+  it('the in-laws (岳父母 holds 父母) are not the parents: no error', () => {
+    expect(below(levelOf('职工医保个人账户的钱不能给岳父母看病用。', 'personal-account.family-sharing'))).toBe(true);
+    expect(below(levelOf('岳父母住院也不能刷女婿的个人账户。', 'personal-account.family-sharing'))).toBe(true);
+  });
+
   it('可以给父母用 agrees', () => {
     expect(levelOf('我的个人账户可以给父母买药用。', 'personal-account.family-sharing')).toBe('supported');
   });
