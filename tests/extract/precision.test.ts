@@ -62,6 +62,10 @@ describe('the past set against the present (原来…，现在… / 刚工作那
     expect(below(levelOf(body, claimId))).toBe(true);
   });
 
+  it('what the writer tried last year (我去年办过…) is the past', () => {
+    expect(below(levelOf('我前年去办过，柜台说医保卡里的钱可以直接提现。', 'personal-account.no-cash-withdrawal'))).toBe(true);
+  });
+
   it('原来 meaning "it turns out" dates nothing', () => {
     expect(levelOf('原来医保卡里的钱可以直接取现，我今天才知道。', 'personal-account.no-cash-withdrawal')).toBe('error');
   });
