@@ -51,6 +51,12 @@ export interface Sentence extends TextSpan {
   readonly unitIndex: number;
   /** True when the sentence is a heading or a unit title line rather than body text. */
   readonly isTitle: boolean;
+  /**
+   * A table cell's headers (Markdown and HTML tables): its column's cell in the first row and,
+   * for a cell after the first, its row's first cell. They say what the cell is about
+   * (居民医保 | 改革前 | 个人账户能否给家人用) as a heading does.
+   */
+  readonly cellHeaders?: readonly string[];
 }
 
 /**

@@ -33,7 +33,7 @@ export function articleViews(article: Article): ArticleViews {
     sentences ??= all.slice();
     sources ??= new Map();
     // Same span as the source sentence: readers compute absolute offsets as span.start + offset in text.
-    const read: Sentence = { text: view.text, span: s.span, unitIndex: s.unitIndex, isTitle: s.isTitle };
+    const read: Sentence = { text: view.text, span: s.span, unitIndex: s.unitIndex, isTitle: s.isTitle, ...(s.cellHeaders ? { cellHeaders: s.cellHeaders.map((h) => matchingView(h).text) } : {}) };
     sentences[i] = read;
     sources.set(read, { source: s, view });
   }

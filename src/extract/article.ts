@@ -2,7 +2,8 @@
 // title above it, then the few readings that need the next sentence — a
 // question answered in it (能取现吗？能。 / 不能。), a rumour refuted or
 // confirmed by it (网上说…。这是谣言。).
-import type { Article, ClaimRecord, Sentence } from '../types.js';
+import type { Article, ClaimCondition, ClaimRecord, Sentence } from '../types.js';
+import { testOnce } from '../text/regex.js';
 import type { Registry } from '../registry/types.js';
 import type { Cues } from './cues.js';
 import { isSpace } from '../text/code-units.js';
@@ -74,7 +75,8 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
     around.question = asked && asked.unitIndex === sentence.unitIndex ? asked.text : undefined;
     around.previous = prior && prior.unitIndex === sentence.unitIndex ? prior.text : undefined;
     prior = sentence;
-    around.heading = heading;
+    // A table cell is read under its headers too (居民医保 | 改革前 | 个人账户能否给家人用), before the heading.
+    around.heading = sentence.cellHeaders ? [...sentence.cellHeaders, ...(heading ? [heading] : [])].join('，') : heading;
     const row = TABLE_ROW.test(sentence.text);
     if (!row || sentence.unitIndex !== tableUnit) tableHeader = undefined;
     around.tableHeader = row ? tableHeader : undefined;
@@ -101,6 +103,7 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
       readSentence(registry, cues, sentence, around, base, records, regionOf);
       readInlineFilledAnswer(reading, sentence, before);
     }
+    if (sentence.cellHeaders && records.length > before) qualifyByHeaders(registry, cues, sentence.cellHeaders, records, before);
     if (records.length > before) {
       const framings = records.slice(before).map((r) => r.framing);
       if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
@@ -260,7 +263,7 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
   } else {
     // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).
     const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH));
-    if (cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) {
+    if ((cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) || refutingClause(cues, reply.slice(0, ENDORSE_REACH))) {
       next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
     } else if (stance.endorsed && !stance.refuted) {
       next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
@@ -271,6 +274,45 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: 
     for (const r of next) records.push(r);
   }
 }
+
+/**
+ * What a table cell's headers say of the records read in it: a header that names another
+ * subject of the claim (a 居民医保 column) or one of its `none` phrases takes the record out;
+ * a header of the past (改革前, 2021年以前的规定) or another time (期满后) qualifies it, as
+ * the same words in the sentence would.
+ */
+function qualifyByHeaders(registry: Registry, cues: Cues, headers: readonly string[], records: ClaimRecord[], from: number): void {
+  const kept: ClaimRecord[] = [];
+  for (const r of records.slice(from)) {
+    const compiled = registry.byId.get(r.claimId);
+    if (!compiled) {
+      kept.push(r);
+      continue;
+    }
+    const other = headers.some((h) => (compiled.none !== undefined && testOnce(compiled.none, h)) || (compiled.otherSubjects !== undefined && testOnce(compiled.otherSubjects, h) && !testOnce(compiled.subject, h)));
+    if (other) continue;
+    const added: ClaimCondition[] = [];
+    for (const h of headers) {
+      const past = cues.past.exec(h);
+      if (past && !r.conditions.some((c) => c.kind === 'past')) added.push({ kind: 'past', text: past[0] });
+      const time = cues.time.exec(h);
+      if (time && !r.conditions.some((c) => c.kind === 'time')) added.push({ kind: 'time', text: time[0] });
+    }
+    kept.push(added.length ? { ...r, conditions: [...r.conditions, ...added] } : r);
+  }
+  records.length = from;
+  for (const r of kept) records.push(r);
+}
+
+/**
+ * A clause of the reply that is nothing but a refutation (记者向医保局核实，这是谣言 / 经核实，
+ * 此说法不实): it refutes the report before it wherever it stands in the reply's opening.
+ */
+function refutingClause(cues: Cues, reply: string): boolean {
+  if (!cues.refutedNext) return false;
+  return reply.split(REPLY_CLAUSE).some((c) => cues.refutedNext!.test(c));
+}
+const REPLY_CLAUSE = /[，,。；;！!：:]/u;
 
 /**
  * A reply that echoes the question's verb, the usual way to answer yes or no

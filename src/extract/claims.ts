@@ -7,7 +7,7 @@ import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
 import { refutedAfter } from './answers.js';
-import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
+import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, quotedReport, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 import { noneAfterPresent } from './periods.js';
 import { noneReach } from './none-scope.js';
 
@@ -148,11 +148,16 @@ export function readSentence(
       // 统筹基金不能继承: the clause is about another subject.
       const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd, cues.anaphora);
       if (subject.kind === 'other') continue;
-      const rumoured = view.rumourAt >= 0 && view.rumourAt < hitStart;
+      const cued = view.rumourAt >= 0 && view.rumourAt < hitStart;
+      // 一条“…清零”的消息在朋友圈流传 / “…”的说法同样不实: a quotation named a report is one.
+      const quoted = cued ? undefined : quotedReport(cues, text, hitStart, hitEnd);
+      const rumoured = cued || quoted !== undefined;
+      const refuted = quoted ? quoted.refuted : view.refuted;
+      const endorsed = quoted ? quoted.endorsed : view.endorsed;
       // "网上流传余额会清零，这是谣言": the sentence denies the rumour, so it asserts nothing wrong.
       // …其实单位缴费也有一部分进个人账户: after the correction word the writer speaks for himself, unless a denial follows.
-      const corrected = rumoured && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
-      if (rumoured && view.refuted && value.verdict !== 'supports' && !corrected) continue;
+      const corrected = cued && view.correctionAt >= 0 && hitStart >= view.correctionAt && !cues.debunkStrict.test(text.slice(hitEnd));
+      if (rumoured && refuted && value.verdict !== 'supports' && !corrected) continue;
       // 医保卡的钱能取现，这是误解 / …的说法已经过时了: refuted, the statement asserts nothing.
       if (!corrected && refutedAfter(cues, view, hitEnd)) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
@@ -171,8 +176,8 @@ export function readSentence(
         ? 'answered'
         : asked
         ? 'question'
-        : rumoured && !view.refuted
-          ? view.endorsed
+        : rumoured && !refuted
+          ? endorsed
             ? 'endorsed'
             : 'rumour'
           : mention

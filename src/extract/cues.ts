@@ -102,6 +102,8 @@ export interface Cues {
   readonly limiting: RegExp;
   readonly time: RegExp;
   readonly past: RegExp;
+  /** An opening that is the past only before a word of the present later in the sentence (原来只能本人用，现在…). */
+  readonly pastUntilPresent?: RegExp | undefined;
   /** A leading clause that sets the time of the facts after it. */
   readonly leadTime: RegExp;
   /** Words of the present (现在, 目前): the past ends at the last one (global). */
@@ -197,6 +199,8 @@ export interface CueFile {
   rumourPatterns: string[];
   /** Optional: report cues that refute what they report (误以为, 有谣言称); each a rumour cue too. */
   selfRefutingReport?: string[];
+  /** Optional: the same as patterns (误区二：); each a rumour pattern too. */
+  selfRefutingReportPatterns?: string[];
   debunk: string[];
   /** Optional: refutations as patterns (窗口说不会, 我家就没遇到过). */
   debunkPatterns?: string[];
@@ -241,6 +245,8 @@ export interface CueFile {
   limitingPatterns: string[];
   timePatterns: string[];
   pastPatterns: string[];
+  /** Optional: openings that date a clause in the past only when a word of the present follows in the sentence (原来…，现在…). Patterns. */
+  pastUntilPresentPatterns?: string[];
   leadTimePatterns: string[];
   presentMarkers: string[];
   contrastNot: string[];
@@ -379,7 +385,9 @@ export function compileCues(raw: CueFile): Cues {
     answerYes: patterns(file.answerYesPatterns),
     answerNo: patterns(file.answerNo),
     rumour: new RegExp(`${wordAlternation(file.rumour)}|${file.rumourPatterns.map((p) => `(?:${p})`).join('|')}`, 'u'),
-    selfRefutingReport: file.selfRefutingReport?.length ? new RegExp(`^(?:${wordAlternation(file.selfRefutingReport)})$`, 'u') : undefined,
+    selfRefutingReport: file.selfRefutingReport?.length
+      ? new RegExp(`^(?:${[wordAlternation(file.selfRefutingReport), ...(file.selfRefutingReportPatterns ?? []).map((p) => `(?:${p})`)].join('|')})$`, 'u')
+      : undefined,
     debunk: withPatterns(file.debunk, file.debunkPatterns),
     correction: file.correction?.length ? words(file.correction, 'gu') : undefined,
     debunkStrict: withPatterns(file.debunk.filter((w) => !file.correction?.includes(w)), file.debunkPatterns),
@@ -416,6 +424,7 @@ export function compileCues(raw: CueFile): Cues {
     limiting: patterns(file.limitingPatterns),
     time: patterns(file.timePatterns),
     past: patterns(file.pastPatterns),
+    pastUntilPresent: file.pastUntilPresentPatterns?.length ? new RegExp(`^\\s*(?:${file.pastUntilPresentPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     leadTime: patterns(file.leadTimePatterns),
     present: words(file.presentMarkers, 'gu'),
     contrastNot: words(file.contrastNot),

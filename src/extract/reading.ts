@@ -70,7 +70,15 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
   const hedges: string[] = [];
   const re = cues.hedges;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!hedges.includes(m[0])) hedges.push(m[0]);
+  // 我们这儿就是这么执行的 confirms a report: a hedge word inside an endorsement hedges nothing.
+  let endorsements: { start: number; end: number }[] | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (hedges.includes(m[0])) continue;
+    endorsements ??= spansOf(cues.endorseAll, text);
+    const at = m.index;
+    if (endorsements.some((e) => e.start <= at && at < e.end)) continue;
+    hedges.push(m[0]);
+  }
   re.lastIndex = 0;
   return {
     text,
@@ -140,6 +148,18 @@ function reportStance(cues: Cues, cue: string, after: string): { refuted: boolea
   const stance = stanceOf(cues, after);
   if (!stance.endorsed && cues.selfRefutingReport?.test(cue)) return { refuted: true, endorsed: false };
   return stance;
+}
+
+/** The spans of every match of a global regex in the text. */
+function spansOf(re: RegExp, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 /** Where the last match of a (non-global) regex in the text starts, or -1. */
@@ -413,6 +433,47 @@ function reportedQuotation(cues: Cues, text: string, quote: { open: number; clos
   const stance = stanceOf(cues, after.slice(0, QUOTE_REPLY_REACH));
   return stance.endorsed && !stance.refuted;
 }
+/**
+ * A phrase inside a quotation longer than a term that is named a report right after it
+ * closes (一条“停缴三个月个人账户就清零”的消息在朋友圈流传 / “…”的说法同样不实): the quotation
+ * passes the statement on, it is not the writer's. Its stance is read after the report noun:
+ * refuted, endorsed or neither (then a rumour passed on). Undefined when the phrase is not
+ * in such a quotation (a short quoted term is left to mentionOf).
+ */
+export function quotedReport(cues: Cues, text: string, start: number, end: number): { refuted: boolean; endorsed: boolean } | undefined {
+  if (!cues.reportNoun || quotedTerm(text, start, end)) return undefined;
+  const open = quotationOpening(text, start);
+  if (open < 0) return undefined;
+  const close = quotationClosing(text, text[open]!, end);
+  if (close < 0) return undefined;
+  const after = text.slice(close + 1).replace(cues.quoteReplyOpening, '');
+  const noun = cues.reportNoun.exec(after);
+  if (!noun) return undefined;
+  return stanceOf(cues, after.slice(noun[0].length));
+}
+
+/** Where the quotation holding `at` opens, or -1 (an ASCII " opens when an even number of them stand before it). */
+function quotationOpening(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") return [...text.slice(0, i)].filter((x) => x === c).length % 2 === 0 ? i : -1;
+    if (OPENING.test(c)) return i;
+    if (CLOSING.test(c)) return -1;
+  }
+  return -1;
+}
+
+/** Where the quotation opened by `opening` closes at or after `from`, or -1. */
+function quotationClosing(text: string, opening: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === opening && (c === '"' || c === "'")) return i;
+    if (c !== '"' && c !== "'" && CLOSING.test(c)) return i;
+    if (c !== '"' && c !== "'" && OPENING.test(c)) return -1;
+  }
+  return -1;
+}
+
 /** How far before a quotation a report cue is looked for, and how many characters (：, 说) may stand between. */
 const REPORT_LEAD = 10;
 const QUOTE_GAP = 2;
@@ -501,7 +562,7 @@ export function conditionsOf(
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix);
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end);
   if (past) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
@@ -548,7 +609,10 @@ export function conditionsOf(
  * (如果你是参保人，/ 要是急用钱，).
  */
 function ownSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
-  if (namesOwnSituation(cues, claim, body)) return true;
+  // One rule for the claim's context words and the situations it covers: named with little
+  // else (断缴超过3个月的，/ 要是辞职了，) the condition restates the claim's situation; named
+  // with more (断缴超过3个月又办了退休的，/ 晚交了医保又碰上单位破产) it narrows it (narrowsOwnSituation).
+  if (namesOwnSituation(cues, claim, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''), COVERED_REST)) return true;
   if (claim.covers && onlyCovered(cues, claim.covers, body)) return true;
   // 如果是灵活就业人员自己晚交了几个月: a covered situation, who the claim is about and a figure, nothing else.
   if (claim.covers && testOnce(claim.covers, body) && onlyOwnSituation(cues, claim, body.replace(cues.conditionStart, ''))) return true;
@@ -610,7 +674,7 @@ function namesOwnSituation(cues: Cues, claim: CompiledClaim, body: string): bool
 }
 
 /** The claim's own situation and little else: its context words, the situations it covers and general words taken away. */
-function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boolean {
+function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string, most = OWN_REST): boolean {
   let rest = body;
   for (const re of [claim.topic, claim.covers, cues.schemeWord, cues.generalCondition, cues.conditionParameter]) {
     if (!re) continue;
@@ -619,7 +683,7 @@ function onlyOwnSituation(cues: Cues, claim: CompiledClaim, body: string): boole
     rest = rest.replace(g, '');
     g.lastIndex = 0;
   }
-  return [...rest.replace(cues.conditionFiller, '')].length <= OWN_REST;
+  return [...rest.replace(cues.conditionFiller, '')].length <= most;
 }
 /** What may be left of a 只有 clause that restates the claim's own situation. */
 const OWN_REST = 2;
@@ -659,6 +723,22 @@ function notReportTime(cues: Cues, text: string): RegExpExecArray | null {
 }
 /** How far after a past marker a report cue may start and still be what it dates (曾经也听人讲). */
 const REPORT_AFTER_PAST = 2;
+
+/**
+ * 原来个人账户只能本人用，现在可以给家人用: an opening like 原来 (also "it turns out") or 之前
+ * dates the text from `from` in the past only when a word of the present follows the phrase
+ * in the sentence, setting the present against it.
+ */
+function pastUntilPresent(cues: Cues, text: string, from: number, end: number): RegExpExecArray | null {
+  if (!cues.pastUntilPresent) return null;
+  const m = cues.pastUntilPresent.exec(text.slice(from));
+  if (!m || from + m[0].length > end) return null;
+  const re = cues.present;
+  re.lastIndex = end;
+  const later = re.exec(text);
+  re.lastIndex = 0;
+  return later ? m : null;
+}
 
 function lastIndexOf(re: RegExp, text: string): number {
   let at = 0;

@@ -17,7 +17,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Element, Nodes, Root, RootContent } from 'hast';
 import type { Article, Directive, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
-import { pushSentences } from '../text/sentences.js';
+import { pushSentences, setCellHeaders } from '../text/sentences.js';
 import { applyMasks } from '../text/mask.js';
 import { readDirective } from '../kernel/directives.js';
 import { normaliseDate, trimSpan } from './front-matter.js';
@@ -56,6 +56,20 @@ interface MutableUnit {
   parent?: number;
 }
 
+/** Where a prose range sits in a table: the table's number, its row and column. */
+interface CellRef {
+  readonly table: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A <table> being read: its number, the current row and column (-1 before the first). */
+interface OpenTable {
+  readonly table: number;
+  row: number;
+  column: number;
+}
+
 /** An open container: the whole page or an <article>/<section>; headings open sections inside it. */
 interface Container {
   readonly unit: MutableUnit;
@@ -74,6 +88,11 @@ class HtmlReader {
   private readonly masks: Span[] = [];
   /** Prose ranges, flattened: isTitle (0/1), start, end, unit. */
   private readonly prose: number[] = [];
+  /** Per prose range (its index in `prose` / 4), the table cell it is read from. */
+  private readonly cellOf: (CellRef | undefined)[] = [];
+  /** The tables open around the text being read, innermost last. */
+  private readonly tables: OpenTable[] = [];
+  private tableCount = 0;
   private readonly containers: Container[];
   /** Text node spans of the run being read. */
   private run: Span[] = [];
@@ -170,9 +189,36 @@ class HtmlReader {
     }
     this.flush();
     const heading = HEADING.exec(name);
-    if (heading) this.heading(el, Number(heading[1]));
+    if (name === 'table' || name === 'tr' || name === 'td' || name === 'th') this.tablePart(el, name);
+    else if (heading) this.heading(el, Number(heading[1]));
     else if (name === 'article' || name === 'section') this.container(el);
     else this.walk(el.children);
+    this.flush();
+  }
+
+  /** A table, row or cell: cells are read as blocks that know their row and column. */
+  private tablePart(el: Element, name: string): void {
+    const open = this.tables.at(-1);
+    if (name === 'table') {
+      this.tables.push({ table: this.tableCount++, row: -1, column: -1 });
+      this.walk(el.children);
+      this.flush();
+      this.tables.pop();
+      return;
+    }
+    if (!open) {
+      this.walk(el.children);
+      return;
+    }
+    if (name === 'tr') {
+      open.row++;
+      open.column = -1;
+      this.walk(el.children);
+      return;
+    }
+    if (open.row < 0) open.row = 0;
+    open.column++;
+    this.walk(el.children);
     this.flush();
   }
 
@@ -270,7 +316,25 @@ class HtmlReader {
   /** Ends the run of prose: it becomes body text of the current unit. */
   private flush(): void {
     const run = this.takeRun();
-    if (run) this.prose.push(0, run.start, run.end, this.current().index);
+    if (!run) return;
+    const open = this.tables.at(-1);
+    if (open && open.column >= 0) this.cellOf[this.prose.length / 4] = { table: open.table, row: open.row, column: open.column };
+    this.prose.push(0, run.start, run.end, this.current().index);
+  }
+
+  /** The text of every table cell, by table, row and column (a cell read in several ranges joined). */
+  private cellTexts(masked: string): Map<number, string[][]> {
+    const out = new Map<number, string[][]>();
+    for (let k = 0; k < this.cellOf.length; k++) {
+      const c = this.cellOf[k];
+      if (!c) continue;
+      const grid = out.get(c.table) ?? [];
+      out.set(c.table, grid);
+      const row = (grid[c.row] ??= []);
+      const text = masked.slice(this.prose[k * 4 + 1]!, this.prose[k * 4 + 2]!).trim();
+      row[c.column] = row[c.column] ? `${row[c.column]} ${text}` : text;
+    }
+    return out;
   }
 
   finish(): void {
@@ -278,6 +342,7 @@ class HtmlReader {
     for (const c of this.containers) for (const section of c.sections) section.span.end = Math.min(section.span.end, c.unit.span.end);
     const prose = this.prose;
     const masked = decodeReferences(applyMasks(this.text, this.masks), prose);
+    const cells = this.cellOf.length ? this.cellTexts(masked) : undefined;
     for (let k = 0; k < prose.length; k += 4) {
       const start = prose[k + 1]!;
       const end = prose[k + 2]!;
@@ -290,7 +355,12 @@ class HtmlReader {
         unit.title ??= title;
         this.sentences.push({ text: title.text, span: t, unitIndex, isTitle: true });
       } else {
+        const from = this.sentences.length;
         pushSentences(masked, start, end, unitIndex, this.sentences);
+        // A cell below the first row: its column's first cell and its row's first cell head it.
+        const cell = this.cellOf[k / 4];
+        const grid = cell && cell.row > 0 ? cells?.get(cell.table) : undefined;
+        if (cell && grid) setCellHeaders(this.sentences, from, [grid[0]?.[cell.column], cell.column > 0 ? grid[cell.row]?.[0] : undefined]);
       }
     }
     this.sentences.sort((a, b) => a.span.start - b.span.start);

@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { Article, Directive, FrontMatter, Sentence, SourceFile, Span, TextSpan, Unit } from '../types.js';
 import { LineIndex } from '../text/position.js';
-import { pushSentences } from '../text/sentences.js';
+import { pushSentences, setCellHeaders } from '../text/sentences.js';
 import { applyMasks } from '../text/mask.js';
 import { readHtmlCommentDirectives, type DirectiveProblem } from '../kernel/directives.js';
 import { readFrontMatter, trimSpan } from './front-matter.js';
@@ -419,19 +419,32 @@ export class MdastReader {
   finish(): void {
     const masked = applyMasks(this.text, this.masks);
     const prose = this.prose;
+    // The first row of the table being read (consecutive rows of one unit make a table): its cells head the columns.
+    let header: string[] | undefined;
     for (let k = 0; k < prose.length; k += 4) {
       const kind = prose[k]!;
       const start = prose[k + 1]!;
       const end = prose[k + 2]!;
       const unitIndex = prose[k + 3]!;
+      if (kind !== TABLE_ROW || (k > 0 && (prose[k - 4] !== TABLE_ROW || prose[k - 1] !== unitIndex))) header = undefined;
+      if (kind === TABLE_ROW) {
+        const cells = tableCells(masked, start, end);
+        const texts = cells.map((c) => masked.slice(c.start, c.end).trim());
+        const rowHead = texts.findIndex((t) => t.length > 0);
+        for (let i = 0; i < cells.length; i++) {
+          const from = this.sentences.length;
+          pushSentences(masked, cells[i]!.start, cells[i]!.end, unitIndex, this.sentences);
+          if (header) setCellHeaders(this.sentences, from, [header[i], i > rowHead ? texts[rowHead] : undefined]);
+        }
+        header ??= texts;
+        continue;
+      }
       if (kind === HEADING) {
         const t = trimSpan(masked, start, end);
         if (t.end <= t.start) continue;
         const title = { text: masked.slice(t.start, t.end), span: t };
         this.units[unitIndex]!.title = title;
         this.sentences.push({ text: title.text, span: t, unitIndex, isTitle: true });
-      } else if (kind === TABLE_ROW) {
-        for (const cell of tableCells(masked, start, end)) pushSentences(masked, cell.start, cell.end, unitIndex, this.sentences);
       } else {
         pushSentences(masked, start, end, unitIndex, this.sentences);
       }

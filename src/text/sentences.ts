@@ -59,6 +59,13 @@ export function pushSentences(text: string, start: number, end: number, unitInde
   split(text, start, end, out, unitIndex);
 }
 
+/** Sets a table cell's headers (the non-empty ones) on the sentences pushed from `from` on. */
+export function setCellHeaders(sentences: Sentence[], from: number, headers: readonly (string | undefined)[]): void {
+  const kept = headers.filter((h): h is string => h !== undefined && h.length > 0);
+  if (kept.length === 0) return;
+  for (let i = from; i < sentences.length; i++) (sentences[i] as { cellHeaders?: readonly string[] }).cellHeaders = kept;
+}
+
 /** unitIndex < 0: plain TextSpans; otherwise Sentences of that unit. */
 function split(text: string, start: number, end: number, out: TextSpan[], unitIndex: number): void {
   const stop = Math.min(end, text.length);

@@ -35,8 +35,15 @@ describe('condition-first: a condition narrowing the claim’s own situation is 
     expect(v[0]!.record.conditions).toEqual([{ kind: 'condition', text: '如果没有及时缴纳医保又碰上单位破产', narrows: true }]);
   });
 
-  it('a context word of the claim in the condition makes it the claim’s own situation (an error)', () => {
-    expect(levelOf('如果断缴以后又欠着医院一大笔钱，个人账户余额就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+  // One rule for context words and covered situations (precision work, 2026-12-07): named with
+  // little else the condition is the claim's own situation; named with more it narrows it.
+  it('a context word of the claim with little else in the condition is the claim’s own situation (an error)', () => {
+    expect(levelOf('如果断缴超过3个月的话，个人账户余额就会被清零。', 'personal-account.balance-after-lapse')).toBe('error');
+  });
+
+  it('a context word of the claim with more added narrows it, as a covered situation does (a warning)', () => {
+    expect(levelOf('如果断缴以后又欠着医院一大笔钱，个人账户余额就会被清零。', 'personal-account.balance-after-lapse')).toBe('warning');
+    expect(levelOf('要是晚交了医保又赶上公司倒闭，个人就得交滞纳金。', 'contributions.late-fee')).toBe('warning');
   });
 
   it('a condition that names nothing of the claim stays an info', () => {
