@@ -124,7 +124,14 @@ export function loadRegistry(location: string, cwd = process.cwd(), options: Reg
         const examples = (['supports', 'contradicts', 'unrelated'] as const).flatMap((kind) =>
           claim.examples[kind].map((text, j) => ({ kind, text, line: doc.locate(['claims', i, 'examples', kind, j]).line })),
         );
-        compiled.push(compileClaim(claim, { file: display, line: origin.line }, examples, scanner));
+        const built = compileClaim(claim, { file: display, line: origin.line }, examples, scanner);
+        // One alternative without a fixed string of 2+ characters switches off the scan gate for
+        // every claim (each sentence then runs every claim's regexes): easy to do by adding one
+        // synonym, invisible in the findings, so validate says where.
+        if (claim.context.all?.length && built.guarded?.all[0]?.lists[0] === undefined) {
+          warnings.push(doc.problemAt(['claims', i, 'context', 'all', 0], msg('registry.no-scan-literal', { id: claim.id })));
+        }
+        compiled.push(built);
       }
     });
   }

@@ -89,6 +89,18 @@ describe('the lexicon', () => {
     expect(loaded.registry.warnings.map((w) => w.message)).toEqual(['exception "abroad" has no source (marked confidence low: unverified)']);
   });
 
+  it('warns when an alternative of the subject pattern has no two-character word, which switches the scan gate off', () => {
+    // 那8年 / 这十年 hold only one-character literals (那, 这, 年) around a number.
+    const demo = demoClaim({ all: '{account}|(?:那|这)[0-9]+年', any: '{stop}', kept: '{kept}', gone: '{gone}' });
+    const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': demo });
+    const loaded = loadRegistry(dir, dir);
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+    expect(loaded.registry.scanGate).toBeUndefined();
+    expect(loaded.registry.warnings.map((w) => w.message)).toEqual([
+      'claim "demo.balance": an alternative of its first context.all pattern holds no fixed word of two or more characters, so sentences can no longer be skipped before the regexes run (every check is slower); give each alternative such a word',
+    ]);
+  });
+
   it('rejects an exception confidence outside high, medium and low', () => {
     const extra = `    exceptions:\n      - { id: abroad, label: 出国定居, when: ['出国'], confidence: unsure }\n`;
     const dir = write({ 'lexicon.yaml': lexicon.replace(/ {2}spare.*\n/, ''), 'demo.yaml': claim('{kept}', extra) });
