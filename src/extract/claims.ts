@@ -652,16 +652,21 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
     CLAUSE_END.lastIndex = end;
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
-    // 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
-    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(clauseStart(text, start))))) continue;
     const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
     let lastPart = end;
+    let firstPart = clauseStart(text, start);
     const found = frame.with.every((w) => {
       const at = partAround(w, window, reach);
       if (at !== undefined && at > lastPart) lastPart = at;
+      if (at !== undefined && at === start) firstPart = Math.min(firstPart, clauseStart(text, partBefore(w, window, reach)));
       return at !== undefined;
     });
-    if (found && !negatedBetween(cues, claim, text, end, lastPart)) n = addHit(n, value, start, end);
+    if (!found) continue;
+    // The words a frame rules out are looked for in its clause and, when it took a part from the
+    // clause before, in that clause too (单位没有按时给职工缴医保，要…多交万分之五: the payer named
+    // there is the employer). 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
+    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(firstPart)))) continue;
+    if (!negatedBetween(cues, claim, text, end, lastPart)) n = addHit(n, value, start, end);
   }
   re.lastIndex = 0;
   return n;
@@ -715,6 +720,25 @@ function partAround(part: RegExp, window: string, reach: PartReach): number | un
   }
   part.lastIndex = 0;
   return found;
+}
+
+/** Where the first match of a part found before the anchor (by partAround) starts. */
+function partBefore(part: RegExp, window: string, reach: PartReach): number {
+  part.lastIndex = 0;
+  let at = reach.start;
+  for (let m = part.exec(window); m; m = part.exec(window)) {
+    if (m[0].length === 0) {
+      part.lastIndex++;
+      continue;
+    }
+    const partEnd = m.index + m[0].length;
+    if (partEnd <= reach.start && (m.index >= reach.from || partEnd <= reach.questionEnd)) {
+      at = m.index;
+      break;
+    }
+  }
+  part.lastIndex = 0;
+  return at;
 }
 
 /**
