@@ -652,16 +652,28 @@ function frameHits(n: number, claim: CompiledClaim, cues: Cues, value: CompiledV
     CLAUSE_END.lastIndex = end;
     const stop = CLAUSE_END.exec(text)?.index ?? text.length;
     const window = text.slice(0, stop);
-    // 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
-    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(clauseStart(text, start))))) continue;
     const reach = { from: previousClauseStart(text, start), questionEnd, start, end };
     let lastPart = end;
+    const firstClause = clauseStart(text, start);
+    // A part lent by the clause before: what stands before it there (its agent) is looked at too.
+    let lent: [number, number] | undefined;
     const found = frame.with.every((w) => {
       const at = partAround(w, window, reach);
       if (at !== undefined && at > lastPart) lastPart = at;
+      if (at !== undefined && at === start && !partInClause(w, window, reach, firstClause)) {
+        const from = partBefore(w, window, reach);
+        if (!lent || from < lent[1]) lent = [clauseStart(text, from), from];
+      }
       return at !== undefined;
     });
-    if (found && !negatedBetween(cues, claim, text, end, lastPart)) n = addHit(n, value, start, end);
+    if (!found) continue;
+    // The words a frame rules out are looked for in its clause and, when the clause before lent it
+    // a part, before that part there (单位没有按时给职工缴医保，要…多交万分之五: 职工 is the employer's
+    // object; 单位那份大头进统筹，小头返到个人账户: 统筹 after the part is another statement).
+    // 备不备案 holds 不备案 but rules nothing out: either-or forms are masked first.
+    if (frame.without && frame.without.test(maskEitherOr(cues, window.slice(firstClause)))) continue;
+    if (frame.without && lent && frame.without.test(maskEitherOr(cues, text.slice(lent[0], lent[1])))) continue;
+    if (!negatedBetween(cues, claim, text, end, lastPart)) n = addHit(n, value, start, end);
   }
   re.lastIndex = 0;
   return n;
@@ -715,6 +727,37 @@ function partAround(part: RegExp, window: string, reach: PartReach): number | un
   }
   part.lastIndex = 0;
   return found;
+}
+
+/** Whether a part occurs in the anchor's own clause, outside the anchor: then the clause before lends it nothing. */
+function partInClause(part: RegExp, window: string, reach: PartReach, clause: number): boolean {
+  part.lastIndex = 0;
+  let found = false;
+  for (let m = part.exec(window); m && !found; m = part.exec(window)) {
+    if (m[0].length === 0) part.lastIndex++;
+    else if ((m.index >= clause && m.index + m[0].length <= reach.start) || m.index >= reach.end) found = true;
+  }
+  part.lastIndex = 0;
+  return found;
+}
+
+/** Where the first match of a part found before the anchor (by partAround) starts. */
+function partBefore(part: RegExp, window: string, reach: PartReach): number {
+  part.lastIndex = 0;
+  let at = reach.start;
+  for (let m = part.exec(window); m; m = part.exec(window)) {
+    if (m[0].length === 0) {
+      part.lastIndex++;
+      continue;
+    }
+    const partEnd = m.index + m[0].length;
+    if (partEnd <= reach.start && (m.index >= reach.from || partEnd <= reach.questionEnd)) {
+      at = m.index;
+      break;
+    }
+  }
+  part.lastIndex = 0;
+  return at;
 }
 
 /**

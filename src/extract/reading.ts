@@ -204,7 +204,7 @@ function clauseAsks(cues: Cues, text: string, c: Clause, headingLike: boolean, c
   // 谁说不是呢 / 这还有假？: a rhetorical question that endorses asks nothing.
   if (cues.rhetorical?.test(body)) return false;
   const markedByQuestionMark = ASKED_AFTER.test(text.slice(c.end, c.end + 2));
-  if (cues.questionParticle.test(body)) return true;
+  if (particleAsks(cues, text, c, body)) return true;
   if (!concedes && (cues.eitherOr.test(body) || cues.eitherOrClause.test(body))) return true;
   // 怎么/如何/多少…: a question when it ends with ？ or stands alone as a title or list line.
   if ((markedByQuestionMark || headingLike) && cues.questionWord.test(body)) return true;
@@ -254,8 +254,26 @@ function afterConcession(cues: Cues, text: string, from: number, to: number): nu
 function clauseAsksWhether(cues: Cues, text: string, c: Clause): boolean {
   const body = text.slice(c.start, c.end);
   if (cues.questionWord.test(body)) return false;
-  return cues.questionParticle.test(body) || cues.eitherOr.test(body) || cues.eitherOrClause.test(body);
+  return particleAsks(cues, text, c, body) || cues.eitherOr.test(body) || cues.eitherOrClause.test(body);
 }
+
+/**
+ * Whether a question particle makes the clause a question. A 呢 closing a clause that ends the
+ * sentence with no question mark after it and holds no question word states (占工资8%呢。 /
+ * 还得接着交医保呢，一年好几千): it stresses, it does not ask (那居民医保呢？ and 怎么办呢。 still ask).
+ */
+function particleAsks(cues: Cues, text: string, c: Clause, body: string): boolean {
+  if (!cues.questionParticle.test(body)) return false;
+  const rest = text.slice(c.end);
+  if (STRESS_NE.test(body) && STATEMENT_END.test(rest) && !ASKED_LATER.test(rest) && !cues.questionWord.test(body)) {
+    return cues.questionParticle.test(body.replace(STRESS_NE, ''));
+  }
+  return true;
+}
+const STRESS_NE = /呢\s*$/u;
+const STATEMENT_END = /^[。！!，,；;]/u;
+/** A question mark later in the sentence: 那居民医保呢，怎么交？ asks. */
+const ASKED_LATER = /[？?]/u;
 
 /**
  * The question at a phrase asks whether, so it asserts no value: its own
