@@ -40,6 +40,14 @@ describe('a statement refuted by the clause after it', () => {
     notError('在以前，有的地方允许把个账的钱取出来。', CASH);
   });
 
+  it('refuted by the sentence after it, opening with the refutation', () => {
+    notError('个账的钱能直接领现金。这纯属谣传，别上当。', CASH);
+    notError('停缴后个人账户的钱会被清空。这种说法毫无根据。', LAPSE);
+    notError('医保卡上的余额可以提现。早就叫停了。', CASH);
+    isError('个账的钱能直接领现金。这可不是谣传，我领过。', CASH);
+    isError('停缴后个人账户的钱会被清空。确实如此。', LAPSE);
+  });
+
   it('endorsed, the same statements stay errors', () => {
     isError('医保卡的钱能取现，这可不是谣言，我刚取过。', CASH);
     isError('一断缴个账就清零，这不是危言耸听。', LAPSE);
