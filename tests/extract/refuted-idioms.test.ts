@@ -40,6 +40,13 @@ describe('a statement refuted by the clause after it', () => {
     notError('在以前，有的地方允许把个账的钱取出来。', CASH);
   });
 
+  it('a label or a report calling what follows a misreading', () => {
+    notError('误读二：个人账户的钱离职后可以全部取出来。', CASH);
+    notError('一个常见的误解是：医保停缴后个人账户清零。', LAPSE);
+    notError('【谣言】医保卡余额可以直接取现金', CASH);
+    notError('有些人有个误解，以为停交医保以后个账里的钱就没了。', LAPSE);
+  });
+
   it('refuted by the sentence after it, opening with the refutation', () => {
     notError('个账的钱能直接领现金。这纯属谣传，别上当。', CASH);
     notError('停缴后个人账户的钱会被清空。这种说法毫无根据。', LAPSE);
