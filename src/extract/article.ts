@@ -34,7 +34,7 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
   const { registry, cues } = reader;
   const records: ClaimRecord[] = [];
   // Records of the previous sentence, when it asked or passed on a rumour.
-  let pending: { unitIndex: number; from: number; kind: 'question' | 'rumour' } | undefined;
+  let pending: { unitIndex: number; from: number; kind: 'question' | 'rumour' | 'plain' } | undefined;
   let heading: string | undefined;
   let headingUnit = -1;
   // The first sentence of the current unit (its topic when it has no title).
@@ -108,6 +108,7 @@ export function extractArticle(article: Article, reader: ArticleReader): ClaimRe
       const framings = records.slice(before).map((r) => r.framing);
       if (framings.includes('question')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'question' };
       else if (framings.includes('rumour')) pending = { unitIndex: sentence.unitIndex, from: before, kind: 'rumour' };
+      else pending = { unitIndex: sentence.unitIndex, from: before, kind: 'plain' };
     }
     if (headingLike) heading = sentence.text;
   }
@@ -229,10 +230,16 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * a value with no opposite then says nothing) or replies to a rumour (这是谣言
  * drops what contradicted; 确实如此 confirms it).
  */
-function replyTo(pending: { from: number; kind: 'question' | 'rumour' }, reply: string, records: ClaimRecord[], registry: Registry, cues: Cues): void {
+function replyTo(pending: { from: number; kind: 'question' | 'rumour' | 'plain' }, reply: string, records: ClaimRecord[], registry: Registry, cues: Cues): void {
   const prior = records.slice(pending.from);
   let next: ClaimRecord[] | undefined;
-  if (pending.kind === 'question' && correctedFigure(cues, prior[0]?.sentence.text ?? '', reply)) {
+  if (pending.kind === 'plain') {
+    // 医保卡的钱能取现。这是谣言。/ …。纯属无稽之谈。: a statement the next sentence opens by calling false,
+    // out of date or abolished asserts nothing, as in one sentence (refutedAfter). Only a first clause that
+    // is nothing but the refutation counts; what the writer says for himself (supports) stays.
+    if (!cues.refutedNext?.test(reply.split(REPLY_CLAUSE)[0] ?? '')) return;
+    next = prior.filter((r) => registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
+  } else if (pending.kind === 'question' && correctedFigure(cues, prior[0]?.sentence.text ?? '', reply)) {
     // 要等四个月吗？不对，是六个月。: the figure asked about is neither asserted nor denied; the answer's is read (readAnswer).
     next = prior.filter((r) => r.framing !== 'question');
   } else if (pending.kind === 'question') {
