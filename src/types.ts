@@ -164,6 +164,11 @@ export interface ClaimRecord {
   readonly clause: { readonly start: number; readonly end: number };
   /** The subject mention that bound the clause to the claim; absent when the topic came from the sentence, heading or title. */
   readonly subject?: string;
+  /**
+   * The sentence names no subject: it was read for the claim from its trigger
+   * and value alone (registry `binding.unnamed`), so the verdict is a warning at most.
+   */
+  readonly subjectInferred?: true;
   /** The modal word before the value (可以, 不得, 只能…). */
   readonly modality?: string;
   readonly conditions: readonly ClaimCondition[];

@@ -90,6 +90,8 @@ export function readSentence(
 ): number {
   const text = sentence.text;
   const scanner = registry.scanner;
+  // No subject word of any claim in the sentence or around it: only claims read from trigger and value (binding.unnamed) remain.
+  let unnamedOnly = false;
   // One pass that finds the registry words in the sentence; without a scanner,
   // one regex that rules out sentences no claim could be about.
   if (scanner) {
@@ -97,11 +99,17 @@ export function readSentence(
     keepForSurroundings(scanner, around);
     scanner.scan(text, sentenceHits);
     lastScanned = text;
-    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !mayInheritSubject(registry, around)) return 0;
+    if (registry.scanGate !== undefined && !sentenceHits.has(registry.scanGate) && !mayInheritSubject(registry, around)) {
+      if (!someUnnamedTrigger(registry, text, true)) return 0;
+      unnamedOnly = true;
+    }
   } else if (registry.gate && !registry.gate.test(text) && !mayInheritSubject(registry, around)) {
-    return 0;
+    if (!someUnnamedTrigger(registry, text, false)) return 0;
+    unnamedOnly = true;
   }
   const before = out.length;
+  // Records read for a claim whose subject the sentence does not name (binding.unnamed): kept only when one claim is read so.
+  let unnamedRead: { claim: string; from: number } | 'several' | undefined;
   let quantities: Quantity[] | undefined;
   let year: number | undefined | null = null;
   let region: string | undefined | null = null;
@@ -111,14 +119,25 @@ export function readSentence(
   for (let i = 0; i < claims.length; i++) {
     // Most claims fail on their first `all` pattern: settle that with one lookup.
     const compiled = claims[i]!;
-    if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
+    // The sentence names no subject, yet has this claim's trigger (停交三个月，之前攒的那点看病钱就清零了).
+    let unnamed = false;
+    if (unnamedOnly) {
+      if (!readsUnnamed(compiled, cues, text, around, Boolean(scanner))) continue;
+      unnamed = true;
+    } else if (firsts && firsts[i]! >= 0 && !sentenceHits.has(firsts[i]!)) {
       // Most sentences lack the claim's trigger too: one scanner lookup settles that before any regex.
       if (!around.question && compiled.guarded && compiled.any && !someMatch(compiled.guarded.any, text, sentenceHits)) continue;
-      if (!inheritsSubject(compiled, text, around, cues.anaphora, false)) continue;
+      if (!inheritsSubject(compiled, text, around, cues.anaphora, false)) {
+        if (!readsUnnamed(compiled, cues, text, around, true)) continue;
+        unnamed = true;
+      }
     } else if (
       !(scanner && compiled.guarded ? isAboutScanned(compiled, text, around, scanner, cues.anaphora) : isAbout(compiled, text, around, cues.anaphora, false)) &&
       !(around.question && answersAbout(compiled, text, around.question, false))
-    ) continue;
+    ) {
+      if (!readsUnnamed(compiled, cues, text, around, Boolean(scanner))) continue;
+      unnamed = true;
+    }
     const hitCount = phraseHits(compiled, cues, text, scanner && sentenceHits, around.readFrom ?? 0);
     if (hitCount === 0) continue;
     view ??= viewSentence(cues, text, around.headingLike === true, around.tableHeader);
@@ -148,6 +167,8 @@ export function readSentence(
       // 统筹基金不能继承: the clause is about another subject.
       const subject = subjectOf(compiled, view, clauseIndex, hitStart, around, hitEnd, cues.anaphora);
       if (subject.kind === 'other') continue;
+      // Read without a subject, a clause whose topic comes from around the sentence is about that topic, not this claim.
+      if (unnamed && subject.kind !== 'topic') continue;
       const cued = view.rumourAt >= 0 && view.rumourAt < hitStart;
       // 一条“…清零”的消息在朋友圈流传 / “…”的说法同样不实: a quotation named a report is one.
       const quoted = cued ? undefined : quotedReport(cues, text, hitStart, hitEnd);
@@ -214,6 +235,7 @@ export function readSentence(
       if (region) record.region = region;
       record.clause = { start: sentence.span.start + clause.start, end: sentence.span.start + clause.end };
       if (subject.text) record.subject = subject.text;
+      if (unnamed) record.subjectInferred = true;
       if (modality) record.modality = modality;
       const conditions = conditionsOf(cues, compiled, view, clauseIndex, hitStart, around.heading, hitEnd);
       const asCondition = inConditionClause(cues, view, clauseIndex, hitEnd);
@@ -225,8 +247,51 @@ export function readSentence(
       out.push(record as ClaimRecord);
     }
     if (view.endorsed && out.length - claimFrom > 1) unendorseAnswered(compiled, out, claimFrom);
+    if (unnamed && out.length > claimFrom) unnamedRead = unnamedRead === undefined ? { claim: compiled.claim.id, from: claimFrom } : 'several';
+  }
+  // 停交以后钱就没了 read for two claims without a subject: the sentence does not say which it is about.
+  if (unnamedRead === 'several') {
+    for (let k = out.length - 1; k >= before; k--) if (out[k]!.subjectInferred) out.splice(k, 1);
   }
   return out.length - before;
+}
+
+// Per registry, the claims that may be read from a sentence naming no subject (binding.unnamed).
+const unnamedOf = new WeakMap<Registry, readonly CompiledClaim[]>();
+
+function unnamedClaims(registry: Registry): readonly CompiledClaim[] {
+  let list = unnamedOf.get(registry);
+  if (!list) unnamedOf.set(registry, (list = registry.claims.filter((c) => c.unnamed !== undefined && (c.any !== undefined || c.all.length > 1))));
+  return list;
+}
+
+/** The claim's trigger: its `any`, or for a claim without one, its second `all` pattern (转移 for the account balance on transfer). */
+function triggerIn(c: CompiledClaim, text: string, scanned: boolean): boolean {
+  if (!c.any) return c.all.length > 1 && c.all[1]!.test(text);
+  return scanned && c.guarded ? someMatch(c.guarded.any, text, sentenceHits) : c.any.test(text);
+}
+
+/** Whether some claim read without a subject has its trigger in the sentence (what keeps a sentence the gate would drop). */
+function someUnnamedTrigger(registry: Registry, text: string, scanned: boolean): boolean {
+  for (const c of unnamedClaims(registry)) if (triggerIn(c, text, scanned)) return true;
+  return false;
+}
+
+/**
+ * binding.unnamed: a sentence that names neither the claim's subject nor
+ * another subject (the claim's `binding.others`, its `none`, the cue list
+ * `unnamedSubjects`: 年限, 待遇, 公积金…) but has the claim's trigger and
+ * every later `all` pattern is read for the claim; the verdict makes it a
+ * warning at most. Not for an answer read with its question: that question
+ * names the subject or nothing is inferred.
+ */
+function readsUnnamed(c: CompiledClaim, cues: Cues, text: string, around: SentenceSurroundings, scanned: boolean): boolean {
+  if (c.unnamed === undefined || around.question !== undefined || around.readFrom !== undefined) return false;
+  if (!triggerIn(c, text, scanned)) return false;
+  for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
+  if (testOnce(c.subject, text) || (c.otherSubjects !== undefined && testOnce(c.otherSubjects, text))) return false;
+  if (c.none?.test(text)) return false;
+  return !(cues.unnamedSubjects && testOnce(cues.unnamedSubjects, text));
 }
 
 /**

@@ -81,6 +81,8 @@ export interface Cues {
   readonly answerSlot?: RegExp | undefined;
   /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
   readonly anaphora?: RegExp | undefined;
+  /** Subjects no claim reads without naming (年限, 待遇, 公积金): a sentence with one is not read from trigger and value alone. */
+  readonly unnamedSubjects?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
   readonly generalCondition?: RegExp | undefined;
   /** Words naming the insurance itself (医保, 医疗保险): a condition naming only these and the claim's subject restates no situation of the claim. Absent: none. */
@@ -225,6 +227,8 @@ export interface CueFile {
   answerSlotWords?: string[];
   /** Optional: words that stand for a subject named before (这笔钱, 它). */
   anaphora?: string[];
+  /** Optional: subjects that keep a sentence from being read for a claim it does not name (binding.unnamed). */
+  unnamedSubjects?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
   generalConditionPatterns?: string[];
   /** Optional: words naming the insurance itself (医保, 医疗保险), which every claim's context holds. */
@@ -407,6 +411,7 @@ export function compileCues(raw: CueFile): Cues {
     answerBecause: file.answerBecause?.length ? new RegExp(`^\\s*(?:${group(file.answerLabels)}\\s*[：:]\\s*)?(?:${wordAlternation(file.answerBecause)})`, 'u') : undefined,
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
+    unnamedSubjects: file.unnamedSubjects?.length ? words(file.unnamedSubjects, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
     schemeWord: file.schemeWords?.length ? words(file.schemeWords, 'gu') : undefined,
     schemeWords: file.schemeWords?.length ? new Set(file.schemeWords) : undefined,

@@ -264,7 +264,13 @@ function resolveConcepts(claim: CanonicalClaim, lexicon: Lexicon, used: Set<stri
       ]),
     ),
     ...(claim.binding
-      ? { binding: { ...opt('subject', list(claim.binding.subject, ['binding', 'subject'])), ...opt('others', list(claim.binding.others, ['binding', 'others'])) } }
+      ? {
+          binding: {
+            ...opt('subject', list(claim.binding.subject, ['binding', 'subject'])),
+            ...opt('others', list(claim.binding.others, ['binding', 'others'])),
+            ...opt('unnamed', claim.binding.unnamed),
+          },
+        }
       : {}),
     ...(claim.covers ? { covers: list(claim.covers, ['covers'])! } : {}),
     ...(claim.exceptions ? { exceptions: claim.exceptions.map((e, j) => ({ ...e, when: list(e.when, ['exceptions', j, 'when'])! })) } : {}),
@@ -324,6 +330,7 @@ function compileClaim(claim: CanonicalClaim, origin: { file: string; line: numbe
     values,
     subject: union(claim.binding?.subject ?? (claim.context.all?.length ? [claim.context.all[0]!] : ['(?!)']), 'gu'),
     ...(claim.binding?.others ? { otherSubjects: union(claim.binding.others, 'gu') } : {}),
+    ...(claim.binding?.unnamed ? { unnamed: claim.binding.unnamed } : {}),
     ...(claim.context.any || claim.context.all?.length
       ? { topic: union([...(claim.context.all ?? []), ...(claim.context.any ?? [])], 'u') }
       : {}),

@@ -68,6 +68,8 @@ export interface ClaimException {
 export interface ClaimBinding {
   readonly subject?: readonly string[];
   readonly others?: readonly string[];
+  /** A sentence naming no subject is read for the claim from its trigger and value, at most at this level. */
+  readonly unnamed?: 'warning';
 }
 
 export type ClaimScope = 'national' | { readonly region: string };
@@ -153,6 +155,8 @@ export interface CompiledClaim {
   readonly subject: RegExp;
   /** Mentions of other subjects the lexicon knows (global); undefined: none listed. */
   readonly otherSubjects?: RegExp;
+  /** binding.unnamed: a sentence naming no subject may be read for the claim, at most at this level. */
+  readonly unnamed?: 'warning';
   /** Every context pattern (`all` and `any`) as one regex: a condition that only restates the claim's topic. */
   readonly topic?: RegExp;
   /** The claim's `covers` as one regex: a condition clause it matches does not limit the claim. */

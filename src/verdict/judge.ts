@@ -11,7 +11,8 @@ import { list, msg, type Message } from '../i18n/message.js';
  *   with no hedge, no limiting condition, about the present, on an entry of
  *   high confidence;
  * - warning: hedged (可能, 部分地区), a rumour passed on, a local figure stated
- *   as if national, an entry below high confidence,
+ *   as if national, an entry below high confidence, a sentence that names no
+ *   subject and was read from the claim's trigger and value (binding.unnamed),
  *   or under a condition that narrows the claim's own situation (断缴超过3个月
  *   又退休了的) without being an exception the claim lists;
  * - info: asked and not answered, under a condition the registry does not
@@ -71,6 +72,8 @@ function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: stri
   if (record.framing === 'question') lower('info', msg('qualifier.asked'));
   if (record.framing === 'mention') lower('info', msg('qualifier.named'));
   if (record.framing === 'rumour') lower('warning', msg('qualifier.rumour'));
+  // Read from trigger and value in a sentence naming no subject (binding.unnamed): the writer may mean something else.
+  if (record.subjectInferred) lower(compiled.unnamed ?? 'warning', msg('qualifier.subject-inferred'));
   for (const c of record.conditions) {
     if (c.kind === 'past') lower('info', msg('qualifier.past', { text: c.text }));
     else if (c.kind === 'time') lower('info', msg('qualifier.time', { text: c.text }));
