@@ -377,6 +377,7 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
     // A claim without a trigger (居民医保 + 个人账户): its subject may be inherited only by a word
     // standing for it (居民医保…。它也有个人账户), with every other `all` pattern in the sentence.
     if (c.all.length < 2 || !anaphora || !testOnce(anaphora, text)) return false;
+    if (headingRulesOut(c, around)) return false;
     if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
     for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text)) return false;
     return !none || !c.none?.test(text);
@@ -384,9 +385,19 @@ function inheritsSubject(c: CompiledClaim, text: string, around: SentenceSurroun
   // The surroundings first: they change rarely and are tested once per claim while they stay.
   // The sentence before may name the subject too (如果停交…；如果超过6个月，…1年后再享受).
   if (!c.any.test(text)) return false;
+  if (headingRulesOut(c, around)) return false;
   if (!surroundingsName(c, around) && !(around.previous && c.all[0]!.test(around.previous))) return false;
   for (let k = 1; k < c.all.length; k++) if (!c.all[k]!.test(text) && !inSurroundings(c.all[k]!, around)) return false;
   return !none || !c.none?.test(text);
+}
+
+/**
+ * A sentence that takes its subject from around it is about the section it is in: under a
+ * heading that names what the claim leaves out (二、城乡居民医疗保险 for the retiree's
+ * contributions), it is about that, not the claim.
+ */
+function headingRulesOut(c: CompiledClaim, around: SentenceSurroundings): boolean {
+  return around.heading !== undefined && c.none !== undefined && c.none.test(around.heading);
 }
 
 function inSurroundings(re: RegExp, around: SentenceSurroundings): boolean {

@@ -37,6 +37,8 @@ export interface Cues {
   readonly refutedEnd?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
+  /** A clause opened by 关于/有关: a value phrase in it without a modal names the topic. */
+  readonly topicOpening?: RegExp | undefined;
   readonly uncertain: RegExp;
   readonly eitherOr: RegExp;
   readonly eitherOrClause: RegExp;
@@ -185,6 +187,8 @@ export interface CueFile {
   /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
   refutedEndPatterns?: string[];
   mentionAfterPatterns: string[];
+  /** Optional: openings of a clause that names a topic (关于…). Patterns. */
+  topicOpeningPatterns?: string[];
   uncertain: string[];
   eitherOr: string[];
   eitherOrPatterns: string[];
@@ -373,6 +377,7 @@ export function compileCues(raw: CueFile): Cues {
     deniedAfter: patterns(file.deniedAfterPatterns),
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
+    topicOpening: file.topicOpeningPatterns?.length ? patterns(file.topicOpeningPatterns) : undefined,
     deniedNext: patterns(file.deniedNextPatterns),
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,

@@ -414,6 +414,8 @@ export function mentionOf(cues: Cues, view: SentenceView, clause: Clause, start:
   const quote = quotedTerm(text, start, end);
   if (quote && !reportedQuotation(cues, text, quote)) return 'quoted';
   if (cues.mentionAfter.test(text.slice(end, clause.end))) return true;
+  // 关于个人账户取现和转移，…: the clause names the topic the sentence goes on about.
+  if (modality === undefined && cues.topicOpening?.test(text.slice(clause.start, start))) return true;
   // A title or list line of one clause with no modal verb labels a topic (医保卡余额提取).
   return headingLike && modality === undefined && view.clauses.length === 1;
 }

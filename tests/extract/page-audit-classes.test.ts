@@ -1,0 +1,73 @@
+// Classes of wrong errors found by auditing claimlint on fresh real pages (2026-12-08): a topic
+// said to be ruled on, a 关于 topic clause, the card itself, a negator inside a concession, the
+// resident rule's two waits, restoring benefits after a lapse, a section heading naming what the
+// claim leaves out. Sentences written for this file; each class with a counterpart that stays an error.
+import { describe, expect, it } from 'vitest';
+import { levelOfPage } from '../helpers/levels.js';
+
+const at = (body: string, claimId: string) => [body, levelOfPage(body, claimId)];
+const notError = (body: string, claimId: string) => expect(at(body, claimId)).not.toEqual([body, 'error']);
+const isError = (body: string, claimId: string) => expect(at(body, claimId)).toEqual([body, 'error']);
+const CASH = 'personal-account.no-cash-withdrawal';
+const INHERIT = 'personal-account.inheritance';
+const LAPSE = 'personal-account.balance-after-lapse';
+
+describe('a value phrase naming the topic a rule is about', () => {
+  it('…有明确的规定 / 关于…，', () => {
+    notError('医保账户余额的提取和使用都有明确的规定，下面逐条说明。', CASH);
+    notError('个人账户的钱取现有严格限制，具体看下文。', CASH);
+    notError('关于个人账户取现和转移，国家有相应的规定。', CASH);
+  });
+  it('the value asserted stays an error', () => {
+    isError('医保账户余额可以提取现金，手续很简单。', CASH);
+    isError('关于个人账户，里面的钱可以随时取现。', CASH);
+  });
+});
+
+describe('the card itself is another subject', () => {
+  it('这张卡片本身 / 实体卡本身', () => {
+    notError('医保卡这张卡片本身不能继承，卡里的个人账户余额可以由家属依法继承。', INHERIT);
+    notError('实体卡本身在人去世后要注销，不能继承。', INHERIT);
+  });
+  it('the money on it stays the account', () => {
+    isError('医保卡里的钱在参保人去世后不能继承。', INHERIT);
+  });
+});
+
+describe('a negator inside a concession does not reach the main verb', () => {
+  it('即便/哪怕/就算 … 也/仍 …', () => {
+    notError('断缴以后，只要个人账户里有钱，即便没有上班也仍可用于买药看病。', LAPSE);
+    notError('停保了，就算没有单位了，个人账户的余额也照样能用。', LAPSE);
+  });
+  it('a negator after 也 still negates', () => {
+    isError('断缴以后，即便账户里有钱也不能再用了，余额作废。', LAPSE);
+  });
+});
+
+describe('the resident rule’s two waits are not the employee waiting period or a short lapse', () => {
+  it('固定等待期 + 变动等待期', () => {
+    notError('断保六年的，3个月固定等待期再加上变动等待期，一共要等9个月。', 'lapse.waiting-period');
+    notError('断保六年的，3个月固定等待期再加上变动等待期，一共要等9个月。', 'lapse.backpay-within-3-months');
+  });
+  it('a fixed year after an employee lapse stays an error', () => {
+    isError('职工医保断缴超过三个月，要重新连续缴费满12个月才能报销。', 'lapse.waiting-period');
+  });
+});
+
+describe('restoring benefits after a lapse is not the resident incentive', () => {
+  it('恢复待遇 / 追溯报销', () => {
+    const body = '封存期间账户的钱照常能用。若想恢复医保待遇，需要连续缴费满3个月（含）且不超过12个月，续缴后次月就能报销。';
+    expect(levelOfPage(body, 'resident-insurance.continuous-incentive')).toBe('none');
+  });
+});
+
+describe('a section heading naming what the claim leaves out', () => {
+  it('bullets under 二、城乡居民医疗保险 are not about the employee retiree', () => {
+    const page = '# 退休以后还要交医保吗\n\n一、职工医疗保险\n\n- 缴费年限够了：退休后不用再交。\n\n二、城乡居民医疗保险\n\n- 必须每年缴费：交一年管一年，不交就不能报销。\n';
+    expect(levelOfPage(page, 'contributions.retirement-no-contribution')).not.toBe('error');
+  });
+  it('the same bullet under the employee section is read', () => {
+    const page = '# 退休以后还要交医保吗\n\n一、职工医疗保险\n\n- 必须每年缴费：退休了也得交一年管一年。\n';
+    expect(levelOfPage(page, 'contributions.retirement-no-contribution')).toBe('error');
+  });
+});
