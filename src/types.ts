@@ -172,7 +172,10 @@ export interface ClaimRecord {
   /** The modal word before the value (可以, 不得, 只能…). */
   readonly modality?: string;
   readonly conditions: readonly ClaimCondition[];
-  /** For figures: stated as a local rule (当地, 天津规定…) or as the national one (全国统一…). */
+  /**
+   * For figures: stated as a local rule (当地, 天津规定…) or as the national one (全国统一…).
+   * For a wrong value: 'local' when its clause names a place before it (北京的可以提现), a local practice.
+   */
   readonly scope?: 'local' | 'national';
   /** Framed as a question that asks whether (能否提取, 会清零吗): it presupposes neither value. */
   readonly asks?: 'whether';

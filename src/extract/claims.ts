@@ -51,6 +51,17 @@ export interface SentenceReading {
   readonly regionOf: (() => string | undefined) | undefined;
 }
 
+/**
+ * 北京的可以提现 / 在天津，余额可以按比例提取: a wrong value stated for a place named before
+ * it in the sentence reports a local practice; the verdict makes it a warning. Not when the
+ * words before it also say the rule is national (全国各地都…).
+ */
+function placeBefore(cues: Cues, text: string, from: number, to: number, around: SentenceSurroundings): 'local' | undefined {
+  const head = text.slice(from, to);
+  if (head.length < 2 || cues.national.test(head)) return undefined;
+  return (around.placeNamed ?? namesPlace)(head) ? 'local' : undefined;
+}
+
 /** Whether a text names a place of the bundled gazetteer (a figure stated for one city is a local rule). */
 function namesPlace(text: string): boolean {
   return findPlaces(loadGazetteer(), text).length > 0;
@@ -211,7 +222,12 @@ export function readSentence(
         year = m ? Number(m[1]) : undefined;
       }
       if (region === null) region = tailRegion?.();
-      const scope = value.verdict === 'local-rule' ? scopeOf(cues, view, () => (region ? namesPlace(region) : false) || (around.placeNamed ?? namesPlace)(text)) : undefined;
+      const scope =
+        value.verdict === 'local-rule'
+          ? scopeOf(cues, view, () => (region ? namesPlace(region) : false) || (around.placeNamed ?? namesPlace)(text))
+          : value.verdict === 'contradicts'
+            ? placeBefore(cues, text, 0, hitStart, around)
+            : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {
         file: base.file,

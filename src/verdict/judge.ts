@@ -39,7 +39,8 @@ export function judge(registry: Registry, record: ClaimRecord): Verdict {
       if (record.scope === 'local') return { kind: 'supported', record, reason: `says ${value.label}, a local rule within the national ceiling` };
       return contradicted(compiled, record, `says ${value.label} as if it were the national rule; the registry says ${canonical.label}`, [msg('qualifier.local-rule')]);
     case 'contradicts':
-      return contradicted(compiled, record, `says ${value.label}; the registry says ${canonical.label}`, []);
+      // 北京的可以提现: a practice reported for one place, not the national rule stated wrongly.
+      return contradicted(compiled, record, `says ${value.label}; the registry says ${canonical.label}`, record.scope === 'local' ? [msg('qualifier.local-practice')] : []);
     case 'unverifiable':
       return { kind: 'unverifiable', record, reason: `says ${value.label}, which the registry does not judge` };
   }

@@ -71,3 +71,23 @@ describe('a section heading naming what the claim leaves out', () => {
     expect(levelOfPage(page, 'contributions.retirement-no-contribution')).toBe('error');
   });
 });
+
+describe('a wrong value limited to the cases listed, or reported for one place', () => {
+  it('上述特殊途径 / N种情况 / 第二种是…凭…才可以', () => {
+    notError('医保卡里的钱平时取不出来，但可以通过上述特殊途径申请支取。', CASH);
+    notError('医保卡套现只有两种情况可以。', CASH);
+    notError('第二种是参保人要离开参保城市，他得先把医保停保，凭停保证明才可以提取账户里的钱。', CASH);
+  });
+  it('a place named before the value: a warning, not an error', () => {
+    expect(at('在天津，个人账户余额可以按比例提到银行卡里。', CASH)).toEqual(['在天津，个人账户余额可以按比例提到银行卡里。', 'warning']);
+    expect(at('个人账户的钱，多数城市是取不出来的（北京的可以提现），只能看病买药。', CASH)).toEqual([
+      '个人账户的钱，多数城市是取不出来的（北京的可以提现），只能看病买药。',
+      'warning',
+    ]);
+  });
+  it('the same values stated generally stay errors', () => {
+    isError('医保卡里的钱可以直接提现到银行卡。', CASH);
+    isError('辞职以后，个人账户的钱可以全部取出来。', CASH);
+    isError('全国各地的个人账户余额都可以按比例提到银行卡里。', CASH);
+  });
+});
