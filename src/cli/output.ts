@@ -8,8 +8,11 @@ import { ensureDir, fsReasonRef } from '../fs-errors.js';
 export interface Io {
   readonly cwd: string;
   readonly stdout: (s: string) => void;
-  /** Bytes to stdout as they are (a report's stored UTF-8 pieces); without it they are decoded and passed to `stdout`. */
-  readonly stdoutBytes?: (b: Uint8Array) => void;
+  /**
+   * Bytes to stdout as they are (a report's stored UTF-8 pieces); without it they are decoded and passed to `stdout`.
+   * True when the write is done with `b` (written, not queued): the caller may then fill it again.
+   */
+  readonly stdoutBytes?: (b: Uint8Array) => boolean | void;
   readonly stderr: (s: string) => void;
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -22,7 +25,11 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),
-    stdoutBytes: (b) => process.stdout.write(b),
+    stdoutBytes: (b) => {
+      process.stdout.write(b);
+      // A file or a pipe on Linux takes the bytes at once; a write that had to wait is queued, and holds `b`.
+      return process.stdout.writableLength === 0;
+    },
     stderr: (s) => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
@@ -85,23 +92,39 @@ const BATCH_BYTES = 1 << 20;
 /**
  * Pieces written to stdout in batches of about BATCH_BYTES: each write to
  * process.stdout goes through the stream machinery and a system call of its
- * own, which cost a warm pull-request run about 0.2 s for 20,000 pieces.
+ * own, which cost a warm pull-request run about 0.2 s for 20,000 pieces. The
+ * pieces are copied into one buffer, which is filled again once a write is
+ * done with it (a warm run's 23 MB report had been 23 buffers of 1 MB made by
+ * concatenation, and 10,000 more for the separators between findings).
  */
-function writeBatched(write: (b: Uint8Array) => void, pieces: Iterable<string | Uint8Array>): void {
-  let batch: Uint8Array[] = [];
+function writeBatched(write: (b: Uint8Array) => boolean | void, pieces: Iterable<string | Uint8Array>): void {
+  let batch = Buffer.allocUnsafe(BATCH_BYTES);
   let size = 0;
   const flush = () => {
     if (size === 0) return;
-    write(batch.length === 1 ? batch[0]! : Buffer.concat(batch, size));
-    batch = [];
+    const done = write(batch.subarray(0, size));
+    if (done !== true) batch = Buffer.allocUnsafe(BATCH_BYTES);
     size = 0;
   };
   for (const piece of pieces) {
-    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-    if (bytes.length === 0) continue;
-    batch.push(bytes);
-    size += bytes.length;
-    if (size >= BATCH_BYTES) flush();
+    if (piece.length === 0) continue;
+    if (typeof piece === 'string') {
+      // At most 3 bytes of UTF-8 a UTF-16 unit.
+      if (size + 3 * piece.length > BATCH_BYTES) flush();
+      if (3 * piece.length > BATCH_BYTES) {
+        write(Buffer.from(piece, 'utf8'));
+        continue;
+      }
+      size += batch.write(piece, size, 'utf8');
+      continue;
+    }
+    if (size + piece.length > BATCH_BYTES) flush();
+    if (piece.length > BATCH_BYTES) {
+      write(piece);
+      continue;
+    }
+    batch.set(piece, size);
+    size += piece.length;
   }
   flush();
 }

@@ -91,20 +91,43 @@ const ENTRY_KEY = /^[0-9a-f]{40}-[0-9a-f]{40}$/;
 /** A file modified this close to (or after) the stat that recorded it is hashed again: coarse clocks tick every 1–2 s. */
 const RACY_MS = 2000;
 
-/** The index's entries, or undefined when it is not intact. */
-function readIndex(value: unknown): Map<string, IndexEntry> | undefined {
-  const out = new Map<string, IndexEntry>();
+/**
+ * The index as stored: columns, one row per path (5 stats a row). It is kept
+ * as it was read, not as an object per file: a warm run of 10,000 files looked
+ * every file up in it and, made into 10,000 objects and checked key by key,
+ * it cost the run some 30 ms to read and as much to write back.
+ */
+interface IndexColumns {
+  readonly paths: readonly string[];
+  readonly keys: readonly unknown[];
+  readonly stats: Float64Array;
+  /** Row of each path. */
+  readonly rows: Map<string, number>;
+}
+
+const NO_INDEX: IndexColumns = { paths: [], keys: [], stats: new Float64Array(0), rows: new Map() };
+
+/** The index's columns, or undefined when they are not intact (a row's key is checked when the row is used). */
+function readIndex(value: unknown): IndexColumns | undefined {
   const v = value as { format?: unknown; paths?: unknown; stats?: unknown; keys?: unknown } | undefined;
   if (!v || v.format !== INDEX_FORMAT || !Array.isArray(v.paths) || !Array.isArray(v.keys) || !(v.stats instanceof Float64Array)) return undefined;
   const { paths, keys, stats } = v as { paths: unknown[]; keys: unknown[]; stats: Float64Array };
   if (keys.length !== paths.length || stats.length !== paths.length * 5) return undefined;
+  const rows = new Map<string, number>();
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i];
-    const key = keys[i];
-    if (typeof path !== 'string' || typeof key !== 'string' || !ENTRY_KEY.test(key)) return undefined;
-    out.set(path, { size: stats[i * 5]!, mtimeMs: stats[i * 5 + 1]!, ctimeMs: stats[i * 5 + 2]!, ino: stats[i * 5 + 3]!, statAt: stats[i * 5 + 4]!, key });
+    if (typeof path !== 'string') return undefined;
+    rows.set(path, i);
   }
-  return out;
+  return { paths: paths as string[], keys, stats, rows };
+}
+
+/** Row i of the index as an entry; undefined when its key is not an entry key (nothing else is taken from an index). */
+function indexRow(c: IndexColumns, i: number): IndexEntry | undefined {
+  const key = c.keys[i];
+  if (typeof key !== 'string' || !ENTRY_KEY.test(key)) return undefined;
+  const s = c.stats;
+  return { size: s[i * 5]!, mtimeMs: s[i * 5 + 1]!, ctimeMs: s[i * 5 + 2]!, ino: s[i * 5 + 3]!, statAt: s[i * 5 + 4]!, key };
 }
 
 const sameStat = (e: IndexEntry, st: Stats) => e.size === st.size && e.mtimeMs === st.mtimeMs && e.ctimeMs === st.ctimeMs && e.ino === st.ino;
@@ -146,9 +169,10 @@ export class AnalysisCache {
   /** The first failure to write an entry: no more are tried, and save() reports it. */
   private writeError: unknown;
   private readonly listings = new Map<string, string[]>();
-  /** The index as the last run left it (read on first use), and what this run saw. */
-  private index: Map<string, IndexEntry> | undefined;
+  /** The index as the last run left it (read on first use), what this run recorded anew, and the paths it dropped. */
+  private index: IndexColumns | undefined;
   private readonly seen = new Map<string, IndexEntry>();
+  private readonly dropped = new Set<string>();
   private indexChanged = false;
 
   private constructor(private readonly dir: string, key: string) {
@@ -168,14 +192,22 @@ export class AnalysisCache {
     return join(this.root, 'files', entryKey.slice(0, 2), `${entryKey}.bin`);
   }
 
-  private loadedIndex(): Map<string, IndexEntry> {
+  private loadedIndex(): IndexColumns {
     if (!this.index) {
       const stored = unseal(join(this.root, 'index.bin'));
       const read = stored.found ? readIndex(stored.value) : undefined;
       if (stored.found && !read) this.damaged++;
-      this.index = read ?? new Map();
+      this.index = read ?? NO_INDEX;
     }
     return this.index;
+  }
+
+  /** What the index as the last run left it says of `file` (not what this run recorded). */
+  private stored(file: string): IndexEntry | undefined {
+    if (this.dropped.has(file)) return undefined;
+    const c = this.loadedIndex();
+    const i = c.rows.get(file);
+    return i === undefined ? undefined : indexRow(c, i);
   }
 
   /**
@@ -183,24 +215,27 @@ export class AnalysisCache {
    * when its bytes were last hashed, or undefined: the file must be read.
    */
   knownKey(file: string, st: Stats): string | undefined {
-    const e = this.loadedIndex().get(file);
+    // A file keyed from the index is not recorded again: its row is kept as it is.
+    const e = this.stored(file);
     if (!e || !sameStat(e, st) || st.mtimeMs + RACY_MS >= e.statAt) return undefined;
-    this.seen.set(file, e);
     return e.key;
   }
 
   /** Records that `file`, with the stat taken at `statAt` (before its bytes were read), has the entry key `key`. */
   remember(file: string, st: Stats, statAt: number, key: string): void {
     const e: IndexEntry = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, statAt, key };
+    const old = this.stored(file);
     this.seen.set(file, e);
-    const old = this.loadedIndex().get(file);
     if (!old || old.key !== key || !sameStat(old, st) || old.statAt !== statAt) this.indexChanged = true;
   }
 
   /** Drops what the index says of `file` (its key named an entry that is not there): the next run reads and hashes it. */
   forget(file: string): void {
     this.seen.delete(file);
-    if (this.loadedIndex().delete(file)) this.indexChanged = true;
+    if (this.loadedIndex().rows.has(file) && !this.dropped.has(file)) {
+      this.dropped.add(file);
+      this.indexChanged = true;
+    }
   }
 
   /** The previous run's findings when the corpus (every file's path and hash) is the same. */
@@ -284,18 +319,34 @@ export class AnalysisCache {
   /** Writes the index when this run's stats differ from it; files of the index this run did not read are kept. */
   private saveIndex(): void {
     if (!this.indexChanged) return;
-    const all = new Map(this.loadedIndex());
-    for (const [file, e] of this.seen) all.set(file, e);
-    const paths = [...all.keys()];
+    const old = this.loadedIndex();
+    const paths: string[] = [];
+    const keys: unknown[] = [];
+    const rows: number[] = [];
+    // The old rows in their order (this run's entry where it recorded one), then the paths new to the index.
+    for (let i = 0; i < old.paths.length; i++) {
+      const p = old.paths[i]!;
+      if (this.dropped.has(p) && !this.seen.has(p)) continue;
+      paths.push(p);
+      rows.push(this.seen.has(p) ? -1 : i);
+    }
+    for (const p of this.seen.keys()) if (!old.rows.has(p)) (paths.push(p), rows.push(-1));
     const stats = new Float64Array(paths.length * 5);
-    const keys: string[] = [];
-    paths.forEach((p, i) => {
-      const e = all.get(p)!;
-      stats.set([e.size, e.mtimeMs, e.ctimeMs, e.ino, e.statAt], i * 5);
+    paths.forEach((p, j) => {
+      const i = rows[j]!;
+      if (i >= 0) {
+        stats.set(old.stats.subarray(i * 5, i * 5 + 5), j * 5);
+        keys.push(old.keys[i]);
+        return;
+      }
+      const e = this.seen.get(p)!;
+      stats.set([e.size, e.mtimeMs, e.ctimeMs, e.ino, e.statAt], j * 5);
       keys.push(e.key);
     });
     writeAtomic(join(this.root, 'index.bin'), sealed({ format: INDEX_FORMAT, paths, stats, keys }));
-    this.index = all;
+    this.index = { paths, keys, stats, rows: new Map(paths.map((p, j) => [p, j])) };
+    this.seen.clear();
+    this.dropped.clear();
     this.indexChanged = false;
   }
 

@@ -34,17 +34,19 @@ export interface Discovery {
 
 /** A POSIX path that path.resolve would change: doubled or trailing slash, a . or .. segment. */
 const NOT_NORMALISED = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
-let resolvedCwd: { cwd: string; prefix: string } | undefined;
+/** Each folder paths are shown relative to, resolved once, with a slash (the ignore globs' folder and the run's cwd alternate). */
+const resolvedPrefixes = new Map<string, string>();
 
 export function displayPath(cwd: string, absolute: string): string {
   // Fast path for the common case, a normalised path inside cwd: what path.relative
   // returns then is the part after cwd, without resolving both paths for every file.
   if (sep === '/' && cwd.charCodeAt(0) === 47 && absolute.charCodeAt(0) === 47 && !NOT_NORMALISED.test(absolute)) {
-    if (resolvedCwd?.cwd !== cwd) {
+    let prefix = resolvedPrefixes.get(cwd);
+    if (prefix === undefined) {
       const r = resolve(cwd);
-      resolvedCwd = { cwd, prefix: r === '/' ? '' : `${r}/` };
+      prefix = r === '/' ? '' : `${r}/`;
+      resolvedPrefixes.set(cwd, prefix);
     }
-    const prefix = resolvedCwd.prefix;
     if (prefix && absolute.length > prefix.length && absolute.startsWith(prefix)) return absolute.slice(prefix.length);
   }
   return (relative(cwd, absolute) || absolute).split(sep).join('/');
@@ -237,11 +239,11 @@ export async function discover(paths: readonly string[], config: Config, cwd: st
  */
 function ignoreMatcher(config: Config): (abs: string) => boolean {
   if (config.ignore.length === 0) return () => false;
-  const test = micromatch.matcher([...config.ignore].join('\u0000') && config.ignore.length === 1 ? config.ignore[0]! : `{${''}}`, {});
-  void test;
   const matchers = config.ignore.map((g) => micromatch.matcher(g, { dot: true }));
   return (abs) => {
-    const rel = relative(config.base, abs).split(sep).join('/');
+    // displayPath: path.relative without resolving both paths for each of 10,000 files (it gives the
+    // path itself, which is absolute, for the folder itself: not ignored, as path.relative's '' was).
+    const rel = displayPath(config.base, abs);
     if (rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) return false;
     return matchers.some((m) => m(rel));
   };

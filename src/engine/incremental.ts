@@ -43,8 +43,9 @@ import type { RunInput } from './read.js';
 import { isPieceRef, PackDamaged, PackedReader, PackedWriter, type PackedOutput, type PieceRef } from './packed-file.js';
 import { FileColumnsWriter, isFileColumns, PIECE_KINDS, StoredFiles, type FileColumns, type PieceKind, type StoredFile } from './state-files.js';
 
-// 2: the files as columns (src/engine/state-files.ts). A state of another format is no state: the run does the whole corpus stage.
-const STATE_FORMAT = 'corpus-state-2';
+// 2: the files as columns (src/engine/state-files.ts). 3: a file's lines as its line starts' bytes (LineIndex.startsBytes).
+// A state of another format is no state: the run does the whole corpus stage.
+const STATE_FORMAT = 'corpus-state-3';
 /** The corpus rule whose groups are tracked, and its two kinds of group (CorpusReport.key of src/rules/corpus-conflict.ts). */
 const CONFLICT_RULE = 'corpus-conflict';
 const FACT_PREFIX = `${CONFLICT_RULE}\u0000${factGroup('')}`;
@@ -161,9 +162,10 @@ function onlyTrackedRules(): boolean {
   return corpusRules().every((r) => r.meta.id === CONFLICT_RULE);
 }
 
-const detachedLines = (v: unknown): LineIndex => {
-  if (!v || typeof v !== 'object') throw new PackDamaged('lines');
-  return Object.setPrototypeOf(v, LineIndex.prototype) as LineIndex;
+const detachedLines = (bytes: Uint8Array): LineIndex => {
+  const lines = LineIndex.fromStartsBytes(bytes);
+  if (!lines) throw new PackDamaged('lines');
+  return lines;
 };
 
 /**
@@ -295,7 +297,11 @@ function writeState(
   // report piece and the line starts of a touched group's files, and reads neighbours in one call
   // (PackedReader.prefetch), so interleaved kinds would make it read the whole pieces file.
   const findings = made.map((f) => put(pieces.findings(f.name)));
-  const lines = made.map((f) => put(pieces.lines(f.name) ?? null));
+  const lines = made.map((f) => {
+    const l = pieces.lines(f.name);
+    // No lines (a file without an analysis to point into): an empty piece.
+    return l && 'carried' in l ? w.carry(l.carried) : w.addRaw(l ? l.startsBytes() : Buffer.alloc(0));
+  });
   const corpus = made.map((f) => put(pieces.corpus(f.name)));
   const reports = made.map((f) => putReport(pieces.report(f.name)));
   let remap: Int32Array | undefined;
@@ -419,14 +425,14 @@ export function incrementalCorpus(
     let l = linesOf.get(name);
     if (!l) {
       const own = fresh.get(name);
-      l = own ? own.entry!.lines : detachedLines(reader.decoded(stored.get(name)!.lines));
+      l = own ? own.entry!.lines : detachedLines(reader.bytes(stored.refOf(name, 'lines')!));
       linesOf.set(name, l);
     }
     return l;
   };
   const involved = new Set<string>();
   for (const list of items.values()) for (const x of list) involved.add(x.file);
-  reader.prefetch([...involved].flatMap((name) => (fresh.has(name) ? [] : [stored.get(name)!.lines])));
+  reader.prefetch([...involved].flatMap((name) => (fresh.has(name) ? [] : [stored.refOf(name, 'lines')!])));
   const byFile = new Map<string, { facts: FactRecord[]; verdicts: Verdict[]; ordinals: [number[], number[]] }>();
   for (const [key, list] of items) {
     const fact = kindOf(key) === 0;
@@ -467,20 +473,20 @@ export function incrementalCorpus(
 
   const corpusFor = new Map<string, CorpusFinding[]>();
   const candidates = new Set<string>([...oldReported, ...newCorpus.keys()]);
-  reader.prefetch([...candidates, ...fresh.keys()].flatMap((name) => stored.get(name)?.corpus ?? []));
+  reader.prefetch([...candidates, ...fresh.keys()].flatMap((name) => stored.refOf(name, 'corpus') ?? []));
   for (const name of candidates) {
     if (!position.has(name) || fresh.has(name)) continue;
-    const f = stored.get(name);
-    if (!f) return undefined;
-    const old = reader.decoded(f.corpus) as CorpusFinding[];
+    const ref = stored.refOf(name, 'corpus');
+    if (!ref) return undefined;
+    const old = reader.decoded(ref) as CorpusFinding[];
     if (!Array.isArray(old)) throw new PackDamaged('corpus findings');
     const now = merged(name, old);
     if (JSON.stringify(now) !== JSON.stringify(old)) corpusFor.set(name, now);
   }
   for (const name of fresh.keys()) {
     // A changed file keeps its findings of the groups where its records are as they were.
-    const was = stored.get(name);
-    const old = was ? (reader.decoded(was.corpus) as CorpusFinding[]) : [];
+    const was = stored.refOf(name, 'corpus');
+    const old = was ? (reader.decoded(was) as CorpusFinding[]) : [];
     if (!Array.isArray(old)) throw new PackDamaged('corpus findings');
     corpusFor.set(name, merged(name, old));
   }
@@ -508,7 +514,7 @@ export function incrementalCorpus(
   // The report's pieces: stored ones while they are in this run's language, else rendered again.
   const sameLocale = header.locale === locale;
   const decoded = (name: string): Finding[] => {
-    const f = reader.decoded(stored.get(name)!.findings) as Finding[];
+    const f = reader.decoded(stored.refOf(name, 'findings')!) as Finding[];
     if (!Array.isArray(f)) throw new PackDamaged('findings');
     return f;
   };

@@ -45,8 +45,6 @@ const LENGTH_HEX = 8;
  */
 const READ_GAP = 1 << 16;
 const EMPTY = Buffer.alloc(0);
-/** A piece's place: an empty piece shares its offset with the next one. */
-const place = (r: PieceRef) => `${r.at}:${r.length}`;
 /**
  * SHA-256 in hex. crypto.hash (Node 20.12 and later) digests in one call: a warm
  * run checks some 20,000 small pieces, and a Hash object for each cost it
@@ -54,6 +52,34 @@ const place = (r: PieceRef) => `${r.at}:${r.length}`;
  */
 const sha256: (bytes: Uint8Array) => string =
   typeof crypto.hash === 'function' ? (bytes) => crypto.hash('sha256', bytes, 'hex') : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+const DIGEST_BYTES = 32;
+
+/**
+ * A piece reference whose digest lies as bytes in a stored column
+ * (src/engine/state-files.ts): it is checked and copied as bytes, and made
+ * hex only when a piece is checked (`digest`): a warm run takes some 20,000
+ * of them from the columns, most only to copy into the next header.
+ */
+export class PieceAt implements PieceRef {
+  constructor(
+    readonly at: number,
+    readonly length: number,
+    private readonly digests: Buffer,
+    private readonly offset: number,
+  ) {}
+
+  get digest(): string {
+    return this.digests.toString('hex', this.offset, this.offset + DIGEST_BYTES);
+  }
+
+  /** Copies the digest's bytes into `to` at `at`. */
+  copyDigest(to: Buffer, at: number): void {
+    this.digests.copy(to, at, this.offset, this.offset + DIGEST_BYTES);
+  }
+}
+
+const EMPTY_DIGEST = sha256(EMPTY);
 
 export function isPieceRef(v: unknown): v is PieceRef {
   const p = v as Partial<PieceRef> | undefined;
@@ -63,9 +89,15 @@ export function isPieceRef(v: unknown): v is PieceRef {
 export const piecesPathOf = (headerPath: string) => headerPath.replace(/\.bin$/, '') + '.pieces';
 
 export class PackedReader {
-  /** Pieces read so far, by offset: a reader reads each once, and keeps them for a writer that writes the file anew. */
-  private readonly read = new Map<string, Buffer>();
-  private readonly checked = new Set<string>();
+  /**
+   * Pieces read so far, by offset (empty pieces, which share an offset with
+   * the next one, are never read): a reader reads each once, and keeps them
+   * for a writer that writes the file anew. A piece asked for with another
+   * length than the one read at its offset is read again.
+   */
+  private readonly read = new Map<number, Buffer>();
+  /** The pieces read whose digest matched. */
+  private readonly checked = new WeakSet<Buffer>();
 
   private constructor(
     readonly value: unknown,
@@ -108,7 +140,7 @@ export class PackedReader {
 
   /** Reads the pieces named (those not read yet), neighbours in one call. */
   prefetch(refs: Iterable<PieceRef>): void {
-    const wanted = [...refs].filter((r) => r.length > 0 && !this.read.has(place(r))).sort((a, b) => a.at - b.at);
+    const wanted = [...refs].filter((r) => r.length > 0 && this.read.get(r.at)?.length !== r.length).sort((a, b) => a.at - b.at);
     if (wanted.length === 0) return;
     let fd: number;
     try {
@@ -132,7 +164,7 @@ export class PackedReader {
           if (n === 0) throw new PackDamaged('pieces file cut short');
           got += n;
         }
-        for (let k = i; k <= j; k++) this.read.set(place(wanted[k]!), chunk.subarray(wanted[k]!.at - from, wanted[k]!.at - from + wanted[k]!.length));
+        for (let k = i; k <= j; k++) this.read.set(wanted[k]!.at, chunk.subarray(wanted[k]!.at - from, wanted[k]!.at - from + wanted[k]!.length));
         i = j + 1;
       }
     } finally {
@@ -143,10 +175,11 @@ export class PackedReader {
   /** The bytes of a piece, checked against its digest. */
   bytes(ref: PieceRef): Buffer {
     const b = this.raw(ref);
-    if (!this.checked.has(place(ref))) {
+    if (b.length > 0 && !this.checked.has(b)) {
       if (sha256(b) !== ref.digest) throw new PackDamaged('piece digest');
-      this.checked.add(place(ref));
+      this.checked.add(b);
     }
+    if (b.length === 0 && ref.digest !== EMPTY_DIGEST) throw new PackDamaged('piece digest');
     return b;
   }
 
@@ -157,8 +190,8 @@ export class PackedReader {
    */
   raw(ref: PieceRef): Buffer {
     if (ref.length === 0) return EMPTY;
-    if (!this.read.has(place(ref))) this.prefetch([ref]);
-    return this.read.get(place(ref))!;
+    if (this.read.get(ref.at)?.length !== ref.length) this.prefetch([ref]);
+    return this.read.get(ref.at)!;
   }
 
   /** The value of a piece. */

@@ -134,7 +134,8 @@ export async function check(options: RunOptions, prepared?: Setup): Promise<Chec
     }
   }
   // The whole corpus unchanged since the last cached run: its findings stand as they were.
-  const whole = corpusKey(inputs, cache);
+  // Not needed (nor its 10,000 hashes) when the stage was done incrementally.
+  const whole = findings ? undefined : corpusKey(inputs, cache);
   const memo = !findings && !incremental && whole ? cache!.corpusResult(whole) : undefined;
   if (findings) {
     // Done incrementally.

@@ -7,7 +7,7 @@
 // and writing them back as much. Columns decode as a few buffers; a row is
 // read where it is needed, and the rows of files a run leaves alone are copied
 // column to column into the next header.
-import type { PieceRef } from './packed-file.js';
+import { PieceAt, type PieceRef } from './packed-file.js';
 
 /** The pieces every file has, in the order of their columns. */
 export const PIECE_KINDS = ['findings', 'lines', 'corpus', 'report'] as const;
@@ -125,7 +125,7 @@ export class StoredFiles {
 
   ref(i: number, kind: PieceKind): PieceRef {
     const slot = i * KINDS + KIND_INDEX[kind];
-    return { at: this.columns.pieces[2 * slot]!, length: this.columns.pieces[2 * slot + 1]!, digest: this.digestBytes.toString('hex', slot * PIECE_DIGEST, (slot + 1) * PIECE_DIGEST) };
+    return new PieceAt(this.columns.pieces[2 * slot]!, this.columns.pieces[2 * slot + 1]!, this.digestBytes, slot * PIECE_DIGEST);
   }
 
   /** The bytes of row i's pieces together. */
@@ -152,6 +152,12 @@ export class StoredFiles {
     };
   }
 
+  /** One piece of the file `name` (undefined: not stored), without the rest of its row: a warm run looks up thousands. */
+  refOf(name: string, kind: PieceKind): PieceRef | undefined {
+    const i = this.index.get(name);
+    return i === undefined ? undefined : this.ref(i, kind);
+  }
+
   get(name: string): StoredFile | undefined {
     const i = this.index.get(name);
     return i === undefined ? undefined : this.row(i);
@@ -166,8 +172,13 @@ export class FileColumnsWriter {
   private readonly counts: Uint32Array;
   private readonly groupStarts: Uint32Array;
   private readonly groupIds: number[] = [];
-  /** Group digests as base64 strings or as bytes copied from a stored row. */
-  private readonly groupDigests: Array<string | Uint8Array> = [];
+  /**
+   * Group digests as bytes, GROUP_DIGEST per entry of groupIds, in a buffer
+   * grown as needed: a copied row's are copied bytes (not a view per digest:
+   * 10,000 rows have some 50,000 of them, and as views they were most of
+   * what writing the header allocated).
+   */
+  private groupDigests = Buffer.alloc(0);
   private readonly pieces: Float64Array;
   private readonly pieceDigests: Buffer;
   private row = 0;
@@ -187,7 +198,7 @@ export class FileColumnsWriter {
       const d = f.digests[k]!;
       if (!BASE64_SHA1.test(d)) throw new Error(`state: a group digest that is not base64 SHA-1: ${d}`);
       this.groupIds.push(g);
-      this.groupDigests.push(d);
+      this.digestRoom(1).write(d, (this.groupIds.length - 1) * GROUP_DIGEST, GROUP_DIGEST, 'base64');
     });
     PIECE_KINDS.forEach((kind, k) => this.setPiece(i * KINDS + k, f[kind]));
     this.finishRow();
@@ -201,11 +212,12 @@ export class FileColumnsWriter {
   copy(from: StoredFiles, i: number, remap: Int32Array, piece?: (ref: PieceRef) => PieceRef): void {
     const c = from.columns;
     const row = this.start(c.names[i]!, c.entries[i]!, c.claims[i]!, [c.counts[3 * i]!, c.counts[3 * i + 1]!, c.counts[3 * i + 2]!]);
+    const digests = this.digestRoom(c.groupStarts[i + 1]! - c.groupStarts[i]!);
     for (let k = c.groupStarts[i]!; k < c.groupStarts[i + 1]!; k++) {
       const g = remap[c.groupIds[k]!]!;
       if (g < 0) continue;
       this.groupIds.push(g);
-      this.groupDigests.push(c.groupDigests.subarray(k * GROUP_DIGEST, (k + 1) * GROUP_DIGEST));
+      digests.set(c.groupDigests.subarray(k * GROUP_DIGEST, (k + 1) * GROUP_DIGEST), (this.groupIds.length - 1) * GROUP_DIGEST);
     }
     for (let k = 0; k < KINDS; k++) {
       const to = row * KINDS + k;
@@ -222,11 +234,8 @@ export class FileColumnsWriter {
 
   finish(): FileColumns {
     if (this.row !== this.rows) throw new Error(`state: ${this.row} rows written of ${this.rows}`);
-    const groupDigests = Buffer.alloc(GROUP_DIGEST * this.groupDigests.length);
-    this.groupDigests.forEach((d, k) => {
-      if (typeof d === 'string') groupDigests.write(d, k * GROUP_DIGEST, GROUP_DIGEST, 'base64');
-      else groupDigests.set(d, k * GROUP_DIGEST);
-    });
+    // A copy of its own: v8 serialises a view's whole buffer, and the grown one has room to spare.
+    const groupDigests = Uint8Array.prototype.slice.call(this.groupDigests, 0, GROUP_DIGEST * this.groupIds.length);
     return {
       names: this.names,
       entries: this.entries,
@@ -250,15 +259,27 @@ export class FileColumnsWriter {
     return i;
   }
 
+  /** The digests' buffer, with room for `more` digests past those of groupIds. */
+  private digestRoom(more: number): Buffer {
+    const need = GROUP_DIGEST * (this.groupIds.length + more);
+    if (need > this.groupDigests.length) {
+      const grown = Buffer.alloc(Math.max(need, 2 * this.groupDigests.length, 1 << 12));
+      this.groupDigests.copy(grown);
+      this.groupDigests = grown;
+    }
+    return this.groupDigests;
+  }
+
   private finishRow(): void {
     this.row++;
     this.groupStarts[this.row] = this.groupIds.length;
   }
 
   private setPiece(slot: number, ref: PieceRef): void {
-    if (!HEX64.test(ref.digest)) throw new Error('state: a piece digest that is not hex SHA-256');
     this.pieces[2 * slot] = ref.at;
     this.pieces[2 * slot + 1] = ref.length;
+    if (ref instanceof PieceAt) return ref.copyDigest(this.pieceDigests, slot * PIECE_DIGEST);
+    if (!HEX64.test(ref.digest)) throw new Error('state: a piece digest that is not hex SHA-256');
     this.pieceDigests.write(ref.digest, slot * PIECE_DIGEST, PIECE_DIGEST, 'hex');
   }
 }

@@ -42,6 +42,36 @@ export class LineIndex {
     return d as unknown as LineIndex;
   }
 
+  /**
+   * The line starts and the text's length as bytes (no text): 4 bytes of the
+   * length, then 4 per line start, in the machine's byte order. What the
+   * incremental corpus stage stores of a file's lines: a warm run reads the
+   * lines of thousands of files, and decoding each as a v8-serialised object
+   * cost several times reading these.
+   */
+  startsBytes(): Buffer {
+    const out = new Int32Array(this.starts.length + 1);
+    out[0] = this.length;
+    for (let i = 0; i < this.starts.length; i++) out[i + 1] = this.starts[i]!;
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  }
+
+  /** The detached index whose startsBytes() are `bytes`; undefined when they are not such bytes. */
+  static fromStartsBytes(bytes: Uint8Array): LineIndex | undefined {
+    if (bytes.length < 8 || bytes.length % 4 !== 0) return undefined;
+    const all = new Int32Array(bytes.length / 4);
+    new Uint8Array(all.buffer).set(bytes);
+    const length = all[0]!;
+    const starts = all.subarray(1);
+    if (length < 0 || starts[0] !== 0) return undefined;
+    for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]! || starts[i]! > length) return undefined;
+    const d = Object.create(LineIndex.prototype) as Record<'text' | 'starts' | 'length', unknown>;
+    d.text = '';
+    d.starts = starts;
+    d.length = length;
+    return d as unknown as LineIndex;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -212,6 +212,6 @@ describe('incremental corpus stage', async () => {
     rewrite((v) => ({ format: 'corpus-state-1', locale: 'en', files: [], groups: [] }));
     const r = await same();
     expect(r.notes.some((n) => /damaged/.test(n))).toBe(false);
-    expect((PackedReader.open(header)!.value as { format: string }).format).toBe('corpus-state-2');
+    expect((PackedReader.open(header)!.value as { format: string }).format).toBe('corpus-state-3');
   });
 });

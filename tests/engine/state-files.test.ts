@@ -9,6 +9,9 @@ import { FileColumnsWriter, isFileColumns, StoredFiles, type FileColumns, type S
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const b64 = (s: string) => createHash('sha1').update(s).digest('base64');
 const ref = (at: number, length: number, what: string) => ({ at, length, digest: hex(what) });
+/** A row as plain values: its piece references come back as objects whose digest is read from the columns when asked. */
+const plain = (f: StoredFile | undefined) =>
+  f && { ...f, ...Object.fromEntries((['findings', 'lines', 'corpus', 'report'] as const).map((k) => [k, { at: f[k].at, length: f[k].length, digest: f[k].digest }])) };
 
 const a: StoredFile = {
   name: 'docs/a.md',
@@ -47,8 +50,8 @@ describe('state file columns', () => {
     expect(isFileColumns(c, 3)).toBe(true);
     const files = new StoredFiles(c);
     expect(files.size).toBe(2);
-    expect(files.get('docs/a.md')).toEqual(a);
-    expect(files.get('文章/b.html')).toEqual(b);
+    expect(plain(files.get('docs/a.md'))).toEqual(a);
+    expect(plain(files.get('文章/b.html'))).toEqual(b);
     expect(files.get('missing.md')).toBeUndefined();
     expect(files.pieceBytes(0)).toBe(44);
   });
@@ -62,7 +65,7 @@ describe('state file columns', () => {
     // Old group 0 is gone, old group 2 is now group 1.
     next.copy(from, 0, Int32Array.from([-1, 0, 1]));
     const files = new StoredFiles(stored(next.finish()));
-    expect(files.get('docs/a.md')).toEqual({ ...a, groups: [1], digests: [b64('a in group 2')] });
+    expect(plain(files.get('docs/a.md'))).toEqual({ ...a, groups: [1], digests: [b64('a in group 2')] });
   });
 
   it('columns that do not fit together are refused', () => {

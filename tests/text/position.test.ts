@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/text/position.js';
 
 describe('LineIndex', () => {
+  it('comes back from its line starts as bytes with the same positions, and refuses bytes that are not line starts', () => {
+    const li = new LineIndex('停缴以后\r\n个人账户\n\n余额不清零');
+    const back = LineIndex.fromStartsBytes(Uint8Array.from(li.startsBytes()))!;
+    expect(back.lineCount).toBe(li.lineCount);
+    for (let o = -1; o <= 20; o++) expect(back.position(o)).toEqual(li.position(o));
+    expect(back.lineText(2)).toBe('');
+    expect(LineIndex.fromStartsBytes(new Uint8Array(0))).toBeUndefined();
+    expect(LineIndex.fromStartsBytes(li.startsBytes().subarray(0, 6))).toBeUndefined();
+    // Starts that go backwards, or a first start that is not 0.
+    expect(LineIndex.fromStartsBytes(new Uint8Array(Int32Array.from([9, 0, 5, 3]).buffer))).toBeUndefined();
+    expect(LineIndex.fromStartsBytes(new Uint8Array(Int32Array.from([9, 1]).buffer))).toBeUndefined();
+  });
+
   it('maps offsets to 1-based lines and UTF-16 columns in an LF file', () => {
     const li = new LineIndex('医保\n\n个人账户\n');
     expect(li.lineCount).toBe(4);
