@@ -37,6 +37,8 @@ export interface Cues {
   readonly refutedEnd?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
+  /** A concession's opening word (即便, 哪怕): negators from it on belong to the concession. */
+  readonly concessionOpening?: RegExp | undefined;
   /** A clause opened by 关于/有关: a value phrase in it without a modal names the topic. */
   readonly topicOpening?: RegExp | undefined;
   readonly uncertain: RegExp;
@@ -187,6 +189,8 @@ export interface CueFile {
   /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
   refutedEndPatterns?: string[];
   mentionAfterPatterns: string[];
+  /** Optional: words opening a concession (即便, 哪怕, 就算). */
+  concessionOpenings?: string[];
   /** Optional: openings of a clause that names a topic (关于…). Patterns. */
   topicOpeningPatterns?: string[];
   uncertain: string[];
@@ -378,6 +382,7 @@ export function compileCues(raw: CueFile): Cues {
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
     topicOpening: file.topicOpeningPatterns?.length ? patterns(file.topicOpeningPatterns) : undefined,
+    concessionOpening: file.concessionOpenings?.length ? words(file.concessionOpenings, 'gu') : undefined,
     deniedNext: patterns(file.deniedNextPatterns),
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,

@@ -308,7 +308,20 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
     from = clause.start + m.index + m[0].length;
   }
   breaker.lastIndex = 0;
-  const scope = text.slice(from, start);
+  // 即便没有工作仍可用: a concession that runs up to the phrase holds its own negator (没有工作);
+  // it negates the concession, not the phrase (with 也/仍 between, a scope breaker ends it already).
+  // The opening word may hold a breaker's character (即便: 便), so it is looked for in the whole clause.
+  let cut = start;
+  const opening = cues.concessionOpening;
+  if (opening) {
+    const prefix = text.slice(clause.start, start);
+    opening.lastIndex = 0;
+    for (let m = opening.exec(prefix); m; m = opening.exec(prefix)) {
+      if (clause.start + m.index + m[0].length >= from) cut = Math.max(from, clause.start + m.index);
+    }
+    opening.lastIndex = 0;
+  }
+  const scope = text.slice(from, cut);
   if (cues.uncertain.test(scope)) return 'uncertain';
   // 会不会 / 能不能 ask; their 不 negates nothing.
   // Most scopes hold no negator at all: then there is nothing to mask or count.

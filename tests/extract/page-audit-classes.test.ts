@@ -91,3 +91,13 @@ describe('a wrong value limited to the cases listed, or reported for one place',
     isError('全国各地的个人账户余额都可以按比例提到银行卡里。', CASH);
   });
 });
+
+describe('a concession running up to the phrase', () => {
+  it('即便没有工作仍可用 (no 也 between)', () => {
+    notError('个人账户的钱即便没有工作仍可用于支付医疗费用，断缴也一样。', LAPSE);
+    notError('医疗卡本身不可继承，仅限账户余额按规定处理。', INHERIT);
+  });
+  it('a negator of the main clause after the concession still negates', () => {
+    isError('断缴以后，个人账户的钱即便还有余额也不能再用，会被清零。', LAPSE);
+  });
+});
