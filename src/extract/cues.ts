@@ -35,6 +35,11 @@ export interface Cues {
   readonly refutedAfter?: RegExp | undefined;
   /** Tested on the rest of a value phrase's clause: a refutation closes it (…是不对的). Absent: none. */
   readonly refutedEnd?: RegExp | undefined;
+  /**
+   * A judging clause, tested on a whole clause: its subject is the statement (这/说法/这么说/nothing)
+   * and its predicate judges it false (不对, 站不住, 纯属臆测, 没这种事); see judging.ts. Absent: none.
+   */
+  readonly judging?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   readonly uncertain: RegExp;
@@ -182,6 +187,32 @@ export interface CueFile {
   refutedAfterPatterns?: string[];
   /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
   refutedEndPatterns?: string[];
+  /** Optional: the parts of a judging clause (judgeLeads … judgeFalsePatterns; see data/cues.yaml), all or none. */
+  judgeLeads?: string[];
+  judgeDemonstratives?: string[];
+  judgeReportNouns?: string[];
+  judgeMannerAdverbs?: string[];
+  judgeMannerVerbs?: string[];
+  judgeSubjectPatterns?: string[];
+  judgeAdverbs?: string[];
+  judgeCopulas?: string[];
+  judgeQuantifiers?: string[];
+  judgeNegators?: string[];
+  judgeDegrees?: string[];
+  judgeTruths?: string[];
+  judgeFalsehoods?: string[];
+  /** Single characters. */
+  judgeFalseHeads?: string[];
+  judgeFalseHeadNot?: string[];
+  judgeDisbeliefNegators?: string[];
+  judgeDisbeliefVerbs?: string[];
+  judgeExistNegators?: string[];
+  judgeExistDemonstratives?: string[];
+  judgeExistNouns?: string[];
+  judgeExistBare?: string[];
+  judgeEndings?: string[];
+  judgeDenials?: string[];
+  judgeFalsePatterns?: string[];
   mentionAfterPatterns: string[];
   uncertain: string[];
   eitherOr: string[];
@@ -342,6 +373,44 @@ function compileReaderLists(file: CueFile) {
   };
 }
 
+/** The judging lists, each required once one is given. */
+const JUDGE_KEYS = [
+  'judgeLeads', 'judgeDemonstratives', 'judgeReportNouns', 'judgeMannerAdverbs', 'judgeMannerVerbs', 'judgeSubjectPatterns', 'judgeAdverbs', 'judgeCopulas',
+  'judgeQuantifiers', 'judgeNegators', 'judgeDegrees', 'judgeTruths', 'judgeFalsehoods', 'judgeFalseHeads', 'judgeFalseHeadNot', 'judgeDisbeliefNegators',
+  'judgeDisbeliefVerbs', 'judgeExistNegators', 'judgeExistDemonstratives', 'judgeExistNouns', 'judgeExistBare', 'judgeEndings', 'judgeDenials', 'judgeFalsePatterns',
+] as const;
+
+/**
+ * A judging clause as one regex over a whole clause (data/cues.yaml, judging clauses): leads,
+ * then a subject that is the statement itself or none, adverbs, and a predicate that judges it
+ * false, then closing particles. The order of the parts is grammar and stays here; every word is data.
+ * A negator before a word of falsehood (不是谣言, 没错) matches no part: it endorses.
+ */
+function compileJudging(file: CueFile): RegExp | undefined {
+  const given = JUDGE_KEYS.filter((k) => file[k]?.length);
+  if (given.length === 0) return undefined;
+  if (given.length < JUDGE_KEYS.length) throw new CueError(`the judging lists come together: missing ${JUDGE_KEYS.filter((k) => !given.includes(k)).join(', ')}`);
+  const f = file as Required<CueFile>;
+  const alt = (ps: readonly string[]) => `(?:${ps.map((p) => `(?:${p})`).join('|')})`;
+  const noun = group(f.judgeReportNouns);
+  const dem = group(f.judgeDemonstratives);
+  const manner = `${group(f.judgeMannerAdverbs)}${group(f.judgeMannerVerbs)}(?:的话)?`;
+  const subject = `(?:${dem}?${noun}{1,2}|${manner}|${dem}?${alt(f.judgeSubjectPatterns)}|${dem})`;
+  const adverbs = `${group(f.judgeAdverbs)}{0,4}`;
+  const negTruth = `${group(f.judgeNegators)}${group(f.judgeDegrees)}?${group(f.judgeTruths)}`;
+  const falsehood = group(f.judgeFalsehoods);
+  // 是谬见 / 纯属臆测: a head of falsehood and up to three characters, none a question particle.
+  const head = `(?!${wordAlternation(f.judgeFalseHeadNot)})${chars(f.judgeFalseHeads)}(?:(?![吗么呢嘛])\\p{Script=Han}){0,3}?`;
+  const disbelief = `${group(f.judgeDisbeliefNegators)}${group(f.judgeDisbeliefVerbs)}`;
+  const exist = `${group(f.judgeExistNegators)}(?:${group(f.judgeExistDemonstratives)}(?:一)?(?:个|种|条|项)?${group(f.judgeExistNouns)}|${group(f.judgeExistBare)})`;
+  const afterCopula = `${group(f.judgeCopulas)}${adverbs}${group(f.judgeQuantifiers)}{0,2}(?:(?:${negTruth}|${falsehood})性?的${noun}|${falsehood}|${negTruth}|${head})`;
+  const predicate = `(?:${afterCopula}|${negTruth}|${falsehood}|${disbelief}|${exist}|${alt(f.judgeFalsePatterns)})`;
+  const lead = `${group(f.judgeLeads)}{0,2}`;
+  const end = `${group(f.judgeEndings)}*\\s*$`;
+  // A bare denial opens its clause: after a lead it is rhetorical (可不是嘛 endorses).
+  return new RegExp(`^\\s*(?:${lead}(?:${subject})?${adverbs}${predicate}|${group(f.judgeDenials)})${end}`, 'u');
+}
+
 export function compileCues(raw: CueFile): Cues {
   // {clause-end} in a pattern: the one definition of a clause's end (text/clause-end.ts).
   const file = Object.fromEntries(
@@ -373,6 +442,7 @@ export function compileCues(raw: CueFile): Cues {
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,
     refutedEnd: file.refutedEndPatterns?.length ? patterns(file.refutedEndPatterns) : undefined,
+    judging: compileJudging(file),
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),

@@ -8,6 +8,7 @@ import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
 import { globalOf, testOnce } from '../text/regex.js';
 import { echoReply, replyOf } from './answers.js';
+import { judgingStarts } from './judging.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -105,7 +106,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
  * endorsement (实际上也确实是这样) corrects nothing. An endorse word negated
  * (不靠谱, 不是真的) or followed by a negator (确实不会) endorses nothing.
  */
-export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed: boolean } {
+export function stanceOf(cues: Cues, text: string, truncated = false): { refuted: boolean; endorsed: boolean } {
   const re = cues.endorseAll;
   let masked = text;
   let endorsed = false;
@@ -123,7 +124,9 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
   }
   re.lastIndex = 0;
-  if (!endorsed) return { refuted: cues.debunk.test(text), endorsed: false };
+  // A judging clause (这个说法根本站不住 / 此言差矣) refutes as a debunk word does (judging.ts).
+  const judged = judgingStarts(cues, text, truncated);
+  if (!endorsed) return { refuted: cues.debunk.test(text) || judged.length > 0, endorsed: false };
   if (cues.correction) {
     const c = cues.correction;
     c.lastIndex = 0;
@@ -138,7 +141,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     c.lastIndex = 0;
   }
   // Both: the later one is the writer's last word (原以为是谣言，结果是真的 / 确实有人这么说，但这是谣言).
-  const lastDebunk = lastMatchAt(cues.debunk, masked);
+  const lastDebunk = Math.max(lastMatchAt(cues.debunk, masked), judged.length ? judged[judged.length - 1]! : -1);
   if (lastDebunk < 0) return { refuted: false, endorsed };
   return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
 }
