@@ -39,7 +39,13 @@ const REST_LEAD = /^[\s—\-－~～…·]*的?/u;
 export function opensJudging(cues: Cues, text: string): boolean {
   if (!cues.judging) return false;
   const m = CLAUSE_MARK.exec(text);
-  return judgesSpan(cues, text, 0, m ? m.index : text.length);
+  const end = m ? m.index : text.length;
+  if (judgesSpan(cues, text, 0, end)) return true;
+  // 这个说法，不对。: the subject alone, the judgement in the clause after it.
+  if (!m || !cues.judgingSubject?.test(text.slice(0, end))) return false;
+  const from = end + m[0].length;
+  const next = CLAUSE_MARK.exec(text.slice(from));
+  return judgesSpan(cues, text, from, next ? from + next.index : text.length);
 }
 
 /** Where each judging clause of a text starts (its clauses cut at clause marks). */

@@ -579,12 +579,17 @@ export function conditionsOf(
   const before = text.slice(0, start);
   // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
   // Not inside an either-or form: 备没备案 holds 没备案 but names no case.
-  const exception = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
+  const named = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
+  // …可以一次性退还，仅限出国定居的: the case named in a clause after that limits the value.
+  const after = named ? undefined : limitedAfter(cues, claim, view, end);
+  const exception = named ?? after?.exception;
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end);
-  if (past) out.push({ kind: 'past', text: past[0] });
+  // A frame's value begins at its topic (单位缴费以往会划出一部分…): the past may stand inside it.
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end) ?? (cues.pastInside?.exec(text.slice(start, end)) ?? null);
+  // …，现在也一样 / 至今未变: the past still holds, so the sentence is about today too.
+  if (past && !cues.presentSame?.test(text.slice(end))) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
   else {
@@ -776,6 +781,24 @@ function lastMatchInClauses(re: RegExp, view: SentenceView, clauseIndex: number)
     if (m) return m;
   }
   return null;
+}
+
+/**
+ * A clause after the value's that limits it (…可以一次性退还，仅限出国定居的人 / …，前提是已经移民 /
+ * …，只有一种情况：出国定居): an exception the claim lists, named from that clause to the sentence's
+ * end, is the value's exception. Only the first such clause counts; one naming a case the claim does
+ * not list limits nothing (仅限本人办理; 只有住院才报 states a rule of its own).
+ */
+function limitedAfter(cues: Cues, claim: CompiledClaim, view: SentenceView, end: number): { exception?: { id: string; text: string } } | undefined {
+  if (!cues.limitingAfter) return undefined;
+  const last = clauseAt(view.clauses, Math.max(0, end - 1));
+  for (let j = last + 1; j < view.clauses.length; j++) {
+    const c = view.clauses[j]!;
+    if (!cues.limitingAfter.test(view.text.slice(c.start, c.end))) continue;
+    const exception = exceptionIn(claim, maskEitherOr(cues, view.text.slice(c.start)));
+    return exception ? { exception } : undefined;
+  }
+  return undefined;
 }
 
 function exceptionIn(claim: CompiledClaim, text: string): { id: string; text: string } | undefined {

@@ -47,6 +47,16 @@ describe('a judging clause after the statement, in its sentence', () => {
     notError('停缴以后个人账户的钱会清零，这种事情并不存在。', LAPSE);
     notError('医保卡里的钱可以取现金，这与规定不符。', CASH);
     notError('医保卡里的钱可以取现金，事实并非如此。', CASH);
+    notError('医保卡里的钱可以取现金，真实情况恰恰相反。', CASH);
+  });
+
+  it('refuted by an authority', () => {
+    notError('医保卡里的钱可以取现金，这个说法已被官方否认。', CASH);
+    notError('医保卡里的钱可以取现金，该说法早被国家医保局辟谣。', CASH);
+    notError('医保卡里的钱可以取现金，这已经被医保局澄清了。', CASH);
+    isError('医保卡里的钱可以取现金，这已经被证实了。', CASH);
+    isError('医保卡里的钱可以取现金，这没被否认。', CASH);
+    isError('医保卡里的钱可以取现金，事实是这样的。', CASH);
   });
 
   it('closing the statement\'s own clause, or before it with a colon', () => {
@@ -71,6 +81,7 @@ describe('a denial opening the next sentence', () => {
     notError('停缴以后个人账户的钱会清零。No，余额会一直保留。', LAPSE);
     notError('停缴以后个人账户的钱会清零。这话可不对，余额会一直保留。', LAPSE);
     notError('朋友告诉我停缴以后个人账户的钱会清零。其实不是这样的。', LAPSE);
+    notError('医保卡里的钱可以取现金。这个说法，不对。', CASH);
   });
 
   it('an endorsement or a sentence of its own does not', () => {
