@@ -73,3 +73,19 @@ describe('an exception named after the value, in a clause that limits it', () =>
     isError('退休以后还要接着交医保，这只针对灵活就业人员。', RETIREE);
   });
 });
+
+// Denials through a verb or a link (data/cues.yaml: negators 免于, deniedAfterPatterns 没有关系,
+// deniedNextPatterns 这条路走不通): the statement agrees with the registry.
+describe('a denial through a verb, a link denied, a way that does not work', () => {
+  it('agree with the registry', () => {
+    notError('想把个账的钱变成现金，这条路走不通。', CASH);
+    notError('断缴和个人账户余额清零没有关系。', LAPSE);
+    notError('停缴以后个账余额免于清零。', LAPSE);
+  });
+
+  it('the same words affirming stay errors', () => {
+    isError('想把个账的钱变成现金，这条路完全走得通。', CASH);
+    isError('停缴后个人账户余额会清零，和你交了多少年没有关系。', LAPSE);
+    isError('断缴跟个人账户清零有直接关系。', LAPSE);
+  });
+});
