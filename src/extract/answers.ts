@@ -3,6 +3,7 @@
 // reading: an answer is read only once the question it answers is known.
 import type { Cues } from './cues.js';
 import { clauseAt, type Clause } from './clauses.js';
+import { judgesRest, judgesSpan, opensJudging } from './judging.js';
 
 /** What of a sentence's reading a refutation needs (a SentenceView has it; reading.ts imports this module). */
 interface ClauseView {
@@ -23,7 +24,7 @@ export function replyOf(cues: Cues, text: string): 'yes' | 'no' | undefined {
   if (cues.answerNo.test(reply)) return 'no';
   if (cues.answerYes.test(reply)) return 'yes';
   const first = firstClause(reply);
-  if (cues.deniedNext.test(first) || cues.refutedNext?.test(first)) return 'no';
+  if (cues.deniedNext.test(first) || cues.refutedNext?.test(first) || opensJudging(cues, reply)) return 'no';
   return undefined;
 }
 
@@ -45,10 +46,12 @@ export function refutedAfter(cues: Cues, view: ClauseView, end: number): boolean
   const own = view.clauses[last]!;
   const rest = view.text.slice(end, Math.max(end, own.end));
   // …转不过去的说法是错的 is a denial (deniedAfterPatterns): polarityOf has read it, flipped.
-  if (!cues.deniedAfter.test(rest) && (cues.refutedAfter?.test(rest) || cues.refutedEnd?.test(rest))) return true;
+  // …的说法根本站不住 / …——错: a judging clause closing the phrase's own clause (judging.ts).
+  if (!cues.deniedAfter.test(rest) && (cues.refutedAfter?.test(rest) || cues.refutedEnd?.test(rest) || judgesRest(cues, view.text, end, Math.max(end, own.end)))) return true;
   const next = view.clauses[last + 1];
-  if (!cues.refutedNext || !next || view.asks[last]) return false;
-  return cues.refutedNext.test(view.text.slice(next.start, next.end));
+  if (!next || view.asks[last]) return false;
+  // …，这个说法站不住 / …，此言差矣 / …，不是的: the clause after is a judging clause.
+  return (cues.refutedNext?.test(view.text.slice(next.start, next.end)) ?? false) || judgesSpan(cues, view.text, next.start, next.end);
 }
 
 /**

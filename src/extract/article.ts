@@ -12,6 +12,7 @@ import { stanceOf } from './reading.js';
 import { echoReply, replyOf } from './answers.js';
 import { findQuantities } from './quantity.js';
 import { correctedFigure, readCorrectedAnswer } from './corrections.js';
+import { judgingStarts, opensJudging } from './judging.js';
 
 export interface ArticleReader {
   readonly registry: Registry;
@@ -237,7 +238,8 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' | 'plain' 
     // 医保卡的钱能取现。这是谣言。/ …。纯属无稽之谈。: a statement the next sentence opens by calling false,
     // out of date or abolished asserts nothing, as in one sentence (refutedAfter). Only a first clause that
     // is nothing but the refutation counts; what the writer says for himself (supports) stays.
-    if (!cues.refutedNext?.test(reply.split(REPLY_CLAUSE)[0] ?? '')) return;
+    // A judging clause opening it (这种说法站不住。/ 不是的！/ 并非如此，…) refutes the same way (judging.ts).
+    if (!cues.refutedNext?.test(reply.split(REPLY_CLAUSE)[0] ?? '') && !opensJudging(cues, reply)) return;
     next = prior.filter((r) => registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
   } else if (pending.kind === 'question' && correctedFigure(cues, prior[0]?.sentence.text ?? '', reply)) {
     // 要等四个月吗？不对，是六个月。: the figure asked about is neither asserted nor denied; the answer's is read (readAnswer).
@@ -269,8 +271,8 @@ function replyTo(pending: { from: number; kind: 'question' | 'rumour' | 'plain' 
     }
   } else {
     // A refutation counts at the start of the reply; an endorsement may take a little longer (我问了窗口，也是这么说的).
-    const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH));
-    if ((cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH)).refuted) || refutingClause(cues, reply.slice(0, ENDORSE_REACH))) {
+    const stance = stanceOf(cues, reply.slice(0, ENDORSE_REACH), reply.length > ENDORSE_REACH);
+    if ((cues.debunk.test(reply.slice(0, REPLY_REACH)) && stanceOf(cues, reply.slice(0, REPLY_REACH), reply.length > REPLY_REACH).refuted) || refutingClause(cues, reply)) {
       next = prior.filter((r) => r.framing !== 'rumour' || registry.byId.get(r.claimId)?.valueByName.get(r.value)?.verdict === 'supports');
     } else if (stance.endorsed && !stance.refuted) {
       next = prior.map((r) => (r.framing === 'rumour' ? { ...r, framing: 'endorsed' as const } : r));
@@ -316,8 +318,10 @@ function qualifyByHeaders(registry: Registry, cues: Cues, headers: readonly stri
  * 此说法不实): it refutes the report before it wherever it stands in the reply's opening.
  */
 function refutingClause(cues: Cues, reply: string): boolean {
-  if (!cues.refutedNext) return false;
-  return reply.split(REPLY_CLAUSE).some((c) => cues.refutedNext!.test(c));
+  const opening = reply.slice(0, ENDORSE_REACH);
+  if (cues.refutedNext && opening.split(REPLY_CLAUSE).some((c) => cues.refutedNext!.test(c))) return true;
+  // A judging clause starting in the reply's opening (记者核实后发现，这个说法站不住): read whole, not cut.
+  return judgingStarts(cues, reply).some((at) => at < ENDORSE_REACH);
 }
 const REPLY_CLAUSE = /[，,。；;！!：:]/u;
 

@@ -7,6 +7,7 @@ import { testOnce } from '../text/regex.js';
 import { findPlaces } from '../region/matcher.js';
 import { loadGazetteer } from '../region/gazetteer.js';
 import { refutedAfter } from './answers.js';
+import { judgedBefore } from './judging.js';
 import { answeredInSentence, asks, asksOnlyWhether, clauseAt, negatedBetween, conditionsOf, correctedMisreading, inConditionClause, maskEitherOr, mentionOf, modalityOf, polarityOf, quotedReport, scopeOf, stanceOf, subjectOf, viewSentence, type SentenceView } from './reading.js';
 import { noneAfterPresent } from './periods.js';
 import { noneReach } from './none-scope.js';
@@ -192,6 +193,8 @@ export function readSentence(
       if (rumoured && refuted && value.verdict !== 'supports' && !corrected) continue;
       // 医保卡的钱能取现，这是误解 / …的说法已经过时了: refuted, the statement asserts nothing.
       if (!corrected && refutedAfter(cues, view, hitEnd)) continue;
+      // 以下说法是错误的：… / 有一种说法不对：…: a judging clause before a colon refutes what follows it.
+      if (!corrected && judgedBefore(cues, view, clauseIndex, hitStart)) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;

@@ -35,6 +35,13 @@ export interface Cues {
   readonly refutedAfter?: RegExp | undefined;
   /** Tested on the rest of a value phrase's clause: a refutation closes it (…是不对的). Absent: none. */
   readonly refutedEnd?: RegExp | undefined;
+  /**
+   * A judging clause, tested on a whole clause: its subject is the statement (这/说法/这么说/nothing)
+   * and its predicate judges it false (不对, 站不住, 纯属臆测, 没这种事); see judging.ts. Absent: none.
+   */
+  readonly judging?: RegExp | undefined;
+  /** A clause that is only such a subject (这个说法，…): the judgement may follow in the next clause. Absent: none. */
+  readonly judgingSubject?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
   /** A concession's opening word (即便, 哪怕): negators from it on belong to the concession. */
@@ -106,8 +113,14 @@ export interface Cues {
   /** A clause ending in 的 that states (个人账户的钱可以取现的，): no relative condition. Absent: none. */
   readonly statementEnd?: RegExp | undefined;
   readonly limiting: RegExp;
+  /** A clause after the value that limits it (…，仅限出国定居的): an exception named there is the value's. Absent: none. */
+  readonly limitingAfter?: RegExp | undefined;
   readonly time: RegExp;
   readonly past: RegExp;
+  /** The past inside a frame's span, between its topic and its verb (单位缴费以往会…, 曾有一部分…). Absent: none. */
+  readonly pastInside?: RegExp | undefined;
+  /** After the phrase, a word of the present saying the past still holds (现在也一样): no history apart. Absent: none. */
+  readonly presentSame?: RegExp | undefined;
   /** An opening that is the past only before a word of the present later in the sentence (原来只能本人用，现在…). */
   readonly pastUntilPresent?: RegExp | undefined;
   /** A leading clause that sets the time of the facts after it. */
@@ -188,6 +201,34 @@ export interface CueFile {
   refutedAfterPatterns?: string[];
   /** Optional: a refutation closing the phrase's clause (…是不对的). Patterns. */
   refutedEndPatterns?: string[];
+  /** Optional: the parts of a judging clause (judgeLeads … judgeFalsePatterns; see data/cues.yaml), all or none. */
+  judgeLeads?: string[];
+  judgeDemonstratives?: string[];
+  judgeReportNouns?: string[];
+  judgeMannerAdverbs?: string[];
+  judgeMannerVerbs?: string[];
+  judgeSubjectPatterns?: string[];
+  judgeAdverbs?: string[];
+  judgeCopulas?: string[];
+  judgeQuantifiers?: string[];
+  judgeNegators?: string[];
+  judgeDegrees?: string[];
+  judgeTruths?: string[];
+  judgeFalsehoods?: string[];
+  /** Single characters. */
+  judgeFalseHeads?: string[];
+  judgeFalseHeadNot?: string[];
+  judgeDisbeliefNegators?: string[];
+  judgeDisbeliefVerbs?: string[];
+  judgeRefuters?: string[];
+  judgeRefuteVerbs?: string[];
+  judgeExistNegators?: string[];
+  judgeExistDemonstratives?: string[];
+  judgeExistNouns?: string[];
+  judgeExistBare?: string[];
+  judgeEndings?: string[];
+  judgeDenials?: string[];
+  judgeFalsePatterns?: string[];
   mentionAfterPatterns: string[];
   /** Optional: words opening a concession (即便, 哪怕, 就算). */
   concessionOpenings?: string[];
@@ -255,8 +296,23 @@ export interface CueFile {
   /** Optional: clauses ending in 的 that state rather than condition (…可以取现的，). Patterns. */
   statementEndPatterns?: string[];
   limitingPatterns: string[];
+  /** Optional: a clause after the value that limits it (仅限…, 前提是…). Patterns. */
+  limitingAfterPatterns?: string[];
   timePatterns: string[];
   pastPatterns: string[];
+  /** Optional: past by shape (pastHeads … pastAspectNotAfter; see data/cues.yaml), all or none. */
+  pastHeads?: string[];
+  pastHeadNot?: string[];
+  pastHeadRelative?: string[];
+  pastInsideWords?: string[];
+  /** One year: a year before it heading a clause dates it in the past. */
+  pastYearBefore?: string[];
+  pastYearNot?: string[];
+  pastAspects?: string[];
+  pastAspectNotBefore?: string[];
+  pastAspectNotAfter?: string[];
+  /** Optional: a word of the present after the past saying it still holds (现在也一样). Patterns. */
+  presentSamePatterns?: string[];
   /** Optional: openings that date a clause in the past only when a word of the present follows in the sentence (原来…，现在…). Patterns. */
   pastUntilPresentPatterns?: string[];
   leadTimePatterns: string[];
@@ -354,6 +410,84 @@ function compileReaderLists(file: CueFile) {
   };
 }
 
+const PAST_KEYS = ['pastHeads', 'pastHeadNot', 'pastHeadRelative', 'pastInsideWords', 'pastYearBefore', 'pastYearNot', 'pastAspects', 'pastAspectNotBefore', 'pastAspectNotAfter'] as const;
+
+/**
+ * The past by shape (data/cues.yaml): a time word or a year before pastYearBefore heading a
+ * clause, or an aspect of the past (曾, 一度). `all` is tested as pastPatterns are (on the text
+ * before a phrase, a table header); `inside` on a frame's span after its topic, where a clause
+ * head cannot be: the aspect, and a time word right before a modal or verb (以往会, 过去有).
+ */
+function pastShape(file: CueFile): { all: string; inside: string } | undefined {
+  const given = PAST_KEYS.filter((k) => file[k]?.length);
+  if (given.length === 0) return undefined;
+  if (given.length < PAST_KEYS.length) throw new CueError(`the past lists come together: missing ${PAST_KEYS.filter((k) => !given.includes(k)).join(', ')}`);
+  const f = file as Required<CueFile>;
+  const before = Number(f.pastYearBefore[0]);
+  if (!Number.isInteger(before) || before < 1950) throw new CueError(`"pastYearBefore" must be one year, not "${f.pastYearBefore[0]}"`);
+  const years: string[] = [];
+  for (let y = 1950; y < before; y++) years.push(String(y));
+  // A clause opens at the text's start or after a clause mark.
+  const opening = '(?:^|(?<=[，,；;：:。！!]\\s*))';
+  const relative = `(?![^，,。；;]{0,8}?${group(f.pastHeadRelative)}(?:下|了|过)?的)`;
+  const head = `${opening}${group(f.pastHeads)}(?!${wordAlternation(f.pastHeadNot)})${relative}`;
+  const year = `${opening}(?:在|于|早在)?(?:${years.join('|')})年(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?)?(?!${wordAlternation(f.pastYearNot)})`;
+  const aspect = `(?<!${wordAlternation(f.pastAspectNotBefore)})${group(f.pastAspects)}(?!${wordAlternation(f.pastAspectNotAfter)})`;
+  return { all: `${head}|${year}|${aspect}`, inside: `${aspect}|${group(f.pastInsideWords)}(?=[会要能可是有都也还被])${relative}` };
+}
+
+/** pastPatterns with the past by shape, and the past inside a frame's span. */
+function pastRegexes(file: CueFile): { past: RegExp; pastInside: RegExp | undefined } {
+  const shape = pastShape(file);
+  if (!shape) return { past: patterns(file.pastPatterns), pastInside: undefined };
+  return { past: new RegExp(`${patterns(file.pastPatterns).source}|${shape.all}`, 'u'), pastInside: new RegExp(shape.inside, 'u') };
+}
+
+/** The judging lists, each required once one is given. */
+const JUDGE_KEYS = [
+  'judgeLeads', 'judgeDemonstratives', 'judgeReportNouns', 'judgeMannerAdverbs', 'judgeMannerVerbs', 'judgeSubjectPatterns', 'judgeAdverbs', 'judgeCopulas',
+  'judgeQuantifiers', 'judgeNegators', 'judgeDegrees', 'judgeTruths', 'judgeFalsehoods', 'judgeFalseHeads', 'judgeFalseHeadNot', 'judgeDisbeliefNegators',
+  'judgeDisbeliefVerbs', 'judgeRefuters', 'judgeRefuteVerbs', 'judgeExistNegators', 'judgeExistDemonstratives', 'judgeExistNouns', 'judgeExistBare', 'judgeEndings', 'judgeDenials', 'judgeFalsePatterns',
+] as const;
+
+/**
+ * A judging clause as one regex over a whole clause (data/cues.yaml, judging clauses): leads,
+ * then a subject that is the statement itself or none, adverbs, and a predicate that judges it
+ * false, then closing particles. The order of the parts is grammar and stays here; every word is data.
+ * A negator before a word of falsehood (不是谣言, 没错) matches no part: it endorses.
+ */
+function compileJudging(file: CueFile): { judging: RegExp; judgingSubject: RegExp } | undefined {
+  const given = JUDGE_KEYS.filter((k) => file[k]?.length);
+  if (given.length === 0) return undefined;
+  if (given.length < JUDGE_KEYS.length) throw new CueError(`the judging lists come together: missing ${JUDGE_KEYS.filter((k) => !given.includes(k)).join(', ')}`);
+  const f = file as Required<CueFile>;
+  const alt = (ps: readonly string[]) => `(?:${ps.map((p) => `(?:${p})`).join('|')})`;
+  const noun = group(f.judgeReportNouns);
+  const dem = group(f.judgeDemonstratives);
+  const manner = `${group(f.judgeMannerAdverbs)}${group(f.judgeMannerVerbs)}(?:的话)?`;
+  const subject = `(?:${dem}?${noun}{1,2}|${manner}|${dem}?${alt(f.judgeSubjectPatterns)}|${dem})`;
+  const adverbs = `${group(f.judgeAdverbs)}{0,4}`;
+  const negTruth = `${group(f.judgeNegators)}${group(f.judgeDegrees)}?${group(f.judgeTruths)}`;
+  const falsehood = group(f.judgeFalsehoods);
+  // 是谬见 / 纯属臆测: a head of falsehood and up to three characters, none a question particle.
+  const head = `(?!${wordAlternation(f.judgeFalseHeadNot)})${chars(f.judgeFalseHeads)}(?:(?![吗么呢嘛])\\p{Script=Han}){0,3}?`;
+  const disbelief = `${group(f.judgeDisbeliefNegators)}${group(f.judgeDisbeliefVerbs)}`;
+  const exist = `${group(f.judgeExistNegators)}(?:${group(f.judgeExistDemonstratives)}(?:一)?(?:个|种|条|项)?${group(f.judgeExistNouns)}|${group(f.judgeExistBare)})`;
+  const afterCopula = `${group(f.judgeCopulas)}${adverbs}${group(f.judgeQuantifiers)}{0,2}(?:(?:${negTruth}|${falsehood})性?的${noun}|${falsehood}|${negTruth}|${head})`;
+  // 已被官方否认 / 早被医保局辟谣 / 已经被澄清了: 被 or an authority (or both) before the verb.
+  const refuter = group(f.judgeRefuters);
+  const refuted = `(?:被${refuter}?|${refuter})${adverbs}(?:出面|明确|公开|正式|多次|专门)?${group(f.judgeRefuteVerbs)}(?:过)?`;
+  const predicate = `(?:${afterCopula}|${negTruth}|${falsehood}|${disbelief}|${exist}|${refuted}|${alt(f.judgeFalsePatterns)})`;
+  const lead = `${group(f.judgeLeads)}{0,2}`;
+  const end = `${group(f.judgeEndings)}*\\s*$`;
+  // A bare denial opens its clause: after a lead it is rhetorical (可不是嘛 endorses).
+  return {
+    judging: new RegExp(`^\\s*(?:${lead}(?:${subject})?${adverbs}${predicate}|${group(f.judgeDenials)})${end}`, 'u'),
+    // 这个说法，不对: a subject standing alone before the judgement in the next clause.
+    judgingSubject: new RegExp(`^\\s*${lead}(?:${dem}?${noun}{1,2}|${manner})(?:嘛|呢|啊|呀)?\\s*$`, 'u'),
+  };
+}
+
 export function compileCues(raw: CueFile): Cues {
   // {clause-end} in a pattern: the one definition of a clause's end (text/clause-end.ts).
   const file = Object.fromEntries(
@@ -387,6 +521,7 @@ export function compileCues(raw: CueFile): Cues {
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,
     refutedEnd: file.refutedEndPatterns?.length ? patterns(file.refutedEndPatterns) : undefined,
+    ...compileJudging(file),
     uncertain: words(file.uncertain),
     eitherOr: words(file.eitherOr),
     eitherOrClause: patterns(file.eitherOrPatterns),
@@ -437,8 +572,10 @@ export function compileCues(raw: CueFile): Cues {
     conditionEnd: patterns(file.conditionEndPatterns),
     statementEnd: file.statementEndPatterns?.length ? patterns(file.statementEndPatterns) : undefined,
     limiting: patterns(file.limitingPatterns),
+    limitingAfter: file.limitingAfterPatterns?.length ? patterns(file.limitingAfterPatterns) : undefined,
     time: patterns(file.timePatterns),
-    past: patterns(file.pastPatterns),
+    ...pastRegexes(file),
+    presentSame: file.presentSamePatterns?.length ? patterns(file.presentSamePatterns) : undefined,
     pastUntilPresent: file.pastUntilPresentPatterns?.length ? new RegExp(`^\\s*(?:${file.pastUntilPresentPatterns.map((p) => `(?:${p})`).join('|')})`, 'u') : undefined,
     leadTime: patterns(file.leadTimePatterns),
     present: words(file.presentMarkers, 'gu'),

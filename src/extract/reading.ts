@@ -8,6 +8,7 @@ import type { Cues } from './cues.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
 import { globalOf, testOnce } from '../text/regex.js';
 import { echoReply, replyOf } from './answers.js';
+import { judgingStarts } from './judging.js';
 
 /** What is read once per sentence, the first time a claim has a phrase hit in it. */
 export interface SentenceView {
@@ -105,7 +106,7 @@ export function viewSentence(cues: Cues, text: string, headingLike: boolean, tab
  * endorsement (实际上也确实是这样) corrects nothing. An endorse word negated
  * (不靠谱, 不是真的) or followed by a negator (确实不会) endorses nothing.
  */
-export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed: boolean } {
+export function stanceOf(cues: Cues, text: string, truncated = false): { refuted: boolean; endorsed: boolean } {
   const re = cues.endorseAll;
   let masked = text;
   let endorsed = false;
@@ -123,7 +124,9 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     masked = masked.slice(0, m.index) + MASK.repeat(m[0].length) + masked.slice(end);
   }
   re.lastIndex = 0;
-  if (!endorsed) return { refuted: cues.debunk.test(text), endorsed: false };
+  // A judging clause (这个说法根本站不住 / 此言差矣) refutes as a debunk word does (judging.ts).
+  const judged = judgingStarts(cues, text, truncated);
+  if (!endorsed) return { refuted: cues.debunk.test(text) || judged.length > 0, endorsed: false };
   if (cues.correction) {
     const c = cues.correction;
     c.lastIndex = 0;
@@ -138,7 +141,7 @@ export function stanceOf(cues: Cues, text: string): { refuted: boolean; endorsed
     c.lastIndex = 0;
   }
   // Both: the later one is the writer's last word (原以为是谣言，结果是真的 / 确实有人这么说，但这是谣言).
-  const lastDebunk = lastMatchAt(cues.debunk, masked);
+  const lastDebunk = Math.max(lastMatchAt(cues.debunk, masked), judged.length ? judged[judged.length - 1]! : -1);
   if (lastDebunk < 0) return { refuted: false, endorsed };
   return lastDebunk > lastEndorsement ? { refuted: true, endorsed: false } : { refuted: false, endorsed };
 }
@@ -591,12 +594,17 @@ export function conditionsOf(
   const before = text.slice(0, start);
   // Up to the end of the phrase's clause: 没有继承人的 holds the phrase it excepts.
   // Not inside an either-or form: 备没备案 holds 没备案 but names no case.
-  const exception = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
+  const named = exceptionIn(claim, maskEitherOr(cues, text.slice(0, own.end))) ?? (heading ? exceptionIn(claim, maskEitherOr(cues, heading)) : undefined);
+  // …可以一次性退还，仅限出国定居的: the case named in a clause after that limits the value.
+  const after = named ? undefined : limitedAfter(cues, claim, view, end);
+  const exception = named ?? after?.exception;
   if (exception) out.push({ kind: 'exception', text: exception.text, exception: exception.id });
   // The past counts from the last word of the present on (原先仅限…，现在…).
   const now = lastIndexOf(cues.present, before);
-  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end);
-  if (past) out.push({ kind: 'past', text: past[0] });
+  // A frame's value begins at its topic (单位缴费以往会划出一部分…): the past may stand inside it.
+  const past = notReportTime(cues, before.slice(now)) ?? notReportTime(cues, prefix) ?? pastUntilPresent(cues, text, now, end) ?? (cues.pastInside?.exec(text.slice(start, end)) ?? null);
+  // …，现在也一样 / 至今未变: the past still holds, so the sentence is about today too.
+  if (past && !cues.presentSame?.test(text.slice(end))) out.push({ kind: 'past', text: past[0] });
   const time = cues.time.exec(prefix) ?? lastMatchInClauses(cues.time, view, clauseIndex);
   if (time) out.push({ kind: 'time', text: time[0] });
   else {
@@ -788,6 +796,24 @@ function lastMatchInClauses(re: RegExp, view: SentenceView, clauseIndex: number)
     if (m) return m;
   }
   return null;
+}
+
+/**
+ * A clause after the value's that limits it (…可以一次性退还，仅限出国定居的人 / …，前提是已经移民 /
+ * …，只有一种情况：出国定居): an exception the claim lists, named from that clause to the sentence's
+ * end, is the value's exception. Only the first such clause counts; one naming a case the claim does
+ * not list limits nothing (仅限本人办理; 只有住院才报 states a rule of its own).
+ */
+function limitedAfter(cues: Cues, claim: CompiledClaim, view: SentenceView, end: number): { exception?: { id: string; text: string } } | undefined {
+  if (!cues.limitingAfter) return undefined;
+  const last = clauseAt(view.clauses, Math.max(0, end - 1));
+  for (let j = last + 1; j < view.clauses.length; j++) {
+    const c = view.clauses[j]!;
+    if (!cues.limitingAfter.test(view.text.slice(c.start, c.end))) continue;
+    const exception = exceptionIn(claim, maskEitherOr(cues, view.text.slice(c.start)));
+    return exception ? { exception } : undefined;
+  }
+  return undefined;
 }
 
 function exceptionIn(claim: CompiledClaim, text: string): { id: string; text: string } | undefined {
