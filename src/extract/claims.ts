@@ -53,9 +53,10 @@ export interface SentenceReading {
 }
 
 /**
- * 北京的可以提现 / 在天津，余额可以按比例提取: a wrong value stated for a place named before
- * it in the sentence reports a local practice; the verdict makes it a warning. Not when the
- * words before it also say the rule is national (全国各地都…).
+ * 北京的可以提现 / 天津的个人账户可以按比例提取: a wrong value stated for a place named before
+ * it in its own clause reports that place's practice; the verdict makes it a warning. Not a
+ * place framing the whole sentence (在南昌，…: the page's locality, the rule stated there), and
+ * not when the words before it also say the rule is national (全国各地都…).
  */
 function placeBefore(cues: Cues, text: string, from: number, to: number, around: SentenceSurroundings): 'local' | undefined {
   const head = text.slice(from, to);
@@ -229,7 +230,7 @@ export function readSentence(
         value.verdict === 'local-rule'
           ? scopeOf(cues, view, () => (region ? namesPlace(region) : false) || (around.placeNamed ?? namesPlace)(text))
           : value.verdict === 'contradicts'
-            ? placeBefore(cues, text, 0, hitStart, around)
+            ? placeBefore(cues, text, clause.start, hitStart, around)
             : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {

@@ -79,7 +79,9 @@ describe('a wrong value limited to the cases listed, or reported for one place',
     notError('第二种是参保人要离开参保城市，他得先把医保停保，凭停保证明才可以提取账户里的钱。', CASH);
   });
   it('a place named before the value: a warning, not an error', () => {
-    expect(at('在天津，个人账户余额可以按比例提到银行卡里。', CASH)).toEqual(['在天津，个人账户余额可以按比例提到银行卡里。', 'warning']);
+    expect(at('天津的个人账户余额可以按比例提到银行卡里。', CASH)).toEqual(['天津的个人账户余额可以按比例提到银行卡里。', 'warning']);
+    // A place framing the whole sentence is where the rule is stated, not a local practice reported.
+    isError('在南昌，个人账户余额可以按比例提到银行卡里。', CASH);
     expect(at('个人账户的钱，多数城市是取不出来的（北京的可以提现），只能看病买药。', CASH)).toEqual([
       '个人账户的钱，多数城市是取不出来的（北京的可以提现），只能看病买药。',
       'warning',
