@@ -103,3 +103,13 @@ describe('a concession running up to the phrase', () => {
     isError('断缴以后，个人账户的钱即便还有余额也不能再用，会被清零。', LAPSE);
   });
 });
+
+describe('a reminder affirms the duty it reminds of', () => {
+  it('别忘了 / 不要忘了 + verb', () => {
+    isError('领着失业金的时候也别忘了自己去交医保。', 'contributions.unemployment-benefit');
+    isError('退休以后，医保费别忘了每年接着交。', 'contributions.retirement-no-contribution');
+  });
+  it('a plain 别 still negates', () => {
+    notError('领失业金期间别自己去交医保，基金会代缴。', 'contributions.unemployment-benefit');
+  });
+});
