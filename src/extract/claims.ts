@@ -103,6 +103,9 @@ export function readSentence(
 ): number {
   const text = sentence.text;
   const scanner = registry.scanner;
+  // 生育津贴要求连续缴满6个月才能领取 after a sentence about the account: a sentence naming the subject of
+  // another scheme's rule (cues otherRuleSubjects) does not take the sentence before's subject.
+  if (around.previous !== undefined && cues.otherRuleSubjects && testOnce(cues.otherRuleSubjects, text)) around = { ...around, previous: undefined };
   // No subject word of any claim in the sentence or around it: only claims read from trigger and value (binding.unnamed) remain.
   let unnamedOnly = false;
   // One pass that finds the registry words in the sentence; without a scanner,

@@ -44,6 +44,8 @@ export interface Cues {
   readonly judgingSubject?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
+  /** A heading naming the cases something is allowed in (可提取的情形): the lines under it list those cases. */
+  readonly limitingHeading?: RegExp | undefined;
   /** A concession's opening word (即便, 哪怕): negators from it on belong to the concession. */
   readonly concessionOpening?: RegExp | undefined;
   /** A clause opened by 关于/有关: a value phrase in it without a modal names the topic. */
@@ -92,6 +94,8 @@ export interface Cues {
   readonly answerSlot?: RegExp | undefined;
   /** Words that stand for a subject named before (这笔钱, 里面的钱, 它). Absent: none. */
   readonly anaphora?: RegExp | undefined;
+  /** Subjects of other schemes' rules (生育津贴, 公积金): a sentence naming one does not take the subject of the sentence before. */
+  readonly otherRuleSubjects?: RegExp | undefined;
   /** Subjects no claim reads without naming (年限, 待遇, 公积金): a sentence with one is not read from trigger and value alone. */
   readonly unnamedSubjects?: RegExp | undefined;
   /** Words of a condition that restate who the claim is about or a need anyone has (你, 自己, 急用钱). Absent: none. */
@@ -230,6 +234,8 @@ export interface CueFile {
   judgeDenials?: string[];
   judgeFalsePatterns?: string[];
   mentionAfterPatterns: string[];
+  /** Optional: headings naming the cases something is allowed in. Patterns. */
+  limitingHeadingPatterns?: string[];
   /** Optional: words opening a concession (即便, 哪怕, 就算). */
   concessionOpenings?: string[];
   /** Optional: openings of a clause that names a topic (关于…). Patterns. */
@@ -276,6 +282,8 @@ export interface CueFile {
   answerSlotWords?: string[];
   /** Optional: words that stand for a subject named before (这笔钱, 它). */
   anaphora?: string[];
+  /** Optional: subjects of other schemes' rules; a sentence naming one inherits no subject from the sentence before. */
+  otherRuleSubjects?: string[];
   /** Optional: subjects that keep a sentence from being read for a claim it does not name (binding.unnamed). */
   unnamedSubjects?: string[];
   /** Optional: condition words that do not limit a claim (你, 自己, 急用钱). Patterns. */
@@ -516,6 +524,7 @@ export function compileCues(raw: CueFile): Cues {
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
     topicOpening: file.topicOpeningPatterns?.length ? patterns(file.topicOpeningPatterns) : undefined,
+    limitingHeading: file.limitingHeadingPatterns?.length ? patterns(file.limitingHeadingPatterns) : undefined,
     concessionOpening: file.concessionOpenings?.length ? words(file.concessionOpenings, 'gu') : undefined,
     deniedNext: patterns(file.deniedNextPatterns),
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
@@ -557,6 +566,7 @@ export function compileCues(raw: CueFile): Cues {
     answerSlot: file.answerSlotWords?.length ? words(file.answerSlotWords, 'gu') : undefined,
     anaphora: file.anaphora?.length ? words(file.anaphora, 'gu') : undefined,
     unnamedSubjects: file.unnamedSubjects?.length ? words(file.unnamedSubjects, 'gu') : undefined,
+    otherRuleSubjects: file.otherRuleSubjects?.length ? words(file.otherRuleSubjects, 'gu') : undefined,
     generalCondition: file.generalConditionPatterns?.length ? patterns(file.generalConditionPatterns, 'gu') : undefined,
     schemeWord: file.schemeWords?.length ? words(file.schemeWords, 'gu') : undefined,
     schemeWords: file.schemeWords?.length ? new Set(file.schemeWords) : undefined,

@@ -113,3 +113,28 @@ describe('a reminder affirms the duty it reminds of', () => {
     notError('领失业金期间别自己去交医保，基金会代缴。', 'contributions.unemployment-benefit');
   });
 });
+
+describe('classes from the held-out audit', () => {
+  it('the years and records are not the account’s money', () => {
+    notError('断保超过三个月，个人账户余额不变，但连续缴费时间清零。', LAPSE);
+    isError('断保超过三个月，个人账户余额和连续缴费时间都清零。', LAPSE);
+  });
+  it('a list’s verdict after it denies the list', () => {
+    notError('减肥药、美容药、保健品等均不纳入医保个人账户支付范围。', 'personal-account.permitted-uses');
+    isError('个人账户可以用来买保健品和化妆品。', 'personal-account.permitted-uses');
+  });
+  it('a sentence naming another rule’s subject does not take the subject of the sentence before', () => {
+    const page = '# 医保问答\n\n减肥药、美容药等均不纳入医保个人账户支付范围。生育津贴要求连续缴满6个月才能领取。\n';
+    expect(levelOfPage(page, CASH)).toBe('none');
+  });
+  it('lines under a heading naming the cases something is allowed in', () => {
+    const page = '# 参保人去世后医保卡怎么办\n\n## 可提取的情形\n\n- 出国定居：余额可以一次性取出。\n';
+    expect(levelOfPage(page, CASH)).not.toBe('error');
+    const plain = '# 参保人去世后医保卡怎么办\n\n## 注意\n\n- 辞职后医保卡的钱可以全部取出来。\n';
+    expect(levelOfPage(plain, CASH)).toBe('error');
+  });
+  it('a cash-out’s destination is not a transfer; a scam is a refutation', () => {
+    expect(levelOfPage('个账的钱转不到银行卡，也转不了微信。', 'transfer.account-balance')).not.toBe('error');
+    notError('医保卡里的钱可以直接提现，这是骗局。', CASH);
+  });
+});
