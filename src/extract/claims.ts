@@ -64,6 +64,15 @@ function placeBefore(cues: Cues, text: string, from: number, to: number, around:
   return (around.placeNamed ?? namesPlace)(head) ? 'local' : undefined;
 }
 
+/** The clause's start, or the start of a label before it in the sentence (广东省方案：…，…) that a colon ends. */
+function labelStart(view: SentenceView, clauseIndex: number): number {
+  for (let k = clauseIndex - 1; k >= 0; k--) {
+    const after = view.text[view.clauses[k]!.end];
+    if (after === '：' || after === ':') return view.clauses[k]!.start;
+  }
+  return view.clauses[clauseIndex]!.start;
+}
+
 /** Whether a text names a place of the bundled gazetteer (a figure stated for one city is a local rule). */
 function namesPlace(text: string): boolean {
   return findPlaces(loadGazetteer(), text).length > 0;
@@ -199,6 +208,8 @@ export function readSentence(
       if (!corrected && refutedAfter(cues, view, hitEnd)) continue;
       // 以下说法是错误的：… / 有一种说法不对：…: a judging clause before a colon refutes what follows it.
       if (!corrected && judgedBefore(cues, view, clauseIndex, hitStart)) continue;
+      // …减肥、美容等药品，因属于个体需求，均不纳入医保: a later clause opening with 均/都 gives the list's verdict.
+      if (cues.listVerdict && laterClauseMatches(cues.listVerdict, view, clauseIndex)) continue;
       const modality = modalityOf(cues, view, clause, hitStart, hitEnd);
       const mention = mentionOf(cues, view, clause, hitStart, hitEnd, around.headingLike === true, modality) || (view.describesMisconduct && value.verdict !== 'supports');
       if (mention === 'quoted') continue;
@@ -210,7 +221,8 @@ export function readSentence(
         if (!opposite || seenValues?.includes(opposite.name)) continue;
         value = opposite;
       }
-      const asked = answer === undefined && asks(view, clauseIndex);
+      // 余额是否可以全部取出，需根据具体情况办理: a whether-clause inside a statement asks; it asserts neither value.
+      const asked = answer === undefined && (asks(view, clauseIndex) || cues.eitherOr.test(text.slice(clause.start, hitStart)));
       const framing: Framing = answer
         ? 'answered'
         : asked
@@ -233,7 +245,7 @@ export function readSentence(
         value.verdict === 'local-rule'
           ? scopeOf(cues, view, () => (region ? namesPlace(region) : false) || (around.placeNamed ?? namesPlace)(text))
           : value.verdict === 'contradicts'
-            ? placeBefore(cues, text, clause.start, hitStart, around)
+            ? placeBefore(cues, text, labelStart(view, clauseIndex), hitStart, around)
             : undefined;
       // Fields in the order records have always been written (JSON output keeps it).
       const record: Building<ClaimRecord> = {
@@ -277,6 +289,15 @@ export function readSentence(
     for (let k = out.length - 1; k >= before; k--) if (out[k]!.subjectInferred) out.splice(k, 1);
   }
   return out.length - before;
+}
+
+/** Whether a clause after the given one matches (tested on each clause's text). */
+function laterClauseMatches(re: RegExp, view: SentenceView, clauseIndex: number): boolean {
+  for (let k = clauseIndex + 1; k < view.clauses.length; k++) {
+    const c = view.clauses[k]!;
+    if (re.test(view.text.slice(c.start, c.end))) return true;
+  }
+  return false;
 }
 
 // Per registry, the claims that may be read from a sentence naming no subject (binding.unnamed).

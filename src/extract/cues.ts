@@ -44,6 +44,8 @@ export interface Cues {
   readonly judgingSubject?: RegExp | undefined;
   /** Tested right after a value phrase: the phrase names a thing (取出来的方法). */
   readonly mentionAfter: RegExp;
+  /** A clause opening with 均/都 + a denial (均不纳入医保): the verdict on a list before it. */
+  readonly listVerdict?: RegExp | undefined;
   /** A heading naming the cases something is allowed in (可提取的情形): the lines under it list those cases. */
   readonly limitingHeading?: RegExp | undefined;
   /** A concession's opening word (即便, 哪怕): negators from it on belong to the concession. */
@@ -234,6 +236,8 @@ export interface CueFile {
   judgeDenials?: string[];
   judgeFalsePatterns?: string[];
   mentionAfterPatterns: string[];
+  /** Optional: a later clause giving a list's verdict (均不纳入医保). Patterns. */
+  listVerdictPatterns?: string[];
   /** Optional: headings naming the cases something is allowed in. Patterns. */
   limitingHeadingPatterns?: string[];
   /** Optional: words opening a concession (即便, 哪怕, 就算). */
@@ -524,6 +528,7 @@ export function compileCues(raw: CueFile): Cues {
     deniedBefore: words(file.deniedBefore),
     mentionAfter: patterns(file.mentionAfterPatterns),
     topicOpening: file.topicOpeningPatterns?.length ? patterns(file.topicOpeningPatterns) : undefined,
+    listVerdict: file.listVerdictPatterns?.length ? patterns(file.listVerdictPatterns) : undefined,
     limitingHeading: file.limitingHeadingPatterns?.length ? patterns(file.limitingHeadingPatterns) : undefined,
     concessionOpening: file.concessionOpenings?.length ? words(file.concessionOpenings, 'gu') : undefined,
     deniedNext: patterns(file.deniedNextPatterns),

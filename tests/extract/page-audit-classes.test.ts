@@ -138,3 +138,26 @@ describe('classes from the held-out audit', () => {
     notError('医保卡里的钱可以直接提现，这是骗局。', CASH);
   });
 });
+
+describe('more classes from the held-out audit', () => {
+  it('a whether-clause inside a statement asserts neither value', () => {
+    notError('参保人去世后，医保卡里的余额是否可以全部取出，需要根据具体情况办理。', CASH);
+  });
+  it('a list’s verdict in a later clause (均不纳入医保) drops what the list would say', () => {
+    notError('- 美容类药品：祛斑、减肥、美容等药品，因属于个人需求，均不纳入医保。', 'personal-account.permitted-uses');
+  });
+  it('the old account closed is not the money lost', () => {
+    notError('转移时，原参保地的个人账户资金将划转至新参保地，原账户作废。', 'transfer.account-balance');
+    isError('换城市工作后，个人账户里的钱不能转到新参保地，只能作废。', 'transfer.account-balance');
+  });
+  it('a place in a label before a colon reports that place’s practice', () => {
+    expect(at('广东省方案：省内跨市转移医保关系时，个人账户资金不划转。', 'transfer.account-balance')).toEqual([
+      '广东省方案：省内跨市转移医保关系时，个人账户资金不划转。',
+      'warning',
+    ]);
+  });
+  it('a heading of notes on special cases does not limit what is stated under it', () => {
+    const page = '# 医保转移\n\n## 三、特殊情况说明\n\n- 在职职工：跨市就业时，个人账户资金清算后不转移，但缴费年限累计计算。\n';
+    expect(levelOfPage(page, 'transfer.account-balance')).toBe('error');
+  });
+});
