@@ -176,6 +176,8 @@ export function readSentence(
     let seenValues: string[] | undefined;
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
+      // 账户清零或转移 / 转移或者清零: two values joined by 或 name the possibilities, asserting neither.
+      if (disjoined(text, h, hitCount)) continue;
       // Joined to its question, an answer's phrase may start there (固定等待期多长？6个月), never end there.
       if (around.readFrom !== undefined && hitEnd <= around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
@@ -289,6 +291,18 @@ export function readSentence(
     for (let k = out.length - 1; k >= before; k--) if (out[k]!.subjectInferred) out.splice(k, 1);
   }
   return out.length - before;
+}
+
+const OR = /^\s*(?:或|或者|或是)\s*$/u;
+
+/** Whether hit h is joined by 或 to another hit of the same claim just before or after it. */
+function disjoined(text: string, h: number, count: number): boolean {
+  for (let k = 0; k < count; k++) {
+    if (k === h || hitValues[k] === hitValues[h]) continue;
+    if (hitStarts[k]! >= hitEnds[h]! && hitStarts[k]! - hitEnds[h]! <= 3 && OR.test(text.slice(hitEnds[h]!, hitStarts[k]!))) return true;
+    if (hitEnds[k]! <= hitStarts[h]! && hitStarts[h]! - hitEnds[k]! <= 3 && OR.test(text.slice(hitEnds[k]!, hitStarts[h]!))) return true;
+  }
+  return false;
 }
 
 /** Whether a clause after the given one matches (tested on each clause's text). */

@@ -161,3 +161,10 @@ describe('more classes from the held-out audit', () => {
     expect(levelOfPage(page, 'transfer.account-balance')).toBe('error');
   });
 });
+
+describe('two values joined by 或 name the possibilities', () => {
+  it('清零或转移 asserts neither', () => {
+    expect(levelOfPage('政策调整时，个人账户可能面临账户清零或转移。', 'transfer.account-balance')).not.toBe('error');
+    isError('换了城市，个人账户里的钱不能转过去，直接清零。', 'transfer.account-balance');
+  });
+});
