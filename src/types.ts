@@ -133,7 +133,8 @@ export type Framing = 'plain' | 'question' | 'answered' | 'rumour' | 'endorsed' 
  * the past (改革前), or an exception the registry lists for the claim.
  */
 export interface ClaimCondition {
-  readonly kind: 'condition' | 'limiting' | 'time' | 'past' | 'exception';
+  /** `contrast`: a later clause opened by 但/不过 says what the registry does (不能直接给家人交，但可以通过家庭共济…). */
+  readonly kind: 'condition' | 'limiting' | 'time' | 'past' | 'exception' | 'contrast';
   readonly text: string;
   /** For `exception`: the registry exception's id. */
   readonly exception?: string;

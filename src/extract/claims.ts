@@ -284,6 +284,7 @@ export function readSentence(
       out.push(record as ClaimRecord);
     }
     if (view.endorsed && out.length - claimFrom > 1) unendorseAnswered(compiled, out, claimFrom);
+    if (out.length - claimFrom > 1) contrastCorrected(compiled, out, claimFrom, text, sentence.span.start);
     if (unnamed && out.length > claimFrom) unnamedRead = unnamedRead === undefined ? { claim: compiled.claim.id, from: claimFrom } : 'several';
   }
   // 停交以后钱就没了 read for two claims without a subject: the sentence does not say which it is about.
@@ -366,6 +367,28 @@ function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: nu
   for (let k = from; k < out.length; k++) {
     const r = out[k]!;
     if (r.framing === 'endorsed' && !supports(r) && r.cue.span.end <= lastSupport) out[k] = { ...r, framing: 'rumour' };
+  }
+}
+
+const CONTRAST_OPENING = /^\s*(?:但是|但|不过|可是|然而|只是)/u;
+
+/**
+ * 社保卡里的钱不能直接给家人交医保，但可以通过家庭共济的方式…: a wrong value followed, in a later
+ * clause opened by 但/不过, by the value the registry holds is narrowed by the writer (the manner,
+ * not the rule, was denied); it keeps a `contrast` condition, which makes it a warning.
+ */
+function contrastCorrected(compiled: CompiledClaim, out: ClaimRecord[], from: number, text: string, offset: number): void {
+  for (let k = from; k < out.length; k++) {
+    const s = out[k]!;
+    if (compiled.valueByName.get(s.value)?.verdict !== 'supports') continue;
+    const clauseText = text.slice(s.clause.start - offset, s.clause.end - offset);
+    if (!CONTRAST_OPENING.test(clauseText)) continue;
+    for (let j = from; j < out.length; j++) {
+      const r = out[j]!;
+      if (j === k || r.cue.span.end > s.clause.start || compiled.valueByName.get(r.value)?.verdict === 'supports') continue;
+      if (r.conditions.some((c) => c.kind === 'contrast')) continue;
+      out[j] = { ...r, conditions: [...r.conditions, { kind: 'contrast', text: clauseText.trim() }] };
+    }
   }
 }
 

@@ -82,6 +82,7 @@ function contradicted(compiled: CompiledClaim, record: ClaimRecord, reason: stri
     else if (c.kind === 'condition' && c.narrows) lower('warning', msg('qualifier.condition-narrowed', { text: c.text }));
     else if (c.kind === 'condition') lower('info', msg('qualifier.condition', { text: c.text }));
     else if (c.kind === 'limiting') lower('info', msg('qualifier.limiting', { text: c.text }));
+    else if (c.kind === 'contrast') lower('warning', msg('qualifier.contrasted', { text: c.text }));
   }
   if (record.hedges.length) lower('warning', msg('qualifier.hedged', { hedges: list(record.hedges.map((h) => msg('quote.text', { text: h })), 'enum') }));
   if (compiled.claim.confidence !== 'high') lower('warning', msg('qualifier.confidence', { level: msg(`confidence.${compiled.claim.confidence}`) }));

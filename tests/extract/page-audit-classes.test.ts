@@ -168,3 +168,18 @@ describe('two values joined by 或 name the possibilities', () => {
     isError('换了城市，个人账户里的钱不能转过去，直接清零。', 'transfer.account-balance');
   });
 });
+
+describe('a wrong value the writer narrows with 但 and the registry’s value', () => {
+  it('不能直接…，但可以通过家庭共济…: a warning', () => {
+    const body = '社保卡里的钱不能直接给家人交医保，但可以通过家庭共济的方式为家人缴纳居民医保。';
+    expect(at(body, 'personal-account.family-sharing')).toEqual([body, 'warning']);
+    isError('个人账户的钱不能给家人用，只能自己用。', 'personal-account.family-sharing');
+  });
+  it('…继续按月缴纳，直至累计缴费年限达到规定: the short-of-years exception', () => {
+    notError('退休后继续按月缴纳职工医保，直至累计缴费年限达到规定。', 'contributions.retirement-no-contribution');
+    isError('退休以后医保每个月还要接着交。', 'contributions.retirement-no-contribution');
+  });
+  it('a heading naming cases (一、可提取的情形) is a mention, not a claim', () => {
+    expect(levelOfPage('# 参保人去世后医保卡怎么办\n\n一、可提取的情形\n', CASH)).not.toBe('error');
+  });
+});
