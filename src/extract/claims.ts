@@ -134,7 +134,7 @@ export function readSentence(
   }
   const before = out.length;
   // Records read for a claim whose subject the sentence does not name (binding.unnamed): kept only when one claim is read so.
-  let unnamedRead: { claim: string; from: number } | 'several' | undefined;
+  let unnamedRead: string | 'several' | undefined;
   let quantities: Quantity[] | undefined;
   let year: number | undefined | null = null;
   let region: string | undefined | null = null;
@@ -177,7 +177,7 @@ export function readSentence(
     for (let h = 0; h < hitCount; h++) {
       const hitValue = hitValues[h]!, hitStart = hitStarts[h]!, hitEnd = hitEnds[h]!;
       // 账户清零或转移 / 转移或者清零: two values joined by 或 name the possibilities, asserting neither.
-      if (disjoined(text, h, hitCount)) continue;
+      if (disjoined(cues, text, h, hitCount)) continue;
       // Joined to its question, an answer's phrase may start there (固定等待期多长？6个月), never end there.
       if (around.readFrom !== undefined && hitEnd <= around.readFrom) continue;
       const clauseIndex = clauseAt(view.clauses, hitStart);
@@ -284,8 +284,8 @@ export function readSentence(
       out.push(record as ClaimRecord);
     }
     if (view.endorsed && out.length - claimFrom > 1) unendorseAnswered(compiled, out, claimFrom);
-    if (out.length - claimFrom > 1) contrastCorrected(compiled, out, claimFrom, text, sentence.span.start);
-    if (unnamed && out.length > claimFrom) unnamedRead = unnamedRead === undefined ? { claim: compiled.claim.id, from: claimFrom } : 'several';
+    if (out.length - claimFrom > 1) contrastCorrected(cues, compiled, out, claimFrom, text, sentence.span.start);
+    if (unnamed && out.length > claimFrom) unnamedRead = unnamedRead === undefined || unnamedRead === compiled.claim.id ? compiled.claim.id : 'several';
   }
   // 停交以后钱就没了 read for two claims without a subject: the sentence does not say which it is about.
   if (unnamedRead === 'several') {
@@ -294,14 +294,13 @@ export function readSentence(
   return out.length - before;
 }
 
-const OR = /^\s*(?:或|或者|或是)\s*$/u;
-
-/** Whether hit h is joined by 或 to another hit of the same claim just before or after it. */
-function disjoined(text: string, h: number, count: number): boolean {
+/** Whether hit h is joined by 或 (cues `disjunctions`) to another hit of the same claim just before or after it. */
+function disjoined(cues: Cues, text: string, h: number, count: number): boolean {
+  const orBetween = (gap: string) => cues.disjunction !== undefined && cues.disjunction.test(gap);
   for (let k = 0; k < count; k++) {
     if (k === h || hitValues[k] === hitValues[h]) continue;
-    if (hitStarts[k]! >= hitEnds[h]! && hitStarts[k]! - hitEnds[h]! <= 3 && OR.test(text.slice(hitEnds[h]!, hitStarts[k]!))) return true;
-    if (hitEnds[k]! <= hitStarts[h]! && hitStarts[h]! - hitEnds[k]! <= 3 && OR.test(text.slice(hitEnds[k]!, hitStarts[h]!))) return true;
+    if (hitStarts[k]! >= hitEnds[h]! && hitStarts[k]! - hitEnds[h]! <= 3 && orBetween(text.slice(hitEnds[h]!, hitStarts[k]!))) return true;
+    if (hitEnds[k]! <= hitStarts[h]! && hitStarts[h]! - hitEnds[k]! <= 3 && orBetween(text.slice(hitEnds[k]!, hitStarts[h]!))) return true;
   }
   return false;
 }
@@ -370,19 +369,18 @@ function unendorseAnswered(compiled: CompiledClaim, out: ClaimRecord[], from: nu
   }
 }
 
-const CONTRAST_OPENING = /^\s*(?:但是|但|不过|可是|然而|只是)/u;
-
 /**
  * 社保卡里的钱不能直接给家人交医保，但可以通过家庭共济的方式…: a wrong value followed, in a later
- * clause opened by 但/不过, by the value the registry holds is narrowed by the writer (the manner,
+ * clause opened by 但/不过 (cues `contrastOpenings`), by the value the registry holds is narrowed by the writer (the manner,
  * not the rule, was denied); it keeps a `contrast` condition, which makes it a warning.
  */
-function contrastCorrected(compiled: CompiledClaim, out: ClaimRecord[], from: number, text: string, offset: number): void {
+function contrastCorrected(cues: Cues, compiled: CompiledClaim, out: ClaimRecord[], from: number, text: string, offset: number): void {
+  if (!cues.contrastOpening) return;
   for (let k = from; k < out.length; k++) {
     const s = out[k]!;
     if (compiled.valueByName.get(s.value)?.verdict !== 'supports') continue;
     const clauseText = text.slice(s.clause.start - offset, s.clause.end - offset);
-    if (!CONTRAST_OPENING.test(clauseText)) continue;
+    if (!cues.contrastOpening.test(clauseText)) continue;
     for (let j = from; j < out.length; j++) {
       const r = out[j]!;
       if (j === k || r.cue.span.end > s.clause.start || compiled.valueByName.get(r.value)?.verdict === 'supports') continue;

@@ -50,6 +50,12 @@ export interface Cues {
   readonly limitingHeading?: RegExp | undefined;
   /** A concession's opening word (即便, 哪怕): negators from it on belong to the concession. */
   readonly concessionOpening?: RegExp | undefined;
+  /** The words a main clause after a concession opens with (仍可用, 也能用), anchored at the phrase. */
+  readonly concessionMain?: RegExp | undefined;
+  /** A clause opening with 但/不过: a contrast after a statement. */
+  readonly contrastOpening?: RegExp | undefined;
+  /** The whole gap between two value phrases that names them as alternatives (或, 或者). */
+  readonly disjunction?: RegExp | undefined;
   /** A clause opened by 关于/有关: a value phrase in it without a modal names the topic. */
   readonly topicOpening?: RegExp | undefined;
   readonly uncertain: RegExp;
@@ -242,6 +248,12 @@ export interface CueFile {
   limitingHeadingPatterns?: string[];
   /** Optional: words opening a concession (即便, 哪怕, 就算). */
   concessionOpenings?: string[];
+  /** Optional: words the main clause after a concession opens with (也, 仍). */
+  concessionMainOpenings?: string[];
+  /** Optional: words opening a contrast clause (但, 不过). */
+  contrastOpenings?: string[];
+  /** Optional: words joining two values as alternatives (或, 或者). */
+  disjunctions?: string[];
   /** Optional: openings of a clause that names a topic (关于…). Patterns. */
   topicOpeningPatterns?: string[];
   uncertain: string[];
@@ -531,6 +543,9 @@ export function compileCues(raw: CueFile): Cues {
     listVerdict: file.listVerdictPatterns?.length ? patterns(file.listVerdictPatterns) : undefined,
     limitingHeading: file.limitingHeadingPatterns?.length ? patterns(file.limitingHeadingPatterns) : undefined,
     concessionOpening: file.concessionOpenings?.length ? words(file.concessionOpenings, 'gu') : undefined,
+    concessionMain: file.concessionMainOpenings?.length ? new RegExp(`^(?:${wordAlternation(file.concessionMainOpenings)})`, 'u') : undefined,
+    contrastOpening: file.contrastOpenings?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.contrastOpenings)})`, 'u') : undefined,
+    disjunction: file.disjunctions?.length ? new RegExp(`^\\s*(?:${wordAlternation(file.disjunctions)})\\s*$`, 'u') : undefined,
     deniedNext: patterns(file.deniedNextPatterns),
     refutedNext: file.refutedNextPatterns?.length ? patterns(file.refutedNextPatterns) : undefined,
     refutedAfter: file.refutedAfterPatterns?.length ? patterns(file.refutedAfterPatterns) : undefined,

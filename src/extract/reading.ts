@@ -291,9 +291,6 @@ export function asksOnlyWhether(view: SentenceView, clauseIndex: number): boolea
 
 export type Polarity = 'affirmed' | 'negated' | 'uncertain';
 
-/** The words a main clause after a concession opens with (即便没有工作仍可用). */
-const MAIN_AFTER_CONCESSION = /^(?:也|仍|还|都|照|依|一样|同样)/u;
-
 /**
  * The polarity of the phrase at [start, end) in its clause: the parity of the
  * negators before it, from the last scope breaker on, with words that only
@@ -320,7 +317,7 @@ export function polarityOf(cues: Cues, claim: CompiledClaim, view: SentenceView,
   let cut = start;
   const opening = cues.concessionOpening;
   // Only when the phrase opens the main clause (仍可用, 也能用); 就算没单独买过 keeps its 没 on 单独买.
-  if (opening && MAIN_AFTER_CONCESSION.test(text.slice(start, start + 2))) {
+  if (opening && cues.concessionMain?.test(text.slice(start, start + 2))) {
     const prefix = text.slice(clause.start, start);
     opening.lastIndex = 0;
     for (let m = opening.exec(prefix); m; m = opening.exec(prefix)) {
@@ -621,7 +618,7 @@ export function conditionsOf(
   const limiting = ownLimit ?? (inOwn ? null : lastMatchInClauses(cues.limiting, view, clauseIndex));
   // 在停缴的情况下，…: a frame around the claim's own situation limits nothing.
   if (limiting && !exception && !(cues.situationFrame?.test(limiting[0]) && ownSituation(cues, claim, limiting[0]))) out.push({ kind: 'limiting', text: limiting[0] });
-  // Under a heading naming the cases something is allowed in (可提取的情形, 特殊情况), the lines list those cases.
+  // Under a heading naming the cases something is allowed in (可提取的情形), the lines list those cases.
   else if (!limiting && !exception && heading && cues.limitingHeading?.test(heading)) out.push({ kind: 'limiting', text: heading });
   for (let i = 0; i <= clauseIndex; i++) {
     const c = view.clauses[i]!;
